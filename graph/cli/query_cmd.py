@@ -1,0 +1,81 @@
+"""``diplograph query`` and ``diplograph queries``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from graph.cli import settings_from, store_option
+from graph.cli import verbose as is_verbose
+from graph.cli.exits import reported
+from graph.cli.output import RDF_FORMATS, TABLE_FORMATS
+from graph.errors import QueryError, SourceError
+
+
+def _read_sparql(sparql: str | None, file: str | None, name: str | None) -> str:
+    given = [x for x in (sparql, file, name) if x]
+    if len(given) != 1:
+        raise QueryError("give exactly one query: as an argument, with --file FILE (or -), or with --name NAME",
+                         hint="see diplograph query --help")
+    if name:
+        from graph.queries import read_query
+
+        return read_query(name)
+    if file == "-" or sparql == "-":
+        return sys.stdin.read()
+    if file:
+        try:
+            return Path(file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise SourceError(f"cannot read the query file: {exc}", where=file) from exc
+    assert sparql is not None
+    return sparql
+
+
+@click.command()
+@click.argument("sparql", required=False)
+@click.option("--file", "file", metavar="FILE", help="Read the query from FILE ('-' for stdin).")
+@click.option("--name", "name", metavar="NAME", help="Run a packaged named query (see `diplograph queries`).")
+@click.option("-f", "--format", "fmt", type=click.Choice(TABLE_FORMATS + RDF_FORMATS), default=None,
+              help="table (default for SELECT/ASK), json, jsonl, csv, tsv; turtle (default for CONSTRUCT), nt, nq, jsonld.")
+@store_option
+@click.pass_context
+def query(ctx: click.Context, sparql: str | None, file: str | None, name: str | None, fmt: str | None,
+          store_here: str | None) -> None:
+    """Run SPARQL over the union of all graphs (GRAPH ?g reaches each source).
+
+    \b
+    Example:
+      diplograph query 'SELECT ?a ?name WHERE { ?a a dip:State ; skos:prefLabel ?name }'
+    Common prefixes (dip:, dipd:, skos:, org:, prov:, ...) are predeclared.
+    """
+    from graph.cli.output import format_result
+    from graph.namespaces import sparql_prologue
+    from graph.store import GraphResult, open_store
+
+    with reported(is_verbose(ctx)):
+        text = _read_sparql(sparql, file, name)
+        settings = settings_from(ctx, store_here)
+        store = open_store(settings.store)
+        try:
+            result = store.query(sparql_prologue() + text)
+        finally:
+            store.close()
+        chosen = fmt or ("turtle" if isinstance(result, GraphResult) else "table")
+        try:
+            out = format_result(result, chosen)
+        except ValueError as exc:
+            raise QueryError(str(exc)) from exc
+        click.echo(out, nl=False)
+
+
+@click.command()
+def queries() -> None:
+    """List the packaged named queries and what each answers."""
+    from graph.cli.output import format_rows
+    from graph.queries import list_queries
+
+    rows = [(q.name, q.summary) for q in list_queries()]
+    click.echo(format_rows(["name", "answers"], rows, "table"), nl=False)

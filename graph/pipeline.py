@@ -1,0 +1,280 @@
+"""ingest(): the only place that knows the order of the stages.
+
+read (sources) -> [extract] -> triples -> store, then the derivation rules. Each source is
+written as one all-or-nothing batch that replaces its named graph, so re-ingesting converges
+and a crash leaves every source graph either complete or absent.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from graph import ids
+from graph.errors import GraphError, StoreError, ValidationFailed
+from graph.store.base import Quad, Store, Term, WriteBatch
+
+CURATED_SUFFIXES = {".yaml", ".yml", ".json"}
+ONTOLOGY_RECORD = ids.ONTOLOGY_GRAPH
+
+
+@dataclass
+class Skipped:
+    """An input left out, and why."""
+
+    input: str
+    reason: str
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did; ``to_dict()`` is the JSON of ``--report``."""
+
+    store: str
+    inputs: int = 0
+    sources: int = 0
+    graphs: list[str] = field(default_factory=list)
+    quads_written: int = 0
+    articles: int = 0
+    actors: int = 0
+    events: int = 0
+    facts: int = 0
+    sanctions: int = 0
+    derived_triples: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.skipped
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+    def summary(self) -> str:
+        text = (
+            f"ingested {self.sources} source(s) into {len(self.graphs)} graph(s): {self.articles} article(s), "
+            f"{self.actors} actor(s), {self.events} event(s), {self.facts} fact(s), {self.sanctions} sanction(s); "
+            f"{self.quads_written} quads written, {self.derived_triples} derived, in {self.seconds:.2f} s"
+        )
+        if self.skipped:
+            text += f"; skipped {len(self.skipped)}: " + "; ".join(f"{s.input} ({s.reason})" for s in self.skipped)
+        return text
+
+
+@dataclass
+class _Prepared:
+    name: str
+    batch: WriteBatch
+    counts: dict[str, int]
+
+
+def expand_inputs(inputs: Iterable[str]) -> list[str]:
+    """Files named directly, every file under a directory (sorted), and glob matches; ``-`` passes."""
+    out: list[str] = []
+    for item in inputs:
+        p = Path(item)
+        if item == "-":
+            out.append(item)
+        elif p.is_dir():
+            out.extend(str(f) for f in sorted(p.rglob("*")) if f.is_file() and not f.name.startswith("."))
+        elif any(ch in item for ch in "*?[") and not p.exists():
+            out.extend(sorted(glob.glob(item, recursive=True)))
+        else:
+            out.append(item)
+    return out
+
+
+def prepare(path: str) -> _Prepared:
+    """Read one input file and map it to the batch that replaces its graph(s)."""
+    from graph.sources.rdf import is_rdf_file
+
+    if is_rdf_file(path):
+        return _prepare_rdf(path)
+    if Path(path).suffix.lower() in CURATED_SUFFIXES:
+        return _prepare_curated(path)
+    from graph.errors import SourceError
+
+    raise SourceError(
+        "unsupported input type",
+        where=path,
+        hint="ingest curated facts (.yaml, .yml, .json) or RDF (.trig, .nq, .ttl, .nt)",
+    )
+
+
+def _prepare_curated(path: str) -> _Prepared:
+    from graph import triples
+    from graph.sources.curated import read_curated
+
+    src = read_curated(path)
+    batch = triples.source_batch(src.extractions, src.graph)
+    counts = {
+        "articles": len(src.extractions),
+        "actors": len({a.key for ex in src.extractions for a in ex.actors}),
+        "events": sum(len(ex.events) for ex in src.extractions),
+        "facts": sum(len(ex.facts) for ex in src.extractions),
+        "sanctions": sum(len(ex.sanctions) for ex in src.extractions),
+    }
+    return _Prepared(src.graph, batch, counts)
+
+
+def _prepare_rdf(path: str) -> _Prepared:
+    from graph.sources.rdf import read_rdf
+
+    src = read_rdf(path)
+    batch = WriteBatch(insert=list(src.quads))
+    meta_subjects = {q.subject.value for q in src.quads if q.graph and q.graph.value == ids.META_GRAPH}
+    batch.drop_graphs = src.graphs - {ids.META_GRAPH}
+    if meta_subjects:
+        batch.delete_subjects[ids.META_GRAPH] = meta_subjects
+    counts = _count_classes(src.quads)
+    return _Prepared(path, batch, counts)
+
+
+def _count_classes(quads: Sequence[Quad]) -> dict[str, int]:
+    dip = ids.ONTOLOGY
+    by_class: dict[str, set[str]] = {}
+    for q in quads:
+        if q.predicate.value.endswith("#type") and q.object.value.startswith(dip):
+            by_class.setdefault(q.object.value[len(dip):], set()).add(q.subject.value)
+
+    def n(*names: str) -> int:
+        return len(set().union(*(by_class.get(x, set()) for x in names)))
+
+    return {
+        "articles": n("Article"),
+        "actors": n("Person", "State", "GovernmentAgency", "InternationalOrganization", "Organization", "Group"),
+        "events": n("Event", "Interaction"),
+        "facts": n("Tenure", "Kinship"),
+        "sanctions": n("Sanction"),
+    }
+
+
+def ingest(
+    inputs: Iterable[str],
+    store: Store,
+    *,
+    strict: bool = False,
+    batch_size: int = 50,
+    derive: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+) -> IngestReport:
+    """Read inputs, map them to quads and write each source as one replacing batch.
+
+    Args:
+        inputs: files, directories or globs.
+        store: the store to write into.
+        strict: fail on the first bad input and write nothing at all (raises ValidationFailed).
+        batch_size: sources per store transaction.
+        derive: rerun the derivation rules (state roll-up, contradictions) afterwards.
+        progress: called with (done, total) after each input.
+
+    Returns:
+        The report; bad inputs are listed in ``skipped`` with the reason.
+
+    Raises:
+        ValidationFailed: ``strict`` and an input was bad (nothing written).
+        StoreError: the store refused a write (that batch left no trace).
+    """
+    started = time.perf_counter()
+    report = IngestReport(store=store.location)
+    paths = expand_inputs(inputs)
+    report.inputs = len(paths)
+    prepared: list[_Prepared] = []
+    for i, path in enumerate(paths, 1):
+        try:
+            prepared.append(prepare(path))
+        except GraphError as exc:
+            if strict:
+                report.skipped.append(Skipped(path, exc.describe()))
+                raise ValidationFailed(
+                    f"strict ingest stopped at a bad input, nothing was written: {exc.describe()}",
+                    report=report, where=path,
+                ) from exc
+            report.skipped.append(Skipped(path, exc.describe()))
+        if not strict and len(prepared) >= batch_size:
+            _write(store, prepared, report)
+            prepared = []
+        if progress:
+            progress(i, len(paths))
+    if prepared:
+        _write(store, prepared, report)
+    if report.sources:
+        ensure_ontology(store)
+        if derive:
+            report.derived_triples = run_rules(store)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _write(store: Store, prepared: list[_Prepared], report: IngestReport) -> None:
+    batch = WriteBatch()
+    for p in prepared:
+        batch.merge(p.batch)
+    store.apply(batch)
+    for p in prepared:
+        report.sources += 1
+        report.graphs.extend(sorted(p.batch.drop_graphs or {p.name}))
+        report.quads_written += len(p.batch.insert)
+        for key, value in p.counts.items():
+            setattr(report, key, getattr(report, key) + value)
+
+
+def _ontology_digest() -> str:
+    from graph.ontology import reference_files
+
+    h = hashlib.sha256()
+    for f in reference_files():
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def ensure_ontology(store: Store) -> bool:
+    """Load the TBox and SKOS schemes into ``graph/ontology`` when missing or out of date."""
+    from graph.ontology import reference_files
+    from graph.sources.rdf import read_rdf
+
+    digest = _ontology_digest()
+    sha = ids.ONTOLOGY + "contentSha256"
+    probe = store.query(f"ASK {{ GRAPH <{ids.META_GRAPH}> {{ <{ONTOLOGY_RECORD}> <{sha}> \"{digest}\" }} }}")
+    if getattr(probe, "value", False):
+        return False
+    quads: list[Quad] = []
+    graph_term = Term.uri(ids.ONTOLOGY_GRAPH)
+    for f in reference_files():
+        quads.extend(Quad(q.subject, q.predicate, q.object, graph_term) for q in read_rdf(f).quads)
+    record = Term.uri(ONTOLOGY_RECORD)
+    meta = Term.uri(ids.META_GRAPH)
+    quads.append(Quad(record, Term.uri(sha), Term.literal(digest), meta))
+    quads.append(Quad(record, Term.uri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                      Term.uri(ids.ONTOLOGY + "SourceGraph"), meta))
+    store.apply(WriteBatch(drop_graphs={ids.ONTOLOGY_GRAPH}, delete_subjects={ids.META_GRAPH: {ONTOLOGY_RECORD}},
+                           insert=quads))
+    return True
+
+
+def run_rules(store: Store) -> int:
+    """Recompute ``graph/derived`` from the union (rules R1, R2); returns its size."""
+    from graph.queries import read_query, rule_names
+    from graph.store.base import GraphResult
+
+    derived = Term.uri(ids.DERIVED_GRAPH)
+    out: dict[Quad, None] = {}
+    for name in rule_names():
+        result = store.query(read_query(name))
+        if not isinstance(result, GraphResult):
+            raise StoreError(f"rule {name} is not a CONSTRUCT query")
+        for s, p, o in result.triples:
+            out[Quad(s, p, o, derived)] = None
+    store.apply(WriteBatch(drop_graphs={ids.DERIVED_GRAPH}, insert=list(out)))
+    return len(out)
+
+
+def iter_quads_sorted(store: Store) -> Iterator[str]:
+    """Every quad as sorted N-Quads lines (for comparisons and golden files)."""
+    yield from sorted(q.nq() for q in store.quads())

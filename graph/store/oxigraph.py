@@ -1,0 +1,191 @@
+"""The default store: Oxigraph embedded, on disk (the only pyoxigraph import)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from graph.errors import QueryError, StoreError, StoreLockedError
+from graph.store.base import (
+    AskResult,
+    GraphInfo,
+    GraphResult,
+    Quad,
+    QueryResult,
+    SelectResult,
+    Term,
+    WriteBatch,
+)
+
+_LOCK_MARKERS = ("lock", "Resource temporarily unavailable", "already in use")
+
+
+class OxigraphStore:
+    """An Oxigraph store in a directory (or in memory when ``path`` is ``None``).
+
+    Example:
+        >>> import tempfile
+        >>> s = OxigraphStore(tempfile.mkdtemp() + "/kg")
+        >>> len(s)
+        0
+        >>> s.close()
+    """
+
+    def __init__(self, path: str | None, *, create: bool = True) -> None:
+        self.location = path or "oxigraph:memory"
+        if path is None:
+            self._store = ox.Store()
+            return
+        directory = Path(path)
+        if not create and not (directory / "CURRENT").exists():
+            raise StoreError(
+                "no diplograph store here",
+                where=str(directory),
+                hint="ingest something first (diplograph ingest FILE) or pass --store with the right path",
+            )
+        if directory.exists() and not directory.is_dir():
+            raise StoreError("the store path is a file, not a directory", where=str(directory),
+                             hint="pass --store with a directory path")
+        try:
+            self._store = ox.Store(str(directory))
+        except OSError as exc:
+            text = str(exc)
+            if any(marker in text for marker in _LOCK_MARKERS):
+                raise StoreLockedError(
+                    "the store is in use by another process (an ingest or `diplograph serve`)",
+                    where=str(directory),
+                    hint="wait for that process to finish or stop it, then retry; "
+                    "to query while serving, send SPARQL to the running endpoint instead",
+                ) from exc
+            raise StoreError(f"cannot open the store: {text}", where=str(directory),
+                             hint="check the path and its permissions") from exc
+
+    # -- writes -------------------------------------------------------------------------
+    def apply(self, batch: WriteBatch) -> None:
+        parts: list[str] = [f"DROP SILENT GRAPH <{g}>" for g in sorted(batch.drop_graphs)]
+        for g, subjects in sorted(batch.delete_subjects.items()):
+            if subjects:
+                values = " ".join(f"<{s}>" for s in sorted(subjects))
+                parts.append(
+                    f"DELETE {{ GRAPH <{g}> {{ ?s ?p ?o }} }} WHERE {{ VALUES ?s {{ {values} }} GRAPH <{g}> {{ ?s ?p ?o }} }}"
+                )
+        if batch.insert:
+            # N-Quads are not allowed inside INSERT DATA; group the triples per graph instead.
+            parts.append("INSERT DATA {\n" + _as_graph_blocks(batch.insert) + "\n}")
+        update = " ;\n".join(p for p in parts if p)
+        if not update:
+            return
+        try:
+            self._store.update(update)  # one update = one transaction in Oxigraph
+        except (SyntaxError, OSError, ValueError) as exc:
+            raise StoreError(f"write failed, nothing was changed: {exc}", where=self.location) from exc
+
+    def bulk_load(self, quads: Iterable[Quad]) -> None:
+        self._store.bulk_extend(_to_ox(q) for q in quads)
+
+    def load_file(self, path: str, fmt: str) -> None:
+        """Bulk-load an RDF file (not atomic): for benchmarks and dumps."""
+        self._store.bulk_load(path=path, format=_RDF_FORMATS[fmt])
+
+    def drop_graph(self, name: str) -> bool:
+        node = ox.NamedNode(name)
+        if not self._store.contains_named_graph(node):
+            return False
+        self._store.remove_graph(node)
+        return True
+
+    # -- reads --------------------------------------------------------------------------
+    def query(self, sparql: str, *, timeout: float | None = None) -> QueryResult:
+        try:
+            result = self._store.query(sparql, use_default_graph_as_union=True)
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}", where="query",
+                             hint="check the query against the SPARQL 1.1 grammar") from exc
+        except (OSError, ValueError) as exc:
+            raise QueryError(f"the query failed: {exc}", where="query") from exc
+        if isinstance(result, ox.QueryBoolean):
+            return AskResult(bool(result))
+        if isinstance(result, ox.QuerySolutions):
+            variables = [v.value for v in result.variables]
+            rows = [tuple(_from_ox(sol[i]) for i in range(len(variables))) for sol in result]
+            return SelectResult(variables, rows)
+        triples = [(_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)) for t in result]
+        return GraphResult([(s, p, o) for s, p, o in triples if s and p and o])
+
+    def quads(self, graph: str | None = None) -> Iterator[Quad]:
+        g = ox.NamedNode(graph) if graph else None
+        for q in self._store.quads_for_pattern(None, None, None, g):
+            gname = None if isinstance(q.graph_name, ox.DefaultGraph) else _from_ox(q.graph_name)
+            s, p, o = _from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object)
+            assert s is not None and p is not None and o is not None
+            yield Quad(s, p, o, gname)
+
+    def graphs(self) -> list[GraphInfo]:
+        names = sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+        out = []
+        for name in names:
+            count = sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.NamedNode(name)))
+            out.append(GraphInfo(name, count))
+        return out
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def flush(self) -> None:
+        self._store.flush()
+
+    def close(self) -> None:
+        # pyoxigraph closes the database when the object is collected; drop our reference.
+        self._store = None  # type: ignore[assignment]
+
+
+_RDF_FORMATS = {
+    "nq": ox.RdfFormat.N_QUADS,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "trig": ox.RdfFormat.TRIG,
+    "turtle": ox.RdfFormat.TURTLE,
+}
+
+
+def _triple_nt(q: Quad) -> str:
+    return f"{q.subject.nt()} {q.predicate.nt()} {q.object.nt()} ."
+
+
+def _as_graph_blocks(quads: list[Quad]) -> str:
+    by_graph: dict[str | None, list[str]] = {}
+    for q in quads:
+        by_graph.setdefault(q.graph.value if q.graph else None, []).append(_triple_nt(q))
+    blocks = []
+    for g, lines in by_graph.items():
+        body = "\n".join(lines)
+        blocks.append(body if g is None else f"GRAPH <{g}> {{\n{body}\n}}")
+    return "\n".join(blocks)
+
+
+def _from_ox(node: object) -> Term | None:
+    if node is None:
+        return None
+    if isinstance(node, ox.NamedNode):
+        return Term.uri(node.value)
+    if isinstance(node, ox.BlankNode):
+        return Term.bnode(node.value)
+    if isinstance(node, ox.Literal):
+        return Term.literal(node.value, node.datatype.value, node.language)
+    raise StoreError(f"unsupported RDF term in results: {node!r}")
+
+
+def _to_ox_term(t: Term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    if t.kind == "uri":
+        return ox.NamedNode(t.value)
+    if t.kind == "bnode":
+        return ox.BlankNode(t.value)
+    if t.lang:
+        return ox.Literal(t.value, language=t.lang)
+    return ox.Literal(t.value, datatype=ox.NamedNode(t.datatype) if t.datatype else None)
+
+
+def _to_ox(q: Quad) -> ox.Quad:
+    g = ox.NamedNode(q.graph.value) if q.graph is not None else ox.DefaultGraph()
+    return ox.Quad(_to_ox_term(q.subject), _to_ox_term(q.predicate), _to_ox_term(q.object), g)  # type: ignore[arg-type]

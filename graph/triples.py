@@ -1,0 +1,398 @@
+"""Model objects -> quads: the only module that builds triples.
+
+:func:`source_batch` turns the extractions of one source (an extracted article, or a curated
+file citing several articles) into one :class:`~graph.store.base.WriteBatch` that replaces the
+source's named graph and its records in ``graph/meta``. Every event, tenure, kinship, sanction
+and proposition gets a ``dip:Claim`` with its modality, confidence, sentence and run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from graph import ids
+from graph.errors import MappingError
+from graph.model import (
+    Actor,
+    ActorKind,
+    DateRange,
+    Event,
+    Evidence,
+    Extraction,
+    Extractor,
+    Fact,
+    FactKind,
+    Modality,
+    Precision,
+    Proposition,
+    Sanction,
+)
+from graph.namespaces import CAMEO, DIP, KIN, MOD, OA, ORG, PROV, ROLE, SCHEMA, TIME, WD
+from graph.store.base import Quad, Term, WriteBatch
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+RDF_TYPE = Term.uri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+RDFS_LABEL = Term.uri("http://www.w3.org/2000/01/rdf-schema#label")
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+DCT = "http://purl.org/dc/terms/"
+
+ACTOR_CLASS: dict[ActorKind, object] = {
+    ActorKind.PERSON: DIP.Person,
+    ActorKind.STATE: DIP.State,
+    ActorKind.AGENCY: DIP.GovernmentAgency,
+    ActorKind.IGO: DIP.InternationalOrganization,
+    ActorKind.ORGANIZATION: DIP.Organization,
+    ActorKind.MEDIA: DIP.MediaOutlet,
+    ActorKind.GROUP: DIP.Group,
+    ActorKind.SITE: DIP.Site,
+}
+PRECISION_UNIT = {Precision.DAY: TIME.unitDay, Precision.MONTH: TIME.unitMonth, Precision.YEAR: TIME.unitYear}
+KINSHIP_SHORTCUT = {
+    "spouse": DIP.spouseOf,
+    "child": DIP.parentOf,
+    "parent": DIP.childOf,
+    "sibling": DIP.siblingOf,
+    "relative": DIP.relativeOf,
+}
+
+
+def u(iri: object) -> Term:
+    return Term.uri(str(iri))
+
+
+def node(key: str) -> Term:
+    return Term.uri(ids.iri(key))
+
+
+def text(value: str, lang: str | None = "en") -> Term:
+    return Term.literal(value, lang=lang)
+
+
+def typed(value: object) -> Term:
+    """A typed literal: bool, int, float (as xsd:decimal), date, or string."""
+    if isinstance(value, bool):
+        return Term.literal("true" if value else "false", XSD + "boolean")
+    if isinstance(value, int):
+        return Term.literal(str(value), XSD + "integer")
+    if isinstance(value, float):
+        lexical = f"{value:.4f}".rstrip("0").rstrip(".")
+        return Term.literal(lexical if lexical not in ("", "-0") else "0", XSD + "decimal")
+    if isinstance(value, date):
+        return Term.literal(value.isoformat(), XSD + "date")
+    return Term.literal(str(value))
+
+
+class _Writer:
+    """Collects the triples of one graph."""
+
+    def __init__(self, graph: str) -> None:
+        self.graph = Term.uri(graph)
+        self.quads: list[Quad] = []
+
+    def add(self, s: Term, p: object, o: Term | None) -> None:
+        if o is not None:
+            self.quads.append(Quad(s, p if isinstance(p, Term) else u(p), o, self.graph))
+
+
+def source_batch(extractions: Sequence[Extraction], graph: str) -> WriteBatch:
+    """The write that replaces ``graph`` with what ``extractions`` say.
+
+    Args:
+        extractions: one per cited article, all from the same source.
+        graph: IRI of the source's named graph (:func:`graph.ids.document_graph` or
+            :func:`graph.ids.source_graph`).
+
+    Raises:
+        MappingError: an object refers to an undefined actor or content node, or uses an
+            unknown CAMEO code.
+    """
+    data = _Writer(graph)
+    meta = _Writer(ids.META_GRAPH)
+    meta_subjects: set[str] = {graph}
+    for ex in extractions:
+        meta_subjects |= _meta(meta, ex, graph)
+        _content(data, ex, graph)
+    return WriteBatch(
+        drop_graphs={graph},
+        delete_subjects={ids.META_GRAPH: meta_subjects},
+        insert=_dedupe(data.quads + meta.quads),
+    )
+
+
+def _dedupe(quads: Iterable[Quad]) -> list[Quad]:
+    return list(dict.fromkeys(quads))
+
+
+# -- meta: article, outlet, extractor, run, graph record -------------------------------------
+def _meta(w: _Writer, ex: Extraction, graph: str) -> set[str]:
+    art = ex.article
+    article = node(art.key)
+    run_key = ids.run_key(art.key, ex.extractor.name, ex.extractor.version)
+    run = node(run_key)
+    extractor = node(ids.extractor_key(ex.extractor.name, ex.extractor.version))
+    outlet = node(ids.actor_key(ActorKind.MEDIA, art.outlet or "unknown outlet"))
+
+    w.add(article, RDF_TYPE, u(DIP.Article))
+    w.add(article, u(DCT + "title"), text(art.title) if art.title else None)
+    w.add(article, u(DCT + "identifier"), typed(art.id) if art.id else None)
+    w.add(article, u(DCT + "publisher"), outlet)
+    if art.published:
+        w.add(article, u(DCT + "issued"), Term.literal(f"{art.published.isoformat()}T00:00:00Z", XSD + "dateTime"))
+    w.add(article, u(DCT + "language"), typed(art.language))
+    if art.url:
+        w.add(article, u(SCHEMA.url), Term.literal(art.url, XSD + "anyURI"))
+    if art.text:
+        w.add(article, u(DIP.contentSha256), typed(art.sha256))
+    w.add(outlet, RDF_TYPE, u(DIP.MediaOutlet))
+    w.add(outlet, u(SKOS + "prefLabel"), text(art.outlet or "Unknown outlet"))
+    _extractor(w, extractor, ex.extractor)
+    w.add(run, RDF_TYPE, u(DIP.ExtractionRun))
+    w.add(run, u(PROV.used), article)
+    w.add(run, u(PROV.wasAssociatedWith), extractor)
+    g = Term.uri(graph)
+    w.add(g, RDF_TYPE, u(DIP.SourceGraph))
+    w.add(g, u(DIP.fromDocument), article)
+    w.add(g, u(PROV.wasGeneratedBy), run)
+    return {ids.iri(art.key), ids.iri(run_key)}
+
+
+def _extractor(w: _Writer, subject: Term, extractor: Extractor) -> None:
+    w.add(subject, RDF_TYPE, u(DIP.Extractor))
+    w.add(subject, RDFS_LABEL, text(extractor.name))
+    w.add(subject, u(SCHEMA.softwareVersion), typed(extractor.version))
+    w.add(subject, u(DIP.modelName), typed(extractor.model) if extractor.model else None)
+
+
+# -- content ----------------------------------------------------------------------------------
+class _Context:
+    def __init__(self, w: _Writer, ex: Extraction, graph: str) -> None:
+        self.w = w
+        self.ex = ex
+        self.graph = graph
+        self.article = node(ex.article.key)
+        self.run = node(ids.run_key(ex.article.key, ex.extractor.name, ex.extractor.version))
+        self.actors = {a.key: a for a in ex.actors}
+        self.content: set[str] = set()
+
+    def actor(self, key: str, where: str) -> Term:
+        if key not in self.actors:
+            raise MappingError(
+                f"{where} refers to the undefined actor {key!r}",
+                where=self.ex.article.origin or self.ex.article.key,
+                hint="define the actor in the same source (its actors list) or fix the reference",
+            )
+        return node(key)
+
+    def claim(self, about: str, modality: Modality, claimant: str | None, confidence: float,
+              evidence: Evidence | None, where: str) -> None:
+        if about not in self.content:
+            raise MappingError(f"{where} is about the undefined node {about!r}",
+                               where=self.ex.article.origin or self.ex.article.key,
+                               hint="a claim must be about an event, fact, sanction or proposition of the same source")
+        if not 0.0 <= confidence <= 1.0:
+            raise MappingError(f"{where} has confidence {confidence}, outside [0, 1]",
+                               where=self.ex.article.origin or self.ex.article.key)
+        span = self.sentence(evidence)
+        key = ids.claim_key(self.graph, about, modality.value, claimant, span.value if span else None)
+        c = node(key)
+        w = self.w
+        w.add(c, RDF_TYPE, u(DIP.Claim))
+        w.add(c, u(DIP.about), node(about))
+        w.add(c, u(DIP.modality), u(MOD[modality.value]))
+        if claimant:
+            w.add(c, u(DIP.claimant), self.actor(claimant, f"the claimant of {where}"))
+        w.add(c, u(DIP.confidence), typed(float(confidence)))
+        w.add(c, u(PROV.wasDerivedFrom), span)
+        w.add(c, u(PROV.wasGeneratedBy), self.run)
+
+    def sentence(self, evidence: Evidence | None) -> Term | None:
+        if evidence is None:
+            return None
+        art = self.ex.article
+        if evidence.start is not None and evidence.end is not None:
+            key = ids.sentence_key(art.key, evidence.start, evidence.end)
+        else:
+            key = f"{art.key}-q{ids.digest(evidence.sentence)}"
+        s = node(key)
+        w = self.w
+        w.add(s, RDF_TYPE, u(DIP.Sentence))
+        w.add(s, u(DCT + "isPartOf"), self.article)
+        if evidence.sentence_index is not None:
+            w.add(s, u(DIP.sentenceIndex), typed(evidence.sentence_index))
+        if evidence.start is not None and evidence.end is not None:
+            w.add(s, u(OA.start), typed(evidence.start))
+            w.add(s, u(OA.end), typed(evidence.end))
+        w.add(s, u(OA.exact), typed(evidence.sentence))
+        return s
+
+
+def _content(w: _Writer, ex: Extraction, graph: str) -> None:
+    ctx = _Context(w, ex, graph)
+    for actor in ex.actors:
+        _actor(ctx, actor)
+    ctx.content |= {e.key for e in ex.events} | {p.key for p in ex.propositions}
+    ctx.content |= {s.key for s in ex.sanctions}
+    ctx.content |= {f.key for f in ex.facts if f.kind in (FactKind.HOLDS_POST, FactKind.KINSHIP)}
+    for p in ex.propositions:
+        _proposition(ctx, p)
+    for e in ex.events:
+        _event(ctx, e)
+    for f in ex.facts:
+        _fact(ctx, f)
+    for s in ex.sanctions:
+        _sanction(ctx, s)
+    for c in ex.claims:
+        ctx.claim(c.about, c.modality, c.claimant, c.confidence, c.evidence, f"a claim about {c.about}")
+
+
+def _actor(ctx: _Context, a: Actor) -> None:
+    w, s = ctx.w, node(a.key)
+    w.add(s, RDF_TYPE, u(ACTOR_CLASS[a.kind]))
+    w.add(s, u(SKOS + "prefLabel"), text(a.name))
+    for alias in a.aliases:
+        if alias != a.name:
+            w.add(s, u(SKOS + "altLabel"), text(alias))
+    if a.iso2:
+        w.add(s, u(DIP.iso3166Alpha2), typed(a.iso2.upper()))
+    if a.iso3:
+        w.add(s, u(DIP.iso3166Alpha3), typed(a.iso3.upper()))
+    if a.cameo_code:
+        w.add(s, u(DIP.cameoActorCode), typed(a.cameo_code))
+    if a.wikidata:
+        w.add(s, u(DIP.wikidataId), typed(a.wikidata))
+        w.add(s, u(SCHEMA.sameAs), u(WD[a.wikidata]))
+    if a.nationality:
+        w.add(s, u(SCHEMA.nationality), ctx.actor(a.nationality, f"the nationality of {a.key}"))
+    if a.part_of:
+        parent = ctx.actor(a.part_of, f"the parent of {a.key}")
+        is_state = ctx.actors[a.part_of].kind is ActorKind.STATE
+        w.add(s, u(DIP.agencyOf if is_state and a.kind is ActorKind.AGENCY else ORG.subOrganizationOf), parent)
+
+
+def _dates(w: _Writer, s: Term, d: DateRange | None) -> None:
+    if d is None:
+        return
+    if d.exact:
+        w.add(s, u(DIP.date), typed(d.exact))
+    w.add(s, u(DIP.dateEarliest), typed(d.earliest))
+    w.add(s, u(DIP.dateLatest), typed(d.latest))
+    if d.precision in PRECISION_UNIT:
+        w.add(s, u(DIP.datePrecision), u(PRECISION_UNIT[d.precision]))
+
+
+def _start(w: _Writer, s: Term, d: DateRange | None, prop: object, precision_prop: object) -> None:
+    if d is None:
+        return
+    w.add(s, u(prop), typed(d.earliest))
+    if d.precision in (Precision.MONTH, Precision.YEAR):
+        w.add(s, u(precision_prop), u(PRECISION_UNIT[d.precision]))
+
+
+def cameo_concept(code: str, where: str) -> Term:
+    from graph.ontology import cameo_types
+
+    if code not in cameo_types():
+        raise MappingError(f"{where} has the unknown CAMEO event code {code!r}",
+                           hint="use a code of ontology/schemes/cameo.ttl (e.g. 041 for a phone call)")
+    return u(CAMEO[code])
+
+
+def _event(ctx: _Context, e: Event) -> None:
+    w, s = ctx.w, node(e.key)
+    where = f"event {e.key}"
+    if not e.everyone:
+        raise MappingError(f"{where} has no actor, target or participant", where=ctx.ex.article.origin)
+    w.add(s, RDF_TYPE, u(DIP.Interaction if e.directed else DIP.Event))
+    w.add(s, u(DIP.eventType), cameo_concept(e.cameo, where))
+    for a in e.actors:
+        w.add(s, u(DIP.actor), ctx.actor(a, where))
+    for t in e.targets:
+        w.add(s, u(DIP.target), ctx.actor(t, where))
+    for p in e.participants:
+        w.add(s, u(DIP.participant), ctx.actor(p, where))
+    _dates(w, s, e.date)
+    if e.place:
+        w.add(s, u(DIP.place), ctx.actor(e.place, f"the place of {where}"))
+    if e.topic:
+        w.add(s, u(DIP.topic), node(e.topic))
+    if e.responds_to:
+        w.add(s, u(DIP.respondsTo), node(e.responds_to))
+    if e.modality is Modality.PLANNED:
+        w.add(s, u(SCHEMA.eventStatus), u(SCHEMA.EventScheduled))
+    ctx.claim(e.key, e.modality, e.claimant, e.confidence, e.evidence, where)
+
+
+def _fact(ctx: _Context, f: Fact) -> None:
+    w = ctx.w
+    where = f"fact {f.key}"
+    subject = ctx.actor(f.subject, where)
+    obj = ctx.actor(f.object, where)
+    if f.kind is FactKind.HOLDS_POST:
+        org_actor = ctx.actors[f.object]
+        title = f.title or "official"
+        post_key = ids.post_key(org_actor.iso3 or org_actor.key, title)
+        post = node(post_key)
+        w.add(post, RDF_TYPE, u(DIP.Post))
+        w.add(post, u(SKOS + "prefLabel"), text(f"{title[:1].upper()}{title[1:]} of {org_actor.name}"))
+        w.add(post, u(ORG.postIn), obj)
+        t = node(f.key)
+        w.add(t, RDF_TYPE, u(DIP.Tenure))
+        w.add(t, u(DIP.holder), subject)
+        w.add(t, u(DIP.post), post)
+        w.add(t, u(ORG.organization), obj)
+        for role in f.roles:
+            w.add(post, u(ORG.role), u(ROLE[role]))
+            w.add(t, u(ORG.role), u(ROLE[role]))
+        _start(w, t, f.start, DIP.startDate, DIP.startPrecision)
+        if f.end is not None:
+            w.add(t, u(DIP.endDate), typed(f.end.latest))
+        ctx.claim(f.key, f.modality, f.claimant, f.confidence, f.evidence, where)
+    elif f.kind is FactKind.KINSHIP:
+        kind = f.title or "relative"
+        if kind not in KINSHIP_SHORTCUT:
+            raise MappingError(f"{where} has the unknown kinship type {kind!r}",
+                               hint="use one of " + ", ".join(sorted(KINSHIP_SHORTCUT)))
+        k = node(f.key)
+        w.add(k, RDF_TYPE, u(DIP.Kinship))
+        w.add(k, u(DIP.person), subject)
+        w.add(k, u(DIP.relative), obj)
+        w.add(k, u(DIP.kinshipType), u(KIN[kind]))
+        w.add(subject, u(KINSHIP_SHORTCUT[kind]), obj)
+        ctx.claim(f.key, f.modality, f.claimant, f.confidence, f.evidence, where)
+    elif f.kind is FactKind.AGENCY_OF:
+        w.add(subject, u(DIP.agencyOf), obj)
+    elif f.kind is FactKind.PART_OF:
+        w.add(subject, u(ORG.subOrganizationOf), obj)
+    elif f.kind is FactKind.NATIONALITY:
+        w.add(subject, u(SCHEMA.nationality), obj)
+    elif f.kind is FactKind.MEMBER_OF:
+        w.add(subject, u(ORG.memberOf), obj)
+
+
+def _sanction(ctx: _Context, sa: Sanction) -> None:
+    w, s = ctx.w, node(sa.key)
+    where = f"sanction {sa.key}"
+    if not sa.imposers:
+        raise MappingError(f"{where} names no imposing authority", where=ctx.ex.article.origin)
+    w.add(s, RDF_TYPE, u(DIP.Sanction))
+    for imposer in sa.imposers:
+        w.add(s, u(DIP.imposedBy), ctx.actor(imposer, where))
+    w.add(s, u(DIP.sanctionTarget), ctx.actor(sa.target, where))
+    _start(w, s, sa.start, DIP.startDate, DIP.startPrecision)
+    w.add(s, u(DIP.program), typed(sa.program) if sa.program else None)
+    w.add(s, u(DIP.legalBasis), typed(sa.legal_basis) if sa.legal_basis else None)
+    if sa.reason:
+        w.add(s, u(DIP.statedReason), node(sa.reason))
+    if sa.event:
+        w.add(s, u(DIP.establishedBy), node(sa.event))
+    ctx.claim(sa.key, sa.modality, sa.claimant, sa.confidence, sa.evidence, where)
+
+
+def _proposition(ctx: _Context, p: Proposition) -> None:
+    w, s = ctx.w, node(p.key)
+    w.add(s, RDF_TYPE, u(DIP.Proposition))
+    w.add(s, RDFS_LABEL, text(p.label))
+    for c in p.concerns:
+        w.add(s, u(DIP.concerns), ctx.actor(c, f"proposition {p.key}"))
+
