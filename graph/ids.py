@@ -99,8 +99,18 @@ def event_key(cameo: str, participants: Iterable[str], earliest: str | None, lat
     return "ev-" + digest(cameo[:2], *sorted(set(participants)), earliest, latest)
 
 
-def tenure_key(holder: str, post: str, start_year: int | None) -> str:
-    return "tenure-" + digest(holder, post, start_year)
+def tenure_key(holder: str, post: str, term: int | None = None) -> str:
+    """A person's holding of a post: ``tenure-gustavo-petro-col-president``.
+
+    Sources that mention the same presidency meet on one node whatever start date each
+    gives; ``term`` (2 for a second, non-consecutive term) keeps separate terms apart.
+
+    Example:
+        >>> tenure_key("person-donald-trump", "post-usa-president", term=2)
+        'tenure-donald-trump-usa-president-2'
+    """
+    base = f"tenure-{holder.removeprefix('person-')}-{post.removeprefix('post-')}"
+    return f"{base}-{term}" if term else base
 
 
 def kinship_key(person: str, relative: str, kind: str) -> str:

@@ -63,8 +63,9 @@ class DateRange:
     """A date known to some precision, stored as inclusive bounds.
 
     Example:
-        >>> DateRange.month(2025, 10)
-        DateRange(earliest=datetime.date(2025, 10, 1), latest=datetime.date(2025, 10, 31), precision=<Precision.MONTH: 'month'>)
+        >>> d = DateRange.month(2025, 10)
+        >>> (d.earliest.isoformat(), d.latest.isoformat(), d.precision.value)
+        ('2025-10-01', '2025-10-31', 'month')
     """
 
     earliest: date

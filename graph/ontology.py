@@ -35,8 +35,11 @@ def ontology_file(name: str) -> Path:
     """Path of one file under the ontology directory (e.g. ``schemes/cameo.ttl``)."""
     path = ontology_dir() / name
     if not path.is_file():
-        raise OntologyError(f"ontology file {name} is missing", where=str(path),
-                            hint="reinstall diplograph or restore the file from the repository")
+        raise OntologyError(
+            f"ontology file {name} is missing",
+            where=str(path),
+            hint="reinstall diplograph or restore the file from the repository",
+        )
     return path
 
 
@@ -85,8 +88,8 @@ def cameo_types() -> dict[str, EventType]:
         out[code] = EventType(
             code=code,
             label=str(g.value(concept, SKOS.prefLabel) or code),
-            goldstein=float(gs) if gs is not None else None,
-            quad_class=int(qc) if qc is not None else None,
+            goldstein=float(str(gs)) if gs is not None else None,
+            quad_class=int(str(qc)) if qc is not None else None,
             broader=str(broader).removeprefix(str(CAMEO)) if broader is not None else None,
         )
     if not out:

@@ -140,7 +140,7 @@ def _count_classes(quads: Sequence[Quad]) -> dict[str, int]:
     by_class: dict[str, set[str]] = {}
     for q in quads:
         if q.predicate.value.endswith("#type") and q.object.value.startswith(dip):
-            by_class.setdefault(q.object.value[len(dip):], set()).add(q.subject.value)
+            by_class.setdefault(q.object.value[len(dip) :], set()).add(q.subject.value)
 
     def n(*names: str) -> int:
         return len(set().union(*(by_class.get(x, set()) for x in names)))
@@ -193,7 +193,8 @@ def ingest(
                 report.skipped.append(Skipped(path, exc.describe()))
                 raise ValidationFailed(
                     f"strict ingest stopped at a bad input, nothing was written: {exc.describe()}",
-                    report=report, where=path,
+                    report=report,
+                    where=path,
                 ) from exc
             report.skipped.append(Skipped(path, exc.describe()))
         if not strict and len(prepared) >= batch_size:
@@ -241,7 +242,7 @@ def ensure_ontology(store: Store) -> bool:
 
     digest = _ontology_digest()
     sha = ids.ONTOLOGY + "contentSha256"
-    probe = store.query(f"ASK {{ GRAPH <{ids.META_GRAPH}> {{ <{ONTOLOGY_RECORD}> <{sha}> \"{digest}\" }} }}")
+    probe = store.query(f'ASK {{ GRAPH <{ids.META_GRAPH}> {{ <{ONTOLOGY_RECORD}> <{sha}> "{digest}" }} }}')
     if getattr(probe, "value", False):
         return False
     quads: list[Quad] = []
@@ -251,10 +252,17 @@ def ensure_ontology(store: Store) -> bool:
     record = Term.uri(ONTOLOGY_RECORD)
     meta = Term.uri(ids.META_GRAPH)
     quads.append(Quad(record, Term.uri(sha), Term.literal(digest), meta))
-    quads.append(Quad(record, Term.uri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
-                      Term.uri(ids.ONTOLOGY + "SourceGraph"), meta))
-    store.apply(WriteBatch(drop_graphs={ids.ONTOLOGY_GRAPH}, delete_subjects={ids.META_GRAPH: {ONTOLOGY_RECORD}},
-                           insert=quads))
+    quads.append(
+        Quad(
+            record,
+            Term.uri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+            Term.uri(ids.ONTOLOGY + "SourceGraph"),
+            meta,
+        )
+    )
+    store.apply(
+        WriteBatch(drop_graphs={ids.ONTOLOGY_GRAPH}, delete_subjects={ids.META_GRAPH: {ONTOLOGY_RECORD}}, insert=quads)
+    )
     return True
 
 

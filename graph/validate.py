@@ -8,7 +8,7 @@ because sources may legitimately disagree (one says "October", another "24 Octob
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from graph import ids
 from graph.store.base import Store
@@ -56,12 +56,14 @@ class ValidationReport:
         return not self.violations
 
     def to_dict(self) -> dict[str, object]:
-        return {"conforms": self.conforms, "graphs_checked": self.graphs_checked,
-                "findings": [asdict(f) for f in self.findings]}
+        return {
+            "conforms": self.conforms,
+            "graphs_checked": self.graphs_checked,
+            "findings": [asdict(f) for f in self.findings],
+        }
 
     def describe(self) -> str:
-        head = (f"{len(self.violations)} violation(s), {len(self.warnings)} warning(s) "
-                f"in {self.graphs_checked} graph(s)")
+        head = f"{len(self.violations)} violation(s), {len(self.warnings)} warning(s) in {self.graphs_checked} graph(s)"
         lines = [head] + ["  " + f.describe() for f in sorted(self.findings, key=_order)]
         return "\n".join(lines)
 
@@ -73,7 +75,7 @@ def _order(f: Finding) -> tuple[int, str, str]:
 def _short(iri: str) -> str:
     for prefix, ns in (("dip:", ids.ONTOLOGY), ("dipd:", ids.ID), ("dipg:", ids.GRAPH)):
         if iri.startswith(ns):
-            return prefix + iri[len(ns):]
+            return prefix + iri[len(ns) :]
     return iri
 
 
@@ -112,28 +114,32 @@ def validate_store(store: Store, *, graph: str | None = None) -> ValidationRepor
     return report
 
 
-def _run(data: object, shapes: object, graph: str | None) -> list[Finding]:
+def _run(data: Any, shapes: Any, graph: str | None) -> list[Finding]:
     from pyshacl import validate
     from rdflib import Graph, Namespace
 
     sh = Namespace(SH)
-    _conforms, results, _text = validate(data, shacl_graph=shapes, inference="none", advanced=True,
-                                         allow_warnings=True)
+    assert isinstance(shapes, Graph)
+    owner = {ps: ns for ns, ps in shapes.subject_objects(sh.property)}
+    _conforms, results, _text = validate(data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True)
     assert isinstance(results, Graph)
     findings = []
     for r in results.objects(None, sh.result):
-        def val(p: object) -> str | None:
-            v = results.value(r, p)  # type: ignore[arg-type]
+
+        def val(p: Any, r: Any = r) -> str | None:
+            v = results.value(r, p)
             return None if v is None else str(v)
 
         severity = (val(sh.resultSeverity) or SH + "Violation").removeprefix(SH)
-        findings.append(Finding(
-            severity=severity if severity in ("Violation", "Warning", "Info") else "Violation",  # type: ignore[arg-type]
-            shape=val(sh.sourceShape) or "",
-            focus=val(sh.focusNode) or "",
-            path=val(sh.resultPath),
-            value=val(sh.value),
-            message=val(sh.resultMessage) or "constraint not met",
-            graph=graph,
-        ))
+        findings.append(
+            Finding(
+                severity=severity if severity in ("Violation", "Warning", "Info") else "Violation",  # type: ignore[arg-type]
+                shape=str(owner.get(results.value(r, sh.sourceShape), val(sh.sourceShape) or "")),  # type: ignore[arg-type]
+                focus=val(sh.focusNode) or "",
+                path=val(sh.resultPath),
+                value=val(sh.value),
+                message=val(sh.resultMessage) or "constraint not met",
+                graph=graph,
+            )
+        )
     return findings

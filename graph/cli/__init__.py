@@ -51,8 +51,13 @@ class LazyGroup(click.Group):
 
 
 @click.group(cls=LazyGroup, epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--store", envvar="DIPLOGRAPH_STORE", default=None, metavar="LOCATION",
-              help="Store directory, or memory:. [env DIPLOGRAPH_STORE; default ./.diplograph-store]")
+@click.option(
+    "--store",
+    envvar="DIPLOGRAPH_STORE",
+    default=None,
+    metavar="LOCATION",
+    help="Store directory, or memory:. [env DIPLOGRAPH_STORE; default ./.diplograph-store]",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks and more detail on stderr.")
 @click.option("-q", "--quiet", is_flag=True, help="Print no summaries on stderr.")
 @click.version_option(package_name="diplograph", prog_name="diplograph")
@@ -64,8 +69,9 @@ def main(ctx: click.Context, store: str | None, verbose: bool, quiet: bool) -> N
 
 def store_option(fn: Any) -> Any:
     """``--store`` on a subcommand too (overrides the group's)."""
-    return click.option("--store", "store_here", default=None, metavar="LOCATION",
-                        help="Store location (overrides the global --store).")(fn)
+    return click.option(
+        "--store", "store_here", default=None, metavar="LOCATION", help="Store location (overrides the global --store)."
+    )(fn)
 
 
 def settings_from(ctx: click.Context, store_here: str | None = None) -> Any:

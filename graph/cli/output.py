@@ -22,7 +22,7 @@ def compact(value: str) -> str:
     for prefix, ns in PREFIXES.items():
         if value.startswith(ns) and len(ns) > len(best):
             best, chosen = ns, prefix
-    return f"{chosen}:{value[len(best):]}" if best else value
+    return f"{chosen}:{value[len(best) :]}" if best else value
 
 
 def w3c_json_term(t: Term) -> dict[str, str]:
@@ -44,7 +44,9 @@ def format_result(result: QueryResult, fmt: str) -> str:
         if fmt == "json":
             return json.dumps({"head": {}, "boolean": result.value}) + "\n"
         if fmt in ("csv", "tsv"):
-            return ("_askResult\r\n" if fmt == "csv" else "?_askResult\n") + ("true" if result.value else "false") + "\n"
+            return (
+                ("_askResult\r\n" if fmt == "csv" else "?_askResult\n") + ("true" if result.value else "false") + "\n"
+            )
         return ("true" if result.value else "false") + "\n"
     if isinstance(result, GraphResult):
         return format_triples(result.triples, fmt)
@@ -53,13 +55,24 @@ def format_result(result: QueryResult, fmt: str) -> str:
 
 def format_select(result: SelectResult, fmt: str) -> str:
     if fmt == "json":
-        bindings = [{v: w3c_json_term(t) for v, t in zip(result.variables, row, strict=True) if t is not None}
-                    for row in result.rows]
-        return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}},
-                          ensure_ascii=False, indent=1) + "\n"
+        bindings = [
+            {v: w3c_json_term(t) for v, t in zip(result.variables, row, strict=True) if t is not None}
+            for row in result.rows
+        ]
+        return (
+            json.dumps(
+                {"head": {"vars": result.variables}, "results": {"bindings": bindings}}, ensure_ascii=False, indent=1
+            )
+            + "\n"
+        )
     if fmt == "jsonl":
-        return "".join(json.dumps({v: (t.value if t else None) for v, t in zip(result.variables, row, strict=True)},
-                                  ensure_ascii=False) + "\n" for row in result.rows)
+        return "".join(
+            json.dumps(
+                {v: (t.value if t else None) for v, t in zip(result.variables, row, strict=True)}, ensure_ascii=False
+            )
+            + "\n"
+            for row in result.rows
+        )
     if fmt == "csv":
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\r\n")
@@ -84,6 +97,7 @@ def _cell(t: Term | None) -> str:
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], max_width: int = 60) -> str:
     """A plain aligned text table (cells cut at ``max_width``)."""
+
     def clip(s: str) -> str:
         s = " ".join(s.split())
         return s if len(s) <= max_width else s[: max_width - 1] + "…"
@@ -93,14 +107,14 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], max_width: int 
     lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
     lines.insert(1, "  ".join("-" * w for w in widths))
     footer = f"({len(rows)} row{'s' if len(rows) != 1 else ''})"
-    return "\n".join(lines + [footer]) + "\n"
+    return "\n".join([*lines, footer]) + "\n"
 
 
 def format_rows(headers: Sequence[str], rows: Iterable[Sequence[object]], fmt: str) -> str:
     """Plain rows (not SPARQL terms) in a table format."""
     rows = [["" if c is None else str(c) for c in r] for r in rows]
     if fmt == "table":
-        return table(headers, rows)
+        return table(headers, rows)  # type: ignore[arg-type]
     if fmt == "json":
         return json.dumps([dict(zip(headers, r, strict=True)) for r in rows], ensure_ascii=False, indent=1) + "\n"
     if fmt == "jsonl":

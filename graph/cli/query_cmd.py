@@ -17,8 +17,10 @@ from graph.errors import QueryError, SourceError
 def _read_sparql(sparql: str | None, file: str | None, name: str | None) -> str:
     given = [x for x in (sparql, file, name) if x]
     if len(given) != 1:
-        raise QueryError("give exactly one query: as an argument, with --file FILE (or -), or with --name NAME",
-                         hint="see diplograph query --help")
+        raise QueryError(
+            "give exactly one query: as an argument, with --file FILE (or -), or with --name NAME",
+            hint="see diplograph query --help",
+        )
     if name:
         from graph.queries import read_query
 
@@ -38,12 +40,19 @@ def _read_sparql(sparql: str | None, file: str | None, name: str | None) -> str:
 @click.argument("sparql", required=False)
 @click.option("--file", "file", metavar="FILE", help="Read the query from FILE ('-' for stdin).")
 @click.option("--name", "name", metavar="NAME", help="Run a packaged named query (see `diplograph queries`).")
-@click.option("-f", "--format", "fmt", type=click.Choice(TABLE_FORMATS + RDF_FORMATS), default=None,
-              help="table (default for SELECT/ASK), json, jsonl, csv, tsv; turtle (default for CONSTRUCT), nt, nq, jsonld.")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(TABLE_FORMATS + RDF_FORMATS),
+    default=None,
+    help="table (default for SELECT/ASK), json, jsonl, csv, tsv; turtle (default for CONSTRUCT), nt, nq, jsonld.",
+)
 @store_option
 @click.pass_context
-def query(ctx: click.Context, sparql: str | None, file: str | None, name: str | None, fmt: str | None,
-          store_here: str | None) -> None:
+def query(
+    ctx: click.Context, sparql: str | None, file: str | None, name: str | None, fmt: str | None, store_here: str | None
+) -> None:
     """Run SPARQL over the union of all graphs (GRAPH ?g reaches each source).
 
     \b

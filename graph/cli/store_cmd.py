@@ -40,8 +40,7 @@ def validate(ctx: click.Context, graph_name: str | None, fmt: str, store_here: s
             click.echo(report.describe())
         if not report.conforms:
             if not is_quiet(ctx):
-                click.echo(f"error: the data did not pass validation ({len(report.violations)} violation(s))",
-                           err=True)
+                click.echo(f"error: the data did not pass validation ({len(report.violations)} violation(s))", err=True)
             ctx.exit(DATA)
 
 
@@ -93,8 +92,13 @@ def stats(ctx: click.Context, fmt: str, store_here: str | None) -> None:
 @click.command()
 @click.option("-f", "--format", "fmt", type=click.Choice(["trig", "nq", "turtle", "jsonld"]), default="trig")
 @click.option("--graph", "graph_name", metavar="IRI", help="Export one named graph only.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True), default="-",
-              help="Output file ('-' for stdout).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+    default="-",
+    help="Output file ('-' for stdout).",
+)
 @store_option
 @click.pass_context
 def export(ctx: click.Context, fmt: str, graph_name: str | None, output: str, store_here: str | None) -> None:
@@ -104,8 +108,11 @@ def export(ctx: click.Context, fmt: str, graph_name: str | None, output: str, st
 
     with reported(is_verbose(ctx)):
         if fmt == "turtle" and graph_name is None:
-            raise ConfigError("Turtle has no named graphs", where="--format turtle",
-                              hint="add --graph IRI, or use trig or nq for all graphs")
+            raise ConfigError(
+                "Turtle has no named graphs",
+                where="--format turtle",
+                hint="add --graph IRI, or use trig or nq for all graphs",
+            )
         store = open_store(settings_from(ctx, store_here).store)
         try:
             text = format_quads(store.quads(_graph_iri(graph_name)), fmt)
@@ -134,8 +141,9 @@ def graphs(ctx: click.Context, drop: str | None, fmt: str, store_here: str | Non
                 iri = _graph_iri(drop)
                 assert iri is not None
                 if not store.drop_graph(iri):
-                    raise Missing(f"there is no graph {iri}", where="--drop",
-                                  hint="run `diplograph graphs` to list them")
+                    raise Missing(
+                        f"there is no graph {iri}", where="--drop", hint="run `diplograph graphs` to list them"
+                    )
                 run_rules(store)
                 if not is_quiet(ctx):
                     click.echo(f"dropped {iri}", err=True)

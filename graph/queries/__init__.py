@@ -40,8 +40,9 @@ def list_queries() -> list[NamedQuery]:
     """Every packaged query outside ``rules/``, by name."""
     root = resources.files(__package__)
     out = []
-    for folder in sorted((p for p in root.iterdir() if p.is_dir() and p.name not in ("rules", "__pycache__")),
-                         key=lambda p: p.name):
+    for folder in sorted(
+        (p for p in root.iterdir() if p.is_dir() and p.name not in ("rules", "__pycache__")), key=lambda p: p.name
+    ):
         for f in sorted(folder.iterdir(), key=lambda p: p.name):
             if f.name.endswith(".rq"):
                 name = f"{folder.name}/{f.name[:-3]}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -84,12 +84,16 @@ def _load(p: Path, max_bytes: int) -> Mapping[str, Any]:
     try:
         size = p.stat().st_size
         if size > max_bytes:
-            raise SourceError(f"file is {size} bytes, over the limit of {max_bytes}", where=where,
-                              hint="split it, or raise DIPLOGRAPH_MAX_ARTICLE_BYTES")
+            raise SourceError(
+                f"file is {size} bytes, over the limit of {max_bytes}",
+                where=where,
+                hint="split it, or raise DIPLOGRAPH_MAX_ARTICLE_BYTES",
+            )
         raw = p.read_bytes()
     except OSError as exc:
-        raise SourceError(f"cannot read the file: {exc.strerror or exc}", where=where,
-                          hint="check the path and its permissions") from exc
+        raise SourceError(
+            f"cannot read the file: {exc.strerror or exc}", where=where, hint="check the path and its permissions"
+        ) from exc
     try:
         content = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -98,27 +102,53 @@ def _load(p: Path, max_bytes: int) -> Mapping[str, Any]:
         try:
             data = json.loads(content)
         except json.JSONDecodeError as exc:
-            raise SourceError(f"not valid JSON: {exc.msg} (column {exc.colno})", where=f"{where}:{exc.lineno}",
-                              hint="fix the JSON syntax") from exc
+            raise SourceError(
+                f"not valid JSON: {exc.msg} (column {exc.colno})",
+                where=f"{where}:{exc.lineno}",
+                hint="fix the JSON syntax",
+            ) from exc
     else:
         import yaml
 
         try:
-            data = yaml.safe_load(content)
+            data = yaml.load(content, Loader=_loader())
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = f":{mark.line + 1}" if mark is not None else ""
             problem = getattr(exc, "problem", None) or str(exc)
-            raise SourceError(f"not valid YAML: {problem}", where=f"{where}{line}",
-                              hint="fix the YAML syntax (indentation, quotes, colons)") from exc
+            raise SourceError(
+                f"not valid YAML: {problem}",
+                where=f"{where}{line}",
+                hint="fix the YAML syntax (indentation, quotes, colons)",
+            ) from exc
     if not isinstance(data, Mapping):
-        raise SourceError("a curated file must be a mapping with sections such as actors and events",
-                          where=where, hint="see docs/curated-format.md")
+        raise SourceError(
+            "a curated file must be a mapping with sections such as actors and events",
+            where=where,
+            hint="see docs/curated-format.md",
+        )
     unknown = sorted(set(data) - set(SECTIONS))
     if unknown:
-        raise SourceError(f"unknown section(s) {', '.join(map(str, unknown))}", where=where,
-                          hint="allowed sections: " + ", ".join(SECTIONS))
+        raise SourceError(
+            f"unknown section(s) {', '.join(map(str, unknown))}",
+            where=where,
+            hint="allowed sections: " + ", ".join(SECTIONS),
+        )
     return data
+
+
+def _loader() -> type:
+    """A SafeLoader that leaves dates as strings, so that a bad date is reported by us, per record."""
+    import yaml
+
+    class NoDates(yaml.SafeLoader):
+        pass
+
+    NoDates.yaml_implicit_resolvers = {
+        ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return NoDates
 
 
 class _Reader:
@@ -155,8 +185,9 @@ class _Reader:
     def actor_ref(self, rec: str, value: Any) -> str:
         if value not in self.actors:
             known = ", ".join(sorted(self.actors)) or "none"
-            raise self.fail(rec, f"refers to the undefined actor {value!r}",
-                            hint=f"define it under actors (defined: {known})")
+            raise self.fail(
+                rec, f"refers to the undefined actor {value!r}", hint=f"define it under actors (defined: {known})"
+            )
         return self.actors[value].key
 
     def actor_list(self, rec: str, value: Any) -> tuple[str, ...]:
@@ -172,8 +203,11 @@ class _Reader:
         try:
             return Modality(str(raw).lower())
         except ValueError:
-            raise self.fail(f"{rec}.modality", f"unknown modality {raw!r}",
-                            hint="use one of " + ", ".join(m.value for m in Modality)) from None
+            raise self.fail(
+                f"{rec}.modality",
+                f"unknown modality {raw!r}",
+                hint="use one of " + ", ".join(m.value for m in Modality),
+            ) from None
 
     def confidence(self, rec: str, item: Mapping[str, Any]) -> float:
         raw = item.get("confidence", 1.0)
@@ -191,16 +225,20 @@ class _Reader:
         try:
             return parse_date_range(raw)
         except ValueError as exc:
-            raise self.fail(rec, f"unparseable date {raw!r}: {exc}",
-                            hint="write YYYY-MM-DD, YYYY-MM, YYYY, or {earliest: ..., latest: ...}") from None
+            raise self.fail(
+                rec,
+                f"unparseable date {raw!r}: {exc}",
+                hint="write YYYY-MM-DD, YYYY-MM, YYYY, or {earliest: ..., latest: ...}",
+            ) from None
 
     def evidence(self, rec: str, item: Mapping[str, Any]) -> tuple[str, Evidence]:
         source = self.text(rec, item, "source", required=len(self.articles) != 1)
         if source is None:
             source = next(iter(self.articles))
         if source not in self.articles:
-            raise self.fail(f"{rec}.source", f"refers to the undefined article {source!r}",
-                            hint="define it under articles")
+            raise self.fail(
+                f"{rec}.source", f"refers to the undefined article {source!r}", hint="define it under articles"
+            )
         quote = self.text(rec, item, "evidence")
         assert quote is not None
         article = self.articles[source]
@@ -208,8 +246,11 @@ class _Reader:
         if article.text:
             found = article.text.find(quote)
             if found < 0:
-                raise self.fail(f"{rec}.evidence", f"the quote is not in the text of article {source!r}",
-                                hint="copy the sentence exactly as the article has it")
+                raise self.fail(
+                    f"{rec}.evidence",
+                    f"the quote is not in the text of article {source!r}",
+                    hint="copy the sentence exactly as the article has it",
+                )
             start, end = found, found + len(quote)
         return source, Evidence(quote, start, end, None, rule=f"curated:{rec}")
 
@@ -248,8 +289,11 @@ class _Reader:
     def read_articles(self) -> None:
         recs = self.records("articles")
         if not recs:
-            raise self.fail("articles", "is missing: every fact must cite an article",
-                            hint="add an articles list with at least an id and a title")
+            raise self.fail(
+                "articles",
+                "is missing: every fact must cite an article",
+                hint="add an articles list with at least an id and a title",
+            )
         for rec, item in recs:
             aid = self.text(rec, item, "id")
             assert aid is not None
@@ -264,11 +308,17 @@ class _Reader:
             try:
                 pub = date.fromisoformat(str(published)) if published else None
             except ValueError:
-                raise self.fail(f"{rec}.published", f"unparseable date {published!r}",
-                                hint="write YYYY-MM-DD") from None
+                raise self.fail(
+                    f"{rec}.published", f"unparseable date {published!r}", hint="write YYYY-MM-DD"
+                ) from None
             self.articles[aid] = Article(
-                text=body, id=aid, title=self.text(rec, item, "title", False), url=self.text(rec, item, "url", False),
-                outlet=self.text(rec, item, "outlet", False), published=pub, origin=f"{self.path}: {rec}",
+                text=body,
+                id=aid,
+                title=self.text(rec, item, "title", False),
+                url=self.text(rec, item, "url", False),
+                outlet=self.text(rec, item, "outlet", False),
+                published=pub,
+                origin=f"{self.path}: {rec}",
             )
 
     def read_actors(self) -> None:
@@ -280,8 +330,11 @@ class _Reader:
             try:
                 kind = ActorKind(str(item.get("kind", "")).lower())
             except ValueError:
-                raise self.fail(f"{rec}.kind", f"unknown actor kind {item.get('kind')!r}",
-                                hint="use one of " + ", ".join(k.value for k in ActorKind)) from None
+                raise self.fail(
+                    f"{rec}.kind",
+                    f"unknown actor kind {item.get('kind')!r}",
+                    hint="use one of " + ", ".join(k.value for k in ActorKind),
+                ) from None
             if local in self.actors:
                 raise self.fail(f"{rec}.id", f"the id {local!r} is defined twice")
             iso3 = self.text(rec, item, "iso3", required=kind is ActorKind.STATE)
@@ -294,9 +347,13 @@ class _Reader:
                 raise self.fail(f"{rec}.aliases", "must be a list of names")
             self.actors[local] = Actor(
                 key=ids.actor_key(kind, name, iso3=iso3, state=str(state_iso) if state_iso else None),
-                kind=kind, name=name, aliases=tuple(str(a) for a in aliases),
-                iso2=self.text(rec, item, "iso2", False), iso3=iso3,
-                cameo_code=self.text(rec, item, "cameo", False), wikidata=self.text(rec, item, "wikidata", False),
+                kind=kind,
+                name=name,
+                aliases=tuple(str(a) for a in aliases),
+                iso2=self.text(rec, item, "iso2", False),
+                iso3=iso3,
+                cameo_code=self.text(rec, item, "cameo", False),
+                wikidata=self.text(rec, item, "wikidata", False),
             )
             pending.append((rec, item))
         # second pass: references between actors
@@ -304,7 +361,7 @@ class _Reader:
             a = self.actors[str(item["id"])]
             nationality = self.actor_ref(f"{rec}.nationality", item["nationality"]) if item.get("nationality") else None
             part_of = self.actor_ref(f"{rec}.of", item["of"]) if item.get("of") else None
-            self.actors[str(item["id"])] = Actor(**{**a.__dict__, "nationality": nationality, "part_of": part_of})
+            self.actors[str(item["id"])] = replace(a, nationality=nationality, part_of=part_of)
 
     def data_actor(self, local: Any) -> Mapping[str, Any] | None:
         for _, item in self.records("actors"):
@@ -314,8 +371,11 @@ class _Reader:
 
     def read_agencies(self) -> None:
         if self.data.get("agencies"):
-            raise self.fail("agencies", "is not a section of its own",
-                            hint="give an agency its state with `of:` in its actors record")
+            raise self.fail(
+                "agencies",
+                "is not a section of its own",
+                hint="give an agency its state with `of:` in its actors record",
+            )
 
     def read_events(self) -> None:
         for rec, item in self.records("events"):
@@ -326,19 +386,39 @@ class _Reader:
             targets = self.actor_list(f"{rec}.target", item.get("target"))
             participants = self.actor_list(f"{rec}.participants", item.get("participants"))
             if not (actors or participants):
-                raise self.fail(rec, "names neither an actor nor participants",
-                                hint="directed events need actor (and target); symmetric ones participants")
+                raise self.fail(
+                    rec,
+                    "names neither an actor nor participants",
+                    hint="directed events need actor (and target); symmetric ones participants",
+                )
             when = self.date_range(f"{rec}.date", item.get("date"))
-            key = str(item["key"]) if item.get("key") else ids.event_key(
-                code, actors + targets + participants,
-                when.earliest.isoformat() if when else None, when.latest.isoformat() if when else None)
-            self.add(source, "events", Event(
-                key=key, cameo=code, actors=actors, targets=targets, participants=participants, date=when,
-                place=self.actor_ref(f"{rec}.place", item["place"]) if item.get("place") else None,
-                modality=self.modality(rec, item),
-                claimant=self.actor_ref(f"{rec}.claimant", item["claimant"]) if item.get("claimant") else None,
-                confidence=self.confidence(rec, item), evidence=evidence,
-            ))
+            key = (
+                str(item["key"])
+                if item.get("key")
+                else ids.event_key(
+                    code,
+                    actors + targets + participants,
+                    when.earliest.isoformat() if when else None,
+                    when.latest.isoformat() if when else None,
+                )
+            )
+            self.add(
+                source,
+                "events",
+                Event(
+                    key=key,
+                    cameo=code,
+                    actors=actors,
+                    targets=targets,
+                    participants=participants,
+                    date=when,
+                    place=self.actor_ref(f"{rec}.place", item["place"]) if item.get("place") else None,
+                    modality=self.modality(rec, item),
+                    claimant=self.actor_ref(f"{rec}.claimant", item["claimant"]) if item.get("claimant") else None,
+                    confidence=self.confidence(rec, item),
+                    evidence=evidence,
+                ),
+            )
 
     def read_roles(self) -> None:
         for rec, item in self.records("roles"):
@@ -351,13 +431,23 @@ class _Reader:
             org_actor = next(a for a in self.actors.values() if a.key == org)
             post = ids.post_key(org_actor.iso3 or org_actor.key, title)
             roles = item.get("roles") or []
-            self.add(source, "facts", Fact(
-                key=ids.tenure_key(person, post, start.earliest.year if start else None),
-                kind=FactKind.HOLDS_POST, subject=person, object=org, title=title,
-                roles=tuple(str(r) for r in roles), start=start,
-                end=self.date_range(f"{rec}.end", item.get("end")),
-                modality=self.modality(rec, item), confidence=self.confidence(rec, item), evidence=evidence,
-            ))
+            self.add(
+                source,
+                "facts",
+                Fact(
+                    key=ids.tenure_key(person, post, int(item["term"]) if item.get("term") else None),
+                    kind=FactKind.HOLDS_POST,
+                    subject=person,
+                    object=org,
+                    title=title,
+                    roles=tuple(str(r) for r in roles),
+                    start=start,
+                    end=self.date_range(f"{rec}.end", item.get("end")),
+                    modality=self.modality(rec, item),
+                    confidence=self.confidence(rec, item),
+                    evidence=evidence,
+                ),
+            )
 
     def read_family(self) -> None:
         for rec, item in self.records("family"):
@@ -366,13 +456,25 @@ class _Reader:
             relative = self.actor_ref(f"{rec}.relative", item.get("relative"))
             kind = str(item.get("type") or "relative")
             if kind not in ("spouse", "child", "parent", "sibling", "relative"):
-                raise self.fail(f"{rec}.type", f"unknown kinship type {kind!r}",
-                                hint="use spouse, child, parent, sibling or relative")
-            self.add(source, "facts", Fact(
-                key=ids.kinship_key(person, relative, kind), kind=FactKind.KINSHIP, subject=person,
-                object=relative, title=kind, modality=self.modality(rec, item),
-                confidence=self.confidence(rec, item), evidence=evidence,
-            ))
+                raise self.fail(
+                    f"{rec}.type",
+                    f"unknown kinship type {kind!r}",
+                    hint="use spouse, child, parent, sibling or relative",
+                )
+            self.add(
+                source,
+                "facts",
+                Fact(
+                    key=ids.kinship_key(person, relative, kind),
+                    kind=FactKind.KINSHIP,
+                    subject=person,
+                    object=relative,
+                    title=kind,
+                    modality=self.modality(rec, item),
+                    confidence=self.confidence(rec, item),
+                    evidence=evidence,
+                ),
+            )
 
     def read_sanctions(self) -> None:
         for rec, item in self.records("sanctions"):
@@ -397,17 +499,39 @@ class _Reader:
                 for denier in self.actor_list(f"{rec}.reason_denied_by", item.get("reason_denied_by")):
                     self.add(source, "claims", Claim(reason_key, Modality.DENIED, denier, confidence, evidence))
             event_key = ids.event_key("163", imposers + targets, start_iso, start.latest.isoformat() if start else None)
-            self.add(source, "events", Event(
-                key=event_key, cameo=str(item.get("type") or "163"), actors=imposers, targets=targets, date=start,
-                modality=self.modality(rec, item), confidence=confidence, evidence=evidence, topic=reason_key,
-            ))
+            self.add(
+                source,
+                "events",
+                Event(
+                    key=event_key,
+                    cameo=str(item.get("type") or "163"),
+                    actors=imposers,
+                    targets=targets,
+                    date=start,
+                    modality=self.modality(rec, item),
+                    confidence=confidence,
+                    evidence=evidence,
+                    topic=reason_key,
+                ),
+            )
             for target in targets:
-                self.add(source, "sanctions", Sanction(
-                    key=ids.sanction_key(imposers, target, start_iso), imposers=imposers, target=target,
-                    start=start, program=self.text(rec, item, "program", False),
-                    legal_basis=self.text(rec, item, "legal_basis", False), reason=reason_key, event=event_key,
-                    modality=self.modality(rec, item), confidence=confidence, evidence=evidence,
-                ))
+                self.add(
+                    source,
+                    "sanctions",
+                    Sanction(
+                        key=ids.sanction_key(imposers, target, start_iso),
+                        imposers=imposers,
+                        target=target,
+                        start=start,
+                        program=self.text(rec, item, "program", False),
+                        legal_basis=self.text(rec, item, "legal_basis", False),
+                        reason=reason_key,
+                        event=event_key,
+                        modality=self.modality(rec, item),
+                        confidence=confidence,
+                        evidence=evidence,
+                    ),
+                )
 
 
 def parse_date_range(raw: Any) -> DateRange:

@@ -54,29 +54,33 @@ def read_rdf(path: str | Path, *, max_bytes: int = 200_000_000) -> RdfSource:
             raise SourceError(f"file is over the limit of {max_bytes} bytes", where=str(p))
         data = p.read_bytes().decode("utf-8")
     except OSError as exc:
-        raise SourceError(f"cannot read the file: {exc.strerror or exc}", where=str(p),
-                          hint="check the path and its permissions") from exc
+        raise SourceError(
+            f"cannot read the file: {exc.strerror or exc}", where=str(p), hint="check the path and its permissions"
+        ) from exc
     except UnicodeDecodeError as exc:
         raise SourceError(f"not valid UTF-8 (byte {exc.start})", where=str(p), hint="save it as UTF-8") from exc
     ds = Dataset()
     try:
         ds.parse(data=data, format=fmt, publicID=ids.ID)
     except Exception as exc:  # rdflib raises many parser-specific errors
-        raise SourceError(f"not valid {fmt.upper()}: {_first_line(exc)}", where=str(p),
-                          hint="fix the syntax at the line the parser names") from exc
+        raise SourceError(
+            f"not valid {fmt.upper()}: {_first_line(exc)}",
+            where=str(p),
+            hint="fix the syntax at the line the parser names",
+        ) from exc
     own_graph = ids.source_graph(p.stem)
     raw: list[tuple[object, object, object, str]] = []
     for s, pr, o, g in ds.quads((None, None, None, None)):
         gid = getattr(g, "identifier", g)
-        graph = own_graph if gid is None or gid == DATASET_DEFAULT_GRAPH_ID else str(gid)
-        raw.append((s, pr, o, graph))
+        graph_name = own_graph if gid is None or gid == DATASET_DEFAULT_GRAPH_ID else str(gid)
+        raw.append((s, pr, o, graph_name))
     # Skolemise blank nodes deterministically from what they say and what points at them.
     signature: dict[tuple[str, object], list[str]] = defaultdict(list)
-    for s, pr, o, g in raw:
-        if isinstance(s, BNode) and not isinstance(o, BNode):
-            signature[(g, s)].append(f"{pr} {o!r}")
-        if isinstance(o, BNode) and not isinstance(s, BNode):
-            signature[(g, o)].append(f"^{pr} {s}")
+    for subj, pred, obj, gname in raw:
+        if isinstance(subj, BNode) and not isinstance(obj, BNode):
+            signature[(gname, subj)].append(f"{pred} {obj!r}")
+        if isinstance(obj, BNode) and not isinstance(subj, BNode):
+            signature[(gname, obj)].append(f"^{pred} {subj}")
     skolem = {k: URIRef(ids.ID + "genid-" + ids.digest(k[0], *sorted(v))) for k, v in signature.items()}
 
     def term(n: object, g: str) -> Term:
@@ -88,7 +92,7 @@ def read_rdf(path: str | Path, *, max_bytes: int = 200_000_000) -> RdfSource:
 
     quads = tuple(
         sorted(
-            {Quad(term(s, g), term(pr, g), term(o, g), Term.uri(g)) for s, pr, o, g in raw},
+            {Quad(term(a, gn), term(b, gn), term(c, gn), Term.uri(gn)) for a, b, c, gn in raw},
             key=lambda q: q.nq(),
         )
     )

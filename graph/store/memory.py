@@ -37,8 +37,15 @@ class MemoryStore:
     def apply(self, batch: WriteBatch) -> None:
         # Convert everything first so that a bad term fails before anything is changed.
         try:
-            new = [(to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object),
-                    URIRef(q.graph.value) if q.graph else DATASET_DEFAULT_GRAPH_ID) for q in batch.insert]
+            new = [
+                (
+                    to_rdflib(q.subject),
+                    to_rdflib(q.predicate),
+                    to_rdflib(q.object),
+                    URIRef(q.graph.value) if q.graph else DATASET_DEFAULT_GRAPH_ID,
+                )
+                for q in batch.insert
+            ]
         except (ValueError, TypeError) as exc:
             raise StoreError(f"write failed, nothing was changed: {exc}", where=self.location) from exc
         for g in batch.drop_graphs:
@@ -47,8 +54,8 @@ class MemoryStore:
             ctx = self._ds.graph(URIRef(g))
             for s in subjects:
                 ctx.remove((URIRef(s), None, None))
-        for s, p, o, g in new:
-            self._ds.graph(g).add((s, p, o))
+        for ns, np_, no, ng in new:
+            self._ds.graph(ng).add((ns, np_, no))
 
     def bulk_load(self, quads: Iterable[Quad]) -> None:
         batch = WriteBatch(insert=list(quads))
@@ -63,8 +70,9 @@ class MemoryStore:
         try:
             result = self._ds.query(sparql)
         except Exception as exc:  # rdflib raises pyparsing and assorted errors
-            raise QueryError(f"SPARQL error: {exc}", where="query",
-                             hint="check the query against the SPARQL 1.1 grammar") from exc
+            raise QueryError(
+                f"SPARQL error: {exc}", where="query", hint="check the query against the SPARQL 1.1 grammar"
+            ) from exc
         if result.type == "ASK":
             return AskResult(bool(result.askAnswer))
         if result.type == "SELECT":
@@ -79,8 +87,9 @@ class MemoryStore:
         return GraphResult(triples)
 
     def quads(self, graph: str | None = None) -> Iterator[Quad]:
-        for s, p, o, g in self._ds.quads((None, None, None, URIRef(graph) if graph else None)):
-            gid = g.identifier if hasattr(g, "identifier") else g
+        pattern = (None, None, None, URIRef(graph) if graph else None)
+        for s, p, o, g in self._ds.quads(pattern):  # type: ignore[arg-type]
+            gid = getattr(g, "identifier", g)
             gterm = None if gid is None or gid == DATASET_DEFAULT_GRAPH_ID else from_rdflib(gid)
             ts, tp, to = from_rdflib(s), from_rdflib(p), from_rdflib(o)
             assert ts and tp and to
@@ -115,8 +124,13 @@ def from_rdflib(node: Node | None) -> Term | None:
     raise StoreError(f"unsupported RDF term: {node!r}")
 
 
+_BAD_IRI_CHARS = frozenset(' <>"{}|^`\\\n\t\r')
+
+
 def to_rdflib(t: Term) -> Node:
     if t.kind == "uri":
+        if ":" not in t.value or any(c in _BAD_IRI_CHARS for c in t.value):
+            raise ValueError(f"not a valid IRI: {t.value!r}")
         return URIRef(t.value)
     if t.kind == "bnode":
         return BNode(t.value)

@@ -46,8 +46,11 @@ class OxigraphStore:
                 hint="ingest something first (diplograph ingest FILE) or pass --store with the right path",
             )
         if directory.exists() and not directory.is_dir():
-            raise StoreError("the store path is a file, not a directory", where=str(directory),
-                             hint="pass --store with a directory path")
+            raise StoreError(
+                "the store path is a file, not a directory",
+                where=str(directory),
+                hint="pass --store with a directory path",
+            )
         try:
             self._store = ox.Store(str(directory))
         except OSError as exc:
@@ -59,8 +62,9 @@ class OxigraphStore:
                     hint="wait for that process to finish or stop it, then retry; "
                     "to query while serving, send SPARQL to the running endpoint instead",
                 ) from exc
-            raise StoreError(f"cannot open the store: {text}", where=str(directory),
-                             hint="check the path and its permissions") from exc
+            raise StoreError(
+                f"cannot open the store: {text}", where=str(directory), hint="check the path and its permissions"
+            ) from exc
 
     # -- writes -------------------------------------------------------------------------
     def apply(self, batch: WriteBatch) -> None:
@@ -69,7 +73,8 @@ class OxigraphStore:
             if subjects:
                 values = " ".join(f"<{s}>" for s in sorted(subjects))
                 parts.append(
-                    f"DELETE {{ GRAPH <{g}> {{ ?s ?p ?o }} }} WHERE {{ VALUES ?s {{ {values} }} GRAPH <{g}> {{ ?s ?p ?o }} }}"
+                    f"DELETE {{ GRAPH <{g}> {{ ?s ?p ?o }} }} "
+                    f"WHERE {{ VALUES ?s {{ {values} }} GRAPH <{g}> {{ ?s ?p ?o }} }}"
                 )
         if batch.insert:
             # N-Quads are not allowed inside INSERT DATA; group the triples per graph instead.
@@ -101,8 +106,9 @@ class OxigraphStore:
         try:
             result = self._store.query(sparql, use_default_graph_as_union=True)
         except SyntaxError as exc:
-            raise QueryError(f"SPARQL syntax error: {exc}", where="query",
-                             hint="check the query against the SPARQL 1.1 grammar") from exc
+            raise QueryError(
+                f"SPARQL syntax error: {exc}", where="query", hint="check the query against the SPARQL 1.1 grammar"
+            ) from exc
         except (OSError, ValueError) as exc:
             raise QueryError(f"the query failed: {exc}", where="query") from exc
         if isinstance(result, ox.QueryBoolean):

@@ -1,0 +1,33 @@
+"""Shared fixtures: paths to the shipped example and tmp stores on every backend."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from graph.store import Store, open_store
+
+REPO = Path(__file__).resolve().parents[1]
+SEED_TRIG = REPO / "ontology" / "examples" / "seed.trig"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+BACKENDS = ["memory", "oxigraph"]
+
+
+@pytest.fixture
+def seed_trig() -> Path:
+    return SEED_TRIG
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """An empty store of each backend."""
+    location = "memory:" if request.param == "memory" else str(tmp_path / "kg")
+    s = open_store(location, create=True)
+    yield s
+    s.close()
+
+
+def quad_lines(store: Store) -> list[str]:
+    return sorted(q.nq() for q in store.quads())
