@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The main job on the embedded default store (./.diplograph-store, Oxigraph on disk):
+# install diplograph into ./.venv, ingest the seed example and answer three sample questions.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON=${PYTHON:-python3}
+[ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
+.venv/bin/python -m pip install --quiet --upgrade pip
+.venv/bin/python -m pip install --quiet -e .
+dg=.venv/bin/diplograph
+$dg ingest ontology/examples/seed.trig
+for q in events_by_date who_sanctioned_whom roles_held; do
+  printf '\n== %s: %s\n' "$q" "$(head -1 "graph/queries/sample/$q.rq" | sed 's/^# //')"
+  $dg query --name "sample/$q"
+done
