@@ -283,6 +283,23 @@ def run_rules(store: Store) -> int:
     return len(out)
 
 
+def drop_source(store: Store, graph: str) -> bool:
+    """Remove a source graph with its graph record and runs in ``graph/meta``, then rerun the rules.
+
+    Returns False when there was no such graph. Article records stay: other sources may cite them.
+    """
+    from graph.store.base import SelectResult
+
+    if graph not in {g.name for g in store.graphs()}:
+        return False
+    generated_by = "http://www.w3.org/ns/prov#wasGeneratedBy"
+    runs = store.query(f"SELECT ?run WHERE {{ GRAPH <{ids.META_GRAPH}> {{ <{graph}> <{generated_by}> ?run }} }}")
+    subjects = {graph} | {r[0].value for r in runs.rows if r[0]} if isinstance(runs, SelectResult) else {graph}
+    store.apply(WriteBatch(drop_graphs={graph}, delete_subjects={ids.META_GRAPH: subjects}))
+    run_rules(store)
+    return True
+
+
 def iter_quads_sorted(store: Store) -> Iterator[str]:
     """Every quad as sorted N-Quads lines (for comparisons and golden files)."""
     yield from sorted(q.nq() for q in store.quads())

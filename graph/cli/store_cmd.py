@@ -131,7 +131,7 @@ def graphs(ctx: click.Context, drop: str | None, fmt: str, store_here: str | Non
     """List the named graphs (sources) with their sizes, or drop one with --drop."""
     from graph.cli.output import format_rows
     from graph.errors import ConfigError as Missing
-    from graph.pipeline import run_rules
+    from graph.pipeline import drop_source
     from graph.store import open_store
 
     with reported(is_verbose(ctx)):
@@ -140,11 +140,10 @@ def graphs(ctx: click.Context, drop: str | None, fmt: str, store_here: str | Non
             if drop:
                 iri = _graph_iri(drop)
                 assert iri is not None
-                if not store.drop_graph(iri):
+                if not drop_source(store, iri):
                     raise Missing(
                         f"there is no graph {iri}", where="--drop", hint="run `diplograph graphs` to list them"
                     )
-                run_rules(store)
                 if not is_quiet(ctx):
                     click.echo(f"dropped {iri}", err=True)
                 return

@@ -164,6 +164,8 @@ def test_graphs_lists_and_drops_a_source(seeded: str) -> None:
     code, _, err = run("--store", seeded, "graphs", "--drop", hand)
     assert code == 0 and "dropped" in err
     assert hand not in run("--store", seeded, "graphs")[1]
+    _, out, _ = run("--store", seeded, "query", "-f", "csv", "SELECT ?s WHERE { GRAPH dipg:meta { ?s ?p ?o } }")
+    assert hand not in out  # its graph record went with it
     code, _, err = run("--store", seeded, "graphs", "--drop", hand)
     assert code == 2 and "there is no graph" in err
 
