@@ -185,3 +185,27 @@ def test_query_imports_no_heavy_dependency(seeded: str) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code, seeded], capture_output=True, text=True, timeout=60)
     assert "HEAVY []" in out.stdout, out.stdout + out.stderr
+
+
+def test_a_store_path_that_is_a_file_exits_1(tmp_path: Path) -> None:
+    not_a_dir = tmp_path / "file"
+    not_a_dir.write_text("x")
+    code, _, err = run("--store", str(not_a_dir), "ingest", str(SEED_TRIG))
+    assert code == 1 and "is a file, not a directory" in err and "Traceback" not in err
+
+
+def test_a_locked_store_exits_1_naming_the_other_process(seeded: str) -> None:
+    from graph.store import open_store
+
+    holder = open_store(seeded)
+    try:
+        out = subprocess.run(
+            [sys.executable, "-m", "graph", "--store", seeded, "query", "ASK { ?s ?p ?o }"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        holder.close()
+    assert out.returncode == 1 and out.stdout == ""
+    assert "in use by another process" in out.stderr and "Traceback" not in out.stderr
