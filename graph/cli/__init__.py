@@ -20,6 +20,27 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "stats": ("graph.cli.store_cmd", "stats", "Counts by class, event type and source graph."),
     "export": ("graph.cli.store_cmd", "export", "Write all graphs, or one, as TriG, N-Quads, Turtle or JSON-LD."),
     "graphs": ("graph.cli.store_cmd", "graphs", "List source graphs, or drop one."),
+    # article extraction
+    "extract": ("graph.cli.extract_cmd", "extract", "Print what the extractor finds in articles (no store)."),
+    # analyst lookups
+    "actors": ("graph.cli.analyst_cmd", "actors", "List actors, by kind or name."),
+    "actor": ("graph.cli.analyst_cmd", "actor", "Show one actor: labels, ids, roles, counts."),
+    "relations": ("graph.cli.analyst_cmd", "relations", "Events between an actor and others (or one other)."),
+    "timeline": ("graph.cli.analyst_cmd", "timeline", "Both directions between two actors, in date order."),
+    "sanctions": ("graph.cli.analyst_cmd", "sanctions", "Who sanctioned whom, with sources and denials."),
+    "roles": ("graph.cli.analyst_cmd", "roles", "Posts a person held, with dates."),
+    "path": ("graph.cli.analyst_cmd", "path", "Shortest path between two actors."),
+    "ego": ("graph.cli.analyst_cmd", "ego", "An actor's neighbourhood to a depth."),
+    "balance": ("graph.cli.analyst_cmd", "balance", "Cooperation-conflict balance of a dyad per month or year."),
+    "contradictions": ("graph.cli.analyst_cmd", "contradictions", "Claims that other claims contradict."),
+    "export-graph": (
+        "graph.cli.analyst_cmd",
+        "export_graph",
+        "Export the actor-event network (GEXF, GraphML, JSON, CSV).",
+    ),
+    # views and serving
+    "view": ("graph.cli.view_cmd", "view", "Write the interactive HTML graph (works offline)."),
+    "serve": ("graph.cli.serve_cmd", "serve", "Serve the store over the SPARQL 1.1 Protocol."),
 }
 
 EPILOG = """\b
@@ -30,14 +51,21 @@ Store: --store DIR, or DIPLOGRAPH_STORE; default ./.diplograph-store (Oxigraph o
 """
 
 
+def _available(module: str) -> bool:
+    """Whether a command's module exists (checked without importing it)."""
+    from importlib.util import find_spec
+
+    return find_spec(module) is not None
+
+
 class LazyGroup(click.Group):
     """A click group that imports a subcommand's module only when that subcommand runs."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(COMMANDS)
+        return sorted(name for name in COMMANDS if _available(COMMANDS[name][0]))
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if cmd_name not in COMMANDS:
+        if cmd_name not in COMMANDS or not _available(COMMANDS[cmd_name][0]):
             return None
         module, attr, _ = COMMANDS[cmd_name]
         command = getattr(importlib.import_module(module), attr)
