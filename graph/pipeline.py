@@ -13,12 +13,14 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from graph import ids
 from graph.errors import GraphError, StoreError, ValidationFailed
 from graph.store.base import Quad, Store, Term, WriteBatch
 
 CURATED_SUFFIXES = {".yaml", ".yml", ".json"}
+RDF_SUFFIXES = {".trig", ".nq", ".ttl", ".nt"}
 ONTOLOGY_RECORD = ids.ONTOLOGY_GRAPH
 
 
@@ -89,6 +91,19 @@ def expand_inputs(inputs: Iterable[str]) -> list[str]:
     return out
 
 
+def is_sidecar(path: str) -> bool:
+    """Metadata beside an article (``a.meta.json``, ``a.txt.meta.yaml``): read with the article,
+    not ingested as curated facts."""
+    p = Path(path)
+    return p.suffix.lower() in CURATED_SUFFIXES and p.name.lower().rsplit(".", 2)[-2:-1] == ["meta"]
+
+
+def is_article_input(path: str) -> bool:
+    """Articles (text, HTML, JSONL, stdin) go through extraction; curated and RDF files do not."""
+    suffix = Path(path).suffix.lower()
+    return path == "-" or suffix not in CURATED_SUFFIXES | RDF_SUFFIXES
+
+
 def prepare(path: str) -> _Prepared:
     """Read one input file and map it to the batch that replaces its graph(s)."""
     from graph.sources.rdf import is_rdf_file
@@ -154,6 +169,17 @@ def _count_classes(quads: Sequence[Quad]) -> dict[str, int]:
     }
 
 
+@dataclass(frozen=True)
+class ArticleOptions:
+    """Metadata given on the command line for articles, and extraction settings."""
+
+    published: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    max_bytes: int = 5_000_000
+    n_process: int = 1
+
+
 def ingest(
     inputs: Iterable[str],
     store: Store,
@@ -162,6 +188,7 @@ def ingest(
     batch_size: int = 50,
     derive: bool = True,
     progress: Callable[[int, int], None] | None = None,
+    articles: ArticleOptions | None = None,
 ) -> IngestReport:
     """Read inputs, map them to quads and write each source as one replacing batch.
 
@@ -182,9 +209,20 @@ def ingest(
     """
     started = time.perf_counter()
     report = IngestReport(store=store.location)
-    paths = expand_inputs(inputs)
+    expanded = [p for p in expand_inputs(inputs) if not is_sidecar(p)]
+    article_inputs = [p for p in expanded if is_article_input(p)]
+    paths = [p for p in expanded if not is_article_input(p)]
     report.inputs = len(paths)
     prepared: list[_Prepared] = []
+    for n, prep in enumerate(
+        _prepare_articles(article_inputs, articles or ArticleOptions(), batch_size, report, strict), 1
+    ):
+        prepared.append(prep)
+        if progress:
+            progress(n, 0)
+        if not strict and len(prepared) >= batch_size:
+            _write(store, prepared, report)
+            prepared = []
     for i, path in enumerate(paths, 1):
         try:
             prepared.append(prepare(path))
@@ -210,6 +248,54 @@ def ingest(
             report.derived_triples = run_rules(store)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _prepare_articles(
+    inputs: list[str], options: ArticleOptions, batch_size: int, report: IngestReport, strict: bool
+) -> Iterator[_Prepared]:
+    """Read, extract and map articles, yielding one prepared batch per article."""
+    if not inputs:
+        return
+    from graph import triples
+    from graph.errors import SourceError
+    from graph.extract import extract_many
+    from graph.sources.articles import read_articles
+
+    def fail(where: str, exc: GraphError) -> None:
+        report.skipped.append(Skipped(where, exc.describe()))
+        if strict:
+            raise ValidationFailed(
+                f"strict ingest stopped at a bad input, nothing was written: {exc.describe()}",
+                report=report,
+                where=where,
+            ) from exc
+
+    def good_articles() -> Iterator[Any]:
+        for item in read_articles(
+            inputs, published=options.published, outlet=options.outlet, url=options.url, max_bytes=options.max_bytes
+        ):
+            report.inputs += 1
+            if isinstance(item, SourceError):
+                fail(item.where or "input", item)
+            else:
+                yield item
+
+    for ex in extract_many(good_articles(), n_process=options.n_process, batch_size=batch_size):
+        where = ex.article.origin or ex.article.key
+        try:
+            graph_iri = ids.document_graph(ex.article.key, ex.extractor.name)
+            batch = triples.source_batch([ex], graph_iri)
+        except GraphError as exc:
+            fail(where, exc)
+            continue
+        counts = {
+            "articles": 1,
+            "actors": len(ex.actors),
+            "events": len(ex.events),
+            "facts": len(ex.facts),
+            "sanctions": len(ex.sanctions),
+        }
+        yield _Prepared(graph_iri, batch, counts)
 
 
 def _write(store: Store, prepared: list[_Prepared], report: IngestReport) -> None:

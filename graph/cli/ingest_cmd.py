@@ -24,6 +24,19 @@ from graph.cli.exits import FAILED, reported
     help="Write the ingest report as JSON to this file.",
 )
 @click.option("--no-rules", is_flag=True, help="Do not recompute derived triples (state roll-up, contradictions).")
+@click.option(
+    "--published", metavar="DATE", help="Publication date of the articles (YYYY-MM-DD): anchors relative dates."
+)
+@click.option("--outlet", metavar="NAME", help="Outlet that published the articles.")
+@click.option("--url", metavar="URL", help="URL of the article.")
+@click.option(
+    "--processes",
+    "n_process",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Processes for extraction (spaCy n_process).",
+)
 @store_option
 @click.pass_context
 def ingest(
@@ -32,13 +45,21 @@ def ingest(
     strict: bool,
     report_path: str | None,
     no_rules: bool,
+    published: str | None,
+    outlet: str | None,
+    url: str | None,
+    n_process: int,
     store_here: str | None,
 ) -> None:
-    """Ingest INPUTS (files, directories or globs): curated YAML/JSON or RDF (TriG, N-Quads, Turtle).
+    """Ingest INPUTS (files, directories, globs, or - for stdin).
 
+    \b
+    Articles (.txt, .html, .jsonl, stdin) are read and extracted: one named graph per article.
+    Curated facts (.yaml, .yml, .json) and RDF (.trig, .nq, .ttl, .nt) are stored as they are.
     Each source replaces its own named graph, so ingesting the same input twice gives the same
-    store. Bad inputs are skipped and listed (exit 3 with --strict, nothing written).
+    store. Bad inputs are skipped and listed (with --strict: exit 3, nothing written).
     """
+    from graph.pipeline import ArticleOptions
     from graph.pipeline import ingest as run_ingest
     from graph.store import open_store
 
@@ -48,12 +69,22 @@ def ingest(
         show = sys.stderr.isatty() and not is_quiet(ctx)
 
         def progress(done: int, total: int) -> None:
-            if show and total > 1:
-                click.echo(f"\r{done}/{total} inputs", nl=done == total, err=True)
+            if show and total != 1:
+                of = f"/{total}" if total else ""
+                click.echo(f"\r{done}{of} inputs", nl=done == total, err=True)
 
+        options = ArticleOptions(
+            published=published, outlet=outlet, url=url, max_bytes=settings.max_article_bytes, n_process=n_process
+        )
         try:
             report = run_ingest(
-                inputs, store, strict=strict, batch_size=settings.batch_size, derive=not no_rules, progress=progress
+                inputs,
+                store,
+                strict=strict,
+                batch_size=settings.batch_size,
+                derive=not no_rules,
+                progress=progress,
+                articles=options,
             )
         except Exception as exc:
             failed = getattr(exc, "report", None)
@@ -66,6 +97,8 @@ def ingest(
             Path(report_path).write_text(json.dumps(report.to_dict(), indent=1, default=str))
         for skipped in report.skipped:
             click.echo(f"error: skipped {skipped.reason}", err=True)
+        if show:
+            click.echo("", err=True)
         if not is_quiet(ctx):
             click.echo(report.summary(), err=True)
         if report.skipped and not report.sources:

@@ -1,0 +1,100 @@
+"""``diplograph extract``: what the extractor finds in articles, printed, with no store."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from graph.cli import quiet as is_quiet
+from graph.cli import settings_from
+from graph.cli import verbose as is_verbose
+from graph.cli.exits import DATA, FAILED, reported
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "jsonl", "table"]),
+    default="json",
+    help="json: one document with every article; jsonl: one article per line; table: events.",
+)
+@click.option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD): anchors relative dates.")
+@click.option("--outlet", metavar="NAME", help="Outlet that published the articles.")
+@click.option("--url", metavar="URL", help="URL of the article.")
+@click.option("--strict", is_flag=True, help="A bad input is fatal (exit 3).")
+@click.pass_context
+def extract(
+    ctx: click.Context,
+    inputs: tuple[str, ...],
+    fmt: str,
+    published: str | None,
+    outlet: str | None,
+    url: str | None,
+    strict: bool,
+) -> None:
+    """Extract actors, events, facts and claims from INPUTS (.txt, .html, .jsonl, or - for stdin).
+
+    The JSON is documented by graph/extract/schema/extraction.schema.json. Nothing is stored.
+    """
+    from graph.cli.output import format_rows
+    from graph.errors import SourceError, ValidationFailed
+    from graph.extract import extract_many
+    from graph.extract.jsonout import extraction_to_dict
+    from graph.sources.articles import read_articles
+
+    with reported(is_verbose(ctx)):
+        settings = settings_from(ctx)
+        skipped: list[SourceError] = []
+
+        def articles():  # type: ignore[no-untyped-def]
+            for item in read_articles(
+                list(inputs), published=published, outlet=outlet, url=url, max_bytes=settings.max_article_bytes
+            ):
+                if isinstance(item, SourceError):
+                    if strict:
+                        raise ValidationFailed(f"strict extraction stopped: {item.describe()}", where=item.where)
+                    skipped.append(item)
+                    click.echo(f"error: skipped {item.describe()}", err=True)
+                else:
+                    yield item
+
+        docs = []
+        for ex in extract_many(articles()):
+            doc = extraction_to_dict(ex)
+            if fmt == "jsonl":
+                click.echo(json.dumps(doc, ensure_ascii=False))
+            elif fmt == "table":
+                rows = [
+                    (
+                        e.get("date") or "",
+                        e.get("cameo"),
+                        e.get("type") or "",
+                        ",".join(e.get("source") or []),
+                        ",".join(e.get("target") or e.get("participants") or []),
+                        e.get("modality"),
+                        e.get("confidence"),
+                    )
+                    for e in doc.get("events", [])
+                ]
+                title = doc["article"].get("title") or doc["article"].get("id") or ""
+                click.echo(f"# {title}")
+                click.echo(
+                    format_rows(["date", "cameo", "type", "source", "target", "modality", "confidence"], rows, "table"),
+                    nl=False,
+                )
+            else:
+                docs.append(doc)
+        if fmt == "json":
+            json.dump({"articles": docs}, sys.stdout, ensure_ascii=False, indent=1)
+            click.echo()
+        if skipped and not is_quiet(ctx):
+            click.echo(f"skipped {len(skipped)} input(s)", err=True)
+        if skipped and strict:
+            ctx.exit(DATA)
+        if skipped and not docs and fmt == "json":
+            ctx.exit(FAILED)

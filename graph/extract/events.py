@@ -1,0 +1,636 @@
+"""Typed, directed events from trigger words and the dependency parse.
+
+For every sentence, triggers from the lexicon (verbs, event nouns, multi-word nouns) are
+found; their arguments come from the parse: subject -> object ("Trump praised Petro"),
+passives ("Y was sanctioned by X"), possessors and modifiers of event nouns ("Trump's threats
+against Colombia", "U.S. sanctions on Y", "sanctions hit Y"), light verbs ("slapped sanctions
+on Y"), subjects shared by coordinated or subordinate verbs ("fired back, rejecting ..."), and
+symmetric events ("X and Y met", "their phone call") with participants. An object that is
+itself an earlier event ("rejected the threats") points at that event's actor. Without a
+parser, surface order (actor before and after the trigger) is used, with lower confidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from graph.extract import modality as mod
+from graph.extract.dates import DateMention
+from graph.extract.lexicon import Entry, Lexicon
+from graph.extract.nlp import Doc, Language, Span, Token, phrase_matcher
+from graph.extract.resolve import Resolved
+from graph.model import ActorKind, DateRange, Modality
+
+TARGET_PREPS = {"to", "with", "against", "on", "toward", "towards", "at", "upon", "into", "from"}
+NOUN_TARGET_PREPS = {"against", "on", "to", "toward", "towards", "with", "upon", "at", "over"}
+SYMMETRIC_PREPS = {"with", "between", "among"}
+PLACE_PREPS = {"at", "in"}
+WH_WORDS = {"who", "which", "that", "whom"}
+GROUP_PRONOUNS = {"their", "they", "them", "both"}
+TARGETLESS_ROOTS = {"01", "03", "08", "14", "15"}  # statements, intents, yielding, protest, force posture
+DOMESTIC_ROOTS = {"08", "14", "17"}
+ADDRESSEE_ROOTS = {"02", "10", "11", "13"}
+SAY_LEMMAS = {"say", "reiterate", "insist", "conclude", "state", "stress", "tell", "declare", "add", "argue"}
+OBLIGATION = {"must", "should"}
+DEMAND = Entry(code="100", lemma="say", rule_name="say-that-must->100")
+
+
+@dataclass
+class Found:
+    """An event mention before identifiers are assigned."""
+
+    entry: Entry
+    sent_index: int
+    trigger: int
+    actors: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    participants: list[str] = field(default_factory=list)
+    date: DateRange | None = None
+    date_weak: bool = False  # taken from elsewhere in the sentence, not attached to the trigger
+    place: str | None = None
+    modality: Modality = Modality.ASSERTED
+    claimant: str | None = None
+    confidence: float = 0.7
+    rule: str = ""
+    responds_to: int | None = None  # index into the list of found events
+    answers: Found | None = None  # the earlier mention this one responds to
+
+    @property
+    def everyone(self) -> list[str]:
+        return self.actors + self.targets + self.participants
+
+
+class EventFinder:
+    """Finds events in docs of one pipeline."""
+
+    def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+        self.phrases = phrase_matcher(nlp)
+        for i, e in enumerate(lexicon.phrases):
+            self.phrases.add(str(i), [nlp.make_doc(e.phrase or "")])
+
+    def find(self, doc: Doc, res: Resolved, dates: list[DateMention], published: date | None,
+             parsed: bool) -> list[Found]:
+        out: list[Found] = []
+        history: list[Found] = []  # every mention with its arguments, kept or not, for "rejected the threats"
+        date_spans = _date_tokens(doc, dates)
+        phrase_at: dict[int, Entry] = {}
+        covered: set[int] = set()
+        for mid, s, e in sorted(self.phrases(doc), key=lambda m: (m[1] - m[2], m[1])):
+            if covered.isdisjoint(range(s, e)):
+                covered.update(range(s, e))
+                phrase_at[e - 1] = self.lex.phrases[int(doc.vocab.strings[mid])]
+        for si, sent in enumerate(doc.sents):
+            triggers = self._triggers(sent, res, phrase_at, covered, parsed)
+            if parsed:
+                triggers += _obligations(sent, {t.i for t, _e in triggers})
+            consumed = {c.i for t, e in triggers if e.obj and not e.noun for c in t.children
+                        if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in e.obj}
+            triggers = [(t, e) for t, e in triggers if t.i not in consumed]
+            trigger_set = {t.i for t, _e in triggers}
+            dating = _DateAssigner(sent, date_spans, triggers, parsed)
+            for tok, entry in triggers:
+                f = Found(entry, si, tok.i, rule=entry.rule)
+                if parsed:
+                    self._arguments(f, tok, res, history, sent)
+                else:
+                    self._surface(f, sent, tok, res)
+                history.append(f)
+                if not self._complete(f, tok, res, sent, parsed):
+                    continue
+                f.date, f.date_weak = dating.date_for(tok, entry, trigger_set)
+                self._stance(f, tok, res, parsed, published)
+                out.append(f)
+        final = _with_intents(_drop_reporting(out, doc))
+        index = {id(f): i for i, f in enumerate(final)}
+        for f in final:
+            if f.answers is not None:
+                f.responds_to = index.get(id(f.answers))
+        return final
+
+    # -- triggers ----------------------------------------------------------------------------
+    def _triggers(self, sent: Span, res: Resolved, phrase_at: dict[int, Entry], covered: set[int],
+                  parsed: bool) -> list[tuple[Token, Entry]]:
+        found: list[tuple[Token, Entry]] = []
+        for tok in sent:
+            if tok.i in phrase_at:
+                found.append((tok, phrase_at[tok.i]))
+                continue
+            if tok.i in covered or res.at(tok.i) or not tok.is_alpha or tok.lower_ in mod.HEDGES:
+                continue
+            lower = tok.lower_
+            if parsed:
+                lemma = tok.lemma_.lower()
+                if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and lemma not in ("be", "have", "do")):
+                    entry = self.lex.verb(tok, lemma, lambda i: _is_kind(res, i, ActorKind.PERSON))
+                elif (tok.pos_ in ("NOUN", "PROPN") and not tok.is_title) or tok.pos_ == "NOUN":
+                    entry = self.lex.noun(lemma)
+                else:
+                    entry = None
+            else:
+                lemma = self.lex.verb_forms.get(lower, "")
+                entry = self.lex.verbs[lemma][-1] if lemma and (lower != lemma or lower not in self.lex.noun_forms) \
+                    else None
+                if entry is None and lower in self.lex.noun_forms:
+                    entry = self.lex.noun(self.lex.noun_forms[lower])
+            if entry is not None:
+                found.append((tok, entry))
+        return found
+
+    # -- arguments from the parse -------------------------------------------------------------
+    def _arguments(self, f: Found, tok: Token, res: Resolved, history: list[Found], sent: Span) -> None:
+        if f.entry.noun:
+            self._noun_arguments(f, tok, res, history)
+        else:
+            self._verb_arguments(f, tok, res, history)
+            if not f.actors:
+                left = _nearest(tok, res, sent, -1)
+                if left:
+                    f.actors.append(left)
+                    f.confidence -= 0.15
+                    f.rule += "/surface-source"
+            if not f.targets and not f.entry.symmetric and f.actors:
+                right = _nearest(tok, res, sent, +1, exclude=set(f.actors))
+                if right:
+                    f.targets.append(right)
+                    f.confidence -= 0.15
+                    f.rule += "/surface-target"
+        if f.entry.needs_target and not f.targets and not f.participants and f.actors:
+            other = _nearest_person(tok, res, sent, exclude=set(f.actors))
+            if other:
+                f.targets.append(other)
+                f.confidence -= 0.2
+                f.rule += "/nearest-person"
+        f.place = f.place or _place(tok, res)
+        for key in list(f.targets):
+            if key in f.actors:
+                f.targets.remove(key)
+        if f.entry.symmetric or (len(f.actors) >= 2 and not f.targets and f.entry.code[:2] in ("03", "04", "05", "06")):
+            f.participants = _unique(f.actors + f.targets + f.participants)
+            f.actors, f.targets = [], []
+
+    def _verb_arguments(self, f: Found, tok: Token, res: Resolved, history: list[Found]) -> None:
+        children = list(tok.children)
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
+        if passive:
+            for c in children:
+                if c.dep_ == "nsubjpass":
+                    f.targets += np_actors(c, res)
+                if c.dep_ == "agent":
+                    f.actors += [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, res)]
+            if not f.actors and not f.targets and tok.dep_ in ("acl", "amod"):
+                f.targets += np_actors(tok.head, res)
+        else:
+            f.actors += subject_actors(tok, res)
+            if not f.actors:
+                inherited = inherited_subject(tok, res)
+                if inherited:
+                    f.actors += inherited
+                    f.confidence -= 0.1
+                    f.rule += "/inherited-subject"
+            objs = [c for c in children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
+            for o in objs:
+                found = np_actors(o, res) or _inner_actors(o, res)
+                f.targets += found
+                if not found:
+                    ref = _responds_to(o, res, history, f.actors)
+                    if ref is not None:
+                        f.answers = history[ref]
+                        f.targets += history[ref].actors or history[ref].participants
+                        f.rule += "/responds-to"
+        if not f.targets:
+            for c in children:
+                if (c.dep_ == "prep" and c.lower_ in TARGET_PREPS) or (c.dep_ == "prt" and c.lower_ in ("to", "with")):
+                    f.targets += [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, res)]
+        if not f.targets and f.entry.code[:2] in ADDRESSEE_ROOTS:  # "demanded that Sudan end ...": Sudan
+            f.targets += [a for c in children if c.dep_ == "ccomp" for s in c.children
+                          if s.dep_ in ("nsubj", "nsubjpass") for a in np_actors(s, res)]
+        if not f.targets:
+            for c in children:
+                if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+                    for cc in c.children:
+                        if cc.dep_ in ("dobj", "dative"):
+                            f.targets += np_actors(cc, res) or _inner_actors(cc, res)
+                        elif cc.dep_ == "prep" and cc.lower_ in TARGET_PREPS:
+                            f.targets += [a for p in cc.children if p.dep_ == "pobj" for a in np_actors(p, res)]
+        if f.entry.code.startswith("042") and not f.targets:
+            place = _place(tok, res, kinds=(ActorKind.STATE,), preps=("to", "in"))
+            if place:
+                f.targets.append(place)
+
+    def _noun_arguments(self, f: Found, tok: Token, res: Resolved, history: list[Found]) -> None:
+        for c in tok.children:
+            if c.dep_ == "poss":
+                if c.lower_ in GROUP_PRONOUNS:
+                    f.participants += recent_actors(tok, res, 2)
+                    f.rule += "/their"
+                else:
+                    f.actors += np_actors(c, res)
+            elif c.dep_ in ("compound", "amod", "nmod", "npadvmod") and c.i < tok.i:
+                for k in np_actors(c, res):
+                    if res.actors[k].kind is ActorKind.SITE:
+                        f.place = f.place or k
+                    else:
+                        f.actors.append(k)
+            elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                f.actors += [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, res)]
+            elif c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS | SYMMETRIC_PREPS:
+                pobj = [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, res)]
+                if f.entry.symmetric and c.lower_ in SYMMETRIC_PREPS:
+                    f.participants += pobj
+                elif c.lower_ != "over":
+                    f.targets += pobj
+        head = tok.head
+        verb = _governing_verb(tok)
+        if (len(f.actors) + len(f.participants) < 1 + f.entry.symmetric) and verb is not None \
+                and verb.lemma_.lower() in self.lex.light:
+            subject = subject_actors(verb, res) or inherited_subject(verb, res)
+            if subject:
+                (f.participants if f.entry.symmetric else f.actors).extend(subject)
+                f.rule += "/light-verb"
+            if not f.targets and not f.entry.symmetric:
+                for c in verb.children:
+                    if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS:
+                        f.targets += [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, res)]
+        if tok.dep_ in ("nsubj",) and head.pos_ == "VERB" and not f.targets:  # "sanctions hit Y"
+            f.targets += [a for c in head.children if c.dep_ == "dobj" for a in np_actors(c, res)]
+        if f.entry.needs_possessor and not (f.actors or f.participants):
+            f.actors = []
+        f.confidence -= 0.1
+
+    # -- arguments from word order (no parser) ---------------------------------------------------
+    def _surface(self, f: Found, sent: Span, tok: Token, res: Resolved) -> None:
+        before = [k for i in range(max(sent.start, tok.i - 8), tok.i) if (k := res.at(i))]
+        after = [k for i in range(tok.i + 1, min(sent.end, tok.i + 8)) if (k := res.at(i))]
+        passive = tok.i + 1 < sent.end and tok.doc[tok.i + 1].lower_ == "by" and tok.i > sent.start and \
+            tok.doc[tok.i - 1].lower_ in ("was", "were", "been", "be", "is", "are")
+        if passive:
+            f.actors, f.targets = after[:1], before[-1:]
+        else:
+            f.actors, f.targets = before[-1:], after[:1]
+        if f.entry.symmetric:
+            f.participants = _unique(f.actors + f.targets)
+            f.actors, f.targets = [], []
+        f.confidence -= 0.25
+        f.rule += "/surface"
+
+    def _complete(self, f: Found, tok: Token, res: Resolved, sent: Span, parsed: bool) -> bool:
+        f.actors, f.targets, f.participants = _unique(f.actors), _unique(f.targets), _unique(f.participants)
+        if f.participants and len(f.participants) < 2:
+            if f.entry.symmetric and not f.entry.noun:
+                extra = [k for k in recent_actors(tok, res, 2) if k not in f.participants]
+                if parsed and extra and any(c.lower_ in GROUP_PRONOUNS for c in tok.subtree):
+                    f.participants += extra[:1]
+            if len(f.participants) < 2:
+                f.actors, f.participants = f.participants, []
+        if f.entry.symmetric and not f.participants and not f.targets:
+            return False  # a meeting with one known side says nothing about a relation
+        if f.actors and not f.targets and not f.participants and parsed:
+            where = _place(tok, res, kinds=(ActorKind.STATE,), preps=("in", "into", "to", "inside"), deep=True)
+            if where and where not in f.actors:
+                f.targets.append(where)  # CAMEO practice: the state where it happens is the target
+                f.rule += "/place-target"
+                f.confidence -= 0.15
+            elif f.entry.code[:2] in DOMESTIC_ROOTS and (home := state_of(f.actors[0], res)):
+                f.targets.append(home)  # protests, repression, concessions at home target one's own state
+                f.rule += "/domestic-target"
+                f.confidence -= 0.2
+        if f.actors and not f.targets and not f.participants and f.entry.code[:2] not in TARGETLESS_ROOTS:
+            return False
+        if f.entry.needs_target and not f.targets and not f.participants:
+            return False
+        if f.entry.symmetric and not f.participants and f.actors and f.targets:
+            f.participants = _unique(f.actors + f.targets)
+            f.actors, f.targets = [], []
+        return bool(f.actors or f.participants) and not (f.entry.noun and not f.everyone)
+
+    def _stance(self, f: Found, tok: Token, res: Resolved, parsed: bool, published: date | None) -> None:
+        if parsed:
+            st = mod.stance(tok, noun=f.entry.noun)
+            f.modality = st.modality
+            if st.holder is not None and (holder := _actor_of(st.holder, res)) and holder not in f.everyone:
+                f.claimant = holder
+            speaker = mod.reported_by(tok)
+            if speaker is not None and f.claimant is None:
+                who = _actor_of(speaker, res)
+                if who and who not in f.everyone:
+                    f.claimant = who
+            if st.rule != "default":
+                f.rule += f"/{st.rule}"
+        if f.modality is Modality.ASSERTED and f.date and published and f.date.earliest > published:
+            f.modality = Modality.PLANNED
+            f.rule += "/future-date"
+        if any(i in res.via_pronoun for i in range(tok.sent.start, tok.sent.end) if res.at(i) in f.everyone):
+            f.confidence -= 0.1
+        if f.actors and f.targets:
+            f.confidence += 0.1
+        f.confidence = round(min(0.95, max(0.05, f.confidence)), 2)
+
+
+def _obligations(sent: Span, taken: set[int]) -> list[tuple[Token, Entry]]:
+    """ "X said (that) Y must do Z": a demand by X on Y (CAMEO 10)."""
+    out = []
+    for tok in sent:
+        if tok.i in taken or tok.lemma_.lower() not in SAY_LEMMAS:
+            continue
+        for c in tok.children:
+            if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in OBLIGATION for a in c.children):
+                out.append((tok, DEMAND))
+                break
+    return out
+
+
+# -- statements of intent ----------------------------------------------------------------------------
+INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "16": "131", "17": "137",
+                "18": "138", "19": "138", "20": "138"}
+INTENT_RULES = ("future-auxiliary", "planned-by-agree", "planned-by-promise", "planned-by-pledge", "planned-by-vow",
+                "planned-by-offer", "planned-by-ready", "planned-by-prepared", "planned-by-willing",
+                "planned-by-intend", "planned-by-decide", "planned-by-plan", "planned-by-prepare")
+
+
+def _with_intents(found: list[Found]) -> list[Found]:
+    """A planned act the actor announces ("X will send aid to Y") is also a statement of intent now (CAMEO 03/13)."""
+    out = list(found)
+    for f in found:
+        if f.modality is not Modality.PLANNED or not any(r in f.rule for r in INTENT_RULES):
+            continue
+        code = INTENT_CODES.get(f.entry.code[:2])
+        if code is None or not (f.actors or f.participants):
+            continue
+        entry = replace(f.entry, code=code, symmetric=False)
+        actors = f.actors or f.participants[:1]
+        targets = f.targets or f.participants[1:]
+        out.append(replace(f, entry=entry, actors=list(actors), targets=list(targets), participants=[],
+                           modality=Modality.ASSERTED, date=None, date_weak=False, rule=f.rule + "/intent",
+                           confidence=round(max(0.05, f.confidence - 0.1), 2)))
+    return out
+
+
+def _drop_reporting(found: list[Found], doc: Doc) -> list[Found]:
+    """ "X announced it will Y": the announcement is coded by its content, not as a bare statement (010)."""
+    verbs = {f.trigger for f in found if not f.entry.noun}
+    keep = []
+    for f in found:
+        if f.entry.code == "010" and any(t.i in verbs and t.i != f.trigger for c in doc[f.trigger].children
+                                         if c.dep_ in ("ccomp", "xcomp") for t in c.subtree):
+            continue
+        keep.append(f)
+    return keep
+
+
+# -- helpers ---------------------------------------------------------------------------------------
+def _unique(keys: list[str]) -> list[str]:
+    return list(dict.fromkeys(k for k in keys if k))
+
+
+def _is_kind(res: Resolved, i: int, kind: ActorKind) -> bool:
+    key = res.at(i)
+    return bool(key) and res.actors[key or ""].kind is kind
+
+
+def _actor_of(tok: Token, res: Resolved) -> str | None:
+    found = np_actors(tok, res)
+    return found[0] if found else None
+
+
+def np_actors(tok: Token, res: Resolved, depth: int = 2) -> list[str]:
+    """Actors named by the noun phrase headed by ``tok`` (and its coordinated phrases)."""
+    out: list[str] = []
+    key = res.at(tok.i)
+    if key and (res.actors[key].kind is not ActorKind.SITE or tok.dep_ in ("nsubj", "nsubjpass")):
+        out.append(key)
+    elif tok.lower_ in WH_WORDS and tok.dep_.startswith("nsubj"):
+        rel = tok.head
+        if rel.dep_ == "relcl":
+            out += np_actors(rel.head, res, depth)
+    elif depth > 0:
+        for c in sorted(tok.children, key=lambda c: abs(c.i - tok.i)):
+            if (c.dep_ in ("compound", "poss", "amod", "nmod", "appos", "nummod") and c.i < tok.i) or c.dep_ == "appos":
+                found = np_actors(c, res, depth - 1)
+                if found:
+                    out += found
+                    break
+    for conj in tok.conjuncts:
+        if conj.i > tok.i:
+            k = res.at(conj.i)
+            if k:
+                out.append(k)
+            elif depth > 0:
+                out += np_actors(conj, res, depth - 1)[:1]
+    return _unique(out)
+
+
+def _inner_actors(tok: Token, res: Resolved) -> list[str]:
+    """Actors inside an object phrase: "action against Colombia", "North Korea's demand"."""
+    for c in tok.children:
+        if c.dep_ == "poss":
+            found = np_actors(c, res)
+            if found:
+                return found
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS | {"of", "from", "by"}:
+            found = [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, res)]
+            if found:
+                return found
+    return []
+
+
+def subject_actors(verb: Token, res: Resolved) -> list[str]:
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "csubj", "expl"):
+            found = np_actors(c, res)
+            if found:
+                return found
+    return []
+
+
+def inherited_subject(verb: Token, res: Resolved) -> list[str]:
+    """Subject of the verb this one is coordinated with or subordinate to."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in ("conj", "xcomp", "advcl", "acl", "ccomp", "pcomp", "parataxis") or node.head is node:
+            return []
+        if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
+            return []
+        node = node.head
+        if node.dep_ == "pcomp":
+            node = node.head
+        found = subject_actors(node, res)
+        if found:
+            return found
+    return []
+
+
+def recent_actors(tok: Token, res: Resolved, n: int) -> list[str]:
+    """The ``n`` most recently mentioned distinct persons (else any actors) before and around ``tok``."""
+    sents = list(tok.doc.sents)
+    sent = tok.sent
+    start = sent.start
+    idx = next((i for i, s in enumerate(sents) if s.start == sent.start), 0)
+    start = sents[max(0, idx - 2)].start
+    window = list(range(start, sent.end))
+    window.sort(key=lambda i: abs(i - tok.i))
+    persons = _unique([k for i in window if (k := res.at(i)) and res.actors[k].kind is ActorKind.PERSON])
+    return persons[:n]
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    """The verb whose object (possibly through a preposition or apposition) an event noun is."""
+    node = tok
+    for _ in range(3):
+        if node.head is node:
+            return None
+        if node.dep_ not in ("dobj", "pobj", "attr", "appos", "npadvmod", "prep", "conj", "oprd"):
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+STOP_SURFACE = {";", ":", ".", "!", "?", "—", "–"}
+
+
+def _nearest(tok: Token, res: Resolved, sent: Span, step: int, exclude: set[str] | None = None,
+             limit: int = 10) -> str | None:
+    """Nearest actor (not a place) left (-1) or right (+1) of ``tok`` within its clause."""
+    i = tok.i + step
+    while sent.start <= i < sent.end and abs(i - tok.i) <= limit:
+        t = tok.doc[i]
+        if t.text in STOP_SURFACE or (step > 0 and t.pos_ == "VERB" and t.i != tok.i):
+            return None
+        if step > 0 and t.pos_ == "ADP" and t.lower_ not in TARGET_PREPS:
+            return None
+        key = res.at(i)
+        if key and res.actors[key].kind is not ActorKind.SITE and key not in (exclude or set()):
+            return key
+        i += step
+    return None
+
+
+def _nearest_person(tok: Token, res: Resolved, sent: Span, exclude: set[str]) -> str | None:
+    cands = sorted((abs(i - tok.i), k) for i in range(sent.start, sent.end)
+                   if (k := res.at(i)) and k not in exclude and res.actors[k].kind is ActorKind.PERSON)
+    return cands[0][1] if cands else None
+
+
+def _place(tok: Token, res: Resolved, kinds: tuple[ActorKind, ...] = (ActorKind.SITE,),
+           preps: tuple[str, ...] = tuple(PLACE_PREPS), deep: bool = False) -> str | None:
+    """A place named by a preposition of the trigger ("at the White House"); ``deep``: also inside its objects."""
+    nodes = [tok]
+    if deep:
+        nodes += [c for c in tok.children if c.dep_ in ("dobj", "xcomp", "advcl", "prep", "pobj")]
+        nodes += [g for n in nodes[1:] for g in n.children if g.dep_ in ("dobj", "prep", "pobj", "xcomp")]
+    for node in nodes:
+        for c in node.children if node.dep_ != "prep" or node is tok else [node]:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                for p in c.children:
+                    key = res.at(p.i) if p.dep_ == "pobj" else None
+                    if key and res.actors[key].kind in kinds:
+                        return key
+    return None
+
+
+def state_of(key: str, res: Resolved) -> str | None:
+    """The state an actor is, belongs to, or is a national of."""
+    seen = 0
+    while key and seen < 4:
+        a = res.actors.get(key)
+        if a is None:
+            return None
+        if a.kind is ActorKind.STATE:
+            return key
+        key = a.part_of or a.nationality or ""
+        seen += 1
+    return None
+
+
+def _responds_to(obj: Token, res: Resolved, history: list[Found], actors: list[str]) -> int | None:
+    """The earlier event an object like "the threats" refers to (same kind, someone else's)."""
+    lemma = obj.lemma_.lower()
+    for i in range(len(history) - 1, -1, -1):
+        f = history[i]
+        trigger = obj.doc[f.trigger]
+        same = trigger.lemma_.lower() == lemma or bool(f.entry.lemma and lemma.startswith(f.entry.lemma[:5]))
+        if same and (f.actors or f.participants) and not set(f.actors or f.participants) & set(actors):
+            return i
+    return None
+
+
+def _date_tokens(doc: Doc, dates: list[DateMention]) -> list[tuple[int, int, DateMention]]:
+    out = []
+    for d in dates:
+        if d.range is None or d.since:
+            continue
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is not None and len(span):
+            out.append((span.start, span.end, d))
+    return out
+
+
+class _DateAssigner:
+    """Which date phrase of a sentence belongs to which trigger.
+
+    A date belongs to the trigger it hangs from in the parse (not through the trigger's particle,
+    "locked in February 3", nor through another clause with its own subject); a date just before
+    an event noun ("the January 7 phone call") belongs to the noun; a subordinate trigger takes
+    its governing trigger's date; a date hanging from no trigger goes to the nearest trigger
+    that has none (weakly).
+    """
+
+    def __init__(self, sent: Span, spans: list[tuple[int, int, DateMention]],
+                 triggers: list[tuple[Token, Entry]], parsed: bool) -> None:
+        self.sent = sent
+        self.local = [(s, e, d) for s, e, d in spans if sent.start <= s < sent.end and d.range is not None]
+        self.parsed = parsed
+        self.triggers = {t.i: e for t, e in triggers}
+        self.owner: dict[int, int | None] = {}
+        self.steps: dict[int, int] = {}
+        doc = sent.doc
+        for n, (s, e, _d) in enumerate(self.local):
+            self.owner[n], self.steps[n] = self._climb(doc[s:e].root, s, e) if parsed else (None, 0)
+            for t in triggers:  # "January 7 phone call", "a January 14 cabinet broadcast"
+                tok = t[0]
+                if t[1].noun and 0 <= tok.i - e <= 4 and all(
+                        doc[k].pos_ in ("PROPN", "NOUN", "ADJ", "PUNCT", "NUM", "DET") for k in range(e, tok.i)):
+                    self.owner[n], self.steps[n] = tok.i, 0
+
+    def _climb(self, head: Token, s: int, e: int) -> tuple[int | None, int]:
+        node, steps = head, 0
+        while steps < 8:
+            if node.i in self.triggers and not (s <= node.i < e):
+                return node.i, steps
+            if node is not head and node.pos_ in ("VERB", "AUX") and any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+                return None, steps  # the date belongs to a clause with no trigger
+            if node.head is node:
+                return None, steps
+            prt = self.triggers.get(node.head.i)
+            if prt is not None and prt.prt and node.lower_ == prt.prt:
+                return -1, steps  # the object of "lock in": content, not time
+            node, steps = node.head, steps + 1
+        return None, steps
+
+    def date_for(self, tok: Token, entry: Entry, triggers: set[int]) -> tuple[DateRange | None, bool]:
+        if not self.local:
+            return None, False
+        if not self.parsed:
+            best = min(self.local, key=lambda x: abs(x[0] - tok.i))
+            return best[2].range, False
+        own = [(self.steps[n], d.range) for n, (_s, _e, d) in enumerate(self.local) if self.owner[n] == tok.i]
+        if own:
+            return min(own, key=lambda x: x[0])[1], False
+        node = tok
+        for _ in range(3):  # a subordinate trigger takes its governing trigger's date
+            if node.head is node or node.dep_ not in ("advcl", "xcomp", "conj", "ccomp", "dobj", "pcomp", "pobj",
+                                                      "prep", "acl"):
+                break
+            node = node.head
+            owned = [d.range for n, (_s, _e, d) in enumerate(self.local) if self.owner[n] == node.i]
+            if owned:
+                return owned[0], True
+        free = [(abs(s - tok.i), n) for n, (s, _e, _d) in enumerate(self.local) if self.owner[n] is None]
+        if free:
+            return self.local[min(free)[1]][2].range, True
+        return None, False

@@ -1,0 +1,163 @@
+"""The trigger lexicon (``data/triggers.yaml``) as Python objects, with a matcher for one token.
+
+Verb entries may require a particle ("call out"), an object ("lift sanctions"), an infinitive
+complement ("threaten to attack") or a preposition ("call for"); the most specific entry that
+fits wins. Without a lemmatiser (blank pipeline) inflected forms are generated from the lemmas.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from graph.errors import ExtractionError
+from graph.extract.nlp import Token
+
+IRREGULAR = {"meet": ["met"], "hold": ["held"], "give": ["gave", "given"], "send": ["sent"],
+             "speak": ["spoke", "spoken"],
+             "take": ["took", "taken"], "strike": ["struck"], "fight": ["fought"], "seize": [], "shell": [],
+             "break": ["broke", "broken"], "beat": ["beaten"], "forgive": ["forgave", "forgiven"], "pay": ["paid"],
+             "hit": ["hit"], "cut": ["cut"], "put": ["put"], "make": ["made"], "lead": ["led"], "go": ["went", "gone"],
+             "begin": ["began", "begun"], "arise": ["arose"], "get": ["got"], "have": ["had"], "deal": ["dealt"],
+             "say": ["said"], "tell": ["told"], "sign": [], "lay": ["laid"], "slay": ["slew"], "sell": ["sold"],
+             "stand": ["stood"], "bring": ["brought"], "seek": ["sought"], "win": ["won"], "lose": ["lost"],
+             "shoot": ["shot"], "freeze": ["froze", "frozen"], "withdraw": ["withdrew", "withdrawn"], "free": []}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One trigger: what must hold for it to apply, and what it means."""
+
+    code: str
+    lemma: str | None = None
+    phrase: str | None = None
+    prt: str | None = None
+    obj: tuple[str, ...] = ()
+    xcomp: tuple[str, ...] = ()
+    prep: tuple[str, ...] = ()
+    pobj: tuple[str, ...] = ()
+    symmetric: bool = False
+    needs_target: bool = False
+    needs_possessor: bool = False
+    person_object: bool = False
+    noun: bool = False
+    rule_name: str | None = None
+
+    @property
+    def specificity(self) -> int:
+        return bool(self.prt) + bool(self.obj) + bool(self.xcomp) + bool(self.prep) + bool(self.pobj) + \
+            self.person_object
+
+    @property
+    def rule(self) -> str:
+        if self.rule_name:
+            return self.rule_name
+        word = self.phrase or self.lemma or "?"
+        extra = self.prt or (self.obj[0] if self.obj else None) or (self.xcomp[0] if self.xcomp else None) or \
+            (self.prep[0] if self.prep else None)
+        kind = "noun" if self.noun else "verb"
+        return f"{kind}:{word}{'+' + extra if extra else ''}->{self.code}"
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, list[Entry]]
+    nouns: dict[str, list[Entry]]
+    phrases: list[Entry]
+    light: frozenset[str]
+    verb_forms: dict[str, str]
+    noun_forms: dict[str, str]
+
+    def verb(self, tok: Token, lemma: str, is_person: Callable[[int], bool]) -> Entry | None:
+        for entry in self.verbs.get(lemma, []):
+            if _fits(entry, tok, is_person):
+                return entry
+        return None
+
+    def noun(self, lemma: str) -> Entry | None:
+        entries = self.nouns.get(lemma)
+        return entries[0] if entries else None
+
+
+def _entry(raw: dict[str, Any], noun: bool) -> Entry:
+    def tup(key: str) -> tuple[str, ...]:
+        value = raw.get(key) or []
+        return tuple(str(v) for v in (value if isinstance(value, list) else [value]))
+
+    return Entry(code=str(raw["code"]), lemma=raw.get("lemma"), phrase=raw.get("phrase"), prt=raw.get("prt"),
+                 obj=tup("obj"), xcomp=tup("xcomp"), prep=tup("prep"), pobj=tup("pobj"),
+                 symmetric=bool(raw.get("symmetric")),
+                 needs_target=bool(raw.get("needs_target")), needs_possessor=bool(raw.get("needs_possessor")),
+                 person_object=bool(raw.get("person_object")), noun=noun)
+
+
+def _inflect(lemma: str) -> list[str]:
+    forms = [lemma, *IRREGULAR.get(lemma, [])]
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    forms += [lemma + "s" if not lemma.endswith(("s", "sh", "ch", "x")) else lemma + "es", stem + "ed", stem + "ing"]
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms += [lemma[:-1] + "ies", lemma[:-1] + "ied"]
+    if len(lemma) <= 5 and lemma[-1] not in "aeiouwyx" and lemma[-2:-1] in "aeiou" and lemma[-3:-2] not in "aeiou":
+        forms += [lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"]
+    return forms
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The packaged trigger lexicon (cached)."""
+    import yaml
+
+    try:
+        raw = yaml.safe_load(resources.files("graph.extract").joinpath("data/triggers.yaml").read_text("utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ExtractionError("the trigger lexicon is missing or broken", where="graph/extract/data/triggers.yaml",
+                              hint="reinstall diplograph or fix the YAML") from exc
+    verbs: dict[str, list[Entry]] = {}
+    nouns: dict[str, list[Entry]] = {}
+    phrases: list[Entry] = []
+    for item in raw.get("verbs", []):
+        e = _entry(item, noun=False)
+        verbs.setdefault(e.lemma or "", []).append(e)
+    for item in raw.get("nouns", []):
+        e = _entry(item, noun=True)
+        if e.phrase:
+            phrases.append(e)
+        else:
+            nouns.setdefault(e.lemma or "", []).append(e)
+    for entries in verbs.values():
+        entries.sort(key=lambda e: -e.specificity)
+    verb_forms = {f: lemma for lemma in verbs for f in _inflect(lemma)}
+    noun_forms = {f: lemma for lemma in nouns for f in (lemma, lemma + "s", lemma + "es")}
+    return Lexicon(verbs, nouns, phrases, frozenset(raw.get("light_verbs", [])), verb_forms, noun_forms)
+
+
+def _fits(entry: Entry, tok: Token, is_person: Callable[[int], bool]) -> bool:
+    children = list(tok.children)
+    if entry.person_object and not any(c.dep_ in ("dobj", "nsubjpass") and is_person(c.i) for c in children):
+        return False
+    if entry.prt:
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if not any(c.dep_ == "prt" and c.lower_ == entry.prt for c in children) and \
+                not (nxt is not None and nxt.lower_ == entry.prt):
+            return False
+    if entry.obj:
+        objs = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "attr", "dative")]
+        if tok.dep_ == "acl" or tok.dep_ == "relcl":
+            objs.append(tok.head)
+        words = {w.lemma_.lower() for o in objs for w in o.subtree} | {w.lower_ for o in objs for w in o.subtree}
+        if not words & set(entry.obj):
+            return False
+    if entry.xcomp:
+        comps = [c for c in children if c.dep_ in ("xcomp", "ccomp")]
+        if not any(c.lemma_.lower() in entry.xcomp for c in comps):
+            return False
+    if entry.prep and not any(c.dep_ in ("prep", "prt") and c.lower_ in entry.prep for c in children):
+        return False
+    if entry.pobj:
+        words = {w.lemma_.lower() for c in children if c.dep_ in ("prep", "npadvmod", "advmod") for w in c.subtree}
+        if not words & set(entry.pobj):
+            return False
+    return True

@@ -1,0 +1,127 @@
+"""Modality of an event mention: asserted, planned, alleged, denied or hypothetical.
+
+Read from the dependency parse around the trigger: negation ("did not meet" -> denied),
+future auxiliaries and plan verbs ("will meet", "set to", "scheduled to", "announced ... meeting"
+-> planned), modal and conditional contexts ("could", "if", "threatened to" -> hypothetical),
+hedges and accusations ("alleged", "accused of" -> alleged), and verbs of denial governing the
+event ("denied meeting" -> denied). Also finds the claimant of reported speech ("X said ...").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graph.extract.nlp import Token
+from graph.model import Modality
+
+FUTURE_AUX = {"will", "shall", "'ll", "wo", "’ll"}
+MODAL_AUX = {"would", "could", "might", "may", "should", "must", "can", "ca"}
+PLAN_HEADS = {"plan", "schedule", "set", "expect", "due", "intend", "prepare", "agree", "promise", "pledge", "vow",
+              "offer", "announce", "confirm", "propose", "float", "arrange", "decide", "lock", "go", "slate",
+              "invite", "aim", "ready", "willing", "prepared", "eye"}
+HYPOTHETICAL_HEADS = {"threaten", "consider", "hint", "want", "seek", "hope", "mull", "weigh",
+                      "warn", "urge", "ask", "call", "demand", "could", "refuse", "unlikely", "likely", "able"}
+ALLEGE_HEADS = {"allege", "accuse", "claim", "suspect", "charge", "blame"}
+DENY_HEADS = {"deny", "refute", "dispute"}
+HEDGES = {"alleged", "allegedly", "reportedly", "suspected", "purported", "purportedly", "supposed", "supposedly"}
+PLAN_MODIFIERS = {"planned", "upcoming", "proposed", "scheduled", "expected", "future", "next", "coming", "forthcoming",
+                  "prospective", "impending"}
+HYPOTHETICAL_MODIFIERS = {"possible", "potential", "hypothetical", "eventual", "new"}
+SAY_VERBS = {"say", "tell", "state", "report", "claim", "insist", "write", "post", "add", "announce", "note",
+             "declare", "argue", "assert", "tweet"}
+NEGATIONS = {"not", "n't", "never", "no"}
+
+
+@dataclass(frozen=True)
+class Stance:
+    """The modality of a mention, who holds it (if not the outlet), and the rule that decided it."""
+
+    modality: Modality
+    rule: str
+    holder: Token | None = None  # token whose actor is the claimant (speaker, accuser, denier)
+
+
+def _subject(tok: Token) -> Token | None:
+    for child in tok.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    return None
+
+
+def stance(trigger: Token, *, noun: bool) -> Stance:
+    """The modality of the event named by ``trigger`` (a verb or an event noun)."""
+    children = list(trigger.children)
+    lower = {c.lower_ for c in children}
+    if any(c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ in ("neg", "advmod", "det")) for c in children):
+        return Stance(Modality.DENIED, "negation")
+    if lower & HEDGES or any(c.lower_ in HEDGES for c in trigger.subtree if c.i < trigger.i and c.i >= trigger.i - 3):
+        return Stance(Modality.ALLEGED, "hedge")
+    if noun:
+        if lower & PLAN_MODIFIERS:
+            return Stance(Modality.PLANNED, "planned-modifier")
+        if lower & HYPOTHETICAL_MODIFIERS and not lower & {"new"}:
+            return Stance(Modality.HYPOTHETICAL, "hypothetical-modifier")
+    aux = [c for c in children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in FUTURE_AUX for a in aux) or _going_to(trigger):
+        return Stance(Modality.PLANNED, "future-auxiliary")
+    if any(a.lower_ in MODAL_AUX for a in aux):
+        return Stance(Modality.HYPOTHETICAL, "modal-auxiliary")
+    if trigger.dep_ == "ROOT" and any(a.lower_ == "to" for a in aux):  # headline "X to meet Y"
+        return Stance(Modality.PLANNED, "headline-infinitive")
+    head = trigger.head
+    via = trigger.dep_
+    steps = 0
+    node = trigger
+    while node.head is not node and steps < 4:  # climb through complements: "set to meet", "agreed to hold"
+        head, via = node.head, node.dep_
+        if via in ("xcomp", "dobj", "pobj", "prep", "ccomp", "acomp", "attr", "oprd", "nsubjpass", "appos",
+                   "npadvmod"):
+            lemma = head.lemma_.lower()
+            if lemma in DENY_HEADS:
+                return Stance(Modality.DENIED, f"denied-by-{lemma}", _subject(head))
+            if lemma in ALLEGE_HEADS and via in ("ccomp", "pobj", "prep", "xcomp"):
+                return Stance(Modality.ALLEGED, f"alleged-by-{lemma}", _subject(head))
+            if lemma in PLAN_HEADS and via != "ccomp":
+                return Stance(Modality.PLANNED, f"planned-by-{lemma}", _subject(head))
+            if lemma in HYPOTHETICAL_HEADS and via in ("xcomp", "dobj", "prep", "pobj"):
+                return Stance(Modality.HYPOTHETICAL, f"hypothetical-by-{lemma}", _subject(head))
+            if any(c.dep_ == "neg" for c in head.children) and via in ("xcomp",):
+                return Stance(Modality.DENIED, "negated-head")
+            if via not in ("prep", "pobj", "appos", "npadvmod"):
+                break
+        else:
+            break
+        node = head
+        steps += 1
+    if _conditional(trigger):
+        return Stance(Modality.HYPOTHETICAL, "conditional")
+    return Stance(Modality.ASSERTED, "default")
+
+
+def _going_to(trigger: Token) -> bool:
+    head = trigger.head
+    return trigger.dep_ == "xcomp" and head.lemma_ == "go" and any(c.lower_ == "to" for c in trigger.children) and \
+        any(c.dep_ == "aux" and c.lemma_ == "be" for c in head.children)
+
+
+def _conditional(trigger: Token) -> bool:
+    node = trigger
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
+            return True
+        if node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def reported_by(trigger: Token) -> Token | None:
+    """Subject of a verb of saying that governs the trigger's clause ("Officials said X attacked Y")."""
+    node = trigger
+    for _ in range(4):
+        if node.head is node:
+            return None
+        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in SAY_VERBS:
+            return _subject(node.head)
+        node = node.head
+    return None

@@ -1,0 +1,524 @@
+"""Mentions -> actors, over the whole article.
+
+No single NER label is trusted (the small model tags "Trump" ORG and "Petro" GPE): the
+gazetteer decides states, capitals, demonyms, agencies and organisations; persons are built
+from every place a name appears (NER PERSON spans, names after titles, names in apposition)
+and each later surname, first name, title-only phrase ("the Colombian president") or safe
+pronoun is linked to them. State bodies ("Colombia's cabinet", "the Iraqi foreign ministry"),
+national groups ("Syrian rebels") and relatives ("Petro's relatives") become actors of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graph import ids
+from graph.extract.gazetteer import Entry, Gazetteer, Title
+from graph.extract.nlp import Doc, Language, Span, Token, phrase_matcher
+from graph.model import Actor, ActorKind
+
+POSSESSIVE = {"'s", "’s", "'", "’"}
+SINGULAR_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+SKIP_LEFT = {"the", "a", "an", "former", "new", "then", "acting", "interim", "outgoing", "incoming", "top",
+             "senior", "veteran", "current", "late", "powerful", "embattled", "chief", "deputy", "vice",
+             "newly", "elected", "-", "—", "ousted", "exiled", "left", "right", "leaning", "wing", "leftist",
+             "rightist", "conservative", "liberal", "populist", "military", "civilian", "ruling", "opposition"}
+NAME_PARTICLES = {"de", "del", "da", "dos", "van", "von", "bin", "al", "el", "la", "le", "ibn", "abu", "di", "-"}
+NOT_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+             "The", "A", "An", "This", "That", "These", "Those", "His", "Her", "Their", "It", "In", "On", "At",
+             "By", "For", "But", "And", "Sources", "Mr", "Mrs", "Ms", "Mr.", "Mrs.", "Ms.", "Dr", "Dr."}
+HONORIFICS = {"Mr", "Mrs", "Ms", "Mr.", "Mrs.", "Ms.", "Dr", "Dr.", "Sir", "Lady", "Sheikh", "Ayatollah", "Lt.",
+              "Gen.", "Col.", "Maj.", "Capt.", "Sgt.", "Adm.", "Rep.", "Sen.", "Gov.", "Pres."}
+_WORDLIKE = re.compile(r"^[^\W\d_][\w'’.-]*$")
+
+
+@dataclass
+class ActorRec:
+    """An actor being assembled from its mentions."""
+
+    key: str
+    kind: ActorKind
+    name: str
+    aliases: set[str] = field(default_factory=set)
+    iso2: str | None = None
+    iso3: str | None = None
+    cameo: str | None = None
+    nationality: str | None = None
+    part_of: str | None = None
+    order: int = 0  # first mention, for tie-breaking
+
+    def actor(self) -> Actor:
+        aliases = tuple(sorted(a for a in self.aliases if a and a != self.name))
+        return Actor(key=self.key, kind=self.kind, name=self.name, aliases=aliases, iso2=self.iso2,
+                     iso3=self.iso3, cameo_code=self.cameo, nationality=self.nationality, part_of=self.part_of)
+
+
+@dataclass(frozen=True)
+class TitleUse:
+    """A person named with a title: "Colombian President Gustavo Petro", "Petro, a leader since 2022"."""
+
+    person: str
+    title: Title
+    state: str | None
+    token: int  # first token of the title
+    end: int  # token after the title phrase (and its name)
+
+
+@dataclass(frozen=True)
+class KinUse:
+    """A family tie: ``relative`` is the ``kin`` of ``person``."""
+
+    person: str
+    relative: str
+    kin: str
+    token: int
+
+
+@dataclass
+class Resolved:
+    """Actors of one article and, for every token, the actor it names (if any)."""
+
+    doc: Doc
+    actors: dict[str, ActorRec] = field(default_factory=dict)
+    token_actor: list[str | None] = field(default_factory=list)
+    via_pronoun: set[int] = field(default_factory=set)
+    titles: list[TitleUse] = field(default_factory=list)
+    kin: list[KinUse] = field(default_factory=list)
+
+    def at(self, i: int) -> str | None:
+        return self.token_actor[i] if 0 <= i < len(self.token_actor) else None
+
+    def mention_spans(self) -> list[tuple[int, int, str]]:
+        """Maximal runs of tokens naming the same actor: (start token, end token, key)."""
+        out: list[tuple[int, int, str]] = []
+        i, n = 0, len(self.token_actor)
+        while i < n:
+            key = self.token_actor[i]
+            if key is None:
+                i += 1
+                continue
+            j = i + 1
+            while j < n and self.token_actor[j] == key and (j in self.via_pronoun) == (i in self.via_pronoun):
+                j += 1
+            out.append((i, j, key))
+            i = j
+        return out
+
+    def persons(self) -> list[str]:
+        return [k for k, a in self.actors.items() if a.kind is ActorKind.PERSON]
+
+
+class Resolver:
+    """Resolves the actors of docs made by one pipeline (holds its phrase matchers)."""
+
+    def __init__(self, nlp: Language, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        self.titles = phrase_matcher(nlp)
+        self.title_of: dict[str, Title] = {}
+        for t in gaz.titles:
+            self.titles.add(t.title, [nlp.make_doc(f) for f in t.forms])
+            self.title_of[t.title] = t
+        self.bodies = phrase_matcher(nlp)
+        for name, forms in gaz.bodies.items():
+            self.bodies.add(name, [nlp.make_doc(f) for f in forms])
+        self.itself = phrase_matcher(nlp)
+        self.itself.add("STATE", [nlp.make_doc(f) for f in gaz.state_itself])
+        self.groups = phrase_matcher(nlp)
+        self.groups.add("GROUP", [nlp.make_doc(f) for f in gaz.groups])
+        self.kin = phrase_matcher(nlp)
+        for noun, kind in gaz.kinship.items():
+            self.kin.add(kind, [nlp.make_doc(noun)])
+        self.title_words = {w for t in gaz.titles for f in t.forms for w in f.split()}
+
+    # -- entry point -------------------------------------------------------------------------
+    def resolve(self, doc: Doc) -> Resolved:
+        r = Resolved(doc=doc, token_actor=[None] * len(doc))
+        self._gazetteer(doc, r)
+        title_spans = self._title_spans(doc, r)
+        self._persons(doc, r, title_spans)
+        self._titles(doc, r, title_spans)
+        self._pronouns(doc, r)
+        self._kinship(doc, r)
+        self._bodies(doc, r)
+        self._groups(doc, r)
+        self._organisations(doc, r)
+        return r
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _add(self, r: Resolved, rec: ActorRec) -> ActorRec:
+        have = r.actors.get(rec.key)
+        if have is None:
+            rec.order = len(r.actors)
+            r.actors[rec.key] = rec
+            return rec
+        have.aliases |= rec.aliases
+        if len(rec.name) > len(have.name) and rec.kind is ActorKind.PERSON:
+            have.aliases.add(have.name)
+            have.name = rec.name
+        have.nationality = have.nationality or rec.nationality
+        have.part_of = have.part_of or rec.part_of
+        return have
+
+    def _mark(self, r: Resolved, start: int, end: int, key: str, *, force: bool = False) -> None:
+        for i in range(start, end):
+            if force or r.token_actor[i] is None:
+                r.token_actor[i] = key
+
+    def _entry_actor(self, r: Resolved, entry: Entry) -> ActorRec:
+        parent = None
+        if entry.parent and entry.parent in self.gaz.entries:
+            parent = self._entry_actor(r, self.gaz.entries[entry.parent]).key
+        elif entry.kind is ActorKind.AGENCY and entry.state:
+            state = self.gaz.state(entry.state)
+            parent = self._entry_actor(r, state).key if state else None
+        rec = ActorRec(entry.key, entry.kind, entry.name, set(entry.aliases), iso2=entry.iso2, iso3=entry.iso3,
+                       cameo=entry.cameo, part_of=parent)
+        return self._add(r, rec)
+
+    def state_actor(self, r: Resolved, iso3: str) -> str | None:
+        entry = self.gaz.state(iso3)
+        return self._entry_actor(r, entry).key if entry else None
+
+    def _state_or_igo(self, r: Resolved, i: int) -> str | None:
+        key = r.at(i)
+        if key and r.actors[key].kind in (ActorKind.STATE, ActorKind.IGO):
+            return key
+        return None
+
+    def modifier(self, doc: Doc, r: Resolved, start: int, end: int) -> str | None:
+        """State or IGO qualifying the phrase doc[start:end]: "Colombian ...", "Colombia's ...", "... of Iraq"."""
+        j = start - 1
+        steps = 0
+        while j >= 0 and steps < 4 and doc[j].lower_ in SKIP_LEFT and not doc[j].is_sent_start:
+            j -= 1
+            steps += 1
+        if j >= 0:
+            if doc[j].text in POSSESSIVE and j > 0:
+                key = r.at(j - 1)
+                if key and r.actors[key].kind in (ActorKind.STATE, ActorKind.IGO):
+                    return key
+                if key and r.actors[key].kind is ActorKind.PERSON:
+                    return r.actors[key].nationality
+            found = self._state_or_igo(r, j)
+            if found:
+                return found
+        if end + 1 < len(doc) and doc[end].lower_ in ("of", "in", "for"):
+            k = end + 1
+            if doc[k].lower_ == "the" and k + 1 < len(doc):
+                k += 1
+            return self._state_or_igo(r, k)
+        return None
+
+    # -- passes ----------------------------------------------------------------------------
+    def _gazetteer(self, doc: Doc, r: Resolved) -> None:
+        for ent in doc.ents:
+            eid = ent.ent_id_
+            if not eid:
+                continue
+            prefix, _, code = eid.partition(":")
+            entry = self.gaz.state(code) if prefix in ("demonym", "capital") else self.gaz.entries.get(eid)
+            if entry is None:
+                continue
+            rec = self._entry_actor(r, entry)
+            start, end = _strip(ent)
+            if start < end:
+                rec.aliases.add(doc[start:end].text)
+                self._mark(r, start, end, rec.key)
+
+    def _title_spans(self, doc: Doc, r: Resolved) -> list[tuple[int, int, Title]]:
+        out = []
+        for label, s, e in _longest(doc, self.titles(doc)):
+            if not any(r.at(i) for i in range(s, e)):
+                out.append((s, e, self.title_of[label]))
+        return out
+
+    def _name_run(self, doc: Doc, r: Resolved, i: int, limit: int = 4) -> tuple[int, int]:
+        """Capitalised name tokens starting at ``i`` (initials and particles allowed)."""
+        j = i
+        while j < len(doc) and doc[j].text in HONORIFICS:
+            j += 1
+        start = j
+        while j < len(doc) and j - start < limit:
+            tok = doc[j]
+            if r.at(j) and r.actors[r.at(j) or ""].kind is not ActorKind.PERSON:
+                break
+            if tok.text in NOT_NAMES and j == start:
+                break
+            name_like = _is_name_token(tok) and tok.lower_ not in self.title_words
+            particle = tok.lower_ in NAME_PARTICLES and j > start and j + 1 < len(doc) and _is_name_token(doc[j + 1])
+            if name_like or particle:
+                j += 1
+            else:
+                break
+        return start, j
+
+    def _persons(self, doc: Doc, r: Resolved, title_spans: list[tuple[int, int, Title]]) -> None:
+        names: dict[str, list[tuple[int, int]]] = {}
+        anchored: set[str] = set()
+        for _s, e, _t in title_spans:
+            k = e
+            if k < len(doc) and doc[k].lower_ == "of" and k + 1 < len(doc):  # "Secretary of Energy X"
+                k += 1
+                while k < len(doc) and (r.at(k) or (_is_name_token(doc[k]) and k + 1 < len(doc)
+                                                    and _is_name_token(doc[k + 1]) and k - e < 4)):
+                    if r.at(k):
+                        k += 1
+                        break
+                    k += 1
+            a, b = self._name_run(doc, r, k)
+            if b > a:
+                text = _name_text(doc[a:b])
+                names.setdefault(text, []).append((a, b))
+                anchored.add(text)
+        person_votes: dict[str, int] = {}
+        for ent in doc.ents:
+            if ent.ent_id_:
+                continue
+            a, b = _strip(ent)
+            while a < b and (doc[a].text in HONORIFICS or doc[a].lower_ in self.title_words):
+                a += 1
+            if b <= a or any(r.at(i) for i in range(a, b)):
+                continue
+            text = _name_text(doc[a:b])
+            if ent.label_ == "PERSON":
+                person_votes[text] = person_votes.get(text, 0) + 1
+                if all(_is_name_token(t) or t.lower_ in NAME_PARTICLES for t in doc[a:b]) and _prose(doc, a):
+                    names.setdefault(text, []).append((a, b))
+        full = {n for n in names if len(n.split()) >= 2}
+        singles = {n for n in names if len(n.split()) == 1 and (n in anchored or person_votes.get(n, 0) > 0)}
+        index: dict[str, str] = {}  # surface form -> canonical full name
+        for n in sorted(full, key=lambda x: min(p[0] for p in names[x])):
+            index.setdefault(n, n)
+            parts = n.split()
+            index.setdefault(parts[-1], n)
+            if parts[0] not in NAME_PARTICLES:
+                index.setdefault(parts[0], n)
+        for n in singles:
+            index.setdefault(n, n)
+        if not index:
+            return
+        for name in dict.fromkeys(index.values()):
+            self._add(r, ActorRec(ids.actor_key(ActorKind.PERSON, name), ActorKind.PERSON, name, {name}))
+        first = {c: min(p[0] for p in names.get(c, [(len(doc), 0)])) for c in index.values()}
+        i = 0
+        while i < len(doc):
+            hit: tuple[int, str, str] | None = None
+            for width in (4, 3, 2, 1):
+                if i + width > len(doc) or doc[i].is_space or any(r.at(k) for k in range(i, i + width)):
+                    continue
+                text = _name_text(doc[i:i + width])
+                if text in index and (width > 1 or _is_name_token(doc[i])):
+                    hit = (width, index[text], text)
+                    break
+            if hit:
+                width, canonical, text = hit
+                key = ids.actor_key(ActorKind.PERSON, canonical)
+                r.actors[key].aliases.add(text)
+                r.actors[key].order = min(r.actors[key].order, first[canonical])
+                self._mark(r, i, i + width, key)
+                i += width
+            else:
+                i += 1
+
+    def _titles(self, doc: Doc, r: Resolved, title_spans: list[tuple[int, int, Title]]) -> None:
+        pending: list[tuple[int, int, Title, str | None]] = []
+        for s, e, title in title_spans:
+            state = self.modifier(doc, r, s, e)
+            person = None
+            k = e
+            if k < len(doc) and doc[k].lower_ == "of":
+                k += 1
+                while k < len(doc) and k - e < 5 and (r.at(k) is None or r.actors[r.at(k) or ""].kind
+                                                      is not ActorKind.PERSON) and not doc[k].is_punct:
+                    k += 1
+            while k < len(doc) and doc[k].text in HONORIFICS:
+                k += 1
+            if k < len(doc) and (key := r.at(k)) and r.actors[key].kind is ActorKind.PERSON:
+                person = key
+            else:
+                person = self._appositive(doc, r, s, e)
+            if person is None:
+                pending.append((s, e, title, state))
+                continue
+            rec = r.actors[person]
+            if state and r.actors[state].kind is ActorKind.STATE:
+                rec.nationality = rec.nationality or state
+            r.titles.append(TitleUse(person, title, state, s, max(e, k + 1)))
+        for s, e, title, state in pending:  # "the Colombian president": the person with that title
+            if doc[e - 1].lower_.endswith("s") and doc[e - 1].lower_ not in ("boss",):
+                continue
+            holders = {u.person for u in r.titles if u.title == title and (state is None or u.state in (state, None))}
+            if len(holders) == 1:
+                self._mark(r, s, e, holders.pop())
+
+    def _appositive(self, doc: Doc, r: Resolved, s: int, e: int) -> str | None:
+        head = doc[e - 1]
+        if head.dep_ == "appos" and (key := r.at(head.head.i)) and r.actors[key].kind is ActorKind.PERSON:
+            return key
+        j = s - 1
+        while j > 0 and s - j <= 5 and doc[j].text != "," and not doc[j].is_sent_start:
+            if doc[j].lower_ not in SKIP_LEFT and not doc[j].is_lower and not r.at(j) and doc[j].text != "'s":
+                return None
+            j -= 1
+        if j > 0 and doc[j].text == "," and (key := r.at(j - 1)) and r.actors[key].kind is ActorKind.PERSON:
+            return key
+        return None
+
+    def _pronouns(self, doc: Doc, r: Resolved) -> None:
+        sents = list(doc.sents)
+        for si, sent in enumerate(sents):
+            for tok in sent:
+                if tok.lower_ not in SINGULAR_PRONOUNS or r.at(tok.i):
+                    continue
+                before = [r.at(i) for i in range(sent.start, tok.i) if r.at(i) and i not in r.via_pronoun]
+                cands = [k for k in before if k and r.actors[k].kind is ActorKind.PERSON]
+                if not cands and si > 0:
+                    prev = sents[si - 1]
+                    cands = [k for i in range(prev.start, prev.end) if (k := r.at(i))
+                             and r.actors[k].kind is ActorKind.PERSON]
+                    subjects = {r.at(t.i) for t in prev if t.dep_.startswith("nsubj") and r.at(t.i) in cands}
+                    if len(set(cands)) > 1 and len(subjects) == 1:
+                        cands = [next(iter(subjects)) or ""]
+                if len(set(cands)) == 1:
+                    r.token_actor[tok.i] = cands[-1]
+                    r.via_pronoun.add(tok.i)
+
+    def _kinship(self, doc: Doc, r: Resolved) -> None:
+        for kind, s, e in _longest(doc, self.kin(doc)):
+            span = doc[s:e]
+            person = None
+            if s >= 2 and doc[s - 1].text in POSSESSIVE:
+                person = r.at(s - 2)
+            elif s >= 1 and doc[s - 1].lower_ in ("his", "her"):
+                person = r.at(s - 1)
+            elif e + 1 < len(doc) and doc[e].lower_ == "of":
+                person = r.at(e + 1)
+            if not person or r.actors[person].kind is not ActorKind.PERSON:
+                continue
+            k = e + 1 if e < len(doc) and doc[e].text == "," else e
+            a, b = self._name_run(doc, r, k)
+            named = r.at(a) if b > a else None
+            if b > a and (named is None or r.actors[named].kind is ActorKind.PERSON) and named != person:
+                name = r.actors[named].name if named else _name_text(doc[a:b])
+                rec = self._add(r, ActorRec(ids.actor_key(ActorKind.PERSON, name), ActorKind.PERSON, name, {name}))
+                rec.nationality = rec.nationality or r.actors[person].nationality
+                self._mark(r, a, b, rec.key)
+            else:
+                plural = span.text.lower() in ("family", "relatives", "family members") or kind == "relative"
+                label = "relatives" if plural else span.text.lower()
+                name = f"{label} of {r.actors[person].name}"
+                rec = self._add(r, ActorRec(ids.actor_key(ActorKind.GROUP, name), ActorKind.GROUP, name,
+                                            {doc[max(0, s - 2):e].text}, nationality=r.actors[person].nationality))
+            self._mark(r, s, e, rec.key, force=True)
+            r.kin.append(KinUse(person, rec.key, kind, s))
+
+    def _bodies(self, doc: Doc, r: Resolved) -> None:
+        loose: list[tuple[int, int, str]] = []
+        for match_id, s, e in self.bodies(doc):
+            if any(r.at(i) for i in range(s, e)):
+                continue
+            body = doc.vocab.strings[match_id]
+            owner = self.modifier(doc, r, s, e)
+            if owner is None:
+                loose.append((s, e, body))
+                continue
+            owner_rec = r.actors[owner]
+            if owner_rec.kind is not ActorKind.STATE:
+                self._mark(r, s, e, owner)
+                continue
+            self._body_actor(r, body, owner_rec, s, e, doc[s:e].text)
+        for s, e, body in loose:  # "the cabinet": the one body of that kind the article names
+            same = [a for a in r.actors.values() if a.kind is ActorKind.AGENCY and a.key.endswith("-" + ids.slug(body))]
+            if len(same) == 1 and not doc[s].is_title:
+                self._mark(r, s, e, same[0].key)
+        for _m, s, e in self.itself(doc):
+            if not any(r.at(i) for i in range(s, e)) and (owner := self.modifier(doc, r, s, e)):
+                self._mark(r, s, e, owner)
+
+    def _body_actor(self, r: Resolved, body: str, state: ActorRec, s: int, e: int, surface: str) -> None:
+        key = ids.actor_key(ActorKind.AGENCY, body, state=state.iso3)
+        name = f"{body} of {state.name}"
+        rec = self._add(r, ActorRec(key, ActorKind.AGENCY, name, {surface}, cameo=f"{state.cameo or state.iso3}GOV",
+                                    part_of=state.key))
+        self._mark(r, s, e, rec.key)
+
+    def _groups(self, doc: Doc, r: Resolved) -> None:
+        for _m, s, e in self.groups(doc):
+            if any(r.at(i) for i in range(s, e)):
+                continue
+            owner = self.modifier(doc, r, s, e)
+            if owner is None:
+                continue
+            owner_rec = r.actors[owner]
+            if owner_rec.kind is not ActorKind.STATE:
+                self._mark(r, s, e, owner)
+                continue
+            name = f"{owner_rec.name} {doc[s:e].text.lower()}"
+            rec = self._add(r, ActorRec(ids.actor_key(ActorKind.GROUP, name), ActorKind.GROUP, name,
+                                        {doc[max(0, s - 1):e].text}, nationality=owner))
+            self._mark(r, s, e, rec.key)
+
+    def _organisations(self, doc: Doc, r: Resolved) -> None:
+        for ent in doc.ents:
+            if ent.label_ != "ORG" or ent.ent_id_:
+                continue
+            a, b = _strip(ent)
+            while a < b and doc[a].lower_ == "the":
+                a += 1
+            if b <= a or any(r.at(i) for i in range(a, b)) or not _prose(doc, a):
+                continue
+            toks = doc[a:b]
+            if any(t.like_num for t in toks) or (not doc[a].is_title and not doc[a].is_upper):
+                continue
+            if all(t.lower_ in self.title_words for t in toks):
+                continue
+            name = toks.text
+            rec = self._add(r, ActorRec(ids.actor_key(ActorKind.ORGANIZATION, name), ActorKind.ORGANIZATION, name,
+                                        {name}))
+            self._mark(r, a, b, rec.key)
+
+
+def _longest(doc: Doc, matches: list[tuple[int, int, int]]) -> list[tuple[str, int, int]]:
+    """Longest non-overlapping phrase-matcher matches, in text order, with their labels."""
+    taken: set[int] = set()
+    out = []
+    for mid, s, e in sorted(matches, key=lambda m: (m[1] - m[2], m[1])):
+        if taken.isdisjoint(range(s, e)):
+            taken.update(range(s, e))
+            out.append((doc.vocab.strings[mid], s, e))
+    return sorted(out, key=lambda m: m[1])
+
+
+def _strip(span: Span) -> tuple[int, int]:
+    """Token bounds of an entity without a leading article or trailing possessive/punctuation."""
+    a, b = span.start, span.end
+    doc = span.doc
+    while b > a and (doc[b - 1].text in POSSESSIVE or doc[b - 1].is_punct or doc[b - 1].is_space):
+        b -= 1
+    while a < b and (doc[a].is_space or doc[a].is_punct):
+        a += 1
+    return a, b
+
+
+def _is_name_token(tok: Token) -> bool:
+    text = tok.text
+    if text in NOT_NAMES or not _WORDLIKE.match(text):
+        return False
+    return text[:1].isupper() and (not text.isupper() or len(text) <= 2 or text.endswith("."))
+
+
+def _name_text(span: Span) -> str:
+    return " ".join(t.text for t in span if not t.is_space)
+
+
+def _prose(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` sits in running text (not a heading or a list of names)."""
+    text = doc.text
+    idx = doc[i].idx
+    start = text.rfind("\n", 0, idx) + 1
+    end = text.find("\n", idx)
+    line = text[start:end if end >= 0 else len(text)]
+    words = line.split()
+    return len(words) >= 6 and sum(1 for w in words if w[:1].islower()) >= 2
