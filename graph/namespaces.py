@@ -143,32 +143,24 @@ OA = Namespace("http://www.w3.org/ns/oa#")
 TIME = Namespace("http://www.w3.org/2006/time#")
 WD = Namespace("http://www.wikidata.org/entity/")
 
-PREFIXES: dict[str, str] = {
-    "dip": ids.ONTOLOGY,
-    "dipd": ids.ID,
-    "dipg": ids.GRAPH,
-    "cameo": str(CAMEO),
-    "plover": str(PLOVER),
-    "mod": str(MOD),
-    "role": str(ROLE),
-    "kin": str(KIN),
-    "org": str(ORG),
-    "schema": str(SCHEMA),
-    "prov": str(PROV),
-    "oa": str(OA),
-    "time": str(TIME),
-    "wd": str(WD),
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dct": "http://purl.org/dc/terms/",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "foaf": "http://xmlns.com/foaf/0.1/",
-}
+# The prefixes live in graph.prefixes (no rdflib import, for fast start-up); re-exported here.
+from graph.prefixes import PREFIXES, sparql_prologue  # noqa: E402
 
-
-def sparql_prologue() -> str:
-    """``PREFIX`` declarations for every bound prefix, on one line with no line break, so that
-    the line numbers in a parser's error message still match the user's query."""
-    return "".join(f"PREFIX {p}: <{iri}> " for p, iri in PREFIXES.items())
+__all__ = [
+    "CAMEO",
+    "DIP",
+    "DIPD",
+    "DIPG",
+    "KIN",
+    "MOD",
+    "OA",
+    "ORG",
+    "PLOVER",
+    "PREFIXES",
+    "PROV",
+    "ROLE",
+    "SCHEMA",
+    "TIME",
+    "WD",
+    "sparql_prologue",
+]

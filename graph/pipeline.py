@@ -178,6 +178,7 @@ class ArticleOptions:
     url: str | None = None
     max_bytes: int = 5_000_000
     n_process: int = 1
+    prefilter: bool | None = None  # parse only sentences that can hold an event (None: DIPLOGRAPH_PREFILTER)
 
 
 def ingest(
@@ -280,7 +281,12 @@ def _prepare_articles(
             else:
                 yield item
 
-    for ex in extract_many(good_articles(), n_process=options.n_process, batch_size=batch_size):
+    def extraction_failed(article: Any, exc: GraphError) -> None:
+        fail(article.origin or article.key, exc)
+
+    for ex in extract_many(
+        good_articles(), n_process=options.n_process, prefilter=options.prefilter, on_error=extraction_failed
+    ):
         where = ex.article.origin or ex.article.key
         try:
             graph_iri = ids.document_graph(ex.article.key, ex.extractor.name)

@@ -16,6 +16,7 @@ from graph.errors import MappingError
 from graph.model import (
     Actor,
     ActorKind,
+    Article,
     DateRange,
     Event,
     Evidence,
@@ -131,7 +132,7 @@ def _meta(w: _Writer, ex: Extraction, graph: str) -> set[str]:
     run_key = ids.run_key(art.key, ex.extractor.name, ex.extractor.version)
     run = node(run_key)
     extractor = node(ids.extractor_key(ex.extractor.name, ex.extractor.version))
-    outlet = node(ids.actor_key(ActorKind.MEDIA, art.outlet or "unknown outlet"))
+    outlet = node(outlet_key(art))
 
     w.add(article, RDF_TYPE, u(DIP.Article))
     w.add(article, u(DCT + "title"), text(art.title) if art.title else None)
@@ -157,6 +158,11 @@ def _meta(w: _Writer, ex: Extraction, graph: str) -> set[str]:
     return {ids.iri(art.key), ids.iri(run_key)}
 
 
+def outlet_key(article: Article) -> str:
+    """The publisher's node: the named outlet, or one "unknown outlet" node."""
+    return ids.actor_key(ActorKind.MEDIA, article.outlet or "unknown outlet")
+
+
 def _extractor(w: _Writer, subject: Term, extractor: Extractor) -> None:
     w.add(subject, RDF_TYPE, u(DIP.Extractor))
     w.add(subject, RDFS_LABEL, text(extractor.name))
@@ -173,6 +179,7 @@ class _Context:
         self.article = node(ex.article.key)
         self.run = node(ids.run_key(ex.article.key, ex.extractor.name, ex.extractor.version))
         self.actors = {a.key: a for a in ex.actors}
+        self.outlet = node(outlet_key(ex.article))
         self.content: set[str] = set()
 
     def actor(self, key: str, where: str) -> Term:
@@ -213,6 +220,10 @@ class _Context:
         w.add(c, u(DIP.modality), u(MOD[modality.value]))
         if claimant:
             w.add(c, u(DIP.claimant), self.actor(claimant, f"the claimant of {where}"))
+        elif modality in (Modality.ALLEGED, Modality.DENIED):
+            # Someone must hold an allegation or denial; when the text names nobody, it is the
+            # publisher who presents the content as alleged (or denied).
+            w.add(c, u(DIP.claimant), self.outlet)
         w.add(c, u(DIP.confidence), typed(float(confidence)))
         w.add(c, u(PROV.wasDerivedFrom), span)
         w.add(c, u(PROV.wasGeneratedBy), self.run)

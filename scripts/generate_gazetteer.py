@@ -27,64 +27,206 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # Capitals (and seats of government) used as metonyms for the state's government.
 CAPITALS = {
-    "AFG": ["Kabul"], "ALB": ["Tirana"], "DZA": ["Algiers"], "AGO": ["Luanda"], "ARG": ["Buenos Aires"],
-    "ARM": ["Yerevan"], "AUS": ["Canberra"], "AUT": ["Vienna"], "AZE": ["Baku"], "BHR": ["Manama"],
-    "BGD": ["Dhaka"], "BLR": ["Minsk"], "BEL": ["Brussels"], "BOL": ["La Paz", "Sucre"], "BIH": ["Sarajevo"],
-    "BRA": ["Brasilia", "Brasília"], "BGR": ["Sofia"], "KHM": ["Phnom Penh"], "CMR": ["Yaounde"],
-    "CAN": ["Ottawa"], "TCD": ["N'Djamena"], "CHL": ["Santiago"], "CHN": ["Beijing", "Peking"],
-    "COL": ["Bogota", "Bogotá"], "COD": ["Kinshasa"], "CRI": ["San Jose"], "HRV": ["Zagreb"],
-    "CUB": ["Havana"], "CYP": ["Nicosia"], "CZE": ["Prague"], "DNK": ["Copenhagen"],
-    "DOM": ["Santo Domingo"], "ECU": ["Quito"], "EGY": ["Cairo"], "SLV": ["San Salvador"],
-    "ERI": ["Asmara"], "EST": ["Tallinn"], "ETH": ["Addis Ababa"], "FIN": ["Helsinki"], "FRA": ["Paris"],
-    "GEO": ["Tbilisi"], "DEU": ["Berlin"], "GHA": ["Accra"], "GRC": ["Athens"], "GTM": ["Guatemala City"],
-    "HTI": ["Port-au-Prince"], "HND": ["Tegucigalpa"], "HUN": ["Budapest"], "ISL": ["Reykjavik"],
-    "IND": ["New Delhi"], "IDN": ["Jakarta"], "IRN": ["Tehran", "Teheran"], "IRQ": ["Baghdad"],
-    "IRL": ["Dublin"], "ISR": ["Jerusalem"], "ITA": ["Rome"], "JPN": ["Tokyo"], "JOR": ["Amman"],
-    "KAZ": ["Astana"], "KEN": ["Nairobi"], "PRK": ["Pyongyang"], "KOR": ["Seoul"], "KWT": ["Kuwait City"],
-    "KGZ": ["Bishkek"], "LAO": ["Vientiane"], "LVA": ["Riga"], "LBN": ["Beirut"], "LBR": ["Monrovia"],
-    "LBY": ["Tripoli"], "LTU": ["Vilnius"], "MKD": ["Skopje"], "MYS": ["Kuala Lumpur"], "MLI": ["Bamako"],
-    "MEX": ["Mexico City"], "MDA": ["Chisinau"], "MNG": ["Ulaanbaatar"], "MNE": ["Podgorica"],
-    "MAR": ["Rabat"], "MOZ": ["Maputo"], "MMR": ["Naypyidaw", "Rangoon", "Yangon"], "NPL": ["Kathmandu"],
-    "NLD": ["The Hague", "Amsterdam"], "NZL": ["Wellington"], "NIC": ["Managua"], "NER": ["Niamey"],
-    "NGA": ["Abuja"], "NOR": ["Oslo"], "OMN": ["Muscat"], "PAK": ["Islamabad"], "PAN": ["Panama City"],
-    "PRY": ["Asuncion"], "PER": ["Lima"], "PHL": ["Manila"], "POL": ["Warsaw"], "PRT": ["Lisbon"],
-    "QAT": ["Doha"], "ROU": ["Bucharest"], "RUS": ["Moscow"], "RWA": ["Kigali"], "SAU": ["Riyadh"],
-    "SEN": ["Dakar"], "SRB": ["Belgrade"], "SLE": ["Freetown"], "SGP": ["Singapore"],
-    "SVK": ["Bratislava"], "SVN": ["Ljubljana"], "SOM": ["Mogadishu"], "ZAF": ["Pretoria"],
-    "SSD": ["Juba"], "ESP": ["Madrid"], "LKA": ["Colombo"], "SDN": ["Khartoum"], "SWE": ["Stockholm"],
-    "CHE": ["Bern"], "SYR": ["Damascus"], "TWN": ["Taipei"], "TJK": ["Dushanbe"], "TZA": ["Dodoma"],
-    "THA": ["Bangkok"], "TUN": ["Tunis"], "TUR": ["Ankara"], "TKM": ["Ashgabat"], "UGA": ["Kampala"],
-    "UKR": ["Kyiv", "Kiev"], "ARE": ["Abu Dhabi"], "GBR": ["London"], "USA": ["Washington"],
-    "URY": ["Montevideo"], "UZB": ["Tashkent"], "VEN": ["Caracas"], "VNM": ["Hanoi"], "YEM": ["Sanaa"],
-    "ZMB": ["Lusaka"], "ZWE": ["Harare"], "PSE": ["Ramallah"], "CIV": ["Abidjan", "Yamoussoukro"],
+    "AFG": ["Kabul"],
+    "ALB": ["Tirana"],
+    "DZA": ["Algiers"],
+    "AGO": ["Luanda"],
+    "ARG": ["Buenos Aires"],
+    "ARM": ["Yerevan"],
+    "AUS": ["Canberra"],
+    "AUT": ["Vienna"],
+    "AZE": ["Baku"],
+    "BHR": ["Manama"],
+    "BGD": ["Dhaka"],
+    "BLR": ["Minsk"],
+    "BEL": ["Brussels"],
+    "BOL": ["La Paz", "Sucre"],
+    "BIH": ["Sarajevo"],
+    "BRA": ["Brasilia", "Brasília"],
+    "BGR": ["Sofia"],
+    "KHM": ["Phnom Penh"],
+    "CMR": ["Yaounde"],
+    "CAN": ["Ottawa"],
+    "TCD": ["N'Djamena"],
+    "CHL": ["Santiago"],
+    "CHN": ["Beijing", "Peking"],
+    "COL": ["Bogota", "Bogotá"],
+    "COD": ["Kinshasa"],
+    "CRI": ["San Jose"],
+    "HRV": ["Zagreb"],
+    "CUB": ["Havana"],
+    "CYP": ["Nicosia"],
+    "CZE": ["Prague"],
+    "DNK": ["Copenhagen"],
+    "DOM": ["Santo Domingo"],
+    "ECU": ["Quito"],
+    "EGY": ["Cairo"],
+    "SLV": ["San Salvador"],
+    "ERI": ["Asmara"],
+    "EST": ["Tallinn"],
+    "ETH": ["Addis Ababa"],
+    "FIN": ["Helsinki"],
+    "FRA": ["Paris"],
+    "GEO": ["Tbilisi"],
+    "DEU": ["Berlin"],
+    "GHA": ["Accra"],
+    "GRC": ["Athens"],
+    "GTM": ["Guatemala City"],
+    "HTI": ["Port-au-Prince"],
+    "HND": ["Tegucigalpa"],
+    "HUN": ["Budapest"],
+    "ISL": ["Reykjavik"],
+    "IND": ["New Delhi"],
+    "IDN": ["Jakarta"],
+    "IRN": ["Tehran", "Teheran"],
+    "IRQ": ["Baghdad"],
+    "IRL": ["Dublin"],
+    "ISR": ["Jerusalem"],
+    "ITA": ["Rome"],
+    "JPN": ["Tokyo"],
+    "JOR": ["Amman"],
+    "KAZ": ["Astana"],
+    "KEN": ["Nairobi"],
+    "PRK": ["Pyongyang"],
+    "KOR": ["Seoul"],
+    "KWT": ["Kuwait City"],
+    "KGZ": ["Bishkek"],
+    "LAO": ["Vientiane"],
+    "LVA": ["Riga"],
+    "LBN": ["Beirut"],
+    "LBR": ["Monrovia"],
+    "LBY": ["Tripoli"],
+    "LTU": ["Vilnius"],
+    "MKD": ["Skopje"],
+    "MYS": ["Kuala Lumpur"],
+    "MLI": ["Bamako"],
+    "MEX": ["Mexico City"],
+    "MDA": ["Chisinau"],
+    "MNG": ["Ulaanbaatar"],
+    "MNE": ["Podgorica"],
+    "MAR": ["Rabat"],
+    "MOZ": ["Maputo"],
+    "MMR": ["Naypyidaw", "Rangoon", "Yangon"],
+    "NPL": ["Kathmandu"],
+    "NLD": ["The Hague", "Amsterdam"],
+    "NZL": ["Wellington"],
+    "NIC": ["Managua"],
+    "NER": ["Niamey"],
+    "NGA": ["Abuja"],
+    "NOR": ["Oslo"],
+    "OMN": ["Muscat"],
+    "PAK": ["Islamabad"],
+    "PAN": ["Panama City"],
+    "PRY": ["Asuncion"],
+    "PER": ["Lima"],
+    "PHL": ["Manila"],
+    "POL": ["Warsaw"],
+    "PRT": ["Lisbon"],
+    "QAT": ["Doha"],
+    "ROU": ["Bucharest"],
+    "RUS": ["Moscow"],
+    "RWA": ["Kigali"],
+    "SAU": ["Riyadh"],
+    "SEN": ["Dakar"],
+    "SRB": ["Belgrade"],
+    "SLE": ["Freetown"],
+    "SGP": ["Singapore"],
+    "SVK": ["Bratislava"],
+    "SVN": ["Ljubljana"],
+    "SOM": ["Mogadishu"],
+    "ZAF": ["Pretoria"],
+    "SSD": ["Juba"],
+    "ESP": ["Madrid"],
+    "LKA": ["Colombo"],
+    "SDN": ["Khartoum"],
+    "SWE": ["Stockholm"],
+    "CHE": ["Bern"],
+    "SYR": ["Damascus"],
+    "TWN": ["Taipei"],
+    "TJK": ["Dushanbe"],
+    "TZA": ["Dodoma"],
+    "THA": ["Bangkok"],
+    "TUN": ["Tunis"],
+    "TUR": ["Ankara"],
+    "TKM": ["Ashgabat"],
+    "UGA": ["Kampala"],
+    "UKR": ["Kyiv", "Kiev"],
+    "ARE": ["Abu Dhabi"],
+    "GBR": ["London"],
+    "USA": ["Washington"],
+    "URY": ["Montevideo"],
+    "UZB": ["Tashkent"],
+    "VEN": ["Caracas"],
+    "VNM": ["Hanoi"],
+    "YEM": ["Sanaa"],
+    "ZMB": ["Lusaka"],
+    "ZWE": ["Harare"],
+    "PSE": ["Ramallah"],
+    "CIV": ["Abidjan", "Yamoussoukro"],
 }
 
 # Short names and demonyms the dictionaries lack or spell differently.
 EXTRA_NAMES = {
     "USA": ["U.S.", "US", "USA", "U.S.A.", "United States", "America", "the United States"],
     "GBR": ["UK", "U.K.", "Britain", "Great Britain", "United Kingdom", "England", "Scotland", "Wales", "British"],
-    "RUS": ["Russia"], "KOR": ["South Korea"], "PRK": ["North Korea"], "IRN": ["Iran"], "SYR": ["Syria"],
-    "VEN": ["Venezuela"], "BOL": ["Bolivia"], "TWN": ["Taiwan"], "VNM": ["Vietnam"], "LAO": ["Laos"],
-    "MDA": ["Moldova"], "TZA": ["Tanzania"], "CZE": ["Czechia", "Czech Republic"], "COD": ["DR Congo", "DRC"],
+    "RUS": ["Russia"],
+    "KOR": ["South Korea"],
+    "PRK": ["North Korea"],
+    "IRN": ["Iran"],
+    "SYR": ["Syria"],
+    "VEN": ["Venezuela"],
+    "BOL": ["Bolivia"],
+    "TWN": ["Taiwan"],
+    "VNM": ["Vietnam"],
+    "LAO": ["Laos"],
+    "MDA": ["Moldova"],
+    "TZA": ["Tanzania"],
+    "CZE": ["Czechia", "Czech Republic"],
+    "COD": ["DR Congo", "DRC"],
     "PSE": ["Palestine", "Palestinian Territories", "Gaza", "Gaza Strip", "West Bank"],
-    "ARE": ["UAE", "United Arab Emirates", "Emirati"], "CIV": ["Ivory Coast", "Cote d'Ivoire", "Ivorian"],
-    "NLD": ["Netherlands", "Holland", "Dutch"], "CHE": ["Switzerland", "Swiss"],
+    "ARE": ["UAE", "United Arab Emirates", "Emirati"],
+    "CIV": ["Ivory Coast", "Cote d'Ivoire", "Ivorian"],
+    "NLD": ["Netherlands", "Holland", "Dutch"],
+    "CHE": ["Switzerland", "Swiss"],
     "TUR": ["Turkey", "Turkiye", "Turkish"],
-    "PHL": ["Philippines", "Filipino", "Philippine"], "DEU": ["Germany", "German"], "FRA": ["France", "French"],
-    "ESP": ["Spain", "Spanish"], "CHN": ["China", "Chinese"], "JPN": ["Japan", "Japanese"],
-    "ISR": ["Israel", "Israeli"], "GRC": ["Greece", "Greek"], "DNK": ["Denmark", "Danish"],
-    "SWE": ["Sweden", "Swedish"], "FIN": ["Finland", "Finnish"], "POL": ["Poland", "Polish"],
-    "IRL": ["Ireland", "Irish"], "PRT": ["Portugal", "Portuguese"], "THA": ["Thailand", "Thai"],
-    "PAK": ["Pakistan", "Pakistani"], "BGD": ["Bangladesh", "Bangladeshi"], "YEM": ["Yemen", "Yemeni"],
-    "IRQ": ["Iraq", "Iraqi"], "AFG": ["Afghanistan", "Afghan"], "SAU": ["Saudi Arabia", "Saudi"],
-    "KWT": ["Kuwait", "Kuwaiti"], "QAT": ["Qatar", "Qatari"], "OMN": ["Oman", "Omani"], "BHR": ["Bahrain"],
-    "NZL": ["New Zealand"], "SRB": ["Serbia", "Serbian", "Serb"], "HRV": ["Croatia", "Croatian", "Croat"],
-    "BIH": ["Bosnia", "Bosnian"], "SVN": ["Slovenia", "Slovenian"], "SVK": ["Slovakia", "Slovak"],
+    "PHL": ["Philippines", "Filipino", "Philippine"],
+    "DEU": ["Germany", "German"],
+    "FRA": ["France", "French"],
+    "ESP": ["Spain", "Spanish"],
+    "CHN": ["China", "Chinese"],
+    "JPN": ["Japan", "Japanese"],
+    "ISR": ["Israel", "Israeli"],
+    "GRC": ["Greece", "Greek"],
+    "DNK": ["Denmark", "Danish"],
+    "SWE": ["Sweden", "Swedish"],
+    "FIN": ["Finland", "Finnish"],
+    "POL": ["Poland", "Polish"],
+    "IRL": ["Ireland", "Irish"],
+    "PRT": ["Portugal", "Portuguese"],
+    "THA": ["Thailand", "Thai"],
+    "PAK": ["Pakistan", "Pakistani"],
+    "BGD": ["Bangladesh", "Bangladeshi"],
+    "YEM": ["Yemen", "Yemeni"],
+    "IRQ": ["Iraq", "Iraqi"],
+    "AFG": ["Afghanistan", "Afghan"],
+    "SAU": ["Saudi Arabia", "Saudi"],
+    "KWT": ["Kuwait", "Kuwaiti"],
+    "QAT": ["Qatar", "Qatari"],
+    "OMN": ["Oman", "Omani"],
+    "BHR": ["Bahrain"],
+    "NZL": ["New Zealand"],
+    "SRB": ["Serbia", "Serbian", "Serb"],
+    "HRV": ["Croatia", "Croatian", "Croat"],
+    "BIH": ["Bosnia", "Bosnian"],
+    "SVN": ["Slovenia", "Slovenian"],
+    "SVK": ["Slovakia", "Slovak"],
 }
 ACRONYMS = {"USA", "US", "UK", "UAE", "DRC", "PRC", "DPRK", "ROK", "KSA", "RSA"}
 DEMONYM_SUFFIX = re.compile(r"(an|ian|ean|ese|ish|i|ic|ot|ch|er|ine|iote|ene|ard|ois|ais|eno|ena)s?$", re.IGNORECASE)
-SKIP_PATTERN = re.compile(r"SOVIET|SFSR|\(|REPUBLIC OF|KINGDOM OF|FEDERATION OF|STATE OF|DEMOCRATIC|PEOPLE'S|"
-                          r"^THE |SOCIALIST|ISLAMIC REPUBLIC|ARAB REPUBLIC|FEDERAL|COMMONWEALTH")
+SKIP_PATTERN = re.compile(
+    r"SOVIET|SFSR|\(|REPUBLIC OF|KINGDOM OF|FEDERATION OF|STATE OF|DEMOCRATIC|PEOPLE'S|"
+    r"^THE |SOCIALIST|ISLAMIC REPUBLIC|ARAB REPUBLIC|FEDERAL|COMMONWEALTH"
+)
 
 # International organisations: name, aliases, CAMEO actor code (IGO... / NGO...).
 IGOS = [
@@ -124,20 +266,57 @@ NGOS = [
     ("Human Rights Watch", ["HRW"], "NGOHRI"),
     ("Doctors Without Borders", ["MSF", "Medecins Sans Frontieres"], "NGOHLH"),
 ]
-MEDIA = ["Reuters", "Associated Press", "AP", "AFP", "Agence France-Presse", "BBC", "CNN", "Al Jazeera",
-         "Xinhua", "TASS", "Interfax", "IRNA", "The New York Times", "New York Times", "The Washington Post",
-         "Washington Post", "The Wall Street Journal", "Fox News", "Bloomberg", "The Guardian"]
+MEDIA = [
+    "Reuters",
+    "Associated Press",
+    "AP",
+    "AFP",
+    "Agence France-Presse",
+    "BBC",
+    "CNN",
+    "Al Jazeera",
+    "Xinhua",
+    "TASS",
+    "Interfax",
+    "IRNA",
+    "The New York Times",
+    "New York Times",
+    "The Washington Post",
+    "Washington Post",
+    "The Wall Street Journal",
+    "Fox News",
+    "Bloomberg",
+    "The Guardian",
+]
 
 # Government agencies with their state: canonical name, aliases, state, parent agency (or None).
 AGENCIES = [
     ("Drug Enforcement Administration", ["DEA"], "USA", None),
-    ("Department of State", ["State Department", "U.S. State Department", "US State Department",
-                             "U.S. Department of State", "Foggy Bottom"], "USA", None),
-    ("Department of the Treasury", ["Treasury", "Treasury Department", "U.S. Treasury", "US Treasury",
-                                    "Treasury Department's"], "USA", None),
+    (
+        "Department of State",
+        [
+            "State Department",
+            "U.S. State Department",
+            "US State Department",
+            "U.S. Department of State",
+            "Foggy Bottom",
+        ],
+        "USA",
+        None,
+    ),
+    (
+        "Department of the Treasury",
+        ["Treasury", "Treasury Department", "U.S. Treasury", "US Treasury", "Treasury Department's"],
+        "USA",
+        None,
+    ),
     ("Office of Foreign Assets Control", ["OFAC"], "USA", "Department of the Treasury"),
-    ("Department of Defense", ["Pentagon", "the Pentagon", "Defense Department", "Department of War",
-                               "War Department"], "USA", None),
+    (
+        "Department of Defense",
+        ["Pentagon", "the Pentagon", "Defense Department", "Department of War", "War Department"],
+        "USA",
+        None,
+    ),
     ("Department of Justice", ["Justice Department", "DOJ"], "USA", None),
     ("Department of Homeland Security", ["Homeland Security", "DHS"], "USA", None),
     ("Central Intelligence Agency", ["CIA"], "USA", None),
@@ -163,18 +342,52 @@ AGENCIES = [
 # "government" and "administration" stand for the state itself (value null).
 BODIES = {
     "Cabinet": ["cabinet"],
-    "Ministry of Foreign Affairs": ["foreign ministry", "ministry of foreign affairs", "foreign affairs ministry",
-                                    "Foreign Ministry", "Ministry of Foreign Affairs", "Foreign Affairs Ministry"],
-    "Ministry of Defence": ["defense ministry", "defence ministry", "ministry of defense", "ministry of defence",
-                            "Defense Ministry", "Defence Ministry", "Ministry of Defense", "Ministry of Defence"],
-    "Ministry of the Interior": ["interior ministry", "Interior Ministry", "Ministry of the Interior",
-                                 "home ministry"],
+    "Ministry of Foreign Affairs": [
+        "foreign ministry",
+        "ministry of foreign affairs",
+        "foreign affairs ministry",
+        "Foreign Ministry",
+        "Ministry of Foreign Affairs",
+        "Foreign Affairs Ministry",
+    ],
+    "Ministry of Defence": [
+        "defense ministry",
+        "defence ministry",
+        "ministry of defense",
+        "ministry of defence",
+        "Defense Ministry",
+        "Defence Ministry",
+        "Ministry of Defense",
+        "Ministry of Defence",
+    ],
+    "Ministry of the Interior": ["interior ministry", "Interior Ministry", "Ministry of the Interior", "home ministry"],
     "Ministry of Finance": ["finance ministry", "Finance Ministry", "Ministry of Finance", "ministry of finance"],
-    "Armed Forces": ["army", "military", "armed forces", "Army", "Armed Forces", "navy", "Navy", "air force",
-                     "Air Force", "troops", "soldiers", "forces", "security forces"],
+    "Armed Forces": [
+        "army",
+        "military",
+        "armed forces",
+        "Army",
+        "Armed Forces",
+        "navy",
+        "Navy",
+        "air force",
+        "Air Force",
+        "troops",
+        "soldiers",
+        "forces",
+        "security forces",
+    ],
     "Police": ["police", "Police", "police force"],
-    "Parliament": ["parliament", "Parliament", "Congress", "congress", "National Assembly", "legislature",
-                   "Senate", "lawmakers"],
+    "Parliament": [
+        "parliament",
+        "Parliament",
+        "Congress",
+        "congress",
+        "National Assembly",
+        "legislature",
+        "Senate",
+        "lawmakers",
+    ],
     "Central Bank": ["central bank", "Central Bank"],
     "Supreme Court": ["supreme court", "Supreme Court", "court", "courts"],
     "Embassy": ["embassy", "Embassy"],
@@ -194,16 +407,49 @@ TITLES = [
     ("sultan", ["sultan"], ["headOfState"]),
     ("crown prince", ["crown prince"], ["leader"]),
     ("supreme leader", ["supreme leader"], ["headOfState", "leader"]),
-    ("foreign minister", ["foreign minister", "minister of foreign affairs", "foreign secretary",
-                          "foreign affairs minister", "minister for foreign affairs"], ["foreignMinister", "minister"]),
+    (
+        "foreign minister",
+        [
+            "foreign minister",
+            "minister of foreign affairs",
+            "foreign secretary",
+            "foreign affairs minister",
+            "minister for foreign affairs",
+        ],
+        ["foreignMinister", "minister"],
+    ),
     ("secretary of state", ["secretary of state"], ["secretaryOfState", "foreignMinister"]),
-    ("defense minister", ["defense minister", "defence minister", "minister of defense", "minister of defence",
-                          "defense secretary", "defence secretary", "secretary of defense", "secretary of war",
-                          "war secretary"], ["minister"]),
-    ("interior minister", ["interior minister", "minister of the interior", "home minister", "home secretary"],
-     ["minister"]),
-    ("finance minister", ["finance minister", "minister of finance", "treasury secretary",
-                          "secretary of the treasury", "chancellor of the exchequer"], ["minister"]),
+    (
+        "defense minister",
+        [
+            "defense minister",
+            "defence minister",
+            "minister of defense",
+            "minister of defence",
+            "defense secretary",
+            "defence secretary",
+            "secretary of defense",
+            "secretary of war",
+            "war secretary",
+        ],
+        ["minister"],
+    ),
+    (
+        "interior minister",
+        ["interior minister", "minister of the interior", "home minister", "home secretary"],
+        ["minister"],
+    ),
+    (
+        "finance minister",
+        [
+            "finance minister",
+            "minister of finance",
+            "treasury secretary",
+            "secretary of the treasury",
+            "chancellor of the exchequer",
+        ],
+        ["minister"],
+    ),
     ("minister", ["minister", "deputy minister", "secretary", "deputy secretary", "undersecretary"], ["minister"]),
     ("ambassador", ["ambassador", "envoy to the united nations"], ["ambassador"]),
     ("envoy", ["envoy", "special envoy", "mediator", "negotiator", "chief negotiator"], ["envoy"]),
@@ -211,36 +457,130 @@ TITLES = [
     ("senator", ["senator", "sen."], ["senator"]),
     ("governor", ["governor", "gov."], ["governor"]),
     ("mayor", ["mayor"], ["mayor"]),
-    ("general", ["general", "gen.", "commander", "army chief", "chief of staff", "admiral", "field marshal"],
-     ["militaryCommander"]),
-    ("secretary-general", ["secretary-general", "secretary general", "director-general", "director general",
-                           "director"], ["director"]),
+    (
+        "general",
+        ["general", "gen.", "commander", "army chief", "chief of staff", "admiral", "field marshal"],
+        ["militaryCommander"],
+    ),
+    (
+        "secretary-general",
+        ["secretary-general", "secretary general", "director-general", "director general", "director"],
+        ["director"],
+    ),
     ("leader", ["leader", "head of state", "strongman", "dictator", "ruler", "chief"], ["leader"]),
-    ("national security adviser", ["national security adviser", "national security advisor",
-                                   "security advisor", "security adviser"], ["minister"]),
+    (
+        "national security adviser",
+        ["national security adviser", "national security advisor", "security advisor", "security adviser"],
+        ["minister"],
+    ),
 ]
 
 PLACES = [
-    ("White House", "USA"), ("Capitol", "USA"), ("Downing Street", "GBR"), ("Mar-a-Lago", "USA"),
-    ("Oval Office", "USA"), ("Camp David", "USA"), ("Red Square", "RUS"), ("Blue House", "KOR"),
-    ("Golan Heights", None), ("Strait of Hormuz", None),
+    ("White House", "USA"),
+    ("Capitol", "USA"),
+    ("Downing Street", "GBR"),
+    ("Mar-a-Lago", "USA"),
+    ("Oval Office", "USA"),
+    ("Camp David", "USA"),
+    ("Red Square", "RUS"),
+    ("Blue House", "KOR"),
+    ("Golan Heights", None),
+    ("Strait of Hormuz", None),
+    ("West Bank", "PSE"),
+    ("Gaza Strip", "PSE"),
+    ("Gaza", "PSE"),
+    ("Darfur", "SDN"),
+    ("Crimea", None),
+    ("Kashmir", None),
+    ("Donbas", "UKR"),
 ]
 REGIONS = [
-    "Latin America", "South America", "Central America", "North America", "Middle East", "Europe",
-    "Western Europe", "Eastern Europe", "Africa", "West Africa", "East Africa", "North Africa", "Sub-Saharan Africa",
-    "Asia", "Southeast Asia", "South Asia", "Central Asia", "East Asia", "Caribbean", "Balkans", "Gulf",
-    "Persian Gulf", "Pacific", "Indo-Pacific", "Arctic", "Sahel", "Horn of Africa", "Caucasus", "Andes",
-    "Western Hemisphere", "Scandinavia", "Baltics", "Levant",
+    "Latin America",
+    "South America",
+    "Central America",
+    "North America",
+    "Middle East",
+    "Europe",
+    "Western Europe",
+    "Eastern Europe",
+    "Africa",
+    "West Africa",
+    "East Africa",
+    "North Africa",
+    "Sub-Saharan Africa",
+    "Asia",
+    "Southeast Asia",
+    "South Asia",
+    "Central Asia",
+    "East Asia",
+    "Caribbean",
+    "Balkans",
+    "Gulf",
+    "Persian Gulf",
+    "Pacific",
+    "Indo-Pacific",
+    "Arctic",
+    "Sahel",
+    "Horn of Africa",
+    "Caucasus",
+    "Andes",
+    "Western Hemisphere",
+    "Scandinavia",
+    "Baltics",
+    "Levant",
 ]
 KINSHIP = {
-    "wife": "spouse", "husband": "spouse", "spouse": "spouse", "first lady": "spouse",
-    "son": "child", "daughter": "child", "child": "child", "children": "child", "sons": "child",
-    "daughters": "child", "father": "parent", "mother": "parent", "parents": "parent",
-    "brother": "sibling", "sister": "sibling", "siblings": "sibling", "brothers": "sibling",
-    "sisters": "sibling", "relative": "relative", "relatives": "relative", "family": "relative",
-    "cousin": "relative", "nephew": "relative", "niece": "relative", "uncle": "relative", "aunt": "relative",
-    "brother-in-law": "relative", "sister-in-law": "relative", "son-in-law": "relative", "family members": "relative",
+    "wife": "spouse",
+    "husband": "spouse",
+    "spouse": "spouse",
+    "first lady": "spouse",
+    "son": "child",
+    "daughter": "child",
+    "child": "child",
+    "children": "child",
+    "sons": "child",
+    "daughters": "child",
+    "father": "parent",
+    "mother": "parent",
+    "parents": "parent",
+    "brother": "sibling",
+    "sister": "sibling",
+    "siblings": "sibling",
+    "brothers": "sibling",
+    "sisters": "sibling",
+    "relative": "relative",
+    "relatives": "relative",
+    "family": "relative",
+    "cousin": "relative",
+    "nephew": "relative",
+    "niece": "relative",
+    "uncle": "relative",
+    "aunt": "relative",
+    "brother-in-law": "relative",
+    "sister-in-law": "relative",
+    "son-in-law": "relative",
+    "family members": "relative",
 }
+
+
+def _misspelling(raw: str, names: set[str]) -> bool:
+    """A dictionary variant that is a misspelling of a canonical name ("QUATAR", "AFGANISTAN")."""
+    from difflib import SequenceMatcher
+
+    if raw.upper() in ("MALE", "GURNS") or not raw[:1].isalpha():
+        return False
+    return " " not in raw and any(
+        SequenceMatcher(None, raw.upper(), n.upper()).ratio() >= 0.8 for n in names if " " not in n
+    )
+
+
+def _al_variants(name: str) -> list[str]:
+    """Arabic article spellings of one name: "Al Qaeda" -> "Al-Qaeda", "al-Qaeda", "al Qaeda"."""
+    m = re.match(r"^(?:AL|Al|al)[- ](\w.*)$", name)
+    if not m:
+        return []
+    rest = m[1]
+    return [v for v in (f"Al {rest}", f"Al-{rest}", f"al-{rest}", f"al {rest}") if v != name]
 
 
 def _case(pattern: str) -> str:
@@ -273,20 +613,50 @@ def states(vocab: Path) -> dict[str, dict[str, object]]:
                 break  # the dictionary lists cities after the capital: stop before them
             if SKIP_PATTERN.search(raw) or len(raw) < 3 or not raw.isascii():
                 continue
-            if not any(raw[:4].upper() == w[:4].upper() for n in names for w in n.split() if len(w) > 3):
+            if not any(
+                raw[:4].upper() == w[:4].upper() for n in names for w in n.split() if len(w) > 3
+            ) and not _misspelling(raw, names):
                 continue  # other cities and foreign-language names: too ambiguous as metonyms
             cased = _case(raw)
-            (demonyms if DEMONYM_SUFFIX.search(raw) and raw.upper() not in (n.upper() for n in names)
-             and " " not in raw else names).add(cased)
+            (
+                demonyms
+                if DEMONYM_SUFFIX.search(raw) and raw.upper() not in (n.upper() for n in names) and " " not in raw
+                else names
+            ).add(cased)
         for extra in EXTRA_NAMES.get(iso3, []):
-            (demonyms if DEMONYM_SUFFIX.search(extra) and extra != name and " " not in extra
-             and extra not in ("Israel", "Japan", "Iran", "Oman", "Yemen", "Bahrain", "Taiwan", "Afghanistan",
-                               "Pakistan", "Sudan", "Spain", "Britain", "Great Britain", "Kuwait", "Qatar")
-             else names).add(extra)
+            (
+                demonyms
+                if DEMONYM_SUFFIX.search(extra)
+                and extra != name
+                and " " not in extra
+                and extra
+                not in (
+                    "Israel",
+                    "Japan",
+                    "Iran",
+                    "Oman",
+                    "Yemen",
+                    "Bahrain",
+                    "Taiwan",
+                    "Afghanistan",
+                    "Pakistan",
+                    "Sudan",
+                    "Spain",
+                    "Britain",
+                    "Great Britain",
+                    "Kuwait",
+                    "Qatar",
+                )
+                else names
+            ).add(extra)
         names.discard("")
         out[iso3] = {
-            "name": name, "iso2": c.alpha_2, "cameo": iso3 if iso3 in cameo else None,
-            "names": sorted(names), "demonyms": sorted(demonyms - names), "capitals": sorted(capitals),
+            "name": name,
+            "iso2": c.alpha_2,
+            "cameo": iso3 if iso3 in cameo else None,
+            "names": sorted(names),
+            "demonyms": sorted(demonyms - names),
+            "capitals": sorted(capitals),
         }
     out["USA"]["name"] = "United States"
     out["GBR"]["name"] = "United Kingdom"
@@ -294,8 +664,14 @@ def states(vocab: Path) -> dict[str, dict[str, object]]:
     out["KOR"]["name"] = "South Korea"
     out["PRK"]["name"] = "North Korea"
     out["PSE"]["name"] = "Palestine"
-    out["XKX"] = {"name": "Kosovo", "iso2": "XK", "cameo": "KSV", "names": ["Kosovo"], "demonyms": ["Kosovar"],
-                  "capitals": ["Pristina"]}
+    out["XKX"] = {
+        "name": "Kosovo",
+        "iso2": "XK",
+        "cameo": "KSV",
+        "names": ["Kosovo"],
+        "demonyms": ["Kosovar"],
+        "capitals": ["Pristina"],
+    }
     for iso3, demonym in (("COL", "Colombian"), ("USA", "American"), ("VEN", "Venezuelan"), ("MEX", "Mexican")):
         demonyms_list = out[iso3]["demonyms"]
         assert isinstance(demonyms_list, list)
@@ -317,14 +693,19 @@ def armed_groups(vocab: Path) -> list[dict[str, object]]:
             cased = _case(name)
             if cased in out:
                 continue
-            out[cased] = {"name": cased, "aliases": [acronym] if acronym and len(acronym) > 2 else [], "cameo": code}
+            if cased.startswith("AL "):
+                cased = "Al " + cased[3:]
+            if cased in out:
+                continue
+            aliases = ([acronym] if acronym and len(acronym) > 2 else []) + _al_variants(cased)
+            out[cased] = {"name": cased, "aliases": aliases, "cameo": code}
     return sorted(out.values(), key=lambda g: str(g["name"]))
 
 
 def build(vocab: Path) -> dict[str, object]:
     return {
         "about": "Generated by scripts/generate_gazetteer.py from ISO 3166 (pycountry) and the PETRARCH-2 "
-                 "Phoenix country dictionaries (MIT); do not edit by hand.",
+        "Phoenix country dictionaries (MIT); do not edit by hand.",
         "states": states(vocab),
         "igos": [{"name": n, "aliases": a, "cameo": c} for n, a, c in IGOS],
         "ngos": [{"name": n, "aliases": a, "cameo": c} for n, a, c in NGOS],

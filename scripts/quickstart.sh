@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job on the embedded default store (./.diplograph-store, Oxigraph on disk):
-# install diplograph into ./.venv, ingest the seed example and answer three sample questions.
+# install diplograph into ./.venv, read the seed article (samples/), extract and store what it says,
+# and answer three sample questions from what was extracted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
@@ -8,7 +9,7 @@ PYTHON=${PYTHON:-python3}
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e .
 dg=.venv/bin/diplograph
-$dg ingest ontology/examples/seed.trig
+$dg ingest samples/petro-trump-2026-01.txt
 for q in events_by_date who_sanctioned_whom roles_held; do
   printf '\n== %s: %s\n' "$q" "$(head -1 "graph/queries/sample/$q.rq" | sed 's/^# //')"
   $dg query --name "sample/$q"

@@ -25,6 +25,11 @@ from graph.cli.exits import DATA, FAILED, reported
 )
 @click.option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD): anchors relative dates.")
 @click.option("--outlet", metavar="NAME", help="Outlet that published the articles.")
+@click.option(
+    "--prefilter/--no-prefilter",
+    default=None,
+    help="Parse only sentences that can hold an event (faster; see BENCHMARKS.md). [env DIPLOGRAPH_PREFILTER]",
+)
 @click.option("--url", metavar="URL", help="URL of the article.")
 @click.option("--strict", is_flag=True, help="A bad input is fatal (exit 3).")
 @click.pass_context
@@ -34,6 +39,7 @@ def extract(
     fmt: str,
     published: str | None,
     outlet: str | None,
+    prefilter: bool | None,
     url: str | None,
     strict: bool,
 ) -> None:
@@ -42,14 +48,14 @@ def extract(
     The JSON is documented by graph/extract/schema/extraction.schema.json. Nothing is stored.
     """
     from graph.cli.output import format_rows
-    from graph.errors import SourceError, ValidationFailed
+    from graph.errors import GraphError, SourceError, ValidationFailed
     from graph.extract import extract_many
     from graph.extract.jsonout import extraction_to_dict
     from graph.sources.articles import read_articles
 
     with reported(is_verbose(ctx)):
         settings = settings_from(ctx)
-        skipped: list[SourceError] = []
+        skipped: list[GraphError] = []
 
         def articles():  # type: ignore[no-untyped-def]
             for item in read_articles(
@@ -64,7 +70,14 @@ def extract(
                     yield item
 
         docs = []
-        for ex in extract_many(articles()):
+
+        def extraction_failed(article: object, exc: GraphError) -> None:
+            if strict:
+                raise ValidationFailed(f"strict extraction stopped: {exc.describe()}", where=exc.where) from exc
+            skipped.append(exc)
+            click.echo(f"error: skipped {exc.describe()}", err=True)
+
+        for ex in extract_many(articles(), prefilter=prefilter, on_error=extraction_failed):
             doc = extraction_to_dict(ex)
             if fmt == "jsonl":
                 click.echo(json.dumps(doc, ensure_ascii=False))

@@ -28,6 +28,11 @@ from graph.cli.exits import FAILED, reported
     "--published", metavar="DATE", help="Publication date of the articles (YYYY-MM-DD): anchors relative dates."
 )
 @click.option("--outlet", metavar="NAME", help="Outlet that published the articles.")
+@click.option(
+    "--prefilter/--no-prefilter",
+    default=None,
+    help="Parse only sentences that can hold an event (faster; see BENCHMARKS.md). [env DIPLOGRAPH_PREFILTER]",
+)
 @click.option("--url", metavar="URL", help="URL of the article.")
 @click.option(
     "--processes",
@@ -47,6 +52,7 @@ def ingest(
     no_rules: bool,
     published: str | None,
     outlet: str | None,
+    prefilter: bool | None,
     url: str | None,
     n_process: int,
     store_here: str | None,
@@ -74,7 +80,12 @@ def ingest(
                 click.echo(f"\r{done}{of} inputs", nl=done == total, err=True)
 
         options = ArticleOptions(
-            published=published, outlet=outlet, url=url, max_bytes=settings.max_article_bytes, n_process=n_process
+            published=published,
+            outlet=outlet,
+            url=url,
+            max_bytes=settings.max_article_bytes,
+            n_process=n_process,
+            prefilter=prefilter,
         )
         try:
             report = run_ingest(

@@ -9,7 +9,7 @@ import io
 import json
 from collections.abc import Iterable, Sequence
 
-from graph.namespaces import PREFIXES
+from graph.prefixes import PREFIXES
 from graph.store.base import AskResult, GraphResult, Quad, QueryResult, SelectResult, Term
 
 TABLE_FORMATS = ("table", "json", "jsonl", "csv", "tsv")

@@ -61,7 +61,7 @@ def query(
     Common prefixes (dip:, dipd:, skos:, org:, prov:, ...) are predeclared.
     """
     from graph.cli.output import format_result
-    from graph.namespaces import sparql_prologue
+    from graph.prefixes import sparql_prologue
     from graph.store import GraphResult, open_store
 
     with reported(is_verbose(ctx)):

@@ -70,7 +70,7 @@ STATS_QUERIES = {
 def stats(ctx: click.Context, fmt: str, store_here: str | None) -> None:
     """Counts by class, by event type and by source graph."""
     from graph.cli.output import compact, format_rows
-    from graph.namespaces import sparql_prologue
+    from graph.prefixes import sparql_prologue
     from graph.store import SelectResult, open_store
 
     with reported(is_verbose(ctx)):

@@ -14,85 +14,161 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import os
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import Any
 
 from graph.errors import ExtractionError, GraphError
-from graph.model import Article, Claim, Event, Extraction, Extractor, Mention
+from graph.model import ActorKind, Article, Claim, Event, Extraction, Extractor, Mention, Modality
 
 EXTRACTOR_NAME = "diplograph-rules"
 EXTRACTOR_VERSION = "0.1.0"
 
-__all__ = ["EXTRACTOR_NAME", "EXTRACTOR_VERSION", "Pipeline", "extract", "extract_many"]
+DENIAL_REACH = 3  # sentences between a sanction's stated reason and a denial that answers it
+
+__all__ = ["EXTRACTOR_NAME", "EXTRACTOR_VERSION", "ArticleTooLong", "Pipeline", "extract", "extract_many"]
 
 
 class Pipeline:
     """The spaCy pipeline plus the gazetteer, resolver, lexicon and event finder built on it."""
 
-    def __init__(self, nlp: Any = None) -> None:
+    def __init__(self, nlp: Any = None, *, prefilter: bool = False) -> None:
         from graph.extract.events import EventFinder
         from graph.extract.gazetteer import load_gazetteer
         from graph.extract.lexicon import load_lexicon
-        from graph.extract.nlp import is_trained, load_pipeline, model_label
+        from graph.extract.nlp import is_trained, load_pipeline, model_label, selective_pipeline
         from graph.extract.resolve import Resolver
 
         self.nlp = nlp if nlp is not None else load_pipeline()
         self.parsed = is_trained(self.nlp)
         self.gazetteer = load_gazetteer()
         self.resolver = Resolver(self.nlp, self.gazetteer)
-        self.finder = EventFinder(self.nlp, load_lexicon())
+        lexicon = load_lexicon()
+        self.finder = EventFinder(self.nlp, lexicon)
+        self.prefilter = prefilter and self.parsed
+        self.parse_nlp = selective_pipeline(self.nlp, lexicon.prefilter_words()) if self.prefilter else self.nlp
         self.extractor = Extractor(EXTRACTOR_NAME, EXTRACTOR_VERSION, model_label(self.nlp))
 
     def run(self, article: Article, doc: Any) -> Extraction:
         from graph.extract import dates as dates_mod
         from graph.extract import facts as facts_mod
-        from graph.extract.assemble import build_events
+        from graph.extract.assemble import build_events, dedupe, merge_officials
+        from graph.extract.events import state_of
+        from graph.extract.nlp import sentences as sentences_of
 
         text = article.text
         notes: list[str] = []
         if article.published is None:
-            notes.append("publication date unknown: partial dates take the year closest to the latest full date "
-                         "in the text; relative dates (on Tuesday, last month) are left unresolved")
+            notes.append(
+                "publication date unknown: partial dates take the year closest to the latest full date "
+                "in the text; relative dates (on Tuesday, last month) are left unresolved"
+            )
         if not self.parsed:
             notes.append("no trained spaCy pipeline: events from word order only (lower recall and confidence)")
         date_mentions = dates_mod.scan(text, article.published)
         res = self.resolver.resolve(doc)
         found = self.finder.find(doc, res, date_mentions, article.published, self.parsed)
-        sentences = [(s.start_char, s.end_char) for s in doc.sents]
+        sentences = [(s.start_char, s.end_char) for s in sentences_of(doc)]
         events, claims, _key_of = build_events(found, text, sentences)
+        events, claims = merge_officials(
+            events, claims, lambda k: state_of(k, res), lambda k: res.actors[k].kind in (ActorKind.STATE, ActorKind.IGO)
+        )
         sanctions, props, sanction_claims, extra = facts_mod.sanctions(doc, res, events)
-        events = _link_denials(events, sanctions, props)
-        known = {e.key for e in events}
-        events += [e for e in extra if e.key not in known]
-        facts = (facts_mod.role_facts(doc, res, date_mentions) + facts_mod.agency_facts(doc, res)
-                 + facts_mod.kinship_facts(doc, res))
-        mentions = tuple(Mention(k, doc[s:e].text, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
-                         for s, e, k in res.mention_spans())
+        events = _link_denials(events, sanctions, res, claims, sanction_claims)
+        events, claims = dedupe(events + extra, claims)
+        facts = (
+            facts_mod.role_facts(doc, res, date_mentions)
+            + facts_mod.agency_facts(doc, res)
+            + facts_mod.kinship_facts(doc, res)
+        )
+        mentions = tuple(
+            Mention(k, doc[s:e].text, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
+            for s, e, k in res.mention_spans()
+        )
         used = _referenced(events, facts, sanctions, props, claims + sanction_claims)
-        actors = tuple(a.actor() for k, a in sorted(res.actors.items(), key=lambda kv: kv[1].order)
-                       if k in used or any(m.actor == k for m in mentions))
-        return Extraction(article=article, extractor=self.extractor, actors=actors, events=tuple(events),
-                          facts=tuple(facts), sanctions=tuple(sanctions), propositions=tuple(props),
-                          claims=tuple(claims + sanction_claims), mentions=mentions, notes=tuple(notes))
+        actors = tuple(
+            a.actor()
+            for k, a in sorted(res.actors.items(), key=lambda kv: kv[1].order)
+            if k in used or any(m.actor == k for m in mentions)
+        )
+        return Extraction(
+            article=article,
+            extractor=self.extractor,
+            actors=actors,
+            events=tuple(events),
+            facts=tuple(facts),
+            sanctions=tuple(sanctions),
+            propositions=tuple(props),
+            claims=tuple(claims + sanction_claims),
+            mentions=mentions,
+            notes=tuple(notes),
+        )
 
 
-def _link_denials(events: list[Event], sanctions: list[Any], props: list[Any]) -> list[Event]:
-    """A denial (016) in a sanction's sentence is about its stated reason and answers its imposer."""
+def _link_denials(
+    events: list[Event], sanctions: list[Any], res: Any, mentions: list[Claim], claims: list[Claim]
+) -> list[Event]:
+    """A denial (016) answers the stated reason of a sanction: the one reported in its sentence (by the
+    sanction's event or another mention of it), else the latest one before it (within a few sentences)
+    that targets the denier or the denier's relatives."""
+    from graph.extract.resolve import Resolved
+
+    assert isinstance(res, Resolved)
+    relatives: dict[str, set[str]] = {}
+    for k in res.kin:
+        relatives.setdefault(k.person, set()).add(k.relative)
+    starts: dict[str, set[int]] = {}
+    for c in mentions:
+        if c.evidence is not None and c.evidence.start is not None:
+            starts.setdefault(c.about, set()).add(c.evidence.start)
     out = []
+    reasoned = sorted(
+        (s for s in sanctions if s.reason and s.evidence is not None and s.evidence.start is not None),
+        key=lambda s: s.evidence.start,
+    )
     for ev in events:
-        if ev.cameo == "016" and ev.evidence is not None:
-            for s in sanctions:
-                if s.reason and s.evidence is not None and s.evidence.start == ev.evidence.start:
-                    targets = ev.targets or tuple(k for k in s.imposers if k not in ev.actors)
-                    ev = replace(ev, targets=targets, topic=ev.topic or s.reason)
-                    break
+        if ev.cameo == "016" and ev.evidence is not None and ev.evidence.start is not None:
+            here = [
+                s
+                for s in reasoned
+                if s.evidence.start == ev.evidence.start or ev.evidence.start in starts.get(s.event, ())
+            ]
+            near = False
+            if not here and len(ev.actors) == 1:
+                denier = ev.actors[0]
+                concerned = {denier} | relatives.get(denier, set())
+                here = [
+                    s
+                    for s in reasoned
+                    if s.evidence.start < ev.evidence.start
+                    and s.target in concerned
+                    and 0 <= (ev.evidence.sentence_index or 0) - (s.evidence.sentence_index or 0) <= DENIAL_REACH
+                ]
+                here = here[-1:]
+                near = True
+            evidence = ev.evidence
+            for s in here:
+                targets = ev.targets or tuple(k for k in s.imposers if k not in ev.actors)
+                ev = replace(ev, targets=targets, topic=ev.topic or s.reason)
+                if near:
+                    claims.append(
+                        Claim(
+                            s.reason,
+                            Modality.DENIED,
+                            ev.actors[0],
+                            ev.confidence,
+                            replace(evidence, rule="denial-of-reason"),
+                        )
+                    )
+                break
         out.append(ev)
     return out
 
 
-def _referenced(events: list[Event], facts: list[Any], sanctions: list[Any], props: list[Any],
-                claims: list[Claim]) -> set[str]:
+def _referenced(
+    events: list[Event], facts: list[Any], sanctions: list[Any], props: list[Any], claims: list[Claim]
+) -> set[str]:
     keys: set[str] = set()
     for e in events:
         keys |= set(e.everyone) | {e.place or "", e.claimant or ""}
@@ -107,65 +183,115 @@ def _referenced(events: list[Event], facts: list[Any], sanctions: list[Any], pro
     return keys
 
 
-_PIPELINES: dict[int, Pipeline] = {}
+_PIPELINES: dict[tuple[int, bool], Pipeline] = {}
+PREFILTER_ENV = "DIPLOGRAPH_PREFILTER"
 
 
-def _pipeline(nlp: Any = None) -> Pipeline:
-    key = id(nlp)
+class ArticleTooLong(ExtractionError):
+    """An article over the extraction limit (:data:`graph.extract.nlp.MAX_CHARS` characters): skipped."""
+
+
+OnError = Callable[[Article, ExtractionError], None]
+
+
+def prefilter_default() -> bool:
+    """Whether to parse only sentences that can hold an event: ``DIPLOGRAPH_PREFILTER=1`` turns it on."""
+    return os.environ.get(PREFILTER_ENV, "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def _pipeline(nlp: Any = None, prefilter: bool = False) -> Pipeline:
+    key = (id(nlp), prefilter)
     if key not in _PIPELINES:
-        _PIPELINES[key] = Pipeline(nlp)
+        _PIPELINES[key] = Pipeline(nlp, prefilter=prefilter)
     return _PIPELINES[key]
 
 
-def extract(article: Article, *, nlp: Any = None) -> Extraction:
+def extract(article: Article, *, nlp: Any = None, prefilter: bool | None = None) -> Extraction:
     """Extract actors, events, facts and claims from one article.
 
     Raises:
         ExtractionError: the text could not be processed (the message names the article).
     """
-    return next(extract_many([article], nlp=nlp))
+    return next(extract_many([article], nlp=nlp, prefilter=prefilter))
 
 
-def extract_many(articles: Iterable[Article], *, nlp: Any = None, n_process: int = 1,
-                 batch_size: int = 16) -> Iterator[Extraction]:
-    """Extractions of many articles, in order, parsed in batches with ``nlp.pipe``."""
-    pipe = _pipeline(nlp)
-    from graph.extract.nlp import MAX_CHARS
+def extract_many(
+    articles: Iterable[Article],
+    *,
+    nlp: Any = None,
+    n_process: int = 1,
+    batch_size: int = 16,
+    prefilter: bool | None = None,
+    on_error: OnError | None = None,
+) -> Iterator[Extraction]:
+    """Extractions of many articles, in order, parsed as one stream with ``nlp.pipe``.
 
-    def texts(items: list[Article]) -> Iterator[str]:
-        for a in items:
-            yield a.text if len(a.text) <= MAX_CHARS else ""
+    Args:
+        n_process: spaCy worker processes (2 uses both cores of a 2-core machine; the workers
+            start once for the whole stream).
+        batch_size: articles per spaCy batch.
+        prefilter: parse only the sentences that can hold an event (a trigger word and an entity
+            or personal pronoun); ``None`` reads ``DIPLOGRAPH_PREFILTER``. Faster, at a small
+            recall cost (see BENCHMARKS.md).
+        on_error: called with the article and an :class:`~graph.errors.ExtractionError` (e.g.
+            :class:`ArticleTooLong`) for each article that cannot be extracted; the article is
+            then skipped. Without it, an over-long article yields an empty extraction with a
+            note, and other failures raise.
+    """
+    from collections import deque
 
-    batch: list[Article] = []
-    for art in articles:
-        batch.append(art)
-        if len(batch) >= batch_size:
-            yield from _run_batch(pipe, batch, texts, n_process, batch_size)
-            batch = []
-    if batch:
-        yield from _run_batch(pipe, batch, texts, n_process, batch_size)
-
-
-def _run_batch(pipe: Pipeline, batch: list[Article], texts: Any, n_process: int,
-               batch_size: int) -> Iterator[Extraction]:
     from graph.extract.nlp import MAX_CHARS, parse_many
 
-    try:
-        docs = list(parse_many(pipe.nlp, texts(batch), batch_size=batch_size, n_process=n_process))
-    except GraphError:
-        raise
-    except Exception as exc:  # spaCy errors on pathological input
-        raise ExtractionError(f"spaCy could not process the batch: {exc}", where=batch[0].origin) from exc
-    for art, doc in zip(batch, docs, strict=True):
+    pipe = _pipeline(nlp, prefilter_default() if prefilter is None else prefilter)
+    pending: deque[Article] = deque()
+
+    def texts() -> Iterator[str]:
+        for a in articles:
+            pending.append(a)
+            yield a.text if len(a.text) <= MAX_CHARS else ""
+
+    docs = parse_many(pipe.parse_nlp, texts(), batch_size=batch_size, n_process=n_process)
+    while True:
+        try:
+            doc = next(docs)
+        except StopIteration:
+            break
+        except GraphError:
+            raise
+        except Exception as exc:  # spaCy errors on pathological input
+            where = pending[0].origin if pending else None
+            raise ExtractionError(f"spaCy could not process the batch: {exc}", where=where) from exc
+        art = pending.popleft()
         if len(art.text) > MAX_CHARS:
-            yield Extraction(article=art, extractor=pipe.extractor, notes=(
-                f"text of {len(art.text)} characters is over the extraction limit of {MAX_CHARS}: not extracted; "
-                "split the article into parts",))
+            err: ExtractionError = ArticleTooLong(
+                f"text of {len(art.text)} characters is over the extraction limit of {MAX_CHARS}",
+                where=art.origin or art.key,
+                hint="split the article into parts",
+            )
+            if on_error is not None:
+                on_error(art, err)
+                continue
+            yield Extraction(
+                article=art,
+                extractor=pipe.extractor,
+                notes=(
+                    f"text of {len(art.text)} characters is over the extraction limit of {MAX_CHARS}: not extracted; "
+                    "split the article into parts",
+                ),
+            )
             continue
         try:
             yield pipe.run(art, doc)
-        except GraphError:
-            raise
+        except GraphError as exc:
+            if on_error is None or not isinstance(exc, ExtractionError):
+                raise
+            on_error(art, exc)
         except Exception as exc:
-            raise ExtractionError(f"extraction failed: {type(exc).__name__}: {exc}",
-                                  where=art.origin or art.key, hint="report this article as a bug") from exc
+            err = ExtractionError(
+                f"extraction failed: {type(exc).__name__}: {exc}",
+                where=art.origin or art.key,
+                hint="report this article as a bug",
+            )
+            if on_error is None:
+                raise err from exc
+            on_error(art, err)

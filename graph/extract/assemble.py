@@ -8,6 +8,7 @@ actor that has it ("Trump threatened action" + "Trump's threats against Colombia
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from graph import ids
@@ -63,8 +64,9 @@ def evidence(text: str, sent_start: int, sent_end: int, index: int, rule: str) -
     return Evidence(sentence=text[s:e], start=s, end=e, sentence_index=index, rule=rule)
 
 
-def build_events(found: list[Found], text: str, sentences: list[tuple[int, int]]) -> tuple[list[Event], list[Claim],
-                                                                                            dict[int, str]]:
+def build_events(
+    found: list[Found], text: str, sentences: list[tuple[int, int]]
+) -> tuple[list[Event], list[Claim], dict[int, str]]:
     """Events (one per group of mentions), extra claims, and the key of every mention's event."""
     events: dict[str, Event] = {}
     claims: list[Claim] = []
@@ -72,20 +74,36 @@ def build_events(found: list[Found], text: str, sentences: list[tuple[int, int]]
     index_of = {id(f): i for i, f in enumerate(found)}
     for main, rest in fold(found):
         strong = next((r.date for r in rest if r.date and not r.date_weak), None)
-        date = (strong if main.date_weak or main.date is None else None) or main.date or \
-            next((r.date for r in rest if r.date), None)
+        date = (
+            (strong if main.date_weak or main.date is None else None)
+            or main.date
+            or next((r.date for r in rest if r.date), None)
+        )
         targets = main.targets or next((r.targets for r in rest if r.targets), [])
         everyone = main.actors + targets + main.participants
-        key = ids.event_key(main.entry.code, everyone, date.earliest.isoformat() if date else None,
-                            date.latest.isoformat() if date else None)
+        key = ids.event_key(
+            main.entry.code,
+            everyone,
+            date.earliest.isoformat() if date else None,
+            date.latest.isoformat() if date else None,
+        )
         code = main.entry.code
         for r in rest:  # "spoke" (040) and "their phone call" (041): keep the specific code
             if code.endswith("0") and len(code) == 3 and r.entry.code[:2] == code[:2] and r.entry.code != code:
                 code = r.entry.code
-        ev = Event(key=key, cameo=code, actors=tuple(main.actors), targets=tuple(targets),
-                   participants=tuple(sorted(main.participants)), date=date, place=main.place,
-                   modality=main.modality, claimant=main.claimant, confidence=main.confidence,
-                   evidence=evidence(text, *sentences[main.sent_index], main.sent_index, main.rule))
+        ev = Event(
+            key=key,
+            cameo=code,
+            actors=tuple(main.actors),
+            targets=tuple(targets),
+            participants=tuple(sorted(main.participants)),
+            date=date,
+            place=main.place,
+            modality=main.modality,
+            claimant=main.claimant,
+            confidence=main.confidence,
+            evidence=evidence(text, *sentences[main.sent_index], main.sent_index, main.rule),
+        )
         if key in events:  # the same event reached by two groups (e.g. 130 and 138 on one day)
             old = events[key]
             if ev.confidence > old.confidence:
@@ -102,8 +120,15 @@ def build_events(found: list[Found], text: str, sentences: list[tuple[int, int]]
             if (r.sent_index, r.modality) in seen:
                 continue
             seen.add((r.sent_index, r.modality))
-            claims.append(Claim(key, r.modality, r.claimant, r.confidence,
-                                evidence(text, *sentences[r.sent_index], r.sent_index, r.rule)))
+            claims.append(
+                Claim(
+                    key,
+                    r.modality,
+                    r.claimant,
+                    r.confidence,
+                    evidence(text, *sentences[r.sent_index], r.sent_index, r.rule),
+                )
+            )
     for i, f in enumerate(found):
         if f.responds_to is not None and i in key_of and f.responds_to in key_of:
             k = key_of[i]
@@ -111,3 +136,88 @@ def build_events(found: list[Found], text: str, sentences: list[tuple[int, int]]
             if target != k and events[k].responds_to is None:
                 events[k] = replace(events[k], responds_to=target)
     return list(events.values()), claims, key_of
+
+
+def _dates_agree(a: Event, b: Event) -> bool:
+    return a.date is None or b.date is None or (a.date.earliest <= b.date.latest and b.date.earliest <= a.date.latest)
+
+
+STATE_ROOTS = {"16"}  # acts only a state or an IGO performs: a person doing them acts for one
+
+
+def merge_officials(
+    events: list[Event], claims: list[Claim], state_of: Callable[[str], str | None], is_state: Callable[[str], bool]
+) -> tuple[list[Event], list[Claim]]:
+    """One act reported once with an official as its source and once with the official's state.
+
+    "Trump slapped sanctions on X" and "U.S. sanctions hit X" (same kind of act, same targets,
+    same modality, overlapping dates, and the person is a national or office holder of that
+    state): one event, whose source is the state; the official's mention stays as a claim about
+    that event, with its own evidence. A person whose state the article does not give is taken
+    to act for the state only for acts that only states perform (sanctions, cutting relations:
+    CAMEO 16). Without a mention by the state, the person's event stands.
+    """
+    out = list(events)
+    alias: dict[str, str] = {}
+    for a in events:
+        if len(a.actors) != 1 or not a.targets or a.key in alias:
+            continue
+        home = state_of(a.actors[0])
+        if home == a.actors[0] or (home is None and a.cameo[:2] not in STATE_ROOTS):
+            continue
+        for b in out:
+            if b is a or b.key in alias or len(b.actors) != 1 or set(b.targets) != set(a.targets):
+                continue
+            if b.actors != (home,) and not (home is None and is_state(b.actors[0])):
+                continue
+            if not same_kind(a.cameo, b.cameo) or a.modality is not b.modality or not _dates_agree(a, b):
+                continue
+            alias[a.key] = b.key
+            merged = replace(b, date=b.date or a.date, confidence=max(a.confidence, b.confidence))
+            out[out.index(b)] = merged
+            claims.append(
+                Claim(
+                    b.key,
+                    a.modality,
+                    a.claimant,
+                    a.confidence,
+                    replace(a.evidence, rule=a.evidence.rule + "/official-of-state") if a.evidence else None,
+                )
+            )
+            break
+    if not alias:
+        return events, claims
+    out = [replace(e, responds_to=alias.get(e.responds_to or "", e.responds_to)) for e in out if e.key not in alias]
+    claims = [replace(c, about=alias.get(c.about, c.about)) for c in claims]
+    return out, claims
+
+
+def dedupe(events: list[Event], claims: list[Claim]) -> tuple[list[Event], list[Claim]]:
+    """The same act reached twice (one key, or one kind and one cast where one of them has no date):
+    the first stays, the others become claims about it."""
+    seen: dict[str, Event] = {}
+    alias: dict[str, str] = {}
+    for e in events:
+        key = e.key
+        if key not in seen:
+            cast = (e.cameo, e.actors, e.targets, e.participants)
+            key = next(
+                (
+                    k
+                    for k, o in seen.items()
+                    if (o.cameo, o.actors, o.targets, o.participants) == cast and (o.date is None or e.date is None)
+                ),
+                key,
+            )
+        if key in seen:
+            alias[e.key] = key
+            claims.append(Claim(key, e.modality, e.claimant, e.confidence, e.evidence))
+            old = seen[key]
+            seen[key] = replace(
+                old, topic=old.topic or e.topic, responds_to=old.responds_to or e.responds_to, date=old.date or e.date
+            )
+        else:
+            seen[key] = e
+    if alias:
+        claims = [replace(c, about=alias.get(c.about, c.about)) for c in claims]
+    return list(seen.values()), claims

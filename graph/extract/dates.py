@@ -30,11 +30,27 @@ MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "several": 3, "few": 3}
+NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "several": 3,
+    "few": 3,
+}
 
-_M = (r"(?P<{g}>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|"
-      r"Sep(?:t(?:ember)?|\.)?\.?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
+_M = (
+    r"(?P<{g}>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|"
+    r"Sep(?:t(?:ember)?|\.)?\.?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
 _PATTERNS = [
     ("iso", r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
     ("mdy", _M.format(g="mon") + r"\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b"),
@@ -42,16 +58,28 @@ _PATTERNS = [
     ("my", r"\b(?:(?:early|mid|late)[- ])?" + _M.format(g="mon") + r",?\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b"),
     ("md", _M.format(g="mon") + r"\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?![,]?\s*(?:19|20)\d\d)"),
     ("dm", r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _M.format(g="mon") + r"\b"),
-    ("rel", r"\b(?P<rel>(?i:yesterday|today|tomorrow|tonight|this (?:week|month|year)|(?:last|next|past) "
-            r"(?:week|month|year|weekend)|earlier this (?:week|month|year)|(?P<n>\d+|an?|one|two|three|four|"
-            r"five|six|seven|eight|nine|ten|several|few) (?P<unit>days?|weeks?|months?|years?) (?:ago|earlier)))\b"),
-    ("wd", r"\b(?:(?P<wdmod>(?i:last|next|this|on|since|by|until))\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
-           r"Saturday|Sunday)\b"),
-    ("mon", r"\b(?P<mmod>(?i:in|last|next|this|since|by|until|early|late|mid|mid-|during|a|an|the))\s*-?\s*"
-            r"(?P<mon>January|February|March|April|June|July|August|September|October|November|December)\b"
-            r"(?!,?\s+(?:of\s+)?(?:19|20)\d\d)(?!\s+[0-3]?\d\b)"),
-    ("year", r"\b(?P<ymod>(?i:in|since|by|until|during|of|from|early|late|mid-?))\s+(?P<y>(?:19|20)\d\d)\b"
-             r"(?!-\d)(?!\s*(?:percent|people|troops|tons|dollars))"),
+    (
+        "rel",
+        r"\b(?P<rel>(?i:yesterday|today|tomorrow|tonight|this (?:week|month|year)|(?:last|next|past) "
+        r"(?:week|month|year|weekend)|earlier this (?:week|month|year)|(?P<n>\d+|an?|one|two|three|four|"
+        r"five|six|seven|eight|nine|ten|several|few) (?P<unit>days?|weeks?|months?|years?) (?:ago|earlier)))\b",
+    ),
+    (
+        "wd",
+        r"\b(?:(?P<wdmod>(?i:last|next|this|on|since|by|until))\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
+        r"Saturday|Sunday)\b",
+    ),
+    (
+        "mon",
+        r"\b(?P<mmod>(?i:in|last|next|this|since|by|until|early|late|mid|mid-|during|a|an|the))\s*-?\s*"
+        r"(?P<mon>January|February|March|April|June|July|August|September|October|November|December)\b"
+        r"(?!,?\s+(?:of\s+)?(?:19|20)\d\d)(?!\s+[0-3]?\d\b)",
+    ),
+    (
+        "year",
+        r"\b(?P<ymod>(?i:in|since|by|until|during|of|from|early|late|mid-?))\s+(?P<y>(?:19|20)\d\d)\b"
+        r"(?!-\d)(?!\s*(?:percent|people|troops|tons|dollars))",
+    ),
 ]
 _SCAN = re.compile("|".join(f"(?P<_{name}>{rx.replace('(?P<', f'(?P<{name}_')})" for name, rx in _PATTERNS))
 
@@ -127,8 +155,9 @@ def latest_explicit(text: str) -> date | None:
     return best
 
 
-def _resolve(m: re.Match[str], kind: str, published: date | None, anchor: date | None, context_year: int | None,
-             future: bool) -> tuple[DateRange | None, bool, int | None]:
+def _resolve(
+    m: re.Match[str], kind: str, published: date | None, anchor: date | None, context_year: int | None, future: bool
+) -> tuple[DateRange | None, bool, int | None]:
     g = lambda name: _group(m, kind, name)  # noqa: E731 - a local shorthand
     anchor_year = context_year
     if kind in ("iso", "mdy", "dmy"):
@@ -183,7 +212,7 @@ def _relative(m: re.Match[str], kind: str, pub: date) -> DateRange | None:
         return DateRange.day(pub - timedelta(days=1))
     if rel == "tomorrow":
         return DateRange.day(pub + timedelta(days=1))
-    last_month = (pub.replace(day=1) - timedelta(days=1))
+    last_month = pub.replace(day=1) - timedelta(days=1)
     monday = pub - timedelta(days=pub.weekday())
     week = timedelta(days=7)
     table = {

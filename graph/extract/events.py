@@ -18,7 +18,7 @@ from datetime import date
 from graph.extract import modality as mod
 from graph.extract.dates import DateMention
 from graph.extract.lexicon import Entry, Lexicon
-from graph.extract.nlp import Doc, Language, Span, Token, phrase_matcher
+from graph.extract.nlp import Doc, Language, Span, Token, phrase_matcher, sentences
 from graph.extract.resolve import Resolved
 from graph.model import ActorKind, DateRange, Modality
 
@@ -28,6 +28,8 @@ SYMMETRIC_PREPS = {"with", "between", "among"}
 PLACE_PREPS = {"at", "in"}
 WH_WORDS = {"who", "which", "that", "whom"}
 GROUP_PRONOUNS = {"their", "they", "them", "both"}
+PLURAL_IT = {"it", "they", "we"}
+ABOUT_PREPS = {"over", "about"}
 TARGETLESS_ROOTS = {"01", "03", "08", "14", "15"}  # statements, intents, yielding, protest, force posture
 DOMESTIC_ROOTS = {"08", "14", "17"}
 ADDRESSEE_ROOTS = {"02", "10", "11", "13"}
@@ -55,6 +57,8 @@ class Found:
     rule: str = ""
     responds_to: int | None = None  # index into the list of found events
     answers: Found | None = None  # the earlier mention this one responds to
+    governor: int | None = None  # token that gave the modality ("refused" in "refused to deploy")
+    refusal: bool = False  # a negated future act ("will not accept"): coded as a rejection
 
     @property
     def everyone(self) -> list[str]:
@@ -70,8 +74,9 @@ class EventFinder:
         for i, e in enumerate(lexicon.phrases):
             self.phrases.add(str(i), [nlp.make_doc(e.phrase or "")])
 
-    def find(self, doc: Doc, res: Resolved, dates: list[DateMention], published: date | None,
-             parsed: bool) -> list[Found]:
+    def find(
+        self, doc: Doc, res: Resolved, dates: list[DateMention], published: date | None, parsed: bool
+    ) -> list[Found]:
         out: list[Found] = []
         history: list[Found] = []  # every mention with its arguments, kept or not, for "rejected the threats"
         date_spans = _date_tokens(doc, dates)
@@ -81,12 +86,17 @@ class EventFinder:
             if covered.isdisjoint(range(s, e)):
                 covered.update(range(s, e))
                 phrase_at[e - 1] = self.lex.phrases[int(doc.vocab.strings[mid])]
-        for si, sent in enumerate(doc.sents):
+        for si, sent in enumerate(sentences(doc)):
             triggers = self._triggers(sent, res, phrase_at, covered, parsed)
             if parsed:
                 triggers += _obligations(sent, {t.i for t, _e in triggers})
-            consumed = {c.i for t, e in triggers if e.obj and not e.noun for c in t.children
-                        if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in e.obj}
+            consumed = {
+                c.i
+                for t, e in triggers
+                if e.obj and not e.noun
+                for c in t.children
+                if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in e.obj
+            }
             triggers = [(t, e) for t, e in triggers if t.i not in consumed]
             trigger_set = {t.i for t, _e in triggers}
             dating = _DateAssigner(sent, date_spans, triggers, parsed)
@@ -102,7 +112,7 @@ class EventFinder:
                 f.date, f.date_weak = dating.date_for(tok, entry, trigger_set)
                 self._stance(f, tok, res, parsed, published)
                 out.append(f)
-        final = _with_intents(_drop_reporting(out, doc))
+        final = _drop_governed(_with_intents(_drop_reporting(_refusals(out), doc)), doc, history)
         index = {id(f): i for i, f in enumerate(final)}
         for f in final:
             if f.answers is not None:
@@ -110,8 +120,9 @@ class EventFinder:
         return final
 
     # -- triggers ----------------------------------------------------------------------------
-    def _triggers(self, sent: Span, res: Resolved, phrase_at: dict[int, Entry], covered: set[int],
-                  parsed: bool) -> list[tuple[Token, Entry]]:
+    def _triggers(
+        self, sent: Span, res: Resolved, phrase_at: dict[int, Entry], covered: set[int], parsed: bool
+    ) -> list[tuple[Token, Entry]]:
         found: list[tuple[Token, Entry]] = []
         for tok in sent:
             if tok.i in phrase_at:
@@ -130,8 +141,11 @@ class EventFinder:
                     entry = None
             else:
                 lemma = self.lex.verb_forms.get(lower, "")
-                entry = self.lex.verbs[lemma][-1] if lemma and (lower != lemma or lower not in self.lex.noun_forms) \
+                entry = (
+                    self.lex.verbs[lemma][-1]
+                    if lemma and (lower != lemma or lower not in self.lex.noun_forms)
                     else None
+                )
                 if entry is None and lower in self.lex.noun_forms:
                     entry = self.lex.noun(self.lex.noun_forms[lower])
             if entry is not None:
@@ -144,8 +158,17 @@ class EventFinder:
             self._noun_arguments(f, tok, res, history)
         else:
             self._verb_arguments(f, tok, res, history)
+            if not f.targets:
+                _conditional_target(f, tok, res)
+            if not f.targets and f.entry.code[:2] in CONFLICT_ROOTS:
+                _inherited_target(f, tok, history)
+            if not f.targets and not f.entry.symmetric and f.actors:
+                _coreferent_object_target(f, tok, res)
+            subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not f.actors:
                 left = _nearest(tok, res, sent, -1)
+                if left and subjects and not any(res.at(t.i) == left for c in subjects for t in c.subtree):
+                    left = None  # "as the opposition threatened": the verb has a subject of its own
                 if left:
                     f.actors.append(left)
                     f.confidence -= 0.15
@@ -183,6 +206,23 @@ class EventFinder:
                 f.targets += np_actors(tok.head, res)
         else:
             f.actors += subject_actors(tok, res)
+            if (
+                not f.actors
+                and tok.dep_ == "amod"
+                and tok.tag_ in ("VBD", "VBN")
+                and tok.i > 0
+                and tok.doc[tok.i - 1].whitespace_
+                and res.at(tok.i - 1)
+            ):
+                # "when Trump threatened action" misparsed as one noun phrase [Trump threatened action]
+                f.actors += [
+                    k
+                    for c in tok.head.children
+                    if c.i < tok.i and c.dep_ in ("nmod", "compound", "poss")
+                    for k in np_actors(c, res)
+                ]
+                if f.actors:
+                    f.rule += "/amod-clause"
             if not f.actors:
                 inherited = inherited_subject(tok, res)
                 if inherited:
@@ -203,9 +243,28 @@ class EventFinder:
             for c in children:
                 if (c.dep_ == "prep" and c.lower_ in TARGET_PREPS) or (c.dep_ == "prt" and c.lower_ in ("to", "with")):
                     f.targets += [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, res)]
+            if f.entry.code[:2] == "11":  # "complained to the UN over Israeli raids": the one complained about
+                about = [
+                    a
+                    for c in children
+                    if c.dep_ == "prep" and c.lower_ in ABOUT_PREPS
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                    for a in np_actors(p, res)
+                    if a not in f.actors
+                ]
+                if about:
+                    f.targets = about
+                    f.rule += "/about-target"
         if not f.targets and f.entry.code[:2] in ADDRESSEE_ROOTS:  # "demanded that Sudan end ...": Sudan
-            f.targets += [a for c in children if c.dep_ == "ccomp" for s in c.children
-                          if s.dep_ in ("nsubj", "nsubjpass") for a in np_actors(s, res)]
+            f.targets += [
+                a
+                for c in children
+                if c.dep_ == "ccomp"
+                for s in c.children
+                if s.dep_ in ("nsubj", "nsubjpass")
+                for a in np_actors(s, res)
+            ]
         if not f.targets:
             for c in children:
                 if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
@@ -218,6 +277,11 @@ class EventFinder:
             place = _place(tok, res, kinds=(ActorKind.STATE,), preps=("to", "in"))
             if place:
                 f.targets.append(place)
+        if not f.targets:  # "mobilized reservists for a possible war against Iraq"
+            f.targets += _deep_against(tok, res, f.actors)
+            if f.targets:
+                f.rule += "/against-target"
+                f.confidence -= 0.1
 
     def _noun_arguments(self, f: Found, tok: Token, res: Resolved, history: list[Found]) -> None:
         for c in tok.children:
@@ -231,6 +295,9 @@ class EventFinder:
                 for k in np_actors(c, res):
                     if res.actors[k].kind is ActorKind.SITE:
                         f.place = f.place or k
+                    elif f.entry.modifier_target and _named_state(c):
+                        f.targets.append(k)  # "Venezuela sanctions": sanctions on Venezuela ("U.S. sanctions": by)
+                        f.rule += "/modifier-target"
                     else:
                         f.actors.append(k)
             elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
@@ -243,8 +310,11 @@ class EventFinder:
                     f.targets += pobj
         head = tok.head
         verb = _governing_verb(tok)
-        if (len(f.actors) + len(f.participants) < 1 + f.entry.symmetric) and verb is not None \
-                and verb.lemma_.lower() in self.lex.light:
+        if (
+            (len(f.actors) + len(f.participants) < 1 + f.entry.symmetric)
+            and verb is not None
+            and self.lex.is_light(verb)
+        ):
             subject = subject_actors(verb, res) or inherited_subject(verb, res)
             if subject:
                 (f.participants if f.entry.symmetric else f.actors).extend(subject)
@@ -253,6 +323,16 @@ class EventFinder:
                 for c in verb.children:
                     if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS:
                         f.targets += [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, res)]
+        if not f.targets and not f.entry.symmetric:  # "a suspension of air links with Serbia"
+            f.targets += [
+                a
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj"
+                for a in _inner_actors(p, res)
+                if a not in f.actors
+            ]
         if tok.dep_ in ("nsubj",) and head.pos_ == "VERB" and not f.targets:  # "sanctions hit Y"
             f.targets += [a for c in head.children if c.dep_ == "dobj" for a in np_actors(c, res)]
         if f.entry.needs_possessor and not (f.actors or f.participants):
@@ -263,8 +343,12 @@ class EventFinder:
     def _surface(self, f: Found, sent: Span, tok: Token, res: Resolved) -> None:
         before = [k for i in range(max(sent.start, tok.i - 8), tok.i) if (k := res.at(i))]
         after = [k for i in range(tok.i + 1, min(sent.end, tok.i + 8)) if (k := res.at(i))]
-        passive = tok.i + 1 < sent.end and tok.doc[tok.i + 1].lower_ == "by" and tok.i > sent.start and \
-            tok.doc[tok.i - 1].lower_ in ("was", "were", "been", "be", "is", "are")
+        passive = (
+            tok.i + 1 < sent.end
+            and tok.doc[tok.i + 1].lower_ == "by"
+            and tok.i > sent.start
+            and tok.doc[tok.i - 1].lower_ in ("was", "were", "been", "be", "is", "are")
+        )
         if passive:
             f.actors, f.targets = after[:1], before[-1:]
         else:
@@ -309,6 +393,8 @@ class EventFinder:
         if parsed:
             st = mod.stance(tok, noun=f.entry.noun)
             f.modality = st.modality
+            f.governor = st.head.i if st.head is not None else None
+            f.refusal = st.rule == "negation" and not f.entry.noun and mod.future_or_modal(tok)
             if st.holder is not None and (holder := _actor_of(st.holder, res)) and holder not in f.everyone:
                 f.claimant = holder
             speaker = mod.reported_by(tok)
@@ -342,15 +428,120 @@ def _obligations(sent: Span, taken: set[int]) -> list[tuple[Token, Entry]]:
 
 
 # -- statements of intent ----------------------------------------------------------------------------
-INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "16": "131", "17": "137",
-                "18": "138", "19": "138", "20": "138"}
-INTENT_RULES = ("future-auxiliary", "planned-by-agree", "planned-by-promise", "planned-by-pledge", "planned-by-vow",
-                "planned-by-offer", "planned-by-ready", "planned-by-prepared", "planned-by-willing",
-                "planned-by-intend", "planned-by-decide", "planned-by-plan", "planned-by-prepare")
+INTENT_CODES = {
+    "04": "036",
+    "05": "032",
+    "06": "031",
+    "07": "033",
+    "08": "035",
+    "16": "131",
+    "17": "137",
+    "18": "138",
+    "19": "138",
+    "20": "138",
+}
+INTENT_RULES = (
+    "future-auxiliary",
+    "planned-by-agree",
+    "planned-by-promise",
+    "planned-by-pledge",
+    "planned-by-vow",
+    "planned-by-offer",
+    "planned-by-ready",
+    "planned-by-prepared",
+    "planned-by-willing",
+    "planned-by-intend",
+    "planned-by-decide",
+    "planned-by-plan",
+    "planned-by-prepare",
+)
+
+
+SCHEDULED_ROOTS = {"04"}  # planned meetings and visits stay events of their own beside the intent
+REFUSAL_CODES = {"04": "1246", "05": "1212", "06": "1211", "07": "121", "08": "124", "03": "125"}
+
+
+def _refusals(found: list[Found]) -> list[Found]:
+    """ "X will not / would not do Y" is a refusal now (CAMEO 12), not a denied act."""
+    out = []
+    for f in found:
+        if f.refusal and (f.actors or f.participants):
+            code = REFUSAL_CODES.get(f.entry.code[:2], "120")
+            actors = f.actors or f.participants[:1]
+            targets = f.targets or f.participants[1:]
+            f = replace(
+                f,
+                entry=replace(f.entry, code=code, symmetric=False),
+                actors=list(actors),
+                targets=list(targets),
+                participants=[],
+                modality=Modality.ASSERTED,
+                rule=f.rule + "/refusal",
+            )
+        out.append(f)
+    return out
+
+
+CONTENT_ROOTS = {"02", "10", "13"}  # appeals, demands, threats: their object clause is what is wished, not done
+CONTENT_DEPS = {"ccomp", "xcomp", "acl", "pcomp", "prep", "advcl", "pobj", "relcl"}
+
+
+def _drop_governed(found: list[Found], doc: Doc, mentioned: list[Found]) -> list[Found]:
+    """Content of another event of the sentence is not an event of its own; the governing event stands for it.
+
+    That is: a hypothetical act under another trigger ("refused to deploy", "if Y accepted"), a planned
+    one (but planned meetings and visits stay, as scheduled happenings), an act asked for, demanded or
+    threatened ("demanded that the EC refuse", "threatened to storm"), and an act named inside an event
+    noun ("a demand to sever ties", "an appeal for deploying troops").
+    """
+    by_token = {(f.sent_index, f.trigger): f for f in mentioned}
+    by_token.update({(f.sent_index, f.trigger): f for f in found})
+    keep = []
+    for f in found:
+        gov = by_token.get((f.sent_index, f.governor)) if f.governor is not None else None
+        if gov is None and f.governor is not None and f.modality is Modality.HYPOTHETICAL:
+            node = doc[f.governor]
+            for _ in range(2):  # "threatened to launch ... unless Baghdad accepted": the condition of a threat
+                node = node.head
+                gov = by_token.get((f.sent_index, node.i)) or gov
+        if (
+            gov is not None
+            and gov.trigger != f.trigger
+            and (
+                f.modality is Modality.HYPOTHETICAL
+                or (f.modality is Modality.PLANNED and f.entry.code[:2] not in SCHEDULED_ROOTS)
+            )
+        ):
+            continue
+        if not f.entry.noun and _content_of(doc[f.trigger], f, by_token):
+            continue
+        keep.append(f)
+    return keep
+
+
+def _content_of(tok: Token, f: Found, by_token: dict[tuple[int, int], Found]) -> bool:
+    node = tok
+    for _ in range(3):
+        if node.dep_ not in CONTENT_DEPS or node.head is node:
+            return False
+        via = node.dep_
+        node = node.head
+        gov = by_token.get((f.sent_index, node.i))
+        if gov is None or gov.trigger == f.trigger:
+            continue
+        if gov.entry.noun and via in ("acl", "pcomp", "prep", "pobj", "relcl"):
+            return True
+        if gov.entry.code[:2] in CONTENT_ROOTS and gov.entry.rule_name is None and via in ("ccomp", "xcomp"):
+            return True
+    return False
 
 
 def _with_intents(found: list[Found]) -> list[Found]:
-    """A planned act the actor announces ("X will send aid to Y") is also a statement of intent now (CAMEO 03/13)."""
+    """A planned act the actor announces ("X will send aid to Y") is a statement of intent now (CAMEO 03/13).
+
+    The planned act itself stays an event only when it is a meeting or visit (a scheduled happening
+    with its own date and place); otherwise the intent stands for it.
+    """
     out = list(found)
     for f in found:
         if f.modality is not Modality.PLANNED or not any(r in f.rule for r in INTENT_RULES):
@@ -358,12 +549,25 @@ def _with_intents(found: list[Found]) -> list[Found]:
         code = INTENT_CODES.get(f.entry.code[:2])
         if code is None or not (f.actors or f.participants):
             continue
+        if f.entry.code[:2] not in SCHEDULED_ROOTS:
+            out.remove(f)
         entry = replace(f.entry, code=code, symmetric=False)
         actors = f.actors or f.participants[:1]
         targets = f.targets or f.participants[1:]
-        out.append(replace(f, entry=entry, actors=list(actors), targets=list(targets), participants=[],
-                           modality=Modality.ASSERTED, date=None, date_weak=False, rule=f.rule + "/intent",
-                           confidence=round(max(0.05, f.confidence - 0.1), 2)))
+        out.append(
+            replace(
+                f,
+                entry=entry,
+                actors=list(actors),
+                targets=list(targets),
+                participants=[],
+                modality=Modality.ASSERTED,
+                date=None,
+                date_weak=False,
+                rule=f.rule + "/intent",
+                confidence=round(max(0.05, f.confidence - 0.1), 2),
+            )
+        )
     return out
 
 
@@ -372,14 +576,120 @@ def _drop_reporting(found: list[Found], doc: Doc) -> list[Found]:
     verbs = {f.trigger for f in found if not f.entry.noun}
     keep = []
     for f in found:
-        if f.entry.code == "010" and any(t.i in verbs and t.i != f.trigger for c in doc[f.trigger].children
-                                         if c.dep_ in ("ccomp", "xcomp") for t in c.subtree):
+        if f.entry.code == "010" and any(
+            t.i in verbs and t.i != f.trigger
+            for c in doc[f.trigger].children
+            if c.dep_ in ("ccomp", "xcomp")
+            for t in c.subtree
+        ):
             continue
         keep.append(f)
     return keep
 
 
+# -- targets from elsewhere ------------------------------------------------------------------------------
+CONFLICT_ROOTS = {"10", "11", "12", "13", "16", "17"}
+AGAINST_PREPS = {"against", "on", "upon", "toward", "towards"}
+CONDITION_MARKS = {"unless", "until"}
+
+
+def _object_nouns(tok: Token) -> list[Token]:
+    """The nouns an event trigger is about: itself (a noun), its objects, the noun a participle modifies."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return [tok]
+    out = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "oprd") and c.pos_ == "NOUN"]
+    if tok.dep_ in ("amod", "acl") and tok.head.pos_ == "NOUN":
+        out.append(tok.head)
+    return out
+
+
+def _coreferent_object_target(f: Found, tok: Token, res: Resolved) -> None:
+    """ "Trump threatened action ... action against Colombia": the target named at another mention of the object.
+
+    The other mention must carry its own "against/on X" and must not belong to another actor
+    ("Y's action against Z"); the nearest such mention in the article wins.
+    """
+    doc = tok.doc
+    own = set(f.actors or f.participants)
+    for noun in _object_nouns(tok):
+        lemma = noun.lemma_.lower()
+        best: tuple[int, list[str]] | None = None
+        for other in _nouns_by_lemma(doc).get(lemma, ()):
+            if other.i == noun.i:
+                continue
+            owners = [
+                k
+                for c in other.children
+                if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < other.i
+                for k in np_actors(c, res)
+            ]
+            if owners and not set(owners) & own:
+                continue
+            found = [
+                a
+                for c in other.children
+                if c.dep_ == "prep" and c.lower_ in AGAINST_PREPS
+                for p in c.children
+                if p.dep_ == "pobj"
+                for a in np_actors(p, res)
+                if a not in own
+            ]
+            if found and (best is None or abs(other.i - tok.i) < best[0]):
+                best = (abs(other.i - tok.i), found)
+        if best is not None:
+            f.targets += best[1]
+            f.confidence -= 0.15
+            f.rule += "/object-coref"
+            return
+
+
+def _nouns_by_lemma(doc: Doc) -> dict[str, list[Token]]:
+    """Common nouns of the doc by lower-case lemma (built once per doc)."""
+    index = doc.user_data.get("diplograph_nouns")
+    if index is None:
+        index = {}
+        for t in doc:
+            if t.pos_ == "NOUN":
+                index.setdefault(t.lemma_.lower(), []).append(t)
+        doc.user_data["diplograph_nouns"] = index
+    return dict(index)
+
+
+def _inherited_target(f: Found, tok: Token, history: list[Found]) -> None:
+    """ "hit back, calling out threats and hinting at ...": a conflict act coordinated with or subordinate to
+    another act of the same actor takes that act's target."""
+    node = tok
+    for _ in range(3):
+        if node.dep_ not in ("conj", "advcl", "xcomp", "pcomp") or node.head is node:
+            return
+        node = node.head
+        for g in reversed(history):
+            if g.trigger == node.i and g.targets and g.actors == f.actors and g.entry.code[:2] in CONFLICT_ROOTS:
+                f.targets += [t for t in g.targets if t not in f.actors]
+                f.confidence -= 0.1
+                f.rule += "/inherited-target"
+                return
+
+
+def _conditional_target(f: Found, tok: Token, res: Resolved) -> None:
+    """ "X threatened to attack unless Y accepted": Y, the one who must meet the condition, is the target."""
+    nodes = [tok, *[c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]]
+    for node in nodes:
+        for c in node.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children):
+                found = [k for k in subject_actors(c, res) if k not in f.actors]
+                if found:
+                    f.targets += found
+                    f.rule += "/condition-target"
+                    return
+
+
 # -- helpers ---------------------------------------------------------------------------------------
+def _named_state(tok: Token) -> bool:
+    """A state written as its name ("Venezuela", "Iran"), not an abbreviation ("U.S.", "UK") or a demonym."""
+    return tok.ent_id_.startswith("state:") and "." not in tok.text and not tok.text.isupper()
+
+
 def _unique(keys: list[str]) -> list[str]:
     return list(dict.fromkeys(k for k in keys if k))
 
@@ -421,6 +731,20 @@ def np_actors(tok: Token, res: Resolved, depth: int = 2) -> list[str]:
     return _unique(out)
 
 
+def _deep_against(tok: Token, res: Resolved, exclude: list[str]) -> list[str]:
+    """An "against X" anywhere in the trigger's objects and adjuncts (not in a clause with its own subject)."""
+    todo = [(c, 1) for c in tok.children if c.dep_ not in ("nsubj", "nsubjpass", "csubj", "ccomp", "parataxis")]
+    while todo:
+        node, depth = todo.pop(0)
+        if node.dep_ == "prep" and node.lower_ == "against":
+            found = [a for p in node.children if p.dep_ == "pobj" for a in np_actors(p, res) if a not in exclude]
+            if found:
+                return found
+        if depth < 4 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            todo += [(c, depth + 1) for c in node.children if c.dep_ not in ("relcl", "ccomp", "parataxis")]
+    return []
+
+
 def _inner_actors(tok: Token, res: Resolved) -> list[str]:
     """Actors inside an object phrase: "action against Colombia", "North Korea's demand"."""
     for c in tok.children:
@@ -437,7 +761,8 @@ def _inner_actors(tok: Token, res: Resolved) -> list[str]:
 
 
 def subject_actors(verb: Token, res: Resolved) -> list[str]:
-    for c in verb.children:
+    """Actors of the verb's subject (the nearest one before the verb when the parse gives two)."""
+    for c in sorted(verb.children, key=lambda c: (c.i > verb.i, abs(c.i - verb.i))):
         if c.dep_ in ("nsubj", "csubj", "expl"):
             found = np_actors(c, res)
             if found:
@@ -446,17 +771,26 @@ def subject_actors(verb: Token, res: Resolved) -> list[str]:
 
 
 def inherited_subject(verb: Token, res: Resolved) -> list[str]:
-    """Subject of the verb this one is coordinated with or subordinate to."""
+    """Subject of the verb this one is coordinated with or subordinate to.
+
+    A verb with a subject of its own that names no actor ("as the opposition threatened") inherits
+    nothing; a verb coordinated with a passive one shares its subject ("X was indicted and will resign").
+    """
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in WH_WORDS | PLURAL_IT for c in verb.children):
+        return []  # "it"/"they" in "X said it would ..." stand for the subject of the clause above
     node = verb
     for _ in range(3):
         if node.dep_ not in ("conj", "xcomp", "advcl", "acl", "ccomp", "pcomp", "parataxis") or node.head is node:
             return []
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
             return []
+        conj = node.dep_ == "conj"
         node = node.head
         if node.dep_ == "pcomp":
             node = node.head
         found = subject_actors(node, res)
+        if not found and conj:
+            found = [k for c in node.children if c.dep_ == "nsubjpass" for k in np_actors(c, res)]
         if found:
             return found
     return []
@@ -464,7 +798,7 @@ def inherited_subject(verb: Token, res: Resolved) -> list[str]:
 
 def recent_actors(tok: Token, res: Resolved, n: int) -> list[str]:
     """The ``n`` most recently mentioned distinct persons (else any actors) before and around ``tok``."""
-    sents = list(tok.doc.sents)
+    sents = sentences(tok.doc)
     sent = tok.sent
     start = sent.start
     idx = next((i for i, s in enumerate(sents) if s.start == sent.start), 0)
@@ -492,8 +826,9 @@ def _governing_verb(tok: Token) -> Token | None:
 STOP_SURFACE = {";", ":", ".", "!", "?", "—", "–"}
 
 
-def _nearest(tok: Token, res: Resolved, sent: Span, step: int, exclude: set[str] | None = None,
-             limit: int = 10) -> str | None:
+def _nearest(
+    tok: Token, res: Resolved, sent: Span, step: int, exclude: set[str] | None = None, limit: int = 10
+) -> str | None:
     """Nearest actor (not a place) left (-1) or right (+1) of ``tok`` within its clause."""
     i = tok.i + step
     while sent.start <= i < sent.end and abs(i - tok.i) <= limit:
@@ -510,13 +845,21 @@ def _nearest(tok: Token, res: Resolved, sent: Span, step: int, exclude: set[str]
 
 
 def _nearest_person(tok: Token, res: Resolved, sent: Span, exclude: set[str]) -> str | None:
-    cands = sorted((abs(i - tok.i), k) for i in range(sent.start, sent.end)
-                   if (k := res.at(i)) and k not in exclude and res.actors[k].kind is ActorKind.PERSON)
+    cands = sorted(
+        (abs(i - tok.i), k)
+        for i in range(sent.start, sent.end)
+        if (k := res.at(i)) and k not in exclude and res.actors[k].kind is ActorKind.PERSON
+    )
     return cands[0][1] if cands else None
 
 
-def _place(tok: Token, res: Resolved, kinds: tuple[ActorKind, ...] = (ActorKind.SITE,),
-           preps: tuple[str, ...] = tuple(PLACE_PREPS), deep: bool = False) -> str | None:
+def _place(
+    tok: Token,
+    res: Resolved,
+    kinds: tuple[ActorKind, ...] = (ActorKind.SITE,),
+    preps: tuple[str, ...] = tuple(PLACE_PREPS),
+    deep: bool = False,
+) -> str | None:
     """A place named by a preposition of the trigger ("at the White House"); ``deep``: also inside its objects."""
     nodes = [tok]
     if deep:
@@ -579,8 +922,9 @@ class _DateAssigner:
     that has none (weakly).
     """
 
-    def __init__(self, sent: Span, spans: list[tuple[int, int, DateMention]],
-                 triggers: list[tuple[Token, Entry]], parsed: bool) -> None:
+    def __init__(
+        self, sent: Span, spans: list[tuple[int, int, DateMention]], triggers: list[tuple[Token, Entry]], parsed: bool
+    ) -> None:
         self.sent = sent
         self.local = [(s, e, d) for s, e, d in spans if sent.start <= s < sent.end and d.range is not None]
         self.parsed = parsed
@@ -592,23 +936,33 @@ class _DateAssigner:
             self.owner[n], self.steps[n] = self._climb(doc[s:e].root, s, e) if parsed else (None, 0)
             for t in triggers:  # "January 7 phone call", "a January 14 cabinet broadcast"
                 tok = t[0]
-                if t[1].noun and 0 <= tok.i - e <= 4 and all(
-                        doc[k].pos_ in ("PROPN", "NOUN", "ADJ", "PUNCT", "NUM", "DET") for k in range(e, tok.i)):
+                if (
+                    t[1].noun
+                    and 0 <= tok.i - e <= 4
+                    and all(doc[k].pos_ in ("PROPN", "NOUN", "ADJ", "PUNCT", "NUM", "DET") for k in range(e, tok.i))
+                ):
                     self.owner[n], self.steps[n] = tok.i, 0
 
     def _climb(self, head: Token, s: int, e: int) -> tuple[int | None, int]:
         node, steps = head, 0
+        last: Token | None = None
         while steps < 8:
             if node.i in self.triggers and not (s <= node.i < e):
+                if last is not None and last is not head and last.dep_ in ("dobj", "oprd") and last.pos_ == "NOUN":
+                    return -1, steps  # "floated a January meeting": the date of the content, not of the act
                 return node.i, steps
-            if node is not head and node.pos_ in ("VERB", "AUX") and any(
-                    c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            if (
+                node is not head
+                and node.pos_ in ("VERB", "AUX")
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+            ):
                 return None, steps  # the date belongs to a clause with no trigger
             if node.head is node:
                 return None, steps
             prt = self.triggers.get(node.head.i)
             if prt is not None and prt.prt and node.lower_ == prt.prt:
                 return -1, steps  # the object of "lock in": content, not time
+            last = node
             node, steps = node.head, steps + 1
         return None, steps
 
@@ -623,8 +977,17 @@ class _DateAssigner:
             return min(own, key=lambda x: x[0])[1], False
         node = tok
         for _ in range(3):  # a subordinate trigger takes its governing trigger's date
-            if node.head is node or node.dep_ not in ("advcl", "xcomp", "conj", "ccomp", "dobj", "pcomp", "pobj",
-                                                      "prep", "acl"):
+            if node.head is node or node.dep_ not in (
+                "advcl",
+                "xcomp",
+                "conj",
+                "ccomp",
+                "dobj",
+                "pcomp",
+                "pobj",
+                "prep",
+                "acl",
+            ):
                 break
             node = node.head
             owned = [d.range for n, (_s, _e, d) in enumerate(self.local) if self.owner[n] == node.i]

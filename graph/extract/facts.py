@@ -19,7 +19,7 @@ from dataclasses import replace
 from graph import ids
 from graph.extract.assemble import evidence
 from graph.extract.dates import DateMention
-from graph.extract.nlp import Doc
+from graph.extract.nlp import Doc, doc_text, sentences
 from graph.extract.resolve import Resolved
 from graph.model import (
     ActorKind,
@@ -33,41 +33,93 @@ from graph.model import (
     Sanction,
 )
 
-REASON = re.compile(r"\b(?:over|for|because of|citing|due to)\s+(?:(?:their|his|her|its|the)\s+)?"
-                    r"(?P<hedge>alleged|suspected|purported|supposed|reported)\s+(?P<what>[\w\s'’-]{3,60}?)"
-                    r"(?=[,.;:]|\s+(?:which|that|in|on|and|while|but)\b|$)", re.IGNORECASE)
-PROGRAM = re.compile(r"\bunder\s+(?:the\s+)?(?P<p>(?:[A-Z][\w.-]*\s+){0,5}(?:Act|Program|Programme|Order|"
-                     r"sanctions program|Magnitsky))\b")
-DENY = re.compile(r"\b(?:which|that)\s+(?P<who>he|she|they|[A-Z][\w’'-]+)\s+(?:denies|denied|deny|rejects|rejected)\b"
-                  r"|\b(?P<who2>[A-Z][\w’'-]+)\s+(?:denies|denied|deny)\b")
+REASON = re.compile(
+    r"\b(?:over|for|because of|citing|due to)\s+(?:(?:their|his|her|its|the)\s+)?"
+    r"(?P<hedge>alleged|suspected|purported|supposed|reported)\s+(?P<what>[\w\s'’-]{3,60}?)"
+    r"(?=[,.;:]|\s+(?:which|that|in|on|and|while|but)\b|$)",
+    re.IGNORECASE,
+)
+PROGRAM = re.compile(
+    r"\bunder\s+(?:the\s+)?(?P<p>(?:[A-Z][\w.-]*\s+){0,5}(?:Act|Program|Programme|Order|"
+    r"sanctions program|Magnitsky))\b"
+)
+DENY = re.compile(
+    r"\b(?:which|that)\s+(?P<who>he|she|they|[A-Z][\w’'-]+)\s+(?:denies|denied|deny|rejects|rejected)\b"
+    r"|\b(?P<who2>[A-Z][\w’'-]+)\s+(?:denies|denied|deny)\b"
+)
 
 
 def sentence_of(doc: Doc, token: int) -> tuple[int, int, int]:
-    sents = list(doc.sents)
+    sents = sentences(doc)
     for i, s in enumerate(sents):
         if s.start <= token < s.end:
             return i, s.start_char, s.end_char
-    return 0, 0, len(doc.text)
+    return 0, 0, len(doc_text(doc))
 
 
 def role_facts(doc: Doc, res: Resolved, dates: list[DateMention]) -> list[Fact]:
     out: dict[str, Fact] = {}
-    text = doc.text
+    text = doc_text(doc)
     for use in res.titles:
         person = res.actors[use.person]
-        state = use.state if use.state and res.actors[use.state].kind is ActorKind.STATE else person.nationality
+        state = (
+            use.state
+            if use.state and res.actors[use.state].kind in (ActorKind.STATE, ActorKind.IGO)
+            else person.nationality
+        )
         if state is None:
             continue
         si, s, e = sentence_of(doc, use.token)
         start = _since(doc, use.end, e, dates)
         post = ids.post_key(res.actors[state].iso3 or state, use.title.title)
-        key = ids.tenure_key(use.person, post, start.earliest.year if start else None)
+        key = ids.tenure_key(use.person, post)
         if key in out:
             continue
-        out[key] = Fact(key=key, kind=FactKind.HOLDS_POST, subject=use.person, object=state, title=use.title.title,
-                        roles=use.title.roles, start=start, confidence=0.8 if use.state else 0.6,
-                        evidence=evidence(text, s, e, si, f"title:{use.title.title}"))
-    return list(out.values())
+        out[key] = Fact(
+            key=key,
+            kind=FactKind.HOLDS_POST,
+            subject=use.person,
+            object=state,
+            title=use.title.title,
+            roles=use.title.roles,
+            start=start,
+            confidence=0.8 if use.state else 0.6,
+            evidence=evidence(text, s, e, si, f"title:{use.title.title}"),
+        )
+    return _fold_generic_titles(list(out.values()))
+
+
+GENERIC_TITLES = frozenset({"leader", "head", "official", "chief"})
+
+
+def _fold_generic_titles(facts: list[Fact]) -> list[Fact]:
+    """A generic title ("a leader since 2022") for someone who holds a specific post in the same
+    state in this article is that post: its start date moves to the specific tenure.
+
+    Example:
+        >>> from graph.model import DateRange
+        >>> p = Fact("t1", FactKind.HOLDS_POST, "person-x", "COL", title="President")
+        >>> g = Fact("t2", FactKind.HOLDS_POST, "person-x", "COL", title="leader", start=DateRange.year(2022))
+        >>> [(f.title, f.start.iso() if f.start else None) for f in _fold_generic_titles([p, g])]
+        [('President', '2022')]
+    """
+
+    def generic(f: Fact) -> bool:
+        return (f.title or "").lower() in GENERIC_TITLES
+
+    specific = {(f.subject, f.object): f for f in facts if not generic(f)}
+    for f in facts:
+        target = specific.get((f.subject, f.object))
+        if generic(f) and target is not None and f.start is not None and target.start is None:
+            specific[(f.subject, f.object)] = replace(target, start=f.start)
+    out: list[Fact] = []
+    for f in facts:
+        target = specific.get((f.subject, f.object))
+        if target is None:
+            out.append(f)
+        elif not generic(f):
+            out.append(target if target.key == f.key else f)
+    return out
 
 
 def _since(doc: Doc, token_end: int, sent_end_char: int, dates: list[DateMention]) -> DateRange | None:
@@ -86,8 +138,16 @@ def agency_facts(doc: Doc, res: Resolved) -> list[Fact]:
         if a.kind is ActorKind.AGENCY and a.part_of:
             first = next((i for i, k in enumerate(res.token_actor) if k == key), 0)
             si, s, e = sentence_of(doc, first)
-            out.append(Fact(key="agencyof-" + ids.digest(key, a.part_of), kind=FactKind.AGENCY_OF, subject=key,
-                            object=a.part_of, confidence=0.9, evidence=evidence(doc.text, s, e, si, "gazetteer")))
+            out.append(
+                Fact(
+                    key="agencyof-" + ids.digest(key, a.part_of),
+                    kind=FactKind.AGENCY_OF,
+                    subject=key,
+                    object=a.part_of,
+                    confidence=0.9,
+                    evidence=evidence(doc_text(doc), s, e, si, "gazetteer"),
+                )
+            )
     return out
 
 
@@ -97,13 +157,21 @@ def kinship_facts(doc: Doc, res: Resolved) -> list[Fact]:
         key = ids.kinship_key(k.person, k.relative, k.kin)
         if key not in out:
             si, s, e = sentence_of(doc, k.token)
-            out[key] = Fact(key=key, kind=FactKind.KINSHIP, subject=k.person, object=k.relative, title=k.kin,
-                            confidence=0.85, evidence=evidence(doc.text, s, e, si, f"kinship:{k.kin}"))
+            out[key] = Fact(
+                key=key,
+                kind=FactKind.KINSHIP,
+                subject=k.person,
+                object=k.relative,
+                title=k.kin,
+                confidence=0.85,
+                evidence=evidence(doc_text(doc), s, e, si, f"kinship:{k.kin}"),
+            )
     return list(out.values())
 
 
-def sanctions(doc: Doc, res: Resolved, events: list[Event]) -> tuple[list[Sanction], list[Proposition],
-                                                                      list[Claim], list[Event]]:
+def sanctions(
+    doc: Doc, res: Resolved, events: list[Event]
+) -> tuple[list[Sanction], list[Proposition], list[Claim], list[Event]]:
     """Sanctions from sanctioning events, with stated reasons, allegations and denials."""
     out: dict[str, Sanction] = {}
     props: dict[str, Proposition] = {}
@@ -126,25 +194,57 @@ def sanctions(doc: Doc, res: Resolved, events: list[Event]) -> tuple[list[Sancti
             prop_key = ids.proposition_key(label, targets)
             props[prop_key] = Proposition(prop_key, label, tuple(targets))
             for imposer in imposers:
-                claims.append(Claim(prop_key, Modality.ALLEGED, imposer, round(ev.confidence * 0.9, 2),
-                                    replace(ev.evidence, rule="sanction-reason")))
+                claims.append(
+                    Claim(
+                        prop_key,
+                        Modality.ALLEGED,
+                        imposer,
+                        round(ev.confidence * 0.9, 2),
+                        replace(ev.evidence, rule="sanction-reason"),
+                    )
+                )
                 accuse_key = ids.event_key("112", [imposer, *targets], *_bounds(ev.date))
-                extra.append(Event(key=accuse_key, cameo="112", actors=(imposer,), targets=tuple(targets),
-                                   date=ev.date, modality=Modality.ASSERTED, confidence=round(ev.confidence * 0.8, 2),
-                                   evidence=replace(ev.evidence, rule="sanction-reason->112"), topic=prop_key))
+                extra.append(
+                    Event(
+                        key=accuse_key,
+                        cameo="112",
+                        actors=(imposer,),
+                        targets=tuple(targets),
+                        date=ev.date,
+                        modality=Modality.ASSERTED,
+                        confidence=round(ev.confidence * 0.8, 2),
+                        evidence=replace(ev.evidence, rule="sanction-reason->112"),
+                        topic=prop_key,
+                    )
+                )
             denier = _denier(doc, res, ev)
             if denier:
-                claims.append(Claim(prop_key, Modality.DENIED, denier, round(ev.confidence * 0.9, 2),
-                                    replace(ev.evidence, rule="denial")))
+                claims.append(
+                    Claim(
+                        prop_key,
+                        Modality.DENIED,
+                        denier,
+                        round(ev.confidence * 0.9, 2),
+                        replace(ev.evidence, rule="denial"),
+                    )
+                )
         for target in targets:
             start = ev.date
             key = ids.sanction_key(imposers, target, start.iso() if start else None)
             if key in out:
                 continue
-            out[key] = Sanction(key=key, imposers=tuple(imposers), target=target, start=start,
-                                program=prog["p"] if prog else None, reason=prop_key, event=ev.key,
-                                modality=ev.modality, confidence=ev.confidence,
-                                evidence=replace(ev.evidence, rule="sanction:" + ev.evidence.rule))
+            out[key] = Sanction(
+                key=key,
+                imposers=tuple(imposers),
+                target=target,
+                start=start,
+                program=prog["p"] if prog else None,
+                reason=prop_key,
+                event=ev.key,
+                modality=ev.modality,
+                confidence=ev.confidence,
+                evidence=replace(ev.evidence, rule="sanction:" + ev.evidence.rule),
+            )
     return list(out.values()), list(props.values()), claims, extra
 
 

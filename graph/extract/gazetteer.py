@@ -40,8 +40,16 @@ class Entry:
         return ids.actor_key(self.kind, self.name, state=self.state)
 
     def actor(self, parent_key: str | None = None) -> Actor:
-        return Actor(key=self.key, kind=self.kind, name=self.name, aliases=tuple(sorted(set(self.aliases))),
-                     iso2=self.iso2, iso3=self.iso3, cameo_code=self.cameo, part_of=parent_key)
+        return Actor(
+            key=self.key,
+            kind=self.kind,
+            name=self.name,
+            aliases=tuple(sorted(set(self.aliases))),
+            iso2=self.iso2,
+            iso3=self.iso3,
+            cameo_code=self.cameo,
+            part_of=parent_key,
+        )
 
 
 @dataclass(frozen=True)
@@ -73,12 +81,53 @@ class Gazetteer:
         return [{"label": label, "pattern": text, "id": eid} for label, text, eid in self.patterns]
 
 
-GROUP_NOUNS = ("rebels", "militants", "insurgents", "guerrillas", "protesters", "protestors", "demonstrators",
-               "refugees", "civilians", "students", "workers", "activists", "settlers", "prisoners", "detainees",
-               "opposition", "separatists", "fighters", "hackers", "leaders", "officials", "diplomats",
-               "negotiators", "lawmakers", "ministers", "peacekeepers", "gunmen", "jihadists", "extremists",
-               "rioters", "farmers", "journalists", "nationals", "citizens", "migrants", "cartels", "drug cartels",
-               "traffickers", "businesses")
+GROUP_NOUNS = (
+    "rebels",
+    "militants",
+    "insurgents",
+    "guerrillas",
+    "protesters",
+    "protestors",
+    "demonstrators",
+    "refugees",
+    "civilians",
+    "students",
+    "workers",
+    "activists",
+    "settlers",
+    "prisoners",
+    "detainees",
+    "opposition",
+    "separatists",
+    "fighters",
+    "hackers",
+    "leaders",
+    "officials",
+    "diplomats",
+    "negotiators",
+    "lawmakers",
+    "ministers",
+    "peacekeepers",
+    "gunmen",
+    "jihadists",
+    "extremists",
+    "rioters",
+    "farmers",
+    "journalists",
+    "nationals",
+    "citizens",
+    "migrants",
+    "cartels",
+    "drug cartels",
+    "traffickers",
+    "businesses",
+    "parties",
+    "factions",
+    "residents",
+    "villagers",
+    "tribesmen",
+    "clerics",
+)
 
 
 @lru_cache(maxsize=1)
@@ -94,8 +143,11 @@ def load_gazetteer() -> Gazetteer:
         raw = resources.files("graph.extract").joinpath("data/gazetteer.json").read_text(encoding="utf-8")
         data = json.loads(raw)
     except (OSError, ValueError) as exc:
-        raise ExtractionError("the gazetteer data file is missing or broken", where="graph/extract/data/gazetteer.json",
-                              hint="run scripts/generate_gazetteer.py or reinstall diplograph") from exc
+        raise ExtractionError(
+            "the gazetteer data file is missing or broken",
+            where="graph/extract/data/gazetteer.json",
+            hint="run scripts/generate_gazetteer.py or reinstall diplograph",
+        ) from exc
     return _build(data)
 
 
@@ -104,15 +156,26 @@ def _build(data: dict[str, Any]) -> Gazetteer:
     for iso3, s in data["states"].items():
         eid = f"state:{iso3}"
         names = [s["name"], *s["names"]]
-        g.entries[eid] = Entry(eid, ActorKind.STATE, s["name"], tuple(n for n in names if n != s["name"]),
-                               iso2=s["iso2"], iso3=iso3, cameo=s.get("cameo"))
+        g.entries[eid] = Entry(
+            eid,
+            ActorKind.STATE,
+            s["name"],
+            tuple(n for n in names if n != s["name"]),
+            iso2=s["iso2"],
+            iso3=iso3,
+            cameo=s.get("cameo"),
+        )
         g.patterns += [("GPE", n, eid) for n in names]
         g.patterns += [("NORP", d, f"demonym:{iso3}") for d in s["demonyms"]]
-        g.patterns += [("NORP", d + "s", f"demonym:{iso3}") for d in s["demonyms"]
-                       if d[-1] in "nio" and not d.endswith("ese")]
+        g.patterns += [
+            ("NORP", d + "s", f"demonym:{iso3}") for d in s["demonyms"] if d[-1] in "nio" and not d.endswith("ese")
+        ]
         g.patterns += [("GPE", c, f"capital:{iso3}") for c in s["capitals"]]
-    for section, kind in (("igos", ActorKind.IGO), ("ngos", ActorKind.ORGANIZATION),
-                          ("armed_groups", ActorKind.ORGANIZATION)):
+    for section, kind in (
+        ("igos", ActorKind.IGO),
+        ("ngos", ActorKind.ORGANIZATION),
+        ("armed_groups", ActorKind.ORGANIZATION),
+    ):
         for o in data.get(section, []):
             eid = f"{kind.value}:{ids.slug(o['name'])}"
             g.entries[eid] = Entry(eid, kind, o["name"], tuple(o["aliases"]), cameo=o.get("cameo"))
@@ -128,8 +191,15 @@ def _build(data: dict[str, Any]) -> Gazetteer:
     for a in data["agencies"]:
         eid = agency_ids[a["name"]]
         state = g.entries[f"state:{a['state']}"]
-        g.entries[eid] = Entry(eid, ActorKind.AGENCY, a["name"], tuple(a["aliases"]), state=a["state"],
-                               cameo=(state.cameo or a["state"]) + "GOV", parent=agency_ids.get(a["parent"] or ""))
+        g.entries[eid] = Entry(
+            eid,
+            ActorKind.AGENCY,
+            a["name"],
+            tuple(a["aliases"]),
+            state=a["state"],
+            cameo=(state.cameo or a["state"]) + "GOV",
+            parent=agency_ids.get(a["parent"] or ""),
+        )
         g.patterns += [("ORG", n, eid) for n in (a["name"], *a["aliases"])]
     for p in data["places"]:
         eid = f"site:{ids.slug(p['name'])}"

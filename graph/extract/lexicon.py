@@ -16,15 +16,48 @@ from typing import Any
 from graph.errors import ExtractionError
 from graph.extract.nlp import Token
 
-IRREGULAR = {"meet": ["met"], "hold": ["held"], "give": ["gave", "given"], "send": ["sent"],
-             "speak": ["spoke", "spoken"],
-             "take": ["took", "taken"], "strike": ["struck"], "fight": ["fought"], "seize": [], "shell": [],
-             "break": ["broke", "broken"], "beat": ["beaten"], "forgive": ["forgave", "forgiven"], "pay": ["paid"],
-             "hit": ["hit"], "cut": ["cut"], "put": ["put"], "make": ["made"], "lead": ["led"], "go": ["went", "gone"],
-             "begin": ["began", "begun"], "arise": ["arose"], "get": ["got"], "have": ["had"], "deal": ["dealt"],
-             "say": ["said"], "tell": ["told"], "sign": [], "lay": ["laid"], "slay": ["slew"], "sell": ["sold"],
-             "stand": ["stood"], "bring": ["brought"], "seek": ["sought"], "win": ["won"], "lose": ["lost"],
-             "shoot": ["shot"], "freeze": ["froze", "frozen"], "withdraw": ["withdrew", "withdrawn"], "free": []}
+IRREGULAR = {
+    "meet": ["met"],
+    "hold": ["held"],
+    "give": ["gave", "given"],
+    "send": ["sent"],
+    "speak": ["spoke", "spoken"],
+    "take": ["took", "taken"],
+    "strike": ["struck"],
+    "fight": ["fought"],
+    "seize": [],
+    "shell": [],
+    "break": ["broke", "broken"],
+    "beat": ["beaten"],
+    "forgive": ["forgave", "forgiven"],
+    "pay": ["paid"],
+    "hit": ["hit"],
+    "cut": ["cut"],
+    "put": ["put"],
+    "make": ["made"],
+    "lead": ["led"],
+    "go": ["went", "gone"],
+    "begin": ["began", "begun"],
+    "arise": ["arose"],
+    "get": ["got"],
+    "have": ["had"],
+    "deal": ["dealt"],
+    "say": ["said"],
+    "tell": ["told"],
+    "sign": [],
+    "lay": ["laid"],
+    "slay": ["slew"],
+    "sell": ["sold"],
+    "stand": ["stood"],
+    "bring": ["brought"],
+    "seek": ["sought"],
+    "win": ["won"],
+    "lose": ["lost"],
+    "shoot": ["shot"],
+    "freeze": ["froze", "frozen"],
+    "withdraw": ["withdrew", "withdrawn"],
+    "free": [],
+}
 
 
 @dataclass(frozen=True)
@@ -44,20 +77,26 @@ class Entry:
     needs_possessor: bool = False
     person_object: bool = False
     noun: bool = False
+    modifier_target: bool = False
     rule_name: str | None = None
 
     @property
     def specificity(self) -> int:
-        return bool(self.prt) + bool(self.obj) + bool(self.xcomp) + bool(self.prep) + bool(self.pobj) + \
-            self.person_object
+        return (
+            bool(self.prt) + bool(self.obj) + bool(self.xcomp) + bool(self.prep) + bool(self.pobj) + self.person_object
+        )
 
     @property
     def rule(self) -> str:
         if self.rule_name:
             return self.rule_name
         word = self.phrase or self.lemma or "?"
-        extra = self.prt or (self.obj[0] if self.obj else None) or (self.xcomp[0] if self.xcomp else None) or \
-            (self.prep[0] if self.prep else None)
+        extra = (
+            self.prt
+            or (self.obj[0] if self.obj else None)
+            or (self.xcomp[0] if self.xcomp else None)
+            or (self.prep[0] if self.prep else None)
+        )
         kind = "noun" if self.noun else "verb"
         return f"{kind}:{word}{'+' + extra if extra else ''}->{self.code}"
 
@@ -70,12 +109,24 @@ class Lexicon:
     light: frozenset[str]
     verb_forms: dict[str, str]
     noun_forms: dict[str, str]
+    light_forms: frozenset[str] = frozenset()
 
     def verb(self, tok: Token, lemma: str, is_person: Callable[[int], bool]) -> Entry | None:
         for entry in self.verbs.get(lemma, []):
             if _fits(entry, tok, is_person):
                 return entry
         return None
+
+    def is_light(self, tok: Token) -> bool:
+        """Whether a verb only carries a noun trigger ("staged a strike"); by form too, as the lemmatiser
+        misreads some ("staged" -> "stag")."""
+        return tok.lemma_.lower() in self.light or tok.lower_ in self.light_forms
+
+    def prefilter_words(self) -> frozenset[str]:
+        """Lower-case words that can start an event: trigger verb and noun forms, words of trigger phrases,
+        and the modals of "X said Y must ..." demands."""
+        phrase_words = {w for e in self.phrases for w in (e.phrase or "").lower().split()}
+        return frozenset(self.verb_forms) | frozenset(self.noun_forms) | phrase_words | {"must", "should"}
 
     def noun(self, lemma: str) -> Entry | None:
         entries = self.nouns.get(lemma)
@@ -87,11 +138,22 @@ def _entry(raw: dict[str, Any], noun: bool) -> Entry:
         value = raw.get(key) or []
         return tuple(str(v) for v in (value if isinstance(value, list) else [value]))
 
-    return Entry(code=str(raw["code"]), lemma=raw.get("lemma"), phrase=raw.get("phrase"), prt=raw.get("prt"),
-                 obj=tup("obj"), xcomp=tup("xcomp"), prep=tup("prep"), pobj=tup("pobj"),
-                 symmetric=bool(raw.get("symmetric")),
-                 needs_target=bool(raw.get("needs_target")), needs_possessor=bool(raw.get("needs_possessor")),
-                 person_object=bool(raw.get("person_object")), noun=noun)
+    return Entry(
+        code=str(raw["code"]),
+        lemma=raw.get("lemma"),
+        phrase=raw.get("phrase"),
+        prt=raw.get("prt"),
+        obj=tup("obj"),
+        xcomp=tup("xcomp"),
+        prep=tup("prep"),
+        pobj=tup("pobj"),
+        symmetric=bool(raw.get("symmetric")),
+        needs_target=bool(raw.get("needs_target")),
+        needs_possessor=bool(raw.get("needs_possessor")),
+        person_object=bool(raw.get("person_object")),
+        noun=noun,
+        modifier_target=bool(raw.get("modifier_target")),
+    )
 
 
 def _inflect(lemma: str) -> list[str]:
@@ -113,8 +175,11 @@ def load_lexicon() -> Lexicon:
     try:
         raw = yaml.safe_load(resources.files("graph.extract").joinpath("data/triggers.yaml").read_text("utf-8"))
     except (OSError, yaml.YAMLError) as exc:
-        raise ExtractionError("the trigger lexicon is missing or broken", where="graph/extract/data/triggers.yaml",
-                              hint="reinstall diplograph or fix the YAML") from exc
+        raise ExtractionError(
+            "the trigger lexicon is missing or broken",
+            where="graph/extract/data/triggers.yaml",
+            hint="reinstall diplograph or fix the YAML",
+        ) from exc
     verbs: dict[str, list[Entry]] = {}
     nouns: dict[str, list[Entry]] = {}
     phrases: list[Entry] = []
@@ -131,7 +196,9 @@ def load_lexicon() -> Lexicon:
         entries.sort(key=lambda e: -e.specificity)
     verb_forms = {f: lemma for lemma in verbs for f in _inflect(lemma)}
     noun_forms = {f: lemma for lemma in nouns for f in (lemma, lemma + "s", lemma + "es")}
-    return Lexicon(verbs, nouns, phrases, frozenset(raw.get("light_verbs", [])), verb_forms, noun_forms)
+    light = frozenset(raw.get("light_verbs", []))
+    light_forms = frozenset(f for lemma in light for f in _inflect(lemma))
+    return Lexicon(verbs, nouns, phrases, light, verb_forms, noun_forms, light_forms)
 
 
 def _fits(entry: Entry, tok: Token, is_person: Callable[[int], bool]) -> bool:
@@ -140,12 +207,13 @@ def _fits(entry: Entry, tok: Token, is_person: Callable[[int], bool]) -> bool:
         return False
     if entry.prt:
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-        if not any(c.dep_ == "prt" and c.lower_ == entry.prt for c in children) and \
-                not (nxt is not None and nxt.lower_ == entry.prt):
+        if not any(c.dep_ == "prt" and c.lower_ == entry.prt for c in children) and not (
+            nxt is not None and nxt.lower_ == entry.prt
+        ):
             return False
     if entry.obj:
         objs = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "attr", "dative")]
-        if tok.dep_ == "acl" or tok.dep_ == "relcl":
+        if tok.dep_ in ("acl", "relcl", "amod"):
             objs.append(tok.head)
         words = {w.lemma_.lower() for o in objs for w in o.subtree} | {w.lower_ for o in objs for w in o.subtree}
         if not words & set(entry.obj):

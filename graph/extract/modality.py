@@ -16,19 +16,89 @@ from graph.model import Modality
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "’ll"}
 MODAL_AUX = {"would", "could", "might", "may", "should", "must", "can", "ca"}
-PLAN_HEADS = {"plan", "schedule", "set", "expect", "due", "intend", "prepare", "agree", "promise", "pledge", "vow",
-              "offer", "announce", "confirm", "propose", "float", "arrange", "decide", "lock", "go", "slate",
-              "invite", "aim", "ready", "willing", "prepared", "eye"}
-HYPOTHETICAL_HEADS = {"threaten", "consider", "hint", "want", "seek", "hope", "mull", "weigh",
-                      "warn", "urge", "ask", "call", "demand", "could", "refuse", "unlikely", "likely", "able"}
+PLAN_HEADS = {
+    "plan",
+    "schedule",
+    "set",
+    "expect",
+    "due",
+    "intend",
+    "prepare",
+    "agree",
+    "promise",
+    "pledge",
+    "vow",
+    "offer",
+    "announce",
+    "confirm",
+    "propose",
+    "float",
+    "arrange",
+    "decide",
+    "lock",
+    "go",
+    "slate",
+    "invite",
+    "aim",
+    "ready",
+    "willing",
+    "prepared",
+    "eye",
+}
+HYPOTHETICAL_HEADS = {
+    "threaten",
+    "consider",
+    "hint",
+    "want",
+    "seek",
+    "hope",
+    "mull",
+    "weigh",
+    "warn",
+    "urge",
+    "ask",
+    "call",
+    "demand",
+    "could",
+    "refuse",
+    "unlikely",
+    "likely",
+    "able",
+}
 ALLEGE_HEADS = {"allege", "accuse", "claim", "suspect", "charge", "blame"}
 DENY_HEADS = {"deny", "refute", "dispute"}
 HEDGES = {"alleged", "allegedly", "reportedly", "suspected", "purported", "purportedly", "supposed", "supposedly"}
-PLAN_MODIFIERS = {"planned", "upcoming", "proposed", "scheduled", "expected", "future", "next", "coming", "forthcoming",
-                  "prospective", "impending"}
+PLAN_MODIFIERS = {
+    "planned",
+    "upcoming",
+    "proposed",
+    "scheduled",
+    "expected",
+    "future",
+    "next",
+    "coming",
+    "forthcoming",
+    "prospective",
+    "impending",
+}
 HYPOTHETICAL_MODIFIERS = {"possible", "potential", "hypothetical", "eventual", "new"}
-SAY_VERBS = {"say", "tell", "state", "report", "claim", "insist", "write", "post", "add", "announce", "note",
-             "declare", "argue", "assert", "tweet"}
+SAY_VERBS = {
+    "say",
+    "tell",
+    "state",
+    "report",
+    "claim",
+    "insist",
+    "write",
+    "post",
+    "add",
+    "announce",
+    "note",
+    "declare",
+    "argue",
+    "assert",
+    "tweet",
+}
 NEGATIONS = {"not", "n't", "never", "no"}
 
 
@@ -39,6 +109,7 @@ class Stance:
     modality: Modality
     rule: str
     holder: Token | None = None  # token whose actor is the claimant (speaker, accuser, denier)
+    head: Token | None = None  # the word that decided it ("refused" in "refused to deploy"), if not the trigger
 
 
 def _subject(tok: Token) -> Token | None:
@@ -46,6 +117,11 @@ def _subject(tok: Token) -> Token | None:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return child
     return None
+
+
+def future_or_modal(trigger: Token) -> bool:
+    """Whether the trigger has a future or modal auxiliary ("will not attend", "would not provide")."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX | MODAL_AUX for c in trigger.children)
 
 
 def stance(trigger: Token, *, noun: bool) -> Stance:
@@ -74,45 +150,50 @@ def stance(trigger: Token, *, noun: bool) -> Stance:
     node = trigger
     while node.head is not node and steps < 4:  # climb through complements: "set to meet", "agreed to hold"
         head, via = node.head, node.dep_
-        if via in ("xcomp", "dobj", "pobj", "prep", "ccomp", "acomp", "attr", "oprd", "nsubjpass", "appos",
-                   "npadvmod"):
+        if via in ("xcomp", "dobj", "pobj", "prep", "ccomp", "acomp", "attr", "oprd", "nsubjpass", "appos", "npadvmod"):
             lemma = head.lemma_.lower()
             if lemma in DENY_HEADS:
-                return Stance(Modality.DENIED, f"denied-by-{lemma}", _subject(head))
+                return Stance(Modality.DENIED, f"denied-by-{lemma}", _subject(head), head)
             if lemma in ALLEGE_HEADS and via in ("ccomp", "pobj", "prep", "xcomp"):
-                return Stance(Modality.ALLEGED, f"alleged-by-{lemma}", _subject(head))
+                return Stance(Modality.ALLEGED, f"alleged-by-{lemma}", _subject(head), head)
             if lemma in PLAN_HEADS and via != "ccomp":
-                return Stance(Modality.PLANNED, f"planned-by-{lemma}", _subject(head))
+                return Stance(Modality.PLANNED, f"planned-by-{lemma}", _subject(head), head)
             if lemma in HYPOTHETICAL_HEADS and via in ("xcomp", "dobj", "prep", "pobj"):
-                return Stance(Modality.HYPOTHETICAL, f"hypothetical-by-{lemma}", _subject(head))
+                return Stance(Modality.HYPOTHETICAL, f"hypothetical-by-{lemma}", _subject(head), head)
             if any(c.dep_ == "neg" for c in head.children) and via in ("xcomp",):
-                return Stance(Modality.DENIED, "negated-head")
+                return Stance(Modality.DENIED, "negated-head", None, head)
             if via not in ("prep", "pobj", "appos", "npadvmod"):
                 break
         else:
             break
         node = head
         steps += 1
-    if _conditional(trigger):
-        return Stance(Modality.HYPOTHETICAL, "conditional")
+    clause = _conditional(trigger)
+    if clause is not None:
+        return Stance(Modality.HYPOTHETICAL, "conditional", None, clause.head if clause.head is not clause else None)
     return Stance(Modality.ASSERTED, "default")
 
 
 def _going_to(trigger: Token) -> bool:
     head = trigger.head
-    return trigger.dep_ == "xcomp" and head.lemma_ == "go" and any(c.lower_ == "to" for c in trigger.children) and \
-        any(c.dep_ == "aux" and c.lemma_ == "be" for c in head.children)
+    return (
+        trigger.dep_ == "xcomp"
+        and head.lemma_ == "go"
+        and any(c.lower_ == "to" for c in trigger.children)
+        and any(c.dep_ == "aux" and c.lemma_ == "be" for c in head.children)
+    )
 
 
-def _conditional(trigger: Token) -> bool:
+def _conditional(trigger: Token) -> Token | None:
+    """The "if"/"unless" clause the trigger sits in, if any."""
     node = trigger
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
-            return True
+            return node
         if node.head is node:
-            return False
+            return None
         node = node.head
-    return False
+    return None
 
 
 def reported_by(trigger: Token) -> Token | None:

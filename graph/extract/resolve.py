@@ -15,22 +15,163 @@ from dataclasses import dataclass, field
 
 from graph import ids
 from graph.extract.gazetteer import Entry, Gazetteer, Title
-from graph.extract.nlp import Doc, Language, Span, Token, phrase_matcher
+from graph.extract.nlp import Doc, Language, Span, Token, doc_text, phrase_matcher, sentences
 from graph.model import Actor, ActorKind
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
 SINGULAR_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
-SKIP_LEFT = {"the", "a", "an", "former", "new", "then", "acting", "interim", "outgoing", "incoming", "top",
-             "senior", "veteran", "current", "late", "powerful", "embattled", "chief", "deputy", "vice",
-             "newly", "elected", "-", "—", "ousted", "exiled", "left", "right", "leaning", "wing", "leftist",
-             "rightist", "conservative", "liberal", "populist", "military", "civilian", "ruling", "opposition"}
+SKIP_LEFT = {
+    "the",
+    "a",
+    "an",
+    "former",
+    "new",
+    "then",
+    "acting",
+    "interim",
+    "outgoing",
+    "incoming",
+    "top",
+    "senior",
+    "veteran",
+    "current",
+    "late",
+    "powerful",
+    "embattled",
+    "chief",
+    "deputy",
+    "vice",
+    "newly",
+    "elected",
+    "-",
+    "—",
+    "ousted",
+    "exiled",
+    "left",
+    "right",
+    "leaning",
+    "wing",
+    "leftist",
+    "rightist",
+    "conservative",
+    "liberal",
+    "populist",
+    "military",
+    "civilian",
+    "ruling",
+    "opposition",
+}
 NAME_PARTICLES = {"de", "del", "da", "dos", "van", "von", "bin", "al", "el", "la", "le", "ibn", "abu", "di", "-"}
-NOT_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-             "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-             "The", "A", "An", "This", "That", "These", "Those", "His", "Her", "Their", "It", "In", "On", "At",
-             "By", "For", "But", "And", "Sources", "Mr", "Mrs", "Ms", "Mr.", "Mrs.", "Ms.", "Dr", "Dr."}
-HONORIFICS = {"Mr", "Mrs", "Ms", "Mr.", "Mrs.", "Ms.", "Dr", "Dr.", "Sir", "Lady", "Sheikh", "Ayatollah", "Lt.",
-              "Gen.", "Col.", "Maj.", "Capt.", "Sgt.", "Adm.", "Rep.", "Sen.", "Gov.", "Pres."}
+NOT_NAMES = {
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "His",
+    "Her",
+    "Their",
+    "It",
+    "In",
+    "On",
+    "At",
+    "By",
+    "For",
+    "But",
+    "And",
+    "Sources",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr",
+    "Dr.",
+}
+HONORIFICS = {
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr",
+    "Dr.",
+    "Sir",
+    "Lady",
+    "Sheikh",
+    "Ayatollah",
+    "Lt.",
+    "Gen.",
+    "Col.",
+    "Maj.",
+    "Capt.",
+    "Sgt.",
+    "Adm.",
+    "Rep.",
+    "Sen.",
+    "Gov.",
+    "Pres.",
+}
+ORG_HEADS = {
+    "Union",
+    "Association",
+    "Party",
+    "Front",
+    "Movement",
+    "Observatory",
+    "Council",
+    "Committee",
+    "Organization",
+    "Organisation",
+    "League",
+    "Forum",
+    "Company",
+    "Corporation",
+    "Federation",
+    "Congress",
+    "Alliance",
+    "Coalition",
+    "Society",
+    "Institute",
+    "Foundation",
+    "Bank",
+    "Authority",
+    "Commission",
+    "Army",
+    "Brigade",
+    "Brigades",
+    "Guard",
+    "Network",
+    "Centre",
+    "Center",
+    "Confederation",
+    "Syndicate",
+}
+ORG_CONNECTORS = {"of", "for", "the", "and", "&"}
+NAME_WIDTH = 8  # tokens of the longest name form looked up ("Abu Musab al - Zarqawi" is 6)
 _WORDLIKE = re.compile(r"^[^\W\d_][\w'’.-]*$")
 
 
@@ -51,8 +192,17 @@ class ActorRec:
 
     def actor(self) -> Actor:
         aliases = tuple(sorted(a for a in self.aliases if a and a != self.name))
-        return Actor(key=self.key, kind=self.kind, name=self.name, aliases=aliases, iso2=self.iso2,
-                     iso3=self.iso3, cameo_code=self.cameo, nationality=self.nationality, part_of=self.part_of)
+        return Actor(
+            key=self.key,
+            kind=self.kind,
+            name=self.name,
+            aliases=aliases,
+            iso2=self.iso2,
+            iso3=self.iso3,
+            cameo_code=self.cameo,
+            nationality=self.nationality,
+            part_of=self.part_of,
+        )
 
 
 @dataclass(frozen=True)
@@ -139,6 +289,7 @@ class Resolver:
         title_spans = self._title_spans(doc, r)
         self._persons(doc, r, title_spans)
         self._titles(doc, r, title_spans)
+        self._appositions(doc, r)
         self._pronouns(doc, r)
         self._kinship(doc, r)
         self._bodies(doc, r)
@@ -173,8 +324,16 @@ class Resolver:
         elif entry.kind is ActorKind.AGENCY and entry.state:
             state = self.gaz.state(entry.state)
             parent = self._entry_actor(r, state).key if state else None
-        rec = ActorRec(entry.key, entry.kind, entry.name, set(entry.aliases), iso2=entry.iso2, iso3=entry.iso3,
-                       cameo=entry.cameo, part_of=parent)
+        rec = ActorRec(
+            entry.key,
+            entry.kind,
+            entry.name,
+            set(entry.aliases),
+            iso2=entry.iso2,
+            iso3=entry.iso3,
+            cameo=entry.cameo,
+            part_of=parent,
+        )
         return self._add(r, rec)
 
     def state_actor(self, r: Resolved, iso3: str) -> str | None:
@@ -240,7 +399,8 @@ class Resolver:
         while j < len(doc) and doc[j].text in HONORIFICS:
             j += 1
         start = j
-        while j < len(doc) and j - start < limit:
+        words = 0
+        while j < len(doc) and words < limit:
             tok = doc[j]
             if r.at(j) and r.actors[r.at(j) or ""].kind is not ActorKind.PERSON:
                 break
@@ -249,6 +409,7 @@ class Resolver:
             name_like = _is_name_token(tok) and tok.lower_ not in self.title_words
             particle = tok.lower_ in NAME_PARTICLES and j > start and j + 1 < len(doc) and _is_name_token(doc[j + 1])
             if name_like or particle:
+                words += j == start or bool(doc[j - 1].whitespace_)  # "Zia-Ul-Haq" is one word
                 j += 1
             else:
                 break
@@ -261,8 +422,10 @@ class Resolver:
             k = e
             if k < len(doc) and doc[k].lower_ == "of" and k + 1 < len(doc):  # "Secretary of Energy X"
                 k += 1
-                while k < len(doc) and (r.at(k) or (_is_name_token(doc[k]) and k + 1 < len(doc)
-                                                    and _is_name_token(doc[k + 1]) and k - e < 4)):
+                while k < len(doc) and (
+                    r.at(k)
+                    or (_is_name_token(doc[k]) and k + 1 < len(doc) and _is_name_token(doc[k + 1]) and k - e < 4)
+                ):
                     if r.at(k):
                         k += 1
                         break
@@ -293,6 +456,9 @@ class Resolver:
             index.setdefault(n, n)
             parts = n.split()
             index.setdefault(parts[-1], n)
+            prefix, dash, rest = parts[-1].partition("-")
+            if dash and prefix.lower() in NAME_PARTICLES and rest[:1].isupper():
+                index.setdefault(rest, n)  # "al-Bashir" -> "Bashir"
             if parts[0] not in NAME_PARTICLES:
                 index.setdefault(parts[0], n)
         for n in singles:
@@ -302,13 +468,21 @@ class Resolver:
         for name in dict.fromkeys(index.values()):
             self._add(r, ActorRec(ids.actor_key(ActorKind.PERSON, name), ActorKind.PERSON, name, {name}))
         first = {c: min(p[0] for p in names.get(c, [(len(doc), 0)])) for c in index.values()}
+        words = [t.text for t in doc]
+        spaces = [t.whitespace_ for t in doc]
+        heads = {n.split()[0].split("-")[0] for n in index}
+        starts = [w in heads and not t.is_space for w, t in zip(words, doc, strict=True)]
         i = 0
         while i < len(doc):
             hit: tuple[int, str, str] | None = None
-            for width in (4, 3, 2, 1):
-                if i + width > len(doc) or doc[i].is_space or any(r.at(k) for k in range(i, i + width)):
+            if r.token_actor[i] is not None or not starts[i]:
+                i += 1
+                continue
+            for width in range(min(NAME_WIDTH, len(doc) - i), 0, -1):
+                if any(r.token_actor[k] for k in range(i, i + width)):
                     continue
-                text = _name_text(doc[i:i + width])
+                text = "".join(words[k] + (spaces[k] if k < i + width - 1 else "") for k in range(i, i + width))
+                text = " ".join(text.split())
                 if text in index and (width > 1 or _is_name_token(doc[i])):
                     hit = (width, index[text], text)
                     break
@@ -330,8 +504,12 @@ class Resolver:
             k = e
             if k < len(doc) and doc[k].lower_ == "of":
                 k += 1
-                while k < len(doc) and k - e < 5 and (r.at(k) is None or r.actors[r.at(k) or ""].kind
-                                                      is not ActorKind.PERSON) and not doc[k].is_punct:
+                while (
+                    k < len(doc)
+                    and k - e < 5
+                    and (r.at(k) is None or r.actors[r.at(k) or ""].kind is not ActorKind.PERSON)
+                    and not doc[k].is_punct
+                ):
                     k += 1
             while k < len(doc) and doc[k].text in HONORIFICS:
                 k += 1
@@ -353,6 +531,26 @@ class Resolver:
             if len(holders) == 1:
                 self._mark(r, s, e, holders.pop())
 
+    def _appositions(self, doc: Doc, r: Resolved) -> None:
+        """ "Salaheddine Sidhoum, Algeria's leading activist," / "X, a Syrian dissident": the person's nationality."""
+        for _s, e, key in r.mention_spans():
+            rec = r.actors[key]
+            if rec.kind is not ActorKind.PERSON or rec.nationality or e >= len(doc) or doc[e].text != ",":
+                continue
+            k = e + 1
+            if k < len(doc) and doc[k].lower_ in ("a", "an", "the"):
+                k += 1
+            state = r.at(k) if k < len(doc) else None
+            if state is None or r.actors[state].kind is not ActorKind.STATE or k in r.via_pronoun:
+                continue
+            while k < len(doc) and r.at(k) == state:
+                k += 1
+            if k < len(doc) and doc[k].text in POSSESSIVE:
+                k += 1
+            rest = [t for t in doc[k : min(len(doc), k + 5)] if not t.is_punct]
+            if rest and any(t.pos_ == "NOUN" and t.is_lower for t in rest[:4]) and not r.at(k):
+                rec.nationality = state
+
     def _appositive(self, doc: Doc, r: Resolved, s: int, e: int) -> str | None:
         head = doc[e - 1]
         if head.dep_ == "appos" and (key := r.at(head.head.i)) and r.actors[key].kind is ActorKind.PERSON:
@@ -367,7 +565,7 @@ class Resolver:
         return None
 
     def _pronouns(self, doc: Doc, r: Resolved) -> None:
-        sents = list(doc.sents)
+        sents = sentences(doc)
         for si, sent in enumerate(sents):
             for tok in sent:
                 if tok.lower_ not in SINGULAR_PRONOUNS or r.at(tok.i):
@@ -376,8 +574,11 @@ class Resolver:
                 cands = [k for k in before if k and r.actors[k].kind is ActorKind.PERSON]
                 if not cands and si > 0:
                     prev = sents[si - 1]
-                    cands = [k for i in range(prev.start, prev.end) if (k := r.at(i))
-                             and r.actors[k].kind is ActorKind.PERSON]
+                    cands = [
+                        k
+                        for i in range(prev.start, prev.end)
+                        if (k := r.at(i)) and r.actors[k].kind is ActorKind.PERSON
+                    ]
                     subjects = {r.at(t.i) for t in prev if t.dep_.startswith("nsubj") and r.at(t.i) in cands}
                     if len(set(cands)) > 1 and len(subjects) == 1:
                         cands = [next(iter(subjects)) or ""]
@@ -409,8 +610,16 @@ class Resolver:
                 plural = span.text.lower() in ("family", "relatives", "family members") or kind == "relative"
                 label = "relatives" if plural else span.text.lower()
                 name = f"{label} of {r.actors[person].name}"
-                rec = self._add(r, ActorRec(ids.actor_key(ActorKind.GROUP, name), ActorKind.GROUP, name,
-                                            {doc[max(0, s - 2):e].text}, nationality=r.actors[person].nationality))
+                rec = self._add(
+                    r,
+                    ActorRec(
+                        ids.actor_key(ActorKind.GROUP, name),
+                        ActorKind.GROUP,
+                        name,
+                        {doc[max(0, s - 2) : e].text},
+                        nationality=r.actors[person].nationality,
+                    ),
+                )
             self._mark(r, s, e, rec.key, force=True)
             r.kin.append(KinUse(person, rec.key, kind, s))
 
@@ -440,8 +649,12 @@ class Resolver:
     def _body_actor(self, r: Resolved, body: str, state: ActorRec, s: int, e: int, surface: str) -> None:
         key = ids.actor_key(ActorKind.AGENCY, body, state=state.iso3)
         name = f"{body} of {state.name}"
-        rec = self._add(r, ActorRec(key, ActorKind.AGENCY, name, {surface}, cameo=f"{state.cameo or state.iso3}GOV",
-                                    part_of=state.key))
+        rec = self._add(
+            r,
+            ActorRec(
+                key, ActorKind.AGENCY, name, {surface}, cameo=f"{state.cameo or state.iso3}GOV", part_of=state.key
+            ),
+        )
         self._mark(r, s, e, rec.key)
 
     def _groups(self, doc: Doc, r: Resolved) -> None:
@@ -456,11 +669,84 @@ class Resolver:
                 self._mark(r, s, e, owner)
                 continue
             name = f"{owner_rec.name} {doc[s:e].text.lower()}"
-            rec = self._add(r, ActorRec(ids.actor_key(ActorKind.GROUP, name), ActorKind.GROUP, name,
-                                        {doc[max(0, s - 1):e].text}, nationality=owner))
+            rec = self._add(
+                r,
+                ActorRec(
+                    ids.actor_key(ActorKind.GROUP, name),
+                    ActorKind.GROUP,
+                    name,
+                    {doc[max(0, s - 1) : e].text},
+                    nationality=owner,
+                ),
+            )
             self._mark(r, s, e, rec.key)
 
+    def _named_organisations(self, doc: Doc, r: Resolved) -> None:
+        """Organisations whose name holds a state: "Nigerian Union of Teachers", "Free Syrian Army".
+
+        A run of capitalised words (with "of", "for", "the", "and" between them) that ends in an
+        organisation noun (Union, Party, Observatory, ...) and names exactly one state becomes an
+        organisation of that nationality; an acronym in brackets right after it is an alias.
+        """
+        n = len(doc)
+        i = 0
+        while i < n:
+            if not self._org_word(doc, r, i):
+                i += 1
+                continue
+            j = i
+            while j < n and (
+                self._org_word(doc, r, j)
+                or (j > i and doc[j].lower_ in ORG_CONNECTORS and j + 1 < n and self._org_word(doc, r, j + 1))
+            ):
+                j += 1
+            start, end = i, j
+            i = j
+            heads = [k for k in range(start, end) if doc[k].text.rstrip("s") in ORG_HEADS or doc[k].text in ORG_HEADS]
+            if not heads or end - start < 2 or not _prose(doc, start):
+                continue
+            end = heads[-1] + 1
+            while (
+                end < j
+                and r.at(end) is None
+                and (
+                    self._org_word(doc, r, end)
+                    or (doc[end].lower_ in ORG_CONNECTORS and end + 1 < j and self._org_word(doc, r, end + 1))
+                )
+            ):
+                end += 1  # "Union of Teachers", "Observatory for Human Rights": keep the words after the head
+            states = {k for t in range(start, end) if (k := r.at(t))}
+            if len(states) != 1 or all(r.at(t) for t in range(start, end)):
+                continue
+            state = next(iter(states))
+            name = " ".join(doc[start:end].text.split())
+            rec = self._add(
+                r,
+                ActorRec(
+                    ids.actor_key(ActorKind.ORGANIZATION, name), ActorKind.ORGANIZATION, name, {name}, nationality=state
+                ),
+            )
+            self._mark(r, start, end, rec.key, force=True)
+            if end + 2 < n and doc[end].text == "(" and doc[end + 2].text == ")" and doc[end + 1].is_upper:
+                rec.aliases.add(doc[end + 1].text)
+                self._mark(r, end + 1, end + 2, rec.key, force=True)
+                for later in range(end + 3, n):  # later uses of the acronym
+                    if doc[later].text == doc[end + 1].text and r.at(later) is None:
+                        self._mark(r, later, later + 1, rec.key)
+
+    @staticmethod
+    def _org_word(doc: Doc, r: Resolved, i: int) -> bool:
+        tok = doc[i]
+        key = r.at(i)
+        if key is not None and r.actors[key].kind is not ActorKind.STATE:
+            return False
+        text = tok.text
+        return bool(text[:1].isupper() and tok.is_alpha and text not in NOT_NAMES) or (
+            key is not None and not tok.is_punct
+        )
+
     def _organisations(self, doc: Doc, r: Resolved) -> None:
+        self._named_organisations(doc, r)
         for ent in doc.ents:
             if ent.label_ != "ORG" or ent.ent_id_:
                 continue
@@ -475,8 +761,9 @@ class Resolver:
             if all(t.lower_ in self.title_words for t in toks):
                 continue
             name = toks.text
-            rec = self._add(r, ActorRec(ids.actor_key(ActorKind.ORGANIZATION, name), ActorKind.ORGANIZATION, name,
-                                        {name}))
+            rec = self._add(
+                r, ActorRec(ids.actor_key(ActorKind.ORGANIZATION, name), ActorKind.ORGANIZATION, name, {name})
+            )
             self._mark(r, a, b, rec.key)
 
 
@@ -510,15 +797,16 @@ def _is_name_token(tok: Token) -> bool:
 
 
 def _name_text(span: Span) -> str:
-    return " ".join(t.text for t in span if not t.is_space)
+    """The name as written, whitespace collapsed ("Mohammad Zia-Ul-Haq", "Abu Musab al-Zarqawi")."""
+    return " ".join(span.text.split())
 
 
 def _prose(doc: Doc, i: int) -> bool:
     """Whether token ``i`` sits in running text (not a heading or a list of names)."""
-    text = doc.text
+    text = doc_text(doc)
     idx = doc[i].idx
     start = text.rfind("\n", 0, idx) + 1
     end = text.find("\n", idx)
-    line = text[start:end if end >= 0 else len(text)]
+    line = text[start : end if end >= 0 else len(text)]
     words = line.split()
     return len(words) >= 6 and sum(1 for w in words if w[:1].islower()) >= 2

@@ -71,8 +71,11 @@ def _expand(path: Path) -> Iterator[Path | SourceError]:
     if path.is_dir():
         found = sorted(p for p in path.rglob("*") if p.is_file() and _is_article_file(p))
         if not found:
-            yield SourceError("no article files in the directory", where=str(path),
-                              hint="articles end in " + ", ".join(ARTICLE_SUFFIXES))
+            yield SourceError(
+                "no article files in the directory",
+                where=str(path),
+                hint="articles end in " + ", ".join(ARTICLE_SUFFIXES),
+            )
         yield from found
     elif path.exists():
         yield path
@@ -88,8 +91,7 @@ def _expand(path: Path) -> Iterator[Path | SourceError]:
 
 def _is_article_file(p: Path) -> bool:
     name = p.name
-    return (not name.startswith(".") and p.suffix.lower() in ARTICLE_SUFFIXES
-            and ".meta." not in name)
+    return not name.startswith(".") and p.suffix.lower() in ARTICLE_SUFFIXES and ".meta." not in name
 
 
 def _read_path(path: Path, overrides: dict[str, Any], max_bytes: int) -> Iterator[Article | SourceError]:
@@ -118,8 +120,9 @@ def _defaults(overrides: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in overrides.items() if v is not None}
 
 
-def _read_stream(stream: BinaryIO, name: str, overrides: dict[str, Any],
-                 max_bytes: int) -> Iterator[Article | SourceError]:
+def _read_stream(
+    stream: BinaryIO, name: str, overrides: dict[str, Any], max_bytes: int
+) -> Iterator[Article | SourceError]:
     """Standard input or a file of unknown type: JSONL, HTML or text, recognised from the content."""
     head = stream.read(min(max_bytes, 65536) + 1)
     if head.lstrip().startswith(b"{"):
@@ -128,8 +131,11 @@ def _read_stream(stream: BinaryIO, name: str, overrides: dict[str, Any],
         return
     raw = head + stream.read(max(0, max_bytes + 1 - len(head)))
     if len(raw) > max_bytes:
-        yield SourceError(f"input is over the limit of {max_bytes} bytes", where=name,
-                          hint="split it, or raise the limit (DIPLOGRAPH_MAX_ARTICLE_BYTES)")
+        yield SourceError(
+            f"input is over the limit of {max_bytes} bytes",
+            where=name,
+            hint="split it, or raise the limit (DIPLOGRAPH_MAX_ARTICLE_BYTES)",
+        )
         return
     try:
         content = decode_text(raw, name)
@@ -153,7 +159,7 @@ class _Chain:
         if self.head:
             cut = self.head.find(b"\n")
             if cut >= 0 and (limit < 0 or cut < limit):
-                line, self.head = self.head[:cut + 1], self.head[cut + 1:]
+                line, self.head = self.head[: cut + 1], self.head[cut + 1 :]
                 return line
             if limit >= 0 and len(self.head) >= limit:
                 line, self.head = self.head[:limit], self.head[limit:]

@@ -22,8 +22,14 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _CHARSET = re.compile(rb"""charset=["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 
 
-def parse_html(content: str | bytes, origin: str, *, url: str | None = None,
-               meta: Mapping[str, Any] | None = None, overrides: Mapping[str, Any] | None = None) -> Article:
+def parse_html(
+    content: str | bytes,
+    origin: str,
+    *,
+    url: str | None = None,
+    meta: Mapping[str, Any] | None = None,
+    overrides: Mapping[str, Any] | None = None,
+) -> Article:
     """An Article from the source of an HTML page.
 
     Raises:
@@ -40,26 +46,33 @@ def parse_html(content: str | bytes, origin: str, *, url: str | None = None,
     try:
         import trafilatura
     except ImportError as exc:  # pragma: no cover - trafilatura is a dependency
-        raise SourceError("reading HTML needs the trafilatura package", where=origin,
-                          hint="pip install trafilatura") from exc
+        raise SourceError(
+            "reading HTML needs the trafilatura package", where=origin, hint="pip install trafilatura"
+        ) from exc
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
     if isinstance(content, bytes):
         content = content.decode("utf-8", errors="replace")
     if "<" not in content:
         raise SourceError("not an HTML page (no markup found)", where=origin, hint="give it a .txt suffix")
     try:
-        doc = trafilatura.bare_extraction(content, url=url, with_metadata=True, include_comments=False,
-                                          include_tables=False, favor_precision=True)
+        doc = trafilatura.bare_extraction(
+            content, url=url, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
+        )
         if doc is None:
-            doc = trafilatura.bare_extraction(content, url=url, with_metadata=True, include_comments=False,
-                                              include_tables=False, favor_recall=True)
+            doc = trafilatura.bare_extraction(
+                content, url=url, with_metadata=True, include_comments=False, include_tables=False, favor_recall=True
+            )
     except Exception as exc:  # trafilatura/lxml raise many kinds of errors on broken markup
-        raise SourceError(f"cannot parse the HTML: {exc}", where=origin,
-                          hint="check that the file is a web page") from exc
+        raise SourceError(
+            f"cannot parse the HTML: {exc}", where=origin, hint="check that the file is a web page"
+        ) from exc
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
-        raise SourceError("no article text found in the HTML page (only scripts, navigation or boilerplate)",
-                          where=origin, hint="save the article page itself, or give its text as .txt")
+        raise SourceError(
+            "no article text found in the HTML page (only scripts, navigation or boilerplate)",
+            where=origin,
+            hint="save the article page itself, or give its text as .txt",
+        )
     page_meta: dict[str, Any] = {}
     for field, attr in (("title", "title"), ("url", "url"), ("outlet", "sitename")):
         value = getattr(doc, attr, None)
@@ -84,16 +97,18 @@ def _decode(raw: bytes, where: str) -> str:
     except LookupError:
         pass
     except UnicodeDecodeError as exc:
-        raise SourceError(f"not valid {declared} (byte {exc.start})", where=where,
-                          hint="save the page as UTF-8") from exc
+        raise SourceError(
+            f"not valid {declared} (byte {exc.start})", where=where, hint="save the page as UTF-8"
+        ) from exc
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise SourceError(f"not valid UTF-8 (byte {exc.start})", where=where, hint="save the page as UTF-8") from exc
 
 
-def read_html(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
-              overrides: Mapping[str, Any] | None = None) -> Article:
+def read_html(
+    path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, overrides: Mapping[str, Any] | None = None
+) -> Article:
     """Read one saved HTML page (metadata sidecar allowed, as for text files)."""
     p = Path(path)
     raw = read_limited(p, max_bytes)

@@ -36,8 +36,9 @@ def parse_record(line: str, where: str, defaults: Mapping[str, Any] | None = Non
     try:
         data = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise SourceError(f"not valid JSON: {exc.msg} (column {exc.colno})", where=where,
-                          hint="each line must be one JSON object") from exc
+        raise SourceError(
+            f"not valid JSON: {exc.msg} (column {exc.colno})", where=where, hint="each line must be one JSON object"
+        ) from exc
     if not isinstance(data, dict):
         raise SourceError("the line is not a JSON object", where=where, hint="write one {...} object per line")
     text = data.get("text")
@@ -49,8 +50,9 @@ def parse_record(line: str, where: str, defaults: Mapping[str, Any] | None = Non
     return make_article(text, {**(defaults or {}), **meta}, {}, where)
 
 
-def iter_lines(stream: LineReader, name: str, max_bytes: int,
-               defaults: Mapping[str, Any] | None = None) -> Iterator[Article | SourceError]:
+def iter_lines(
+    stream: LineReader, name: str, max_bytes: int, defaults: Mapping[str, Any] | None = None
+) -> Iterator[Article | SourceError]:
     """Articles (or errors) from a binary stream of JSON lines; lines over ``max_bytes`` are refused."""
     lineno = 0
     while True:
@@ -62,16 +64,20 @@ def iter_lines(stream: LineReader, name: str, max_bytes: int,
         if len(raw) > max_bytes and not raw.endswith(b"\n"):
             while raw and not raw.endswith(b"\n"):  # skip the rest of the long line
                 raw = stream.readline(max_bytes + 1)
-            yield SourceError(f"line is over the limit of {max_bytes} bytes", where=where,
-                              hint="raise the limit (DIPLOGRAPH_MAX_ARTICLE_BYTES) or shorten the record")
+            yield SourceError(
+                f"line is over the limit of {max_bytes} bytes",
+                where=where,
+                hint="raise the limit (DIPLOGRAPH_MAX_ARTICLE_BYTES) or shorten the record",
+            )
             continue
         if not raw.strip():
             continue
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            yield SourceError(f"not valid UTF-8 (byte {exc.start} of the line)", where=where,
-                              hint="convert the file to UTF-8")
+            yield SourceError(
+                f"not valid UTF-8 (byte {exc.start} of the line)", where=where, hint="convert the file to UTF-8"
+            )
             continue
         try:
             yield parse_record(line.lstrip("\ufeff"), where, defaults)
@@ -79,22 +85,25 @@ def iter_lines(stream: LineReader, name: str, max_bytes: int,
             yield err
 
 
-def read_jsonl(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
-               defaults: Mapping[str, Any] | None = None) -> Iterator[Article | SourceError]:
+def read_jsonl(
+    path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, defaults: Mapping[str, Any] | None = None
+) -> Iterator[Article | SourceError]:
     """Articles from a ``.jsonl`` file; ``max_bytes`` limits each line, not the file."""
     p = Path(path)
     try:
         fh = p.open("rb")
     except OSError as exc:
-        yield SourceError(f"cannot read the file: {exc.strerror or exc}", where=str(p),
-                          hint="check the path and its permissions")
+        yield SourceError(
+            f"cannot read the file: {exc.strerror or exc}", where=str(p), hint="check the path and its permissions"
+        )
         return
     with fh:
         yield from iter_lines(fh, str(p), max_bytes, defaults)
 
 
-def read_jsonl_text(lines: Iterable[str] | str, name: str = "<stdin>",
-                    max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | SourceError]:
+def read_jsonl_text(
+    lines: Iterable[str] | str, name: str = "<stdin>", max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Article | SourceError]:
     """Articles from JSONL already in memory (tests, stdin)."""
     text = lines if isinstance(lines, str) else "".join(lines)
     yield from iter_lines(io.BytesIO(text.encode("utf-8")), name, max_bytes)

@@ -23,9 +23,25 @@ from graph.model import Article
 DEFAULT_MAX_BYTES = 5_000_000
 META_FIELDS = ("id", "title", "url", "outlet", "published")
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"])}
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
+    )
+}
 _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 _DMY = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})$")
@@ -38,29 +54,40 @@ def read_limited(path: Path, max_bytes: int) -> bytes:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise SourceError(f"file is {size} bytes, over the limit of {max_bytes}", where=where,
-                              hint="split it, or raise the limit (DIPLOGRAPH_MAX_ARTICLE_BYTES)")
+            raise SourceError(
+                f"file is {size} bytes, over the limit of {max_bytes}",
+                where=where,
+                hint="split it, or raise the limit (DIPLOGRAPH_MAX_ARTICLE_BYTES)",
+            )
         with path.open("rb") as fh:
             raw = fh.read(max_bytes + 1)
     except OSError as exc:
-        raise SourceError(f"cannot read the file: {exc.strerror or exc}", where=where,
-                          hint="check the path and its permissions") from exc
+        raise SourceError(
+            f"cannot read the file: {exc.strerror or exc}", where=where, hint="check the path and its permissions"
+        ) from exc
     if len(raw) > max_bytes:
-        raise SourceError(f"file is over the limit of {max_bytes} bytes", where=where,
-                          hint="split it, or raise the limit (DIPLOGRAPH_MAX_ARTICLE_BYTES)")
+        raise SourceError(
+            f"file is over the limit of {max_bytes} bytes",
+            where=where,
+            hint="split it, or raise the limit (DIPLOGRAPH_MAX_ARTICLE_BYTES)",
+        )
     return raw
 
 
 def decode_text(raw: bytes, where: str) -> str:
     """Decode UTF-8 (a leading byte-order mark is dropped), refusing binary and empty input."""
     if b"\x00" in raw[:65536]:
-        raise SourceError("looks like a binary file (it contains NUL bytes), not text", where=where,
-                          hint="give a .txt, .html or .jsonl file saved as UTF-8")
+        raise SourceError(
+            "looks like a binary file (it contains NUL bytes), not text",
+            where=where,
+            hint="give a .txt, .html or .jsonl file saved as UTF-8",
+        )
     try:
         content = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise SourceError(f"not valid UTF-8 (byte {exc.start})", where=where,
-                          hint="convert the file to UTF-8 (e.g. iconv -t utf-8)") from exc
+        raise SourceError(
+            f"not valid UTF-8 (byte {exc.start})", where=where, hint="convert the file to UTF-8 (e.g. iconv -t utf-8)"
+        ) from exc
     if content.startswith("\ufeff"):
         content = content[1:]
     if not content.strip():
@@ -100,8 +127,9 @@ def parse_date(value: object, where: str) -> date | None:
                     return date(int(year), month, int(day))
                 except ValueError:
                     break
-    raise SourceError(f"cannot read the date {text[:60]!r}", where=where,
-                      hint="write dates as YYYY-MM-DD (e.g. 2026-01-15)")
+    raise SourceError(
+        f"cannot read the date {text[:60]!r}", where=where, hint="write dates as YYYY-MM-DD (e.g. 2026-01-15)"
+    )
 
 
 def meta_from_mapping(data: object, where: str) -> dict[str, Any]:
@@ -125,8 +153,11 @@ def _load_yaml(content: str, where: str) -> object:
     try:
         return yaml.safe_load(content)
     except yaml.YAMLError as exc:
-        raise SourceError(f"metadata is not valid YAML: {getattr(exc, 'problem', None) or exc}", where=where,
-                          hint="fix the front matter or sidecar file") from exc
+        raise SourceError(
+            f"metadata is not valid YAML: {getattr(exc, 'problem', None) or exc}",
+            where=where,
+            hint="fix the front matter or sidecar file",
+        ) from exc
 
 
 def sidecar_meta(path: Path) -> dict[str, Any]:
@@ -156,7 +187,7 @@ def split_front_matter(content: str, where: str) -> tuple[dict[str, Any], str]:
     m = _FRONT.match(content)
     if not m:
         return {}, content
-    return meta_from_mapping(_load_yaml(m[1], f"{where} (front matter)"), f"{where} (front matter)"), content[m.end():]
+    return meta_from_mapping(_load_yaml(m[1], f"{where} (front matter)"), f"{where} (front matter)"), content[m.end() :]
 
 
 def make_article(text: str, meta: Mapping[str, Any], overrides: Mapping[str, Any], origin: str) -> Article:
@@ -167,19 +198,28 @@ def make_article(text: str, meta: Mapping[str, Any], overrides: Mapping[str, Any
     published = merged.get("published")
     if published is not None and not isinstance(published, date):
         published = parse_date(published, f"{origin}: published")
-    return Article(text=text, id=merged.get("id"), title=merged.get("title"), url=merged.get("url"),
-                   outlet=merged.get("outlet"), published=published, origin=origin)
+    return Article(
+        text=text,
+        id=merged.get("id"),
+        title=merged.get("title"),
+        url=merged.get("url"),
+        outlet=merged.get("outlet"),
+        published=published,
+        origin=origin,
+    )
 
 
-def parse_text(content: str, origin: str, *, meta: Mapping[str, Any] | None = None,
-               overrides: Mapping[str, Any] | None = None) -> Article:
+def parse_text(
+    content: str, origin: str, *, meta: Mapping[str, Any] | None = None, overrides: Mapping[str, Any] | None = None
+) -> Article:
     """An Article from the decoded content of a text file (front matter allowed)."""
     front, body = split_front_matter(content, origin)
     return make_article(body, {**(meta or {}), **front}, overrides or {}, origin)
 
 
-def read_text(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
-              overrides: Mapping[str, Any] | None = None) -> Article:
+def read_text(
+    path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, overrides: Mapping[str, Any] | None = None
+) -> Article:
     """Read one ``.txt`` article.
 
     Raises:

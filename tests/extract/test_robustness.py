@@ -23,8 +23,10 @@ from graph.triples import source_batch
 from .conftest import ARTICLES
 
 SCHEMA = Path(__file__).resolve().parents[2] / "graph" / "extract" / "schema" / "extraction.schema.json"
-TEXT = ("Kenyan President Ruth Otieno accused Uganda of smuggling on March 2, 2025. "
-        "Uganda was sanctioned by Tanzania. Otieno and Paul Okello will meet in Nairobi next week.")
+TEXT = (
+    "Kenyan President Ruth Otieno accused Uganda of smuggling on March 2, 2025. "
+    "Uganda was sanctioned by Tanzania. Otieno and Paul Okello will meet in Nairobi next week."
+)
 
 
 def test_without_a_trained_model_it_warns_once_and_still_extracts(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -102,8 +104,13 @@ def test_arbitrary_unicode_only_raises_graph_errors(tmp_path_factory: pytest.Tem
 
 
 @settings(max_examples=25, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("Kenya Uganda accused met praised on January 4, 2025 .,'’\n-")),
-               min_size=1, max_size=300))
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("Kenya Uganda accused met praised on January 4, 2025 .,'’\n-")),
+        min_size=1,
+        max_size=300,
+    )
+)
 def test_news_like_noise_extracts_consistently(text: str) -> None:
     if not text.strip():
         return
@@ -114,4 +121,4 @@ def test_news_like_noise_extracts_consistently(text: str) -> None:
     keys = {a.key for a in ex.actors}
     for e in ex.events:
         assert set(e.everyone) <= keys and e.evidence is not None
-        assert text[e.evidence.start:e.evidence.end] == e.evidence.sentence
+        assert text[e.evidence.start : e.evidence.end] == e.evidence.sentence

@@ -76,8 +76,9 @@ def test_jsonl_bad_lines_are_yielded_with_file_and_line() -> None:
 def test_directory_and_glob(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Kenya praised Uganda.", encoding="utf-8")
     (tmp_path / "sub").mkdir()
-    (tmp_path / "sub" / "b.html").write_text("<html><body><article><p>" + "Kenya met Uganda today. " * 5
-                                              + "</p></article></body></html>", encoding="utf-8")
+    (tmp_path / "sub" / "b.html").write_text(
+        "<html><body><article><p>" + "Kenya met Uganda today. " * 5 + "</p></article></body></html>", encoding="utf-8"
+    )
     (tmp_path / "a.meta.json").write_text('{"title": "T"}', encoding="utf-8")
     (tmp_path / "notes.csv").write_text("x,y", encoding="utf-8")
     items = list(read_articles(tmp_path))

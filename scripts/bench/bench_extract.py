@@ -1,0 +1,243 @@
+"""Speed of article ingest end to end, beside spaCy's own ``nlp.pipe``, in one run.
+
+    .venv/bin/python scripts/bench/bench_extract.py [--rounds 3] [--articles 200] [--words 600]
+
+Corpus: ``--articles`` news-length articles (about ``--words`` words each) assembled deterministically
+from the real sentences of ``../shared/benchmarks/events_dev.jsonl`` and the seed article (a seeded
+shuffle, sentences grouped into paragraphs), written to ``scripts/bench/results/corpus-<n>.jsonl``.
+
+Configurations, interleaved in each round (order rotated), each with the model already loaded:
+
+* ``spacy``: ``spacy.load(model).pipe(texts)`` with the full small pipeline, ``n_process`` 1 and 2;
+* ``ingest``: ``graph.pipeline.ingest`` of the JSONL file into a new on-disk Oxigraph store in a
+  temporary directory: read -> extract (``extract_many``) -> ``triples.source_batch`` -> store,
+  ``n_process`` 1 and 2;
+* ``ingest+prefilter``: the same with ``DIPLOGRAPH_PREFILTER=1`` (the parser runs only on sentences
+  with a trigger word and an entity or personal pronoun).
+
+Also times the start-up of ``diplograph --help`` and ``diplograph query`` (a fresh process each, after
+one warm-up) and checks that neither imports spaCy. Medians go to ``scripts/bench/results/extract.json``
+and a Markdown table to stdout. The machine may be shared: quote medians and ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+RESULTS = ROOT / "scripts" / "bench" / "results"
+
+
+def build_corpus(shared: Path, n_articles: int, words: int, seed: int = 7) -> Path:
+    """Deterministic JSONL corpus of real news sentences grouped into articles."""
+    sentences: list[str] = []
+    seen: set[str] = set()
+    for line in (shared / "benchmarks" / "events_dev.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            text = " ".join(json.loads(line)["text"].split()).strip("{} ")
+            if text not in seen:
+                seen.add(text)
+                sentences.append(text)
+    seed_text = (shared / "seed" / "article.txt").read_text(encoding="utf-8")
+    sentences += [s.strip() for s in re.split(r"(?<=[.!?])\s+", seed_text) if len(s.split()) >= 6]
+    rng = random.Random(seed)
+    out = RESULTS / f"corpus-{n_articles}.jsonl"
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8") as fh:
+        for i in range(n_articles):
+            picked: list[str] = []
+            count = 0
+            while count < words:
+                s = rng.choice(sentences)
+                picked.append(s)
+                count += len(s.split())
+            paras = [" ".join(picked[k : k + 4]) for k in range(0, len(picked), 4)]
+            day = 1 + i % 28
+            fh.write(
+                json.dumps(
+                    {
+                        "id": f"bench-{i:04d}",
+                        "title": f"Bench article {i}",
+                        "outlet": "bench",
+                        "published": f"2026-01-{day:02d}",
+                        "text": "\n\n".join(paras),
+                    }
+                )
+                + "\n"
+            )
+    return out
+
+
+def load_texts(path: Path) -> list[str]:
+    return [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def run_spacy(nlp: Any, texts: list[str], n_process: int) -> float:
+    t0 = time.perf_counter()
+    for _doc in nlp.pipe(texts, batch_size=16, n_process=n_process):
+        pass
+    return time.perf_counter() - t0
+
+
+def run_ingest(corpus: Path, n_process: int, prefilter: bool) -> tuple[float, dict[str, Any]]:
+    from graph.pipeline import ArticleOptions, ingest
+    from graph.store import open_store
+
+    os.environ["DIPLOGRAPH_PREFILTER"] = "1" if prefilter else "0"
+    with tempfile.TemporaryDirectory(prefix="bench-store-") as tmp:
+        store = open_store(str(Path(tmp) / "store"), create=True)
+        t0 = time.perf_counter()
+        report = ingest([str(corpus)], store, articles=ArticleOptions(n_process=n_process), batch_size=16, derive=False)
+        elapsed = time.perf_counter() - t0
+        close = getattr(store, "close", None)
+        if callable(close):
+            close()
+    info = {"sources": report.sources, "quads": report.quads_written, "skipped": len(report.skipped)}
+    return elapsed, info
+
+
+def startup(cmd: list[str], runs: int) -> dict[str, Any]:
+    env = {**os.environ, "DIPLOGRAPH_STORE": "memory:"}
+    subprocess.run(cmd, capture_output=True, env=env, check=False)  # warm-up (page cache)
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, capture_output=True, env=env, check=False)
+        times.append(time.perf_counter() - t0)
+    probe = (
+        "import sys, runpy; sys.argv = " + repr(["diplograph", *cmd[1:]]) + "\n"
+        "try:\n    runpy.run_module('graph.cli', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+        "print('SPACY_LOADED' if 'spacy' in sys.modules else 'NO_SPACY', file=sys.stderr)"
+    )
+    r = subprocess.run([sys.executable, "-c", probe], capture_output=True, env=env, text=True, check=False)
+    return {
+        "median_s": round(statistics.median(times), 3),
+        "min_s": round(min(times), 3),
+        "max_s": round(max(times), 3),
+        "runs": runs,
+        "imports_spacy": "SPACY_LOADED" in r.stderr,
+    }
+
+
+def machine() -> dict[str, Any]:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    import spacy
+
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": cpu,
+        "python": platform.python_version(),
+        "spacy": spacy.__version__,
+        "shared_machine": True,
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--articles", type=int, default=200)
+    ap.add_argument("--words", type=int, default=600)
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--startup-runs", type=int, default=10)
+    ap.add_argument("--only", nargs="*", help="run only these configurations")
+    args = ap.parse_args()
+
+    corpus = build_corpus(args.shared, args.articles, args.words)
+    texts = load_texts(corpus)
+    n_words = sum(len(t.split()) for t in texts)
+    import spacy
+
+    from graph.extract import _pipeline
+    from graph.extract.nlp import MODEL_CANDIDATES, load_pipeline
+
+    model = next(m for m in MODEL_CANDIDATES if spacy.util.is_package(m))
+    plain = spacy.load(model)
+    load_pipeline()
+    for pf in (False, True):  # load and warm the extractor's pipelines before timing
+        _pipeline(None, pf)
+    configs: dict[str, Any] = {
+        "spacy nlp.pipe, n_process=1": lambda: (run_spacy(plain, texts, 1), {}),
+        "spacy nlp.pipe, n_process=2": lambda: (run_spacy(plain, texts, 2), {}),
+        "ingest end to end, n_process=1": lambda: run_ingest(corpus, 1, False),
+        "ingest end to end, n_process=2": lambda: run_ingest(corpus, 2, False),
+        "ingest + prefilter, n_process=1": lambda: run_ingest(corpus, 1, True),
+        "ingest + prefilter, n_process=2": lambda: run_ingest(corpus, 2, True),
+    }
+    if args.only:
+        configs = {k: v for k, v in configs.items() if any(o in k for o in args.only)}
+    names = list(configs)
+    seconds: dict[str, list[float]] = {k: [] for k in names}
+    info: dict[str, Any] = {}
+    for r in range(args.rounds):
+        order = names[r % len(names) :] + names[: r % len(names)]
+        for name in order:
+            elapsed, extra = configs[name]()
+            seconds[name].append(elapsed)
+            info[name] = extra
+            print(f"round {r + 1}: {name}: {elapsed:.1f} s ({n_words / elapsed:,.0f} words/s)", file=sys.stderr)
+    results: dict[str, Any] = {}
+    for name in names:
+        med = statistics.median(seconds[name])
+        results[name] = {
+            "seconds": [round(x, 2) for x in seconds[name]],
+            "median_s": round(med, 2),
+            "words_per_s": round(n_words / med),
+            "articles_per_s": round(len(texts) / med, 2),
+            **info.get(name, {}),
+        }
+    cli = ROOT / ".venv" / "bin" / "diplograph"
+    exe = [str(cli)] if cli.exists() else [sys.executable, "-m", "graph.cli"]
+    start = {
+        "diplograph --help": startup([*exe, "--help"], args.startup_runs),
+        "diplograph query": startup([*exe, "query", "SELECT (1 AS ?x) WHERE {}"], args.startup_runs),
+    }
+    out = {
+        "machine": machine(),
+        "corpus": {"file": str(corpus.relative_to(ROOT)), "articles": len(texts), "words": n_words, "model": model},
+        "rounds": args.rounds,
+        "throughput": results,
+        "startup": start,
+    }
+    (RESULTS / "extract.json").write_text(json.dumps(out, indent=1) + "\n")
+    m = out["machine"]
+    print(
+        f"Machine: {m['nproc']} vCPU, {m['cpu']}, Python {m['python']}, spaCy {m['spacy']} "
+        f"(shared with other jobs: medians of {args.rounds} rounds). Corpus: {len(texts)} articles, "
+        f"{n_words:,} words.\n"
+    )
+    print("| configuration | median s | words/s | articles/s | vs spaCy same n_process |")
+    print("|---|---:|---:|---:|---:|")
+    for name in names:
+        res = results[name]
+        n = name.rsplit("=", 1)[-1]
+        base = results.get(f"spacy nlp.pipe, n_process={n}")
+        ratio = f"{res['words_per_s'] / base['words_per_s']:.2f}" if base else "-"
+        print(f"| {name} | {res['median_s']} | {res['words_per_s']:,} | {res['articles_per_s']} | {ratio} |")
+    print("\n| command | median s (min-max) | imports spaCy |")
+    print("|---|---:|---|")
+    for name, st in start.items():
+        print(f"| `{name}` | {st['median_s']} ({st['min_s']}-{st['max_s']}) | {st['imports_spacy']} |")
+
+
+if __name__ == "__main__":
+    main()
