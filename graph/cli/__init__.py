@@ -84,7 +84,8 @@ class LazyGroup(click.Group):
     envvar="DIPLOGRAPH_STORE",
     default=None,
     metavar="LOCATION",
-    help="Store directory, or memory:. [env DIPLOGRAPH_STORE; default ./.diplograph-store]",
+    help="Store directory, memory:, or sparql+http://host:port/path. "
+    "[env DIPLOGRAPH_STORE; default ./.diplograph-store]",
 )
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks and more detail on stderr.")
 @click.option("-q", "--quiet", is_flag=True, help="Print no summaries on stderr.")

@@ -1,7 +1,8 @@
 """Stores: where the quads live. :func:`open_store` picks the backend from a location string.
 
 * a directory path or ``oxigraph:DIR`` — Oxigraph embedded on disk (the default);
-* ``memory:`` — rdflib in memory (tests, tiny graphs; nothing is kept).
+* ``memory:`` — rdflib in memory (tests, tiny graphs; nothing is kept);
+* ``sparql+http(s)://host:port/path`` — any SPARQL 1.1 endpoint (docs/scaling-out.md).
 """
 
 from __future__ import annotations
@@ -50,11 +51,15 @@ def open_store(location: str, *, create: bool = False) -> Store:
         from graph.store.memory import MemoryStore
 
         return MemoryStore()
-    if location.startswith("sparql+") or "://" in location:
+    if location.startswith("sparql+"):
+        from graph.store.sparql import open_remote
+
+        return open_remote(location)
+    if "://" in location:
         raise ConfigError(
-            f"remote SPARQL stores are not available in this version: {location}",
+            f"unknown store location: {location}",
             where="--store",
-            hint="use a directory path for the embedded store, or memory:",
+            hint="use a directory, memory:, or sparql+http(s)://host:port[/path]",
         )
     path = location.removeprefix("oxigraph:")
     from graph.store.oxigraph import OxigraphStore

@@ -1,0 +1,94 @@
+"""``diplograph serve``: the store over the SPARQL 1.1 Protocol (the real Oxigraph server behind it)."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from graph.cli import quiet as is_quiet
+from graph.cli import settings_from, store_option
+from graph.cli import verbose as is_verbose
+from graph.cli.exits import reported
+from graph.errors import ConfigError
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on (loopback by default).")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free).")
+@click.option(
+    "--timeout",
+    default=30,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Seconds a query may run; then the client gets 503 and the server keeps serving.",
+)
+@click.option("--cors", is_flag=True, help="Allow cross-origin requests (browsers on other sites may query).")
+@click.option(
+    "--writable",
+    is_flag=True,
+    help="Accept SPARQL updates at /update and Graph Store writes at /store (and SERVICE calls). Off by default.",
+)
+@store_option
+@click.pass_context
+def serve(
+    ctx: click.Context, host: str, port: int, timeout: int, cors: bool, writable: bool, store_here: str | None
+) -> None:
+    """Serve the store over the SPARQL 1.1 Protocol until Ctrl-C or SIGTERM.
+
+    \b
+    Endpoints (union of all graphs as the default graph; GRAPH ?g reaches each source):
+      /query    SPARQL queries, GET or POST; results by content negotiation:
+                JSON, XML, CSV, TSV; Turtle, N-Triples, JSON-LD for CONSTRUCT/DESCRIBE
+      /update   SPARQL updates (only with --writable; refused with 403 otherwise)
+      /store    Graph Store Protocol (reads; writes only with --writable)
+      /         a query page with the packaged named queries (works offline)
+    Prefixes are not predeclared over HTTP: the query page writes them into the editor.
+
+    \b
+    Read-only by default, and the store stays locked while serving: `diplograph ingest`
+    on the same store fails at once with "in use by another process" (exit 1). Stop the
+    server to ingest, or serve with --writable and write through the endpoint
+    (--store sparql+http://127.0.0.1:7878). Federated SERVICE calls are refused in
+    read-only mode. The endpoint URL is printed on stdout; messages go to stderr.
+    """
+    from graph.server import check_versions, find_oxigraph
+    from graph.server import serve as run_server
+    from graph.settings import resolve_store_location
+
+    with reported(is_verbose(ctx)):
+        location = resolve_store_location(settings_from(ctx, store_here).store)
+        if location == "memory:" or "://" in location:
+            raise ConfigError(
+                f"serve needs a store directory, not {location}",
+                where="--store",
+                hint="a remote SPARQL store already has its own endpoint; serve the on-disk store",
+            )
+        directory = location.removeprefix("oxigraph:")
+        warning = check_versions(find_oxigraph())
+        if warning and not is_quiet(ctx):
+            click.echo(f"warning: {warning}", err=True)
+        if host not in LOOPBACK and not is_quiet(ctx):
+            click.echo(f"warning: listening on {host}: other machines may reach this endpoint", err=True)
+
+        def ready(url: str) -> None:
+            click.echo(f"{url}/query")
+            sys.stdout.flush()
+            if not is_quiet(ctx):
+                mode = "read-write" if writable else "read-only"
+                click.echo(
+                    f"serving {directory} ({mode}, union default graph, timeout {timeout} s"
+                    f"{', CORS on' if cors else ''}): SPARQL endpoint {url}/query, query page {url}/ "
+                    "- Ctrl-C stops",
+                    err=True,
+                )
+
+        code = run_server(
+            directory, host=host, port=port, timeout=timeout, cors=cors, writable=writable,
+            verbose=is_verbose(ctx), on_ready=ready,
+        )  # fmt: skip
+        if not is_quiet(ctx):
+            click.echo("stopped" if code == 0 else "stopped after an error", err=True)
+        ctx.exit(code)

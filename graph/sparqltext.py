@@ -1,0 +1,71 @@
+"""Lexical look at SPARQL text, without a parser: which form a query has, and whether it calls SERVICE.
+
+Both work on the query with its comments, string literals and IRIs blanked out (after decoding
+``\\uXXXX`` escapes, which SPARQL applies before parsing), so a keyword inside a string, an IRI or
+a comment does not count, and a keyword written with escapes does.
+
+Example:
+    >>> query_form('# SELECT in a comment\\nCONSTRUCT { ?s ?p "ASK" } WHERE { ?s ?p ?o }')
+    'CONSTRUCT'
+    >>> calls_service('SELECT * WHERE { ?service <urn:SERVICE> "SERVICE" }')
+    False
+    >>> calls_service('SELECT * WHERE { \\\\u0053ERVICE <http://example.org/sparql> { ?s ?p ?o } }')
+    True
+"""
+
+from __future__ import annotations
+
+import re
+
+# Whatever can hide a keyword, leftmost first: comments, long and short strings, IRIs.
+_LEXEMES = re.compile(
+    r"#[^\n]*"
+    r"|'{3}(?:[^'\\]|\\.|'(?!''))*(?:'{3}|\Z)"
+    r'|"{3}(?:[^"\\]|\\.|"(?!""))*(?:"{3}|\Z)'
+    r"|'(?:[^'\\\n]|\\.)*(?:'|(?=\n)|\Z)"
+    r'|"(?:[^"\\\n]|\\.)*(?:"|(?=\n)|\Z)'
+    r"|<[^<>\"{}|^`\\\x00-\x20]*>",
+    re.DOTALL,
+)
+_UNICODE_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+# A keyword is a whole word that is not part of a variable, prefixed name, blank node label or
+# language tag. A preceding '.' is allowed (the triple terminator in `?o.SERVICE`).
+_GUARD_BEFORE = r"(?<![\w?$:@\-])"
+_GUARD_AFTER = r"(?![\w:\-])"
+_FORM = re.compile(_GUARD_BEFORE + r"(SELECT|ASK|CONSTRUCT|DESCRIBE)" + _GUARD_AFTER, re.IGNORECASE)
+_SERVICE = re.compile(_GUARD_BEFORE + r"SERVICE" + _GUARD_AFTER, re.IGNORECASE)
+_UPDATE = re.compile(
+    _GUARD_BEFORE + r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)" + _GUARD_AFTER, re.IGNORECASE
+)
+
+
+def decode_escapes(text: str) -> str:
+    """Apply SPARQL's codepoint escapes (``\\u0041`` -> ``A``), as a parser does first."""
+
+    def repl(m: re.Match[str]) -> str:
+        code = int(m.group(1) or m.group(2), 16)
+        return chr(code) if code <= 0x10FFFF else m.group(0)
+
+    return _UNICODE_ESCAPE.sub(repl, text)
+
+
+def scrub(text: str) -> str:
+    """The text with comments, string literals and IRIs replaced by spaces (escapes decoded first)."""
+    return _LEXEMES.sub(lambda m: " " * len(m.group(0)), decode_escapes(text))
+
+
+def query_form(text: str) -> str | None:
+    """``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE`` (upper case), or None when none is found."""
+    m = _FORM.search(scrub(text))
+    return m.group(1).upper() if m else None
+
+
+def calls_service(text: str) -> bool:
+    """Whether the query has a ``SERVICE`` clause (a federated call to another endpoint)."""
+    return _SERVICE.search(scrub(text)) is not None
+
+
+def looks_like_update(text: str) -> bool:
+    """Whether the text has no query form but an update keyword (INSERT, DELETE, LOAD, DROP, ...)."""
+    cleaned = scrub(text)
+    return _FORM.search(cleaned) is None and _UPDATE.search(cleaned) is not None
