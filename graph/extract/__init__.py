@@ -56,6 +56,7 @@ class Pipeline:
         from graph.extract.assemble import build_events, dedupe, merge_officials
         from graph.extract.events import state_of
         from graph.extract.nlp import sentences as sentences_of
+        from graph.extract.resolve import context_nationality
 
         text = article.text
         notes: list[str] = []
@@ -69,6 +70,7 @@ class Pipeline:
         date_mentions = dates_mod.scan(text, article.published)
         res = self.resolver.resolve(doc)
         found = self.finder.find(doc, res, date_mentions, article.published, self.parsed)
+        context_nationality(res, _co_arguments(found, res))
         sentences = [(s.start_char, s.end_char) for s in sentences_of(doc)]
         events, claims, _key_of = build_events(found, text, sentences)
         events, claims = merge_officials(
@@ -86,12 +88,15 @@ class Pipeline:
             Mention(k, doc[s:e].text, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
             for s, e, k in res.mention_spans()
         )
-        used = _referenced(events, facts, sanctions, props, claims + sanction_claims)
-        actors = tuple(
-            a.actor()
-            for k, a in sorted(res.actors.items(), key=lambda kv: kv[1].order)
-            if k in used or any(m.actor == k for m in mentions)
-        )
+        used = _referenced(events, facts, sanctions, props, claims + sanction_claims) | {m.actor for m in mentions}
+        todo = list(used)
+        while todo:  # the states and agencies an actor's nationality or parent names are actors of the article too
+            rec = res.actors.get(todo.pop())
+            for ref in (rec.nationality, rec.part_of) if rec is not None else ():
+                if ref and ref not in used and ref in res.actors:
+                    used.add(ref)
+                    todo.append(ref)
+        actors = tuple(a.actor() for k, a in sorted(res.actors.items(), key=lambda kv: kv[1].order) if k in used)
         return Extraction(
             article=article,
             extractor=self.extractor,
@@ -166,6 +171,20 @@ def _link_denials(
     return out
 
 
+def _co_arguments(found: list[Any], res: Any) -> dict[str, set[str]]:
+    """For every actor, the states its events name directly beside it (targets inferred from the place,
+    the actor's own state or mere word order do not count; a state's groups and agencies do not either)."""
+    from graph.extract.resolve import CONTEXT_SKIP_RULES, _state_key
+
+    out: dict[str, set[str]] = {}
+    for f in found:
+        derived = any(r in f.rule for r in CONTEXT_SKIP_RULES)
+        ends = f.actors + f.participants + ([] if derived else f.targets)
+        for k in f.everyone:
+            out.setdefault(k, set()).update(o for o in ends if o != k and _state_key(res, o) == o)
+    return out
+
+
 def _referenced(
     events: list[Event], facts: list[Any], sanctions: list[Any], props: list[Any], claims: list[Claim]
 ) -> set[str]:
@@ -227,8 +246,9 @@ def extract_many(
     """Extractions of many articles, in order, parsed as one stream with ``nlp.pipe``.
 
     Args:
-        n_process: spaCy worker processes (2 uses both cores of a 2-core machine; the workers
-            start once for the whole stream).
+        n_process: worker processes (2 uses both cores of a 2-core machine). Where ``fork`` exists the
+            workers inherit the loaded pipeline and both parse and extract, returning finished
+            extractions in order; elsewhere spaCy's own ``n_process`` parses and this process extracts.
         batch_size: articles per spaCy batch.
         prefilter: parse only the sentences that can hold an event (a trigger word and an entity
             or personal pronoun); ``None`` reads ``DIPLOGRAPH_PREFILTER``. Faster, at a small
@@ -243,6 +263,9 @@ def extract_many(
     from graph.extract.nlp import MAX_CHARS, parse_many
 
     pipe = _pipeline(nlp, prefilter_default() if prefilter is None else prefilter)
+    if n_process > 1 and _can_fork():
+        yield from _extract_in_workers(pipe, articles, n_process, batch_size, on_error)
+        return
     pending: deque[Article] = deque()
 
     def texts() -> Iterator[str]:
@@ -295,3 +318,111 @@ def extract_many(
             if on_error is None:
                 raise err from exc
             on_error(art, err)
+
+
+# -- several processes ----------------------------------------------------------------------------------
+_WORKER_PIPE: Pipeline | None = None  # the pipeline a forked worker inherits from its parent
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _too_long(pipe: Pipeline, art: Article) -> ExtractionError:
+    from graph.extract.nlp import MAX_CHARS
+
+    return ArticleTooLong(
+        f"text of {len(art.text)} characters is over the extraction limit of {MAX_CHARS}",
+        where=art.origin or art.key,
+        hint="split the article into parts",
+    )
+
+
+def _work(chunk: list[Article]) -> list[tuple[Any, ...]]:
+    """In a worker: parse and extract a chunk of articles; errors travel back as plain tuples."""
+    from graph.extract.nlp import MAX_CHARS
+
+    pipe = _WORKER_PIPE
+    assert pipe is not None
+    out: list[tuple[Any, ...]] = []
+    try:
+        docs = list(pipe.parse_nlp.pipe([a.text if len(a.text) <= MAX_CHARS else "" for a in chunk]))
+    except Exception as exc:  # spaCy errors on pathological input
+        return [("batch", f"spaCy could not process the batch: {exc}", chunk[0].origin if chunk else None, None)]
+    for art, doc in zip(chunk, docs, strict=True):
+        if len(art.text) > MAX_CHARS:
+            err = _too_long(pipe, art)
+            out.append(("long", err.message, err.where, err.hint))
+            continue
+        try:
+            out.append(("ok", pipe.run(art, doc)))
+        except ExtractionError as exc:
+            out.append(("error", exc.message, exc.where, exc.hint))
+        except GraphError as exc:
+            out.append(("fatal", f"{type(exc).__name__}: {exc}", art.origin or art.key, None))
+        except Exception as exc:
+            out.append(
+                (
+                    "error",
+                    f"extraction failed: {type(exc).__name__}: {exc}",
+                    art.origin or art.key,
+                    "report this article as a bug",
+                )
+            )
+    return out
+
+
+def _extract_in_workers(
+    pipe: Pipeline, articles: Iterable[Article], n_process: int, batch_size: int, on_error: OnError | None
+) -> Iterator[Extraction]:
+    """Parse *and* extract in ``n_process`` forked workers (each inherits the loaded pipeline), in order.
+
+    spaCy's own ``n_process`` only parses in its workers and ships every doc back to this process,
+    which then runs the extractor alone; here the workers return finished extractions, so both cores
+    do the whole job. At most ``2 * n_process`` chunks are in flight, so memory stays bounded.
+    """
+    import multiprocessing
+    from collections import deque
+    from itertools import islice
+
+    global _WORKER_PIPE
+    _WORKER_PIPE = pipe
+    ctx = multiprocessing.get_context("fork")
+    source = iter(articles)
+    with ctx.Pool(n_process) as pool:
+        flight: deque[tuple[list[Article], Any]] = deque()
+
+        def feed() -> None:
+            while len(flight) < 2 * n_process:
+                chunk = list(islice(source, max(1, batch_size)))
+                if not chunk:
+                    return
+                flight.append((chunk, pool.apply_async(_work, (chunk,))))
+
+        feed()
+        while flight:
+            chunk, result = flight.popleft()
+            rows = result.get()
+            feed()
+            if len(rows) == 1 and rows[0][0] == "batch":
+                raise ExtractionError(rows[0][1], where=rows[0][2])
+            for art, row in zip(chunk, rows, strict=True):
+                kind = row[0]
+                if kind == "ok":
+                    yield row[1]
+                    continue
+                if kind == "fatal":
+                    raise ExtractionError(row[1], where=row[2])
+                err = (ArticleTooLong if kind == "long" else ExtractionError)(row[1], where=row[2], hint=row[3])
+                if on_error is not None:
+                    on_error(art, err)
+                elif kind == "long":
+                    yield Extraction(
+                        article=art,
+                        extractor=pipe.extractor,
+                        notes=(f"{row[1]}: not extracted; split the article into parts",),
+                    )
+                else:
+                    raise err

@@ -33,6 +33,21 @@ ABOUT_PREPS = {"over", "about"}
 TARGETLESS_ROOTS = {"01", "03", "08", "14", "15"}  # statements, intents, yielding, protest, force posture
 DOMESTIC_ROOTS = {"08", "14", "17"}
 ADDRESSEE_ROOTS = {"02", "10", "11", "13"}
+CARRIER_NOUNS = {  # nouns that only carry an event noun used as their modifier ("mediation effort", "aid package")
+    "effort",
+    "bid",
+    "attempt",
+    "mission",
+    "process",
+    "campaign",
+    "package",
+    "programme",
+    "program",
+    "operation",
+    "initiative",
+    "plan",
+}
+ANNOUNCING = {"announce", "confirm", "unveil", "declare"}  # verbs whose object measure is taken by announcing it
 SAY_LEMMAS = {"say", "reiterate", "insist", "conclude", "state", "stress", "tell", "declare", "add", "argue"}
 OBLIGATION = {"must", "should"}
 DEMAND = Entry(code="100", lemma="say", rule_name="say-that-must->100")
@@ -112,7 +127,7 @@ class EventFinder:
                 f.date, f.date_weak = dating.date_for(tok, entry, trigger_set)
                 self._stance(f, tok, res, parsed, published)
                 out.append(f)
-        final = _drop_governed(_with_intents(_drop_reporting(_refusals(out), doc)), doc, history)
+        final = _drop_governed(_with_intents(_drop_reporting(_refusals(out), doc), doc), doc, history)
         index = {id(f): i for i, f in enumerate(final)}
         for f in final:
             if f.answers is not None:
@@ -283,7 +298,11 @@ class EventFinder:
                 f.rule += "/against-target"
                 f.confidence -= 0.1
 
-    def _noun_arguments(self, f: Found, tok: Token, res: Resolved, history: list[Found]) -> None:
+    def _noun_arguments(self, f: Found, trigger: Token, res: Resolved, history: list[Found]) -> None:
+        tok = trigger
+        if trigger.dep_ == "compound" and trigger.head.lemma_.lower() in CARRIER_NOUNS:
+            tok = trigger.head  # "a mediation effort between X and Y": the arguments hang from "effort"
+            f.rule += "/carrier-noun"
         for c in tok.children:
             if c.dep_ == "poss":
                 if c.lower_ in GROUP_PRONOUNS:
@@ -402,7 +421,19 @@ class EventFinder:
                 who = _actor_of(speaker, res)
                 if who and who not in f.everyone:
                     f.claimant = who
-            if st.rule != "default":
+            if (
+                st.modality is Modality.PLANNED
+                and f.entry.noun
+                and st.head is not None
+                and st.head.lemma_.lower() in ANNOUNCING
+                and f.entry.code[:2] not in SCHEDULED_ROOTS
+                and not mod.future_or_modal(st.head)
+            ):
+                # "Italy announced a suspension of air links": announcing a measure is taking it;
+                # only an announced meeting or visit lies ahead
+                f.modality, f.governor = Modality.ASSERTED, None
+                f.rule += f"/{st.rule}-done"
+            elif st.rule != "default":
                 f.rule += f"/{st.rule}"
         if f.modality is Modality.ASSERTED and f.date and published and f.date.earliest > published:
             f.modality = Modality.PLANNED
@@ -536,11 +567,24 @@ def _content_of(tok: Token, f: Found, by_token: dict[tuple[int, int], Found]) ->
     return False
 
 
-def _with_intents(found: list[Found]) -> list[Found]:
+THREAT_CODES = {"04": "131", "05": "131", "06": "131", "07": "131", "08": "131", "16": "131", "17": "137"}
+
+
+def _on_condition(tok: Token) -> bool:
+    """Whether the act is made to depend on another's conduct: "will withdraw ... unless Y arranges a ceasefire"."""
+    for node in (tok, *[c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]):
+        for c in node.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children):
+                return True
+    return False
+
+
+def _with_intents(found: list[Found], doc: Doc) -> list[Found]:
     """A planned act the actor announces ("X will send aid to Y") is a statement of intent now (CAMEO 03/13).
 
     The planned act itself stays an event only when it is a meeting or visit (a scheduled happening
-    with its own date and place); otherwise the intent stands for it.
+    with its own date and place); otherwise the intent stands for it. A planned act made conditional
+    on the target's conduct ("X will withdraw its troops unless Y ...") is a threat (CAMEO 13).
     """
     out = list(found)
     for f in found:
@@ -549,6 +593,10 @@ def _with_intents(found: list[Found]) -> list[Found]:
         code = INTENT_CODES.get(f.entry.code[:2])
         if code is None or not (f.actors or f.participants):
             continue
+        suffix = "/intent"
+        if _on_condition(doc[f.trigger]):
+            code = THREAT_CODES.get(f.entry.code[:2], "138" if f.entry.code[:2] in ("18", "19", "20") else "130")
+            suffix = "/threat-on-condition"
         if f.entry.code[:2] not in SCHEDULED_ROOTS:
             out.remove(f)
         entry = replace(f.entry, code=code, symmetric=False)
@@ -564,7 +612,7 @@ def _with_intents(found: list[Found]) -> list[Found]:
                 modality=Modality.ASSERTED,
                 date=None,
                 date_weak=False,
-                rule=f.rule + "/intent",
+                rule=f.rule + suffix,
                 confidence=round(max(0.05, f.confidence - 0.1), 2),
             )
         )

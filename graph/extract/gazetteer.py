@@ -127,6 +127,16 @@ GROUP_NOUNS = (
     "villagers",
     "tribesmen",
     "clerics",
+    "bombers",
+    "suicide bombers",
+    "attackers",
+    "assailants",
+    "militias",
+    "militiamen",
+    "paramilitaries",
+    "dissidents",
+    "exiles",
+    "mobs",
 )
 
 

@@ -207,8 +207,14 @@ def _fits(entry: Entry, tok: Token, is_person: Callable[[int], bool]) -> bool:
         return False
     if entry.prt:
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-        if not any(c.dep_ == "prt" and c.lower_ == entry.prt for c in children) and not (
-            nxt is not None and nxt.lower_ == entry.prt
+        late = any(  # "forced the UN agency out of the country": the particle parsed as a preposition
+            c.dep_ == "prep" and c.lower_ == entry.prt and any(o.dep_ == "dobj" and o.i < c.i for o in children)
+            for c in children
+        )
+        if (
+            not late
+            and not any(c.dep_ == "prt" and c.lower_ == entry.prt for c in children)
+            and not (nxt is not None and nxt.lower_ == entry.prt)
         ):
             return False
     if entry.obj:

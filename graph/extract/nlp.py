@@ -151,6 +151,7 @@ def parse_many(nlp: Language, texts: Iterable[str], *, batch_size: int = 16, n_p
 
 PARSE_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 PERSON_PRONOUNS = frozenset({"he", "she", "they", "his", "her", "their", "him", "them"})
+WHOLE_DOC_SHARE = 0.6  # prefilter: parse the whole doc when the sentences that pass hold this share of its tokens
 
 
 def selective_pipeline(nlp: Language, trigger_words: frozenset[str]) -> Language:
@@ -210,36 +211,53 @@ class SelectiveParse:
         self.words = words
 
     def wanted(self, sent: Span) -> bool:
-        doc = sent.doc
-        if not any(t.lower_ in self.words for t in sent):
-            return False
-        return any(e.start >= sent.start and e.end <= sent.end for e in doc.ents) or any(
-            t.lower_ in PERSON_PRONOUNS for t in sent
-        )
+        """A trigger word and an entity (or a personal pronoun) in the sentence."""
+        words = self.words
+        trigger = entity = False
+        for t in sent:
+            lower = t.lower_
+            trigger = trigger or lower in words
+            entity = entity or bool(t.ent_type) or lower in PERSON_PRONOUNS
+            if trigger and entity:
+                return True
+        return False
+
+    def _run(self, docs: list[Doc]) -> list[Doc]:
+        assert self.full is not None
+        for name in PARSE_COMPONENTS:
+            if name in self.full.pipe_names and docs:
+                proc = self.full.get_pipe(name)
+                docs = list(proc.pipe(docs)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+        return docs
 
     def __call__(self, doc: Doc) -> Doc:
-        from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+        import numpy
+        from spacy.attrs import DEP, HEAD, LEMMA, LOWER, MORPH, POS, TAG
 
-        assert self.full is not None
         sents = list(doc.sents)
         keep = [s for s in sents if self.wanted(s)]
         self.sentences += len(sents)
         self.parsed += len(keep)
-        subs = [s.as_doc() for s in keep]
-        for name in PARSE_COMPONENTS:
-            if name in self.full.pipe_names and subs:
-                proc = self.full.get_pipe(name)
-                subs = list(proc.pipe(subs)) if hasattr(proc, "pipe") else [proc(d) for d in subs]
+        kept_tokens = sum(len(s) for s in keep)
+        if kept_tokens >= WHOLE_DOC_SHARE * len(doc):
+            # nearly every sentence can hold an event: parsing the whole doc costs less than cutting it up
+            self._run([doc])
+            return doc
+        subs = self._run([s.as_doc() for s in keep])
         attrs = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
         arr = doc.to_array(attrs)
         heads = arr.view("int64")  # HEAD is a signed offset stored in uint64
         dep_root, dep_dep = doc.vocab.strings.add("ROOT"), doc.vocab.strings.add("dep")
         col_head, col_dep, col_lemma = attrs.index(HEAD), attrs.index(DEP), attrs.index(LEMMA)
-        for s in sents:  # unparsed sentences: one flat tree per sentence, keeping the boundaries
-            for i in range(s.start, s.end):
-                heads[i, col_head] = s.start - i
-                arr[i, col_dep] = dep_root if i == s.start else dep_dep
-                arr[i, col_lemma] = doc[i].lower
+        # unparsed sentences: one flat tree per sentence (every token hangs from the first), keeping the
+        # boundaries; the lemma is the lower-case form
+        starts = numpy.zeros(len(doc), dtype="int64")
+        for s in sents:
+            starts[s.start : s.end] = s.start
+        index = numpy.arange(len(doc), dtype="int64")
+        heads[:, col_head] = starts - index
+        arr[:, col_dep] = numpy.where(starts == index, dep_root, dep_dep)
+        arr[:, col_lemma] = doc.to_array([LOWER])
         for s, sub in zip(keep, subs, strict=True):
             arr[s.start : s.end] = sub.to_array(attrs)
         ents = [(e.start, e.end, e.label, e.ent_id) for e in doc.ents]
@@ -256,6 +274,22 @@ def sentences(doc: Doc) -> list[Span]:
     if cached is None:
         cached = doc.user_data["diplograph_sents"] = list(doc.sents)
     return list(cached)
+
+
+def token_columns(doc: Doc) -> tuple[list[str], list[str], list[bool]]:
+    """Text, trailing whitespace and is-space of every token, read in one pass and kept with the doc
+    (each ``doc[i]`` or ``for t in doc`` builds a new Python object per token)."""
+    cached = doc.user_data.get("diplograph_columns")
+    if cached is None:
+        words: list[str] = []
+        spaces: list[str] = []
+        blank: list[bool] = []
+        for t in doc:
+            words.append(t.text)
+            spaces.append(t.whitespace_)
+            blank.append(t.is_space)
+        cached = doc.user_data["diplograph_columns"] = (words, spaces, blank)
+    return cached  # type: ignore[no-any-return]
 
 
 def doc_text(doc: Doc) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from graph import ids
 from graph.extract.gazetteer import Entry, Gazetteer, Title
-from graph.extract.nlp import Doc, Language, Span, Token, doc_text, phrase_matcher, sentences
+from graph.extract.nlp import Doc, Language, Span, Token, doc_text, phrase_matcher, sentences, token_columns
 from graph.model import Actor, ActorKind
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -61,6 +61,8 @@ SKIP_LEFT = {
     "ruling",
     "opposition",
 }
+LEADING = {"led", "backed", "sponsored", "supported", "commanded", "run"}  # "Saudi-led coalition": the state leads it
+REGION_WORDS = {"the", "south", "southern", "north", "northern", "east", "eastern", "west", "western", "central"}
 NAME_PARTICLES = {"de", "del", "da", "dos", "van", "von", "bin", "al", "el", "la", "le", "ibn", "abu", "di", "-"}
 NOT_NAMES = {
     "January",
@@ -286,6 +288,7 @@ class Resolver:
     def resolve(self, doc: Doc) -> Resolved:
         r = Resolved(doc=doc, token_actor=[None] * len(doc))
         self._gazetteer(doc, r)
+        self._communities(doc, r)
         title_spans = self._title_spans(doc, r)
         self._persons(doc, r, title_spans)
         self._titles(doc, r, title_spans)
@@ -353,6 +356,8 @@ class Resolver:
         while j >= 0 and steps < 4 and doc[j].lower_ in SKIP_LEFT and not doc[j].is_sent_start:
             j -= 1
             steps += 1
+        if j >= 2 and doc[j].lower_ in LEADING and doc[j - 1].text == "-":  # "Vietnamese-led forces"
+            j -= 2
         if j >= 0:
             if doc[j].text in POSSESSIVE and j > 0:
                 key = r.at(j - 1)
@@ -385,6 +390,35 @@ class Resolver:
             if start < end:
                 rec.aliases.add(doc[start:end].text)
                 self._mark(r, start, end, rec.key)
+
+    def _communities(self, doc: Doc, r: Resolved) -> None:
+        """ "ethnic Albanians in south Serbia", "Kurds of northern Iraq": people named by a demonym who live in
+        another state are a group of that state, not the state of the demonym."""
+        for ent in doc.ents:
+            prefix, _, _code = ent.ent_id_.partition(":")
+            if prefix != "demonym" or len(ent) != 1 or not ent.text.endswith("s"):
+                continue
+            tok = ent[0]
+            if tok.dep_ in ("amod", "compound") and tok.head.i > tok.i:
+                continue
+            k = ent.end
+            if k >= len(doc) or doc[k].lower_ not in ("in", "of"):
+                continue
+            k += 1
+            while k < len(doc) and doc[k].lower_ in REGION_WORDS:
+                k += 1
+            home = r.at(k) if k < len(doc) else None
+            own = r.at(tok.i)
+            if home is None or home == own or r.actors[home].kind is not ActorKind.STATE or not doc[k].ent_id_:
+                continue
+            if not doc[k].ent_id_.startswith("state:"):
+                continue
+            state = r.actors[home]
+            name = f"{tok.text} in {state.name}"
+            rec = self._add(
+                r, ActorRec(ids.actor_key(ActorKind.GROUP, name), ActorKind.GROUP, name, {tok.text}, nationality=home)
+            )
+            self._mark(r, tok.i, tok.i + 1, rec.key, force=True)
 
     def _title_spans(self, doc: Doc, r: Resolved) -> list[tuple[int, int, Title]]:
         out = []
@@ -468,10 +502,9 @@ class Resolver:
         for name in dict.fromkeys(index.values()):
             self._add(r, ActorRec(ids.actor_key(ActorKind.PERSON, name), ActorKind.PERSON, name, {name}))
         first = {c: min(p[0] for p in names.get(c, [(len(doc), 0)])) for c in index.values()}
-        words = [t.text for t in doc]
-        spaces = [t.whitespace_ for t in doc]
+        words, spaces, blank = token_columns(doc)
         heads = {n.split()[0].split("-")[0] for n in index}
-        starts = [w in heads and not t.is_space for w, t in zip(words, doc, strict=True)]
+        starts = [w in heads and not sp for w, sp in zip(words, blank, strict=True)]
         i = 0
         while i < len(doc):
             hit: tuple[int, str, str] | None = None
@@ -511,6 +544,18 @@ class Resolver:
                     and not doc[k].is_punct
                 ):
                     k += 1
+            if (
+                k + 1 < len(doc)
+                and k == e
+                and doc[k].text == ","
+                and (s == 0 or doc[s - 1].lower_ != "a")
+                and not doc[e - 1].lower_.endswith("s")
+            ):
+                k += 1  # "Qatar's emir, Sheikh Hamad ...", "the Colombian president, Gustavo Petro,"
+                while k < len(doc) and doc[k].text in HONORIFICS:
+                    k += 1
+                if not (k < len(doc) and (key := r.at(k)) and r.actors[key].kind is ActorKind.PERSON):
+                    k = e
             while k < len(doc) and doc[k].text in HONORIFICS:
                 k += 1
             if k < len(doc) and (key := r.at(k)) and r.actors[key].kind is ActorKind.PERSON:
@@ -689,6 +734,8 @@ class Resolver:
         organisation of that nationality; an acronym in brackets right after it is an alias.
         """
         n = len(doc)
+        if not any(w in ORG_HEADS or w.rstrip("s") in ORG_HEADS for w in token_columns(doc)[0]):
+            return  # no organisation noun, no such name (the common case: skip the scan)
         i = 0
         while i < n:
             if not self._org_word(doc, r, i):
@@ -810,3 +857,77 @@ def _prose(doc: Doc, i: int) -> bool:
     line = text[start : end if end >= 0 else len(text)]
     words = line.split()
     return len(words) >= 6 and sum(1 for w in words if w[:1].islower()) >= 2
+
+
+CONTEXT_SKIP_RULES = ("place-target", "domestic-target", "surface-target")
+
+
+def context_nationality(r: Resolved, co_arguments: dict[str, set[str]]) -> list[str]:
+    """Titled persons whose state the article never gives take the one state their sentence names.
+
+    "President Omar El Bashir ... the curfew imposed in Sudan", "Ousted President Askar Akayev ...
+    returning to Kyrgyzstan": a person named with a title or honorific ("President", "Lt. Gen.") but
+    no nationality gets the state when the sentence of that titled mention names exactly one state
+    (by its name or demonym, not a capital, which is more often a venue), no other person of unknown
+    state stands in that sentence, and the state is not a direct argument of the person's own events
+    (``co_arguments``: "President Bush threatened Russia" says nothing about Bush's state). Returns
+    the persons so completed.
+    """
+    doc = r.doc
+    titled: dict[str, int] = {}
+    for u in r.titles:
+        if u.state is None:
+            titled.setdefault(u.person, u.token)
+    for s, _e, key in r.mention_spans():
+        if s > 0 and doc[s - 1].text in HONORIFICS and s - 1 not in r.via_pronoun:
+            titled.setdefault(key, s - 1)
+    done: list[str] = []
+    sents = sentences(doc)
+    for person, tok in titled.items():
+        rec = r.actors.get(person)
+        if rec is None or rec.kind is not ActorKind.PERSON or rec.nationality:
+            continue
+        sent = next((s for s in sents if s.start <= tok < s.end), None)
+        if sent is None:
+            continue
+        states: set[str] = set()
+        strangers: set[str] = set()
+        for t in sent:
+            found = r.at(t.i)
+            if found is None:
+                continue
+            a = r.actors[found]
+            if (
+                a.kind is ActorKind.PERSON
+                and found != person
+                and not a.nationality
+                and t.i not in r.via_pronoun
+                and not any(u.person == found and u.state for u in r.titles)
+            ):
+                strangers.add(found)
+            prefix = t.ent_id_.partition(":")[0]
+            if prefix in ("state", "demonym"):
+                home = _state_key(r, found)
+                if home:
+                    states.add(home)
+        if len(states) != 1 or strangers:
+            continue
+        state = next(iter(states))
+        if state in co_arguments.get(person, set()):
+            continue
+        rec.nationality = state
+        done.append(person)
+    return done
+
+
+def _state_key(r: Resolved, key: str) -> str | None:
+    """The state an actor is, belongs to or is a national of (None for IGOs and actors of no known state)."""
+    node: str | None = key
+    for _ in range(4):
+        a = r.actors.get(node or "")
+        if a is None or a.kind is ActorKind.IGO:
+            return None
+        if a.kind is ActorKind.STATE:
+            return a.key
+        node = a.part_of or a.nationality
+    return None

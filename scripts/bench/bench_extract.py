@@ -6,12 +6,14 @@ Corpus: ``--articles`` news-length articles (about ``--words`` words each) assem
 from the real sentences of ``../shared/benchmarks/events_dev.jsonl`` and the seed article (a seeded
 shuffle, sentences grouped into paragraphs), written to ``scripts/bench/results/corpus-<n>.jsonl``.
 
-Configurations, interleaved in each round (order rotated), each with the model already loaded:
+Configurations, each with the model already loaded, interleaved in each round so that every ingest run sits
+beside the spaCy run of the same ``n_process`` it is compared with (paired ratios); the order rotates per
+round and the 1-minute load average before each run is recorded (the machine may be shared):
 
 * ``spacy``: ``spacy.load(model).pipe(texts)`` with the full small pipeline, ``n_process`` 1 and 2;
 * ``ingest``: ``graph.pipeline.ingest`` of the JSONL file into a new on-disk Oxigraph store in a
   temporary directory: read -> extract (``extract_many``) -> ``triples.source_batch`` -> store,
-  ``n_process`` 1 and 2;
+  ``n_process`` 1 and 2 (with 2, forked workers parse *and* extract; this process maps and stores);
 * ``ingest+prefilter``: the same with ``DIPLOGRAPH_PREFILTER=1`` (the parser runs only on sentences
   with a trigger word and an entity or personal pronoun).
 
@@ -132,6 +134,14 @@ def startup(cmd: list[str], runs: int) -> dict[str, Any]:
     }
 
 
+def load_average() -> float:
+    """The 1-minute load average (as ``uptime`` shows it): other jobs on a shared machine."""
+    try:
+        return round(os.getloadavg()[0], 2)
+    except OSError:
+        return -1.0
+
+
 def machine() -> dict[str, Any]:
     cpu = "unknown"
     try:
@@ -143,9 +153,19 @@ def machine() -> dict[str, Any]:
         pass
     import spacy
 
+    mem_gib = None
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                mem_gib = round(int(line.split()[1]) / 1024 / 1024, 1)
+                break
+    except OSError:
+        pass
     return {
         "nproc": os.cpu_count(),
         "cpu": cpu,
+        "ram_gib": mem_gib,
+        "os": platform.platform(terse=True),
         "python": platform.python_version(),
         "spacy": spacy.__version__,
         "shared_machine": True,
@@ -160,6 +180,7 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--startup-runs", type=int, default=10)
     ap.add_argument("--only", nargs="*", help="run only these configurations")
+    ap.add_argument("--out", type=Path, default=RESULTS / "extract.json")
     args = ap.parse_args()
 
     corpus = build_corpus(args.shared, args.articles, args.words)
@@ -188,13 +209,26 @@ def main() -> None:
     names = list(configs)
     seconds: dict[str, list[float]] = {k: [] for k in names}
     info: dict[str, Any] = {}
+    loads: dict[str, list[float]] = {k: [] for k in names}
+    load_start = load_average()
     for r in range(args.rounds):
-        order = names[r % len(names) :] + names[: r % len(names)]
+        # each configuration runs right beside the spaCy run it is compared with (same n_process), so that
+        # the paired ratios see the same load; the groups and the order inside them rotate every round
+        groups = [[k for k in names if k.endswith(f"n_process={n}")] for n in (1, 2)]
+        groups = [g for g in groups if g]
+        groups = groups[r % len(groups) :] + groups[: r % len(groups)] if groups else [names]
+        order = [k for g in groups for k in (g[r % len(g) :] + g[: r % len(g)])]
         for name in order:
+            before = load_average()
             elapsed, extra = configs[name]()
             seconds[name].append(elapsed)
+            loads[name].append(before)
             info[name] = extra
-            print(f"round {r + 1}: {name}: {elapsed:.1f} s ({n_words / elapsed:,.0f} words/s)", file=sys.stderr)
+            print(
+                f"round {r + 1}: {name}: {elapsed:.1f} s ({n_words / elapsed:,.0f} words/s), load before {before}",
+                file=sys.stderr,
+            )
+    load_end = load_average()
     results: dict[str, Any] = {}
     for name in names:
         med = statistics.median(seconds[name])
@@ -203,6 +237,7 @@ def main() -> None:
             "median_s": round(med, 2),
             "words_per_s": round(n_words / med),
             "articles_per_s": round(len(texts) / med, 2),
+            "load_1min_before_each_run": loads[name],
             **info.get(name, {}),
         }
     cli = ROOT / ".venv" / "bin" / "diplograph"
@@ -215,28 +250,35 @@ def main() -> None:
         "machine": machine(),
         "corpus": {"file": str(corpus.relative_to(ROOT)), "articles": len(texts), "words": n_words, "model": model},
         "rounds": args.rounds,
+        "load_1min": {"start": load_start, "end": load_end},
         "throughput": results,
         "startup": start,
     }
-    (RESULTS / "extract.json").write_text(json.dumps(out, indent=1) + "\n")
     m = out["machine"]
     print(
-        f"Machine: {m['nproc']} vCPU, {m['cpu']}, Python {m['python']}, spaCy {m['spacy']} "
-        f"(shared with other jobs: medians of {args.rounds} rounds). Corpus: {len(texts)} articles, "
-        f"{n_words:,} words.\n"
+        f"Machine: {m['nproc']} vCPU, {m['cpu']}, {m['ram_gib']} GiB RAM, {m['os']}, Python {m['python']}, "
+        f"spaCy {m['spacy']} (shared with other jobs; 1-min load {load_start} at start, {load_end} at end; "
+        f"medians of {args.rounds} rounds). Corpus: {len(texts)} articles, {n_words:,} words.\n"
     )
-    print("| configuration | median s | words/s | articles/s | vs spaCy same n_process |")
+    print("| configuration | median s | words/s | articles/s | vs spaCy same n_process (paired) |")
     print("|---|---:|---:|---:|---:|")
     for name in names:
         res = results[name]
         n = name.rsplit("=", 1)[-1]
-        base = results.get(f"spacy nlp.pipe, n_process={n}")
-        ratio = f"{res['words_per_s'] / base['words_per_s']:.2f}" if base else "-"
+        base = f"spacy nlp.pipe, n_process={n}"
+        ratio = "-"
+        if base in seconds and not name.startswith("spacy"):
+            pairs = [b / x for b, x in zip(seconds[base], seconds[name], strict=True)]
+            ratio = f"{statistics.median(pairs):.2f} ({min(pairs):.2f}-{max(pairs):.2f})"
+            res["vs_spacy_paired_median"] = round(statistics.median(pairs), 3)
         print(f"| {name} | {res['median_s']} | {res['words_per_s']:,} | {res['articles_per_s']} | {ratio} |")
     print("\n| command | median s (min-max) | imports spaCy |")
     print("|---|---:|---|")
     for name, st in start.items():
         print(f"| `{name}` | {st['median_s']} ({st['min_s']}-{st['max_s']}) | {st['imports_spacy']} |")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(out, indent=1) + "\n")
+    print(f"wrote {args.out}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Score the extractor against the seed gold and the external dev event data.
 
-    .venv/bin/python scripts/bench/score_extraction.py [--shared ../shared] [--out bench-results/extraction.json]
+    .venv/bin/python scripts/bench/score_extraction.py [--shared ../shared] [--prefilter] [-v] [--out FILE]
 
 Seed (../shared/seed/article.txt + gold.json):
   * actors: precision/recall/F1 by name (name or alias, slug-normalised) and kind
@@ -324,12 +324,14 @@ def score_dev(path: Path) -> dict[str, Any]:
 def main() -> None:
     ap = argparse.ArgumentParser(description="Score the extractor on the seed and dev gold data.")
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    ap.add_argument("--out", type=Path, default=ROOT / "bench-results" / "extraction.json")
+    ap.add_argument("--out", type=Path, help="JSON results (default scripts/bench/results/extraction[-prefilter].json)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses and extra events")
     ap.add_argument("--prefilter", action="store_true", help="score with the sentence prefilter on")
     args = ap.parse_args()
     global PREFILTER
     PREFILTER = args.prefilter
+    if args.out is None:
+        args.out = ROOT / "scripts" / "bench" / "results" / f"extraction{'-prefilter' if PREFILTER else ''}.json"
     seed = score_seed(args.shared)
     dev = score_dev(args.shared / "benchmarks" / "events_dev.jsonl")
     rows = [
