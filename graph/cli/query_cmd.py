@@ -41,6 +41,14 @@ def _read_sparql(sparql: str | None, file: str | None, name: str | None) -> str:
 @click.option("--file", "file", metavar="FILE", help="Read the query from FILE ('-' for stdin).")
 @click.option("--name", "name", metavar="NAME", help="Run a packaged named query (see `diplograph queries`).")
 @click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="Bind a parameter (repeatable; repeat a key for several values). Values become typed RDF terms: "
+    "IRIs are checked (CURIEs like dipd:COL and actor names are accepted), dates must be dates, text is escaped.",
+)
+@click.option(
     "-f",
     "--format",
     "fmt",
@@ -51,13 +59,20 @@ def _read_sparql(sparql: str | None, file: str | None, name: str | None) -> str:
 @store_option
 @click.pass_context
 def query(
-    ctx: click.Context, sparql: str | None, file: str | None, name: str | None, fmt: str | None, store_here: str | None
+    ctx: click.Context,
+    sparql: str | None,
+    file: str | None,
+    name: str | None,
+    params: tuple[str, ...],
+    fmt: str | None,
+    store_here: str | None,
 ) -> None:
     """Run SPARQL over the union of all graphs (GRAPH ?g reaches each source).
 
     \b
     Example:
       diplograph query 'SELECT ?a ?name WHERE { ?a a dip:State ; skos:prefLabel ?name }'
+      diplograph query --name analyst/dyad_timeline --param a=USA --param b=Colombia
     Common prefixes (dip:, dipd:, skos:, org:, prov:, ...) are predeclared.
     """
     from graph.cli.output import format_result
@@ -69,6 +84,8 @@ def query(
         settings = settings_from(ctx, store_here)
         store = open_store(settings.store)
         try:
+            if params:
+                text = _bind(text, params, store)
             result = store.query(sparql_prologue() + text)
         finally:
             store.close()
@@ -80,11 +97,22 @@ def query(
         click.echo(out, nl=False)
 
 
+def _bind(text: str, pairs: tuple[str, ...], store: object) -> str:
+    """Bind ``--param`` values safely; a value of an IRI parameter may be an actor's name."""
+    from graph.queries.api import KnowledgeGraph
+    from graph.queries.params import bind, parse_assignments
+
+    kg = KnowledgeGraph(store)  # type: ignore[arg-type]
+    values = {k: v[0] if len(v) == 1 else v for k, v in parse_assignments(pairs).items()}
+    return bind(text, values, resolve=lambda ref: kg.actor(ref).iri)
+
+
 @click.command()
-def queries() -> None:
-    """List the packaged named queries and what each answers."""
+@click.option("-f", "--format", "fmt", type=click.Choice(TABLE_FORMATS), default="table", help="Output format.")
+def queries(fmt: str) -> None:
+    """List the packaged named queries, what each answers and its parameters (--param NAME=VALUE)."""
     from graph.cli.output import format_rows
     from graph.queries import list_queries
 
-    rows = [(q.name, q.summary) for q in list_queries()]
-    click.echo(format_rows(["name", "answers"], rows, "table"), nl=False)
+    rows = [(q.name, q.summary, ", ".join(p.name for p in q.params)) for q in list_queries()]
+    click.echo(format_rows(["name", "answers", "parameters"], rows, fmt), nl=False)

@@ -27,13 +27,17 @@ def rule_names() -> list[str]:
 
 
 class NamedQuery:
-    """A packaged query: its name and the first line of its header comment."""
+    """A packaged query: its name, the first line of its header comment, and the parameters its
+    header declares (``# param NAME: ...``, bound with ``diplograph query --param NAME=VALUE``)."""
 
     def __init__(self, name: str, text: str) -> None:
+        from graph.queries.params import declared_params
+
         self.name = name
         self.text = text
         header = [ln[1:].strip() for ln in text.splitlines() if ln.startswith("#")]
         self.summary = header[0] if header else ""
+        self.params = declared_params(text)
 
 
 def list_queries() -> list[NamedQuery]:

@@ -1,0 +1,381 @@
+"""The analyst's Python API: :class:`KnowledgeGraph`, opened with :func:`graph.open`.
+
+Every lookup returns frozen dataclasses (:mod:`graph.queries.records`) or networkx graphs, never
+rdflib or pyoxigraph objects. Actors are given by name, alias, ISO code, IRI or CURIE
+(:mod:`graph.queries.resolve`). Event lookups leave out planned and hypothetical events unless
+``include_planned=True`` (or a ``modality`` that names them); ``since``/``until`` take a day,
+a month or a year (``"2026-01-07"``, ``"2026-01"``, ``"2026"``) and keep events whose date
+window lies inside the period. A state stands for its officials and agencies too (rule R1's
+``dip:involvesState``) unless ``rollup=False``.
+
+Example:
+    >>> import graph
+    >>> from graph.ontology import ontology_dir
+    >>> with graph.open("memory:") as kg:
+    ...     _ = kg.ingest([str(ontology_dir() / "examples" / "seed.trig")])
+    ...     print(kg.actor("petro").label, kg.actor("CO").label)
+    ...     for r in kg.timeline("Trump", "Petro", until="2026-01-07"):
+    ...         print(r.earliest, r.cameo, r.label)
+    Gustavo Petro Colombia
+    2026-01-05 120 Reject
+    2026-01-05 130 Threaten
+    2026-01-07 036 Express intent to meet or negotiate
+    2026-01-07 041 Discuss by telephone
+    2026-01-07 051 Praise or endorse
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from graph.errors import QueryError
+from graph.namespaces import sparql_prologue
+from graph.queries import read_query
+from graph.queries.dates import DateLike
+from graph.queries.facts import FactLookups
+from graph.queries.fetch import Fetcher, TypeTable
+from graph.queries.filters import by_date, keep, node_iri, period_bounds, python_value
+from graph.queries.networks import NetworkLookups
+from graph.queries.params import bind
+from graph.queries.records import (
+    Actor,
+    ActorRef,
+    BalanceRow,
+    ClaimRow,
+    Contradiction,
+    Evidence,
+    Kinship,
+    Relation,
+    ResultList,
+    Role,
+    Sanction,
+)
+from graph.queries.resolve import ActorIndex
+from graph.store.base import AskResult, GraphResult, SelectResult, Store, Term
+
+if TYPE_CHECKING:
+    from graph.pipeline import IngestReport
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+Ref = str | Actor | ActorRef
+
+
+@lru_cache(maxsize=64)
+def _lookup(name: str) -> str:
+    return read_query(f"lookup/{name}")
+
+
+@lru_cache(maxsize=1)
+def example() -> KnowledgeGraph:
+    """A knowledge graph of the shipped seed example, in memory (for examples and trying things out).
+
+    Example:
+        >>> example().actor("COL").label
+        'Colombia'
+    """
+    from graph.ontology import ontology_dir
+
+    kg = KnowledgeGraph.open("memory:")
+    kg.ingest([str(ontology_dir() / "examples" / "seed.trig")])
+    return kg
+
+
+class KnowledgeGraph(NetworkLookups):
+    """Lookups over a store; a context manager that closes the store it opened.
+
+    Args:
+        store: an open :class:`~graph.store.base.Store`.
+        owns_store: close the store on :meth:`close` (true when opened by :func:`graph.open`).
+    """
+
+    def __init__(self, store: Store, *, owns_store: bool = False) -> None:
+        self.store = store
+        self._owns = owns_store
+        self._index: ActorIndex | None = None
+        self._fetcher: Fetcher | None = None
+
+    @classmethod
+    def open(cls, store: str | Store | None = None, *, create: bool = False) -> KnowledgeGraph:
+        """Open a store location (default: the CLI's, ``DIPLOGRAPH_STORE`` or ``./.diplograph-store``);
+        ``create`` makes an empty on-disk store when there is none (to :meth:`ingest` into)."""
+        if store is not None and not isinstance(store, str):
+            return cls(store)
+        from graph.settings import load_settings
+        from graph.store import open_store
+
+        location = store or load_settings().store
+        return cls(open_store(location, create=create or location == "memory:"), owns_store=True)
+
+    def __enter__(self) -> KnowledgeGraph:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the store if this object opened it."""
+        if self._owns:
+            self.store.close()
+
+    def refresh(self) -> None:
+        """Forget what was read once per session (actor names, event types) after the store changed."""
+        self._index = None
+        self._fetcher = None
+
+    def ingest(self, inputs: Iterable[str], **options: Any) -> IngestReport:
+        """Ingest files into the store (:func:`graph.pipeline.ingest`), then :meth:`refresh`."""
+        from graph.pipeline import ingest
+
+        report = ingest(list(inputs), self.store, **options)
+        self.refresh()
+        return report
+
+    # -- plumbing -------------------------------------------------------------------------------------
+    def _run(self, name: str, params: Mapping[str, object]) -> SelectResult:
+        result = self.store.query(sparql_prologue() + bind(_lookup(name), params))
+        if not isinstance(result, SelectResult):
+            raise QueryError(f"lookup/{name} is not a SELECT query")
+        return result
+
+    @property
+    def index(self) -> ActorIndex:
+        """Every actor by IRI, name, alias and code (read on first use)."""
+        if self._index is None:
+            rows = self._run("actor_index", {}).rows
+            self._index = ActorIndex((a.value, f.value, v) for a, f, v in rows if a and f and v)
+        return self._index
+
+    @property
+    def _fetch(self) -> Fetcher:
+        if self._fetcher is None:
+            types = TypeTable(self._run("event_types", {}).dicts())
+            self._fetcher = Fetcher(self._run, self.index, types)
+        return self._fetcher
+
+    @property
+    def _facts(self) -> FactLookups:
+        return FactLookups(self._run, self._fetch, self.actor)
+
+    # -- actors ---------------------------------------------------------------------------------------
+    def actors(self, kind: str | None = None, name: str | None = None) -> ResultList[Actor]:
+        """Actors by kind (``person``, ``state``, ``agency``, ``igo``, ``organization``, ``media``,
+        ``group``) and by a part of a name or alias, sorted by label.
+
+        Example:
+            >>> kg = example()
+            >>> [a.label for a in kg.actors(kind="state")]
+            ['Colombia', 'United States', 'Venezuela']
+        """
+        try:
+            return ResultList(self.index.search(name, kind))
+        except ValueError as exc:
+            raise QueryError(str(exc), where="kind") from exc
+
+    def actor(self, ref: Ref) -> Actor:
+        """The one actor a name, alias, ISO code, IRI or CURIE means.
+
+        Raises:
+            AmbiguousReference: several actors fit (they are listed).
+            UnknownActor: none does.
+
+        Example:
+            >>> kg = example()
+            >>> kg.actor("gustavo petro").iri == kg.actor("dipd:person-gustavo-petro").iri
+            True
+        """
+        return self.index.resolve(ref)
+
+    # -- events ---------------------------------------------------------------------------------------
+    def relations(
+        self,
+        a: Ref,
+        b: Ref | None = None,
+        *,
+        since: DateLike | None = None,
+        until: DateLike | None = None,
+        types: Iterable[str] | str | None = None,
+        modality: Iterable[str] | str | None = None,
+        include_planned: bool = False,
+        rollup: bool = True,
+        evidence: bool = True,
+    ) -> ResultList[Relation]:
+        """Events of ``a`` (with ``b``, in either direction, when given), in date order.
+
+        Args:
+            a: an actor; b: another actor, or None for all of ``a``'s events.
+            since, until: period bounds (day, month or year precision).
+            types: CAMEO codes; a code keeps its sub-codes (``"04"`` = every consultation).
+            modality: keep events with a claim of these modalities (asserted, alleged, denied, …).
+            include_planned: also events that are only planned or hypothetical.
+            rollup: a state also stands for its officials and agencies (rule R1).
+            evidence: read the sentences and articles behind each event.
+
+        Example:
+            >>> kg = example()
+            >>> [r.cameo for r in kg.relations("Petro", "Trump", types=["12", "13"])]
+            ['120', '130']
+        """
+        lo, hi = period_bounds(since, until)
+        sides = [self.actor(a).iri] + ([self.actor(b).iri] if b is not None else [])
+        params: dict[str, object] = {k: v for k, v in (("since", lo), ("until", hi)) if v is not None}
+        params.update(zip("ab", map(Term.uri, sides), strict=False))
+        ids = self._run("dyad_events" if b is not None else "actor_events", params)
+        rows = self._fetch.events({r[0].value for r in ids.rows if r[0] is not None}, evidence=evidence)
+        if not rollup:  # the queries follow dip:involvesState too: keep events where each side takes part itself
+            rows = [r for r in rows if set(sides) <= {p.iri for p in (*r.actors, *r.targets, *r.participants)}]
+        return ResultList(sorted(keep(rows, lo, hi, types, modality, include_planned), key=by_date))
+
+    def timeline(
+        self,
+        a: Ref,
+        b: Ref,
+        *,
+        since: DateLike | None = None,
+        until: DateLike | None = None,
+        include_planned: bool = False,
+        rollup: bool = True,
+    ) -> ResultList[Relation]:
+        """Both directions between two actors, in date order, with modalities and source counts.
+
+        Example:
+            >>> kg = example()
+            >>> [(r.cameo, r.modality) for r in kg.timeline("USA", "COL", since="2026-02", include_planned=True)]
+            [('043', 'planned')]
+        """
+        return self.relations(a, b, since=since, until=until, include_planned=include_planned, rollup=rollup)
+
+    def sources(self, event: str) -> ResultList[Evidence]:
+        """The sentences, articles and stances behind an event (or any content node), oldest first.
+
+        Example:
+            >>> kg = example()
+            >>> [e.start for e in kg.sources("dipd:seed-ev-call")]
+            [461, 1023]
+        """
+        node = node_iri(event)
+        claims = self._fetch.claims({node}).get(node, [])
+        found = self._fetch.evidence(claims)
+        rows = [found[c.claim] for c in claims if c.claim in found]
+        return ResultList(sorted(rows, key=lambda e: (e.published or dt.date.min, e.article or "", e.start or 0)))
+
+    def balance(
+        self,
+        a: Ref,
+        b: Ref,
+        *,
+        by: str = "month",
+        since: DateLike | None = None,
+        until: DateLike | None = None,
+        rollup: bool = True,
+    ) -> ResultList[BalanceRow]:
+        """Cooperation and conflict between two actors per period: counts by quad class, Goldstein sum
+        and mean. Events whose window spans more than one period are left out.
+
+        Example:
+            >>> kg = example()
+            >>> [(r.period, r.cooperative, r.conflictual) for r in kg.balance("USA", "COL")]
+            [('2026-01', 3, 3)]
+        """
+        from graph.views.metrics import tally
+
+        rows = self.relations(a, b, since=since, until=until, rollup=rollup, evidence=False)
+        try:
+            return ResultList(tally(rows, by))
+        except ValueError as exc:
+            raise QueryError(str(exc), where="by") from exc
+
+    # -- facts ----------------------------------------------------------------------------------------
+    def sanctions(
+        self,
+        target: Ref | None = None,
+        imposed_by: Ref | None = None,
+        on: DateLike | None = None,
+        *,
+        include_planned: bool = False,
+    ) -> ResultList[Sanction]:
+        """Who sanctioned whom: authority (and its state), target, program, dates, stated reason, who
+        alleges and who denies it, and how many sources. ``imposed_by`` a state includes its agencies;
+        ``on`` keeps sanctions in force on that day (or at some time in that month or year).
+
+        Example:
+            >>> kg = example()
+            >>> [(s.target.label, [i.label for i in s.authority_states]) for s in kg.sanctions(imposed_by="USA")]
+            [('relatives of Gustavo Petro', ['United States'])]
+        """
+        return ResultList(self._facts.sanctions(target, imposed_by, on, include_planned))
+
+    def roles(self, person: Ref, on: DateLike | None = None) -> ResultList[Role]:
+        """Posts a person held (or, for a state or organisation, the posts in it), optionally on a date.
+
+        Example:
+            >>> kg = example()
+            >>> [(r.post, str(r.start)) for r in kg.roles("Petro", on="2026-01")]
+            [('President of Colombia', '2022-08-07')]
+        """
+        return ResultList(self._facts.roles(person, on))
+
+    def family(self, person: Ref) -> ResultList[Kinship]:
+        """Family ties of a person, each read "relative is the type of person".
+
+        Example:
+            >>> kg = example()
+            >>> [(k.relative.label, k.type) for k in kg.family("Petro")]
+            [('relatives of Gustavo Petro', 'relative')]
+        """
+        return ResultList(self._facts.family(person))
+
+    def claims(self, about: Ref) -> ResultList[ClaimRow]:
+        """Claims about a content node (an event, sanction, proposition, tenure or kinship IRI), or
+        about everything that concerns an actor.
+
+        Example:
+            >>> kg = example()
+            >>> sorted({c.modality for c in kg.claims("dipd:seed-prop-drug-ties")})
+            ['alleged', 'denied']
+        """
+        return ResultList(self._facts.claims(about))
+
+    def contradictions(self, about: str | None = None, *, across_sources: bool = False) -> ResultList[Contradiction]:
+        """Pairs of claims about the same content with opposite polarity (one denies what the other
+        asserts or alleges); ``across_sources`` keeps pairs from different source documents only.
+
+        Example:
+            >>> kg = example()
+            >>> {(c.first.modality, c.second.modality) for c in kg.contradictions()}
+            {('alleged', 'denied')}
+        """
+        return ResultList(self._facts.contradictions(node_iri(about) if about else None, across_sources))
+
+    # -- SPARQL ---------------------------------------------------------------------------------------
+    def query(self, sparql: str, params: Mapping[str, object] | None = None) -> Any:
+        """Run SPARQL (common prefixes predeclared), with parameters bound safely
+        (:func:`graph.queries.params.bind`). SELECT gives rows of plain Python values, ASK a bool,
+        CONSTRUCT/DESCRIBE a list of (subject, predicate, object) terms.
+
+        Example:
+            >>> kg = example()
+            >>> kg.query("SELECT ?n WHERE { ?s skos:prefLabel ?n }", {"s": "dipd:COL"})
+            [{'n': 'Colombia'}]
+        """
+        text = bind(sparql, params, resolve=lambda name: self.actor(name).iri) if params else sparql
+        result = self.store.query(sparql_prologue() + text)
+        if isinstance(result, AskResult):
+            return result.value
+        if isinstance(result, GraphResult):
+            return result.triples
+        return ResultList(
+            {v: python_value(t) for v, t in zip(result.variables, row, strict=True)} for row in result.rows
+        )
+
+    def named(self, name: str, **params: object) -> Any:
+        """Run a packaged named query (``diplograph queries`` lists them) with parameters.
+
+        Example:
+            >>> kg = example()
+            >>> [r["type"] for r in kg.named("analyst/dyad_timeline", a="USA", b="COL")][:2]
+            ['Deny responsibility', 'Threaten with military force']
+        """
+        return self.query(read_query(name), params)

@@ -1,0 +1,258 @@
+"""Lookups of facts and stances: sanctions, roles, family, claims and contradictions.
+
+Used by :class:`graph.queries.api.KnowledgeGraph`; each method runs one ``lookup/*.rq`` query for
+the nodes and :class:`~graph.queries.fetch.Fetcher` for their claims and evidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Collection
+from typing import Any
+
+from graph.queries.dates import DateLike, parse_period, to_date
+from graph.queries.fetch import ClaimInfo, Fetcher, Runner
+from graph.queries.records import NOT_HAPPENED, Actor, ActorRef, ClaimRow, Contradiction, Kinship, Role, Sanction
+from graph.queries.resolve import expand
+from graph.queries.resolve import normalise as _fold
+from graph.store.base import Term
+
+DIP = "https://w3id.org/diplograph/ontology#"
+POSITIVE = frozenset({"asserted", "alleged", "planned", "hypothetical"})
+INVERSE = {"child": "parent", "parent": "child"}
+# shortcut property -> (type of the relative when the person is the subject, when it is the object)
+SHORTCUTS = {
+    "spouseOf": ("spouse", "spouse"),
+    "siblingOf": ("sibling", "sibling"),
+    "relativeOf": ("relative", "relative"),
+    "parentOf": ("child", "parent"),
+    "childOf": ("parent", "child"),
+}
+Fields = dict[str, dict[str, list[Term]]]
+
+
+class FactLookups:
+    """Sanctions, roles, family, claims and contradictions over one session's fetcher."""
+
+    def __init__(self, run: Runner, fetch: Fetcher, actor: Callable[[Any], Actor]) -> None:
+        self.run = run
+        self.fetch = fetch
+        self.actor = actor
+
+    def _fields(self, name: str, params: dict[str, object]) -> Fields:
+        out: Fields = {}
+        for node, field, value in self.run(name, params).rows:
+            if node is not None and field is not None and value is not None:
+                out.setdefault(node.value, {}).setdefault(field.value, []).append(value)
+        return out
+
+    def _ref(self, iri: str) -> ActorRef:
+        return self.fetch.index.ref(iri)
+
+    def sanctions(self, target: Any, imposed_by: Any, on: DateLike | None, include_planned: bool) -> list[Sanction]:
+        params: dict[str, object] = {}
+        if target is not None:
+            params["target"] = Term.uri(self.actor(target).iri)
+        if imposed_by is not None:
+            params["authority"] = Term.uri(self.actor(imposed_by).iri)
+        found = self._fields("sanctions", params)
+        reasons = {r.value for f in found.values() for r in f.get("reason", [])}
+        claims = self.fetch.claims(set(found) | reasons)
+        out = []
+        for iri, f in found.items():
+            stances = claims.get(iri, [])
+            if not include_planned and stances and all(c.modality in NOT_HAPPENED for c in stances):
+                continue
+            start, end = _latest(f.get("start")), _latest(f.get("end"))
+            if not _in_force(start, end, on):
+                continue
+            about_reason = [c for r in f.get("reason", []) for c in claims.get(r.value, [])]
+            out.append(
+                Sanction(
+                    sanction=iri,
+                    target=self._ref(_first(f, "target") or ""),
+                    imposed_by=self._refs(f.get("imposedBy")),
+                    authority_states=self._refs(f.get("authorityState")),
+                    program=_first(f, "program"),
+                    legal_basis=_first(f, "legalBasis"),
+                    start=start,
+                    end=end,
+                    reason=_first(f, "reasonLabel"),
+                    reason_alleged_by=self._claimants(about_reason, POSITIVE),
+                    reason_denied_by=self._claimants(about_reason, {"denied"}),
+                    event=_first(f, "event"),
+                    sources=len({c.source for c in stances}),
+                )
+            )
+        return sorted(out, key=lambda s: (s.start or dt.date.min, _fold(s.target.label), s.sanction))
+
+    def roles(self, who: Any, on: DateLike | None) -> list[Role]:
+        actor = self.actor(who)
+        key = "person" if actor.kind == "person" else "organization"
+        found = self._fields("tenures", {key: Term.uri(actor.iri)})
+        claims = self.fetch.claims(set(found))
+        out = []
+        for iri, f in found.items():
+            start, end = _earliest(f.get("start")), _latest(f.get("end"))
+            if not _in_force(start, end, on):
+                continue
+            org = _first(f, "organization")
+            out.append(
+                Role(
+                    tenure=iri,
+                    person=self._ref(_first(f, "holder") or actor.iri),
+                    post=_first(f, "post"),
+                    organization=self._ref(org) if org else None,
+                    roles=tuple(sorted({t.value for t in f.get("role", [])})),
+                    start=start,
+                    end=end,
+                    sources=len({c.source for c in claims.get(iri, [])}),
+                )
+            )
+        return sorted(out, key=lambda r: (r.start or dt.date.min, r.post or "", r.tenure))
+
+    def family(self, who: Any) -> list[Kinship]:
+        me = self.actor(who).iri
+        rows = self.run("kinships", {"who": Term.uri(me)}).dicts()
+        nodes = {r["kinship"].value for r in rows if "kinship" in r}
+        claims = self.fetch.claims(nodes)
+        ties: dict[tuple[str | None, str], Kinship] = {}
+        for r in sorted(rows, key=lambda r: "kinship" not in r):
+            person, relative, kind = r["person"].value, r["relative"].value, r["type"].value
+            other = relative if person == me else person
+            local = kind.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+            if local in SHORTCUTS:
+                if any(k[1] == other for k in ties):  # a kinship node already says it
+                    continue
+                label = SHORTCUTS[local][0 if person == me else 1]
+            else:
+                label = local if person == me else INVERSE.get(local, local)
+            node = r["kinship"].value if "kinship" in r else None
+            ties[(node, other)] = Kinship(
+                kinship=node,
+                person=self._ref(me),
+                relative=self._ref(other),
+                type=label,
+                start=to_date(r["start"].value) if "start" in r else None,
+                end=to_date(r["end"].value) if "end" in r else None,
+                sources=len({c.source for c in claims.get(node or "", [])}),
+            )
+        return sorted(ties.values(), key=lambda k: (_fold(k.relative.label), k.type, k.kinship or ""))
+
+    def claims(self, about: Any) -> list[ClaimRow]:
+        iri = expand(str(about).strip()) if isinstance(about, str) else None
+        if iri is not None and iri not in self.fetch.index.actors:
+            nodes = {iri}
+        else:
+            actor = self.actor(about)
+            nodes = {r[0].value for r in self.run("actor_content", {"a": Term.uri(actor.iri)}).rows if r[0]}
+        found = self.fetch.claims(nodes)
+        rows = self._claim_rows([c for n in sorted(found) for c in found[n]], nodes)
+        return sorted(rows, key=lambda c: (c.about, _published(c), c.claim))
+
+    def contradictions(self, about: str | None, across_sources: bool) -> list[Contradiction]:
+        pairs = [
+            (r[0].value, r[1].value, r[2].value)
+            for r in self.run("contradictions", {"about": Term.uri(about)} if about else {}).rows
+            if r[0] and r[1] and r[2]
+        ]
+        contents = {p[0] for p in pairs}
+        claims = {c.claim: c for cs in self.fetch.claims(contents).values() for c in cs}
+        rows = {c.claim: c for c in self._claim_rows(list(claims.values()), contents)}
+        out = []
+        for content, first, second in pairs:
+            if first not in rows or second not in rows:
+                continue
+            across = claims[first].source != claims[second].source
+            if across_sources and not across:
+                continue
+            out.append(Contradiction(content, rows[first].about_label, rows[first], rows[second], across))
+        return sorted(out, key=lambda c: (c.about, c.first.claim, c.second.claim))
+
+    # -- helpers ------------------------------------------------------------------------------------
+    def _refs(self, terms: list[Term] | None) -> tuple[ActorRef, ...]:
+        return tuple(sorted({self._ref(t.value) for t in terms or []}, key=lambda r: (_fold(r.label), r.iri)))
+
+    def _claimants(self, claims: list[ClaimInfo], modalities: Collection[str]) -> tuple[ActorRef, ...]:
+        iris = {c.claimant for c in claims if c.claimant and c.modality in modalities}
+        return tuple(sorted((self._ref(i) for i in iris), key=lambda r: (_fold(r.label), r.iri)))
+
+    def _claim_rows(self, claims: list[ClaimInfo], nodes: Collection[str]) -> list[ClaimRow]:
+        described = self.describe(nodes)
+        evidence = self.fetch.evidence(claims)
+        out = []
+        for c in claims:
+            kind, label = described.get(c.about, (None, None))
+            ev = evidence.get(c.claim)
+            out.append(
+                ClaimRow(
+                    claim=c.claim,
+                    about=c.about,
+                    about_label=label,
+                    about_kind=kind,
+                    modality=c.modality,
+                    claimant=self._ref(c.claimant) if c.claimant else None,
+                    confidence=c.confidence,
+                    source=(ev.outlet if ev else None) or c.document,
+                    evidence=ev,
+                )
+            )
+        return out
+
+    def describe(self, nodes: Collection[str]) -> dict[str, tuple[str, str]]:
+        """(kind, label) of content nodes: events by type and participants, others by label or actor."""
+        if not nodes:
+            return {}
+        out: dict[str, tuple[str, str]] = {}
+        rows = self.run("content_nodes", {"node": [Term.uri(n) for n in sorted(nodes)]}).dicts()
+        for r in sorted(rows, key=lambda r: ("label" not in r, "who" not in r)):
+            node = r["node"].value
+            kind = r["kind"].value.rsplit("#", 1)[-1].lower().replace("interaction", "event")
+            if node in out and out[node][0] != "event":
+                continue
+            who = self.fetch.index.label(r["who"].value) if "who" in r else None
+            label = r["label"].value if "label" in r else (f"{kind} of {who}" if who else node.rsplit("/", 1)[-1])
+            out[node] = (kind, label)
+        events = [n for n, (k, _) in out.items() if k == "event"]
+        for e in self.fetch.events(events, evidence=False):
+            sides = " → ".join(", ".join(p.label for p in side) for side in (e.actors, e.targets) if side)
+            who = sides or " – ".join(p.label for p in e.participants)
+            out[e.event] = ("event", f"{e.label} ({who}, {e.earliest})" if e.earliest else f"{e.label} ({who})")
+        return out
+
+
+def _first(f: dict[str, list[Term]], key: str) -> str | None:
+    values = sorted(t.value for t in f.get(key, []))
+    return values[0] if values else None
+
+
+def _dates(terms: list[Term] | None) -> list[dt.date]:
+    return sorted(d for d in (to_date(t.value) for t in terms or []) if d)
+
+
+def _latest(terms: list[Term] | None) -> dt.date | None:
+    """When sources disagree on a start (a month vs its day), the latest is the most specific."""
+    days = _dates(terms)
+    return days[-1] if days else None
+
+
+def _earliest(terms: list[Term] | None) -> dt.date | None:
+    days = _dates(terms)
+    return days[0] if days else None
+
+
+def _in_force(start: dt.date | None, end: dt.date | None, on: DateLike | None) -> bool:
+    """Whether ``[start, end]`` (open ends allowed) meets the day, month or year ``on``."""
+    if on is None:
+        return True
+    from graph.errors import QueryError
+
+    try:
+        lo, hi = parse_period(on)
+    except ValueError as exc:
+        raise QueryError(str(exc), where="on", hint="write a date as YYYY-MM-DD, YYYY-MM or YYYY") from exc
+    return (start is None or start <= hi) and (end is None or end >= lo)
+
+
+def _published(c: ClaimRow) -> dt.date:
+    return (c.evidence.published if c.evidence else None) or dt.date.min

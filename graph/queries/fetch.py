@@ -1,0 +1,279 @@
+"""From query rows to events with their claims and evidence: the shared, heavy part of the lookups.
+
+Every fetch is one of the ``lookup/*.rq`` queries, bound with :mod:`graph.queries.params`. Events
+and claims come back packed one row per node (see ``lookup/event_summary``), because the cost of a
+lookup on a large store is the number of result terms, not the matching. Sets of nodes are passed
+as a ``VALUES`` list up to :data:`BULK` items; past that, everything is read and filtered here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass
+
+from graph.queries.dates import to_date
+from graph.queries.records import MODALITY_ORDER, ActorRef, Evidence, Relation
+from graph.queries.resolve import ActorIndex
+from graph.store.base import SelectResult, Term
+
+Runner = Callable[[str, Mapping[str, object]], SelectResult]
+Summary = tuple[int, float | None, list[str]]
+"""Number of source documents, highest confidence and modalities of the claims about an event."""
+"""Runs a named lookup (``event_facts``) with parameters and returns its rows."""
+BULK = 5000
+PRECISION = {"unitDay": "day", "unitMonth": "month", "unitYear": "year"}
+SCHEDULED = "https://schema.org/EventScheduled"
+
+
+@dataclass(frozen=True)
+class EventType:
+    """An event-type concept: CAMEO code, label, root code, Goldstein value, quad class."""
+
+    iri: str
+    code: str | None
+    label: str | None
+    root: str | None
+    goldstein: float | None
+    quad_class: int | None
+
+
+class TypeTable:
+    """The event-type concepts of the store, by IRI (read once per session)."""
+
+    def __init__(self, rows: Iterable[dict[str, Term]]) -> None:
+        raw: dict[str, dict[str, str]] = {}
+        for row in rows:
+            entry = raw.setdefault(row["type"].value, {})
+            for key in ("code", "label", "broader", "goldstein", "quadClass"):
+                if key in row and key not in entry:
+                    entry[key] = row[key].value
+        self.types: dict[str, EventType] = {}
+        for iri, e in raw.items():
+            root = iri
+            seen = {iri}
+            while (up := raw.get(root, {}).get("broader")) and up not in seen:
+                root, seen = up, seen | {up}
+            self.types[iri] = EventType(
+                iri,
+                e.get("code"),
+                e.get("label"),
+                raw.get(root, {}).get("code") or (e.get("code") or "")[:2] or None,
+                float(e["goldstein"]) if "goldstein" in e else None,
+                int(float(e["quadClass"])) if "quadClass" in e else None,
+            )
+
+    def get(self, iri: str) -> EventType:
+        return self.types.get(iri) or EventType(iri, None, iri.rsplit("/", 1)[-1], None, None, None)
+
+
+@dataclass(frozen=True)
+class ClaimInfo:
+    """One claim as ``lookup/claims`` packs it; ``source`` is its document (or the claim itself when the
+    document is unknown), what "number of sources" counts."""
+
+    claim: str
+    about: str
+    document: str | None
+    modality: str
+    claimant: str | None
+    confidence: float | None
+    sentence: str | None
+
+    @property
+    def source(self) -> str:
+        return self.document or self.claim
+
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    title: str | None
+    outlet: str | None
+    url: str | None
+    published: dt.date | None
+
+
+class Fetcher:
+    """Reads events, claims, sentences and articles, with a per-session article cache."""
+
+    def __init__(self, run: Runner, index: ActorIndex, types: TypeTable) -> None:
+        self.run = run
+        self.index = index
+        self.types = types
+        self._articles: dict[str, ArticleInfo] = {}
+        self._refs: dict[str, ActorRef] = {}
+        self._days: dict[str, dt.date | None] = {}
+
+    def _rows(self, name: str, param: str, iris: Collection[str] | None) -> SelectResult:
+        small = iris is not None and len(iris) <= BULK
+        return self.run(name, {param: [Term.uri(i) for i in sorted(iris)]} if small and iris else {})
+
+    def claims(self, about: Collection[str] | None) -> dict[str, list[ClaimInfo]]:
+        """Claims by content node; ``None`` reads every claim."""
+        if about is not None and not about:
+            return {}
+        out: dict[str, list[ClaimInfo]] = {}
+        for node, packed in self._rows("claims", "about", about).rows:
+            if node is None or packed is None or (about is not None and node.value not in about):
+                continue
+            for line in packed.value.split("\n"):
+                c, doc, m, who, conf, s = (line.split("\t") + [""] * 6)[:6]
+                out.setdefault(node.value, []).append(
+                    ClaimInfo(c, node.value, doc or None, m.rsplit("/", 1)[-1], who or None, _float(conf), s or None)
+                )
+        for items in out.values():
+            items.sort(key=lambda c: (c.source, c.sentence or "", c.claim))
+        return out
+
+    def evidence(self, claims: Iterable[ClaimInfo]) -> dict[str, Evidence]:
+        """Evidence (sentence, offsets, article, outlet) for each claim, by claim IRI."""
+        claims = list(claims)
+        wanted = {c.sentence for c in claims if c.sentence}
+        sentences: dict[str, tuple[str, ...]] = {}
+        for s, packed in self._rows("sentences", "sentence", wanted).rows:
+            if s is not None and packed is not None and s.value in wanted:
+                sentences[s.value] = tuple(packed.value.split("\t", 3))
+        docs = {sentences[c.sentence][0] for c in claims if c.sentence in sentences} | {
+            c.document for c in claims if c.document
+        }
+        self._load_articles({d for d in docs if d and d not in self._articles})
+        out = {}
+        for c in claims:
+            doc, start, end, text = sentences.get(c.sentence or "", (c.document or "", "", "", ""))
+            doc = doc or c.document or ""
+            art = self._articles.get(doc, ArticleInfo(None, None, None, None))
+            claimant = self.index.label(c.claimant) if c.claimant else None
+            out[c.claim] = Evidence(
+                c.claim,
+                c.modality,
+                text or None,
+                _int(start),
+                _int(end),
+                doc or None,
+                art.title,
+                art.outlet,
+                art.url,
+                art.published,
+                claimant,
+                c.confidence,
+            )
+        return out
+
+    def _load_articles(self, docs: set[str]) -> None:
+        if not docs:
+            return
+        for row in self._rows("articles", "article", docs).dicts():
+            self._articles[row["article"].value] = ArticleInfo(
+                row["title"].value if "title" in row else None,
+                row["outlet"].value if "outlet" in row else None,
+                row["url"].value if "url" in row else None,
+                to_date(row["published"].value) if "published" in row else None,
+            )
+
+    def events(self, iris: Collection[str] | None, *, evidence: bool = True) -> list[Relation]:
+        """The events (all of them for ``None``) with facts, modalities, sources and evidence.
+
+        With evidence: ``lookup/event_facts``, ``lookup/claims`` and the sentences; without, the one
+        query ``lookup/event_summary``.
+        """
+        if iris is not None and not iris:
+            return []
+        found: dict[str, dict[str, list[str]]] = {}
+        for e, packed in self._rows("event_facts" if evidence else "event_summary", "event", iris).rows:
+            if e is None or packed is None or (iris is not None and e.value not in iris):
+                continue
+            f: dict[str, list[str]] = {}
+            for item in packed.value.split(" "):
+                key, _, value = item.partition("=")
+                f.setdefault(key, []).append(value)
+            found[e.value] = f
+        if not evidence:
+            return [self._relation(e, f, _summary(f), [], {}) for e, f in found.items()]
+        claims = self.claims(set(found))
+        cited = self.evidence(c for cs in claims.values() for c in cs)
+        return [
+            self._relation(e, f, _summary(f, claims.get(e, [])), claims.get(e, []), cited) for e, f in found.items()
+        ]
+
+    def _day(self, text: str) -> dt.date | None:
+        """``to_date`` with a cache: a large graph has many events on few thousand distinct days."""
+        try:
+            return self._days[text]
+        except KeyError:
+            value = self._days[text] = to_date(text)
+            return value
+
+    def _ref(self, iri: str) -> ActorRef:
+        ref = self._refs.get(iri)
+        if ref is None:
+            ref = self._refs[iri] = self.index.ref(iri)
+        return ref
+
+    def _relation(
+        self, e: str, f: dict[str, list[str]], summary: Summary, claims: list[ClaimInfo], cited: dict[str, Evidence]
+    ) -> Relation:
+        types = [self.types.get(t) for t in f.get("type", ())]
+        t = min(types, key=lambda t: (t.code or "~", t.iri)) if types else None
+        day = self._day
+        lows = [d for d in map(day, f.get("earliest", ())) if d]
+        highs = [d for d in map(day, f.get("latest", ())) if d]
+        earliest, latest = (max(lows) if lows else None), (min(highs) if highs else None)
+        if earliest and latest and earliest > latest:  # the sources' windows do not meet: keep their span
+            earliest, latest = min(lows), max(highs)
+        days = {d for d in map(day, f.get("date", ())) if d}
+        date = earliest if earliest and earliest == latest else (next(iter(days)) if len(days) == 1 else None)
+        units = {PRECISION[u] for p in f.get("precision", ()) if (u := p.rsplit("#", 1)[-1]) in PRECISION}
+        precision = "day" if date else (units.pop() if len(units) == 1 else None)
+        sources, confidence, modalities = summary
+        if not modalities and SCHEDULED in f.get("status", ()):
+            modalities = ["planned"]
+
+        def refs(key: str) -> tuple[ActorRef, ...]:
+            values = f.get(key)
+            if not values:
+                return ()
+            return tuple(self._ref(i) for i in (values if len(values) == 1 else sorted(set(values))))
+
+        return Relation(
+            event=e,
+            cameo=t.code if t else None,
+            label=t.label if t else None,
+            root=t.root if t else None,
+            quad_class=t.quad_class if t else None,
+            goldstein=t.goldstein if t else None,
+            actors=refs("actor"),
+            targets=refs("target"),
+            participants=refs("participant"),
+            date=date,
+            earliest=earliest,
+            latest=latest,
+            precision=precision,
+            modalities=tuple(sorted(set(modalities), key=_modality_rank)),
+            sources=sources,
+            confidence=confidence,
+            evidence=tuple(cited[c.claim] for c in claims if c.claim in cited),
+        )
+
+
+def _summary(f: dict[str, list[str]], claims: list[ClaimInfo] | None = None) -> Summary:
+    """Sources (documents), highest confidence and modalities: from the claims, or from the packed summary."""
+    if claims is not None:
+        confidences = [c.confidence for c in claims if c.confidence is not None]
+        return len({c.source for c in claims}), max(confidences) if confidences else None, [c.modality for c in claims]
+    sources = f.get("sources", ["0"])[0]
+    return int(sources) if sources.isdigit() else 0, _float(f.get("confidence", [""])[0]), f.get("modality", [])
+
+
+def _modality_rank(m: str) -> tuple[int, str]:
+    return (MODALITY_ORDER.index(m) if m in MODALITY_ORDER else len(MODALITY_ORDER), m)
+
+
+def _float(text: str) -> float | None:
+    try:
+        return float(text) if text else None
+    except ValueError:
+        return None
+
+
+def _int(text: str) -> int | None:
+    return int(text) if text and text.lstrip("-").isdigit() else None

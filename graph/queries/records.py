@@ -1,0 +1,307 @@
+"""What the lookups return: frozen dataclasses of plain values, and lists of them.
+
+No rdflib or pyoxigraph object ever appears here: IRIs are strings, dates are
+:class:`datetime.date`, numbers are ``int``/``float``. Every record has ``to_dict()`` (JSON-ready,
+nested) and ``to_record()`` (flat: one value per column, for CSV and data frames), and a
+:class:`ResultList` adds ``to_dataframe()`` when pandas is installed.
+
+Example:
+    >>> rows = ResultList([ActorRef("https://w3id.org/diplograph/id/COL", "Colombia")])
+    >>> rows.to_records()
+    [{'iri': 'https://w3id.org/diplograph/id/COL', 'label': 'Colombia'}]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, fields
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+MODALITY_ORDER = ("asserted", "alleged", "denied", "planned", "hypothetical")
+"""Precedence when one event has claims of several modalities: the first present is its modality."""
+NOT_HAPPENED = frozenset({"planned", "hypothetical"})
+
+
+class Record:
+    """Mixin of the result dataclasses: conversions to dicts and flat records."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Nested, JSON-ready: dates as ISO strings, actors as ``{"iri", "label"}``."""
+        return {f.name: _nested(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
+
+    def to_record(self) -> dict[str, Any]:
+        """Flat: one plain value per field (actors by label, lists joined with ``"; "``)."""
+        return {f.name: _flat(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
+
+
+def _nested(value: object) -> object:
+    if isinstance(value, Record):
+        return value.to_dict()
+    if isinstance(value, tuple | list):
+        return [_nested(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _flat(value: object) -> object:
+    if isinstance(value, tuple | list):
+        return "; ".join(str(_flat(v)) for v in value if v is not None)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Record):
+        return str(value)
+    return value
+
+
+class ResultList(list[T]):
+    """A list of result records, with conversions for tables and data frames."""
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """Flat dicts, one per row (see :meth:`Record.to_record`)."""
+        return [r.to_record() if isinstance(r, Record) else dict(r) for r in self]  # type: ignore[call-overload]
+
+    def to_dicts(self) -> list[dict[str, Any]]:
+        """Nested, JSON-ready dicts, one per row."""
+        return [r.to_dict() if isinstance(r, Record) else dict(r) for r in self]  # type: ignore[call-overload]
+
+    def to_dataframe(self) -> Any:
+        """A ``pandas.DataFrame`` of the flat records (dates stay ``datetime.date``).
+
+        Raises:
+            ImportError: pandas is not installed (it is optional: ``pip install pandas``).
+        """
+        try:
+            import pandas as pd
+        except ImportError as exc:
+            raise ImportError("to_dataframe() needs pandas, an optional dependency: pip install pandas") from exc
+        rows = [
+            {k: (getattr(r, k) if isinstance(getattr(r, k, None), dt.date) else v) for k, v in rec.items()}
+            for r, rec in zip(self, self.to_records(), strict=True)
+        ]
+        return pd.DataFrame(rows)
+
+
+@dataclass(frozen=True)
+class ActorRef(Record):
+    """An actor named in a result: its IRI and label."""
+
+    iri: str
+    label: str
+
+    def __str__(self) -> str:
+        return self.label
+
+
+@dataclass(frozen=True)
+class Actor(Record):
+    """An actor: person, state, agency, international or other organisation, outlet or group.
+
+    Attributes:
+        kind: ``person``, ``state``, ``agency``, ``igo``, ``organization``, ``media`` or ``group``.
+        nationality: the IRI of a person's state; ``part_of``: an agency's state or parent.
+    """
+
+    iri: str
+    label: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    iso2: str | None = None
+    iso3: str | None = None
+    wikidata: str | None = None
+    nationality: str | None = None
+    part_of: str | None = None
+
+    @property
+    def ref(self) -> ActorRef:
+        return ActorRef(self.iri, self.label)
+
+    def __str__(self) -> str:
+        return self.label
+
+
+@dataclass(frozen=True)
+class Evidence(Record):
+    """One claim's source: the sentence, its offsets and article, and the stance it takes."""
+
+    claim: str
+    modality: str
+    sentence: str | None = None
+    start: int | None = None
+    end: int | None = None
+    article: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    claimant: str | None = None
+    confidence: float | None = None
+
+    def __str__(self) -> str:
+        return self.sentence or self.claim
+
+    def edge_dict(self) -> dict[str, Any]:
+        """The dict stored in a network edge's ``evidence`` list."""
+        keys = ("sentence", "start", "end", "article", "title", "outlet", "url", "published", "modality")
+        return {k: _nested(getattr(self, k)) for k in (*keys, "claimant", "confidence")}
+
+
+@dataclass(frozen=True)
+class Relation(Record):
+    """An event between actors, with its type, date window, modalities and evidence.
+
+    Directed events have ``actors`` and ``targets``; symmetric ones (a phone call) have
+    ``participants`` only. ``modalities`` are the distinct stances of its claims.
+    """
+
+    event: str
+    cameo: str | None
+    label: str | None
+    root: str | None
+    quad_class: int | None
+    goldstein: float | None
+    actors: tuple[ActorRef, ...]
+    targets: tuple[ActorRef, ...]
+    participants: tuple[ActorRef, ...]
+    date: dt.date | None
+    earliest: dt.date | None
+    latest: dt.date | None
+    precision: str | None
+    modalities: tuple[str, ...]
+    sources: int
+    confidence: float | None
+    evidence: tuple[Evidence, ...] = ()
+
+    @property
+    def symmetric(self) -> bool:
+        return not self.actors and not self.targets
+
+    @property
+    def modality(self) -> str | None:
+        """The event's stance by precedence (asserted > alleged > denied > planned > hypothetical)."""
+        return next((m for m in MODALITY_ORDER if m in self.modalities), None)
+
+    @property
+    def happened(self) -> bool:
+        """False when every claim about it is planned or hypothetical."""
+        return not self.modalities or any(m not in NOT_HAPPENED for m in self.modalities)
+
+    def to_record(self) -> dict[str, Any]:
+        rec = super().to_record()
+        rec["evidence"] = len(self.evidence)
+        rec["modality"] = self.modality
+        return rec
+
+
+@dataclass(frozen=True)
+class Sanction(Record):
+    """One designation of one target, with who imposed it, why, and who denies the reason."""
+
+    sanction: str
+    target: ActorRef
+    imposed_by: tuple[ActorRef, ...]
+    authority_states: tuple[ActorRef, ...]
+    program: str | None
+    legal_basis: str | None
+    start: dt.date | None
+    end: dt.date | None
+    reason: str | None
+    reason_alleged_by: tuple[ActorRef, ...]
+    reason_denied_by: tuple[ActorRef, ...]
+    event: str | None
+    sources: int
+
+
+@dataclass(frozen=True)
+class Role(Record):
+    """A tenure: who held which post in which organisation, when."""
+
+    tenure: str
+    person: ActorRef
+    post: str | None
+    organization: ActorRef | None
+    roles: tuple[str, ...]
+    start: dt.date | None
+    end: dt.date | None
+    sources: int
+
+
+@dataclass(frozen=True)
+class Kinship(Record):
+    """A family tie, read as "``relative`` is the ``type`` of ``person``"."""
+
+    kinship: str | None
+    person: ActorRef
+    relative: ActorRef
+    type: str
+    start: dt.date | None
+    end: dt.date | None
+    sources: int
+
+
+@dataclass(frozen=True)
+class ClaimRow(Record):
+    """One source's stance on one content node (event, sanction, proposition, tenure, kinship)."""
+
+    claim: str
+    about: str
+    about_label: str | None
+    about_kind: str | None
+    modality: str
+    claimant: ActorRef | None
+    confidence: float | None
+    source: str | None
+    evidence: Evidence | None
+
+    def __str__(self) -> str:
+        who = self.claimant.label if self.claimant else (self.source or "the source")
+        return f"{self.modality} by {who}"
+
+
+@dataclass(frozen=True)
+class Contradiction(Record):
+    """Two claims about the same content with opposite polarity (one denies what the other holds)."""
+
+    about: str
+    about_label: str | None
+    first: ClaimRow
+    second: ClaimRow
+    across_sources: bool
+
+    def to_record(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"about": self.about, "about_label": self.about_label}
+        for side, c in (("first", self.first), ("second", self.second)):
+            out[f"{side}_modality"] = c.modality
+            out[f"{side}_claimant"] = c.claimant.label if c.claimant else None
+            out[f"{side}_source"] = c.source
+            out[f"{side}_sentence"] = c.evidence.sentence if c.evidence else None
+        out["across_sources"] = self.across_sources
+        return out
+
+
+@dataclass(frozen=True)
+class BalanceRow(Record):
+    """Cooperation and conflict of a dyad in one period (GDELT quad classes and Goldstein scale)."""
+
+    period: str
+    events: int
+    cooperative: int
+    conflictual: int
+    neutral: int
+    goldstein_sum: float
+    goldstein_mean: float | None
+    verbal_cooperation: int
+    material_cooperation: int
+    verbal_conflict: int
+    material_conflict: int
+
+
+@dataclass(frozen=True)
+class PathStep(Record):
+    """One hop of a path between actors, with the events that link the two ends."""
+
+    source: ActorRef
+    target: ActorRef
+    events: tuple[str, ...]
+    labels: tuple[str, ...]

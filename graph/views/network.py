@@ -1,0 +1,178 @@
+"""Lookup rows -> networkx: actors as nodes, events as edges (the only place that builds the projection).
+
+Nodes are actor IRIs with ``kind``, ``label``, ``aliases`` (list), ``iso3`` and ``wikidata``.
+Each event becomes edges keyed by its IRI, carrying ``cameo``, ``label``, ``root``,
+``quad_class``, ``goldstein``, ``date``, ``earliest``, ``latest``, ``precision``, ``modality``,
+``confidence``, ``evidence`` (a list of dicts: ``sentence``, ``start``, ``end``, ``article``,
+``title``, ``outlet``, ``url``, ``published``, plus the claim's ``modality``, ``claimant`` and
+``confidence``), ``sources`` (number of source documents) and ``symmetric``. Dates are ISO strings.
+
+A directed event gives one edge per (actor, target) pair. A symmetric event (participants only,
+such as a phone call) gives one edge per pair of participants, from the smaller IRI to the larger,
+with ``symmetric=True``. Events with a single participant have no edge.
+
+Example:
+    >>> from graph.queries.records import ActorRef, Relation
+    >>> usa, col = ActorRef("u:USA", "United States"), ActorRef("u:COL", "Colombia")
+    >>> r = Relation("u:ev1", "138", "Threaten with military force", "13", 3, -7.0, (usa,), (col,), (),
+    ...              None, None, None, None, ("asserted",), 1, 0.9)
+    >>> nxg = build([r])
+    >>> list(nxg.edges(keys=True, data="cameo"))
+    [('u:USA', 'u:COL', 'u:ev1', '138')]
+    >>> nxg.nodes["u:COL"]["label"]
+    'Colombia'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from itertools import combinations
+from typing import Any
+
+import networkx as nx
+
+from graph.queries.records import Actor, ActorRef, Relation
+from graph.store.base import Store
+
+NODE_ATTRIBUTES = ("kind", "label", "aliases", "iso3", "wikidata")
+EDGE_ATTRIBUTES = (
+    "cameo",
+    "label",
+    "root",
+    "quad_class",
+    "goldstein",
+    "date",
+    "earliest",
+    "latest",
+    "precision",
+    "modality",
+    "confidence",
+    "evidence",
+    "sources",
+    "symmetric",
+)
+
+
+def add_actor(nxg: nx.Graph, actor: Actor | ActorRef) -> None:
+    """Add an actor node with its attributes (nothing when it is there already)."""
+    if actor.iri in nxg:
+        return
+    if isinstance(actor, Actor):
+        attrs = {
+            "kind": actor.kind,
+            "label": actor.label,
+            "aliases": list(actor.aliases),
+            "iso3": actor.iso3,
+            "wikidata": actor.wikidata,
+        }
+    else:
+        attrs = {"kind": "other", "label": actor.label, "aliases": [], "iso3": None, "wikidata": None}
+    nxg.add_node(actor.iri, **attrs)
+
+
+def edge_attributes(r: Relation) -> dict[str, Any]:
+    """The attributes an event's edges carry."""
+    return {
+        "cameo": r.cameo,
+        "label": r.label,
+        "root": r.root,
+        "quad_class": r.quad_class,
+        "goldstein": float(r.goldstein) if r.goldstein is not None else None,
+        "date": r.date.isoformat() if r.date else None,
+        "earliest": r.earliest.isoformat() if r.earliest else None,
+        "latest": r.latest.isoformat() if r.latest else None,
+        "precision": r.precision,
+        "modality": r.modality,
+        "confidence": r.confidence,
+        "evidence": [e.edge_dict() for e in r.evidence],
+        "sources": r.sources,
+        "symmetric": r.symmetric,
+    }
+
+
+def pairs(r: Relation) -> list[tuple[ActorRef, ActorRef]]:
+    """The (source, target) node pairs an event links.
+
+    Example:
+        >>> from graph.queries.records import ActorRef, Relation
+        >>> a, b, c = (ActorRef(f"u:{x}", x) for x in "abc")
+        >>> call = Relation("u:e", "041", None, "04", 1, 1.0, (), (), (c, a, b), None, None, None, None, (), 1, None)
+        >>> [(s.label, t.label) for s, t in pairs(call)]
+        [('a', 'b'), ('a', 'c'), ('b', 'c')]
+    """
+    if r.actors and r.targets:
+        return [(s, t) for s in r.actors for t in r.targets if s.iri != t.iri]
+    everyone = sorted({p.iri: p for p in (*r.actors, *r.targets, *r.participants)}.values(), key=lambda p: p.iri)
+    return list(combinations(everyone, 2))
+
+
+def build(relations: Iterable[Relation], actors: Mapping[str, Actor] | None = None) -> nx.MultiDiGraph:
+    """The actor-event ``MultiDiGraph`` of some events.
+
+    Args:
+        relations: events, as the lookups return them.
+        actors: actor records by IRI, for node attributes (kind, aliases, ISO code, Wikidata id).
+    """
+    known = actors or {}
+    nxg = nx.MultiDiGraph()
+    for r in relations:
+        links = pairs(r)
+        if not links:
+            continue
+        attrs = edge_attributes(r)
+        for s, t in links:
+            add_actor(nxg, known.get(s.iri, s))
+            add_actor(nxg, known.get(t.iri, t))
+            nxg.add_edge(s.iri, t.iri, key=r.event, **attrs)
+    return nxg
+
+
+def collapse(nxg: nx.MultiDiGraph, *, directed: bool = True) -> nx.DiGraph | nx.Graph:
+    """One weighted edge per dyad: ``weight`` and ``count`` (events), ``goldstein`` (sum),
+    ``goldstein_mean``, ``cooperative`` and ``conflictual`` (events with positive or negative
+    Goldstein values). Directed: a symmetric event counts in both directions. Undirected: each event
+    counts once per pair of actors.
+
+    Example:
+        >>> g = nx.MultiDiGraph()
+        >>> _ = g.add_edge("a", "b", key="e1", goldstein=-4.0)
+        >>> _ = g.add_edge("b", "a", key="e2", goldstein=3.4)
+        >>> dict(collapse(g, directed=False).edges["a", "b"])
+        {'weight': 2, 'count': 2, 'goldstein': -0.6, 'goldstein_mean': -0.3, 'cooperative': 1, 'conflictual': 1}
+    """
+    out: nx.DiGraph | nx.Graph = nx.DiGraph() if directed else nx.Graph()
+    out.add_nodes_from(nxg.nodes(data=True))
+    seen: dict[tuple[str, str], set[str]] = {}
+    for u, v, key, data in nxg.edges(keys=True, data=True):
+        ends = [(u, v), (v, u)] if directed and data.get("symmetric") else [(u, v)]
+        for s, t in ends:
+            dyad = (s, t) if directed else tuple(sorted((s, t)))
+            if key in seen.setdefault(dyad, set()):  # type: ignore[arg-type]
+                continue
+            seen[dyad].add(key)  # type: ignore[index]
+            if not out.has_edge(*dyad):
+                out.add_edge(*dyad, weight=0, count=0, goldstein=0.0, goldstein_mean=None, cooperative=0, conflictual=0)
+            e = out.edges[dyad]
+            gs = data.get("goldstein")
+            e["weight"] += 1
+            e["count"] += 1
+            if gs is not None:
+                e["goldstein"] = round(e["goldstein"] + gs, 6)
+                e["cooperative"] += gs > 0
+                e["conflictual"] += gs < 0
+            e["goldstein_mean"] = round(e["goldstein"] / e["count"], 6)
+    return out
+
+
+def to_networkx(store: Store, **filters: Any) -> nx.MultiDiGraph | nx.DiGraph | nx.Graph:
+    """The whole store as a network, planned and hypothetical events included (views filter them);
+    ``filters`` as :meth:`graph.queries.api.KnowledgeGraph.to_networkx`.
+
+    Example:
+        >>> from graph.queries.api import example
+        >>> to_networkx(example().store).number_of_edges()
+        11
+    """
+    from graph.queries.api import KnowledgeGraph
+
+    return KnowledgeGraph(store).to_networkx(**{"include_planned": True, **filters})
