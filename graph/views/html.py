@@ -69,9 +69,23 @@ class HtmlView:
     height: int = 760
 
     def write(self, path: str | Path) -> Path:
-        """Write the page (UTF-8) and return its path."""
+        """Write the page (UTF-8), creating missing folders, and return its path.
+
+        Raises:
+            SourceError: the file cannot be written (the message names it).
+        """
+        from graph.errors import SourceError
+
         target = Path(path)
-        target.write_text(self.html, encoding="utf-8")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(self.html, encoding="utf-8")
+        except OSError as exc:
+            raise SourceError(
+                f"cannot write the page: {exc.strerror or exc}",
+                where=str(target),
+                hint="choose a writable path with -o",
+            ) from exc
         return target
 
     def _repr_html_(self) -> str:

@@ -205,3 +205,18 @@ def test_importing_the_module_does_not_import_pyvis() -> None:
 def test_max_nodes_must_be_positive() -> None:
     with pytest.raises(ValueError):
         render_view(contract_graph(), max_nodes=0)
+
+
+def test_write_creates_missing_folders_and_reports_unwritable_paths(tmp_path: Path) -> None:
+    import networkx as nx
+
+    from graph.errors import SourceError
+    from graph.views.html import render_view
+
+    page = render_view(nx.MultiDiGraph(), title="empty")
+    written = page.write(tmp_path / "new" / "dir" / "g.html")
+    assert written.read_text(encoding="utf-8") == page.html
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(SourceError, match="cannot write the page"):
+        page.write(blocker / "g.html")
