@@ -104,6 +104,6 @@ def view(
 
 def _projection(store: Any) -> Any:
     """The whole store as a MultiDiGraph (graph.views.network, the analyst projection)."""
-    from graph.views.network import to_networkx
+    from graph.views.network import add_roles, to_networkx
 
-    return to_networkx(store)
+    return add_roles(to_networkx(store), store)

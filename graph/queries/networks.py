@@ -173,11 +173,14 @@ class NetworkLookups:
             >>> "<html" in page.html and page.html.count("Gustavo Petro") > 0
             True
         """
+        from graph.views.network import add_roles
         from graph.views.select import make_view
 
-        location = getattr(getattr(self, "store", None), "location", None)
+        store = getattr(self, "store", None)
+        location = getattr(store, "location", None)
+        nxg = self.to_networkx(include_planned=True)
         return make_view(
-            self.to_networkx(include_planned=True),  # type: ignore[arg-type]
+            add_roles(nxg, store) if store is not None else nxg,  # type: ignore[arg-type]
             actors,
             depth=depth,
             since=since,

@@ -176,3 +176,49 @@ def to_networkx(store: Store, **filters: Any) -> nx.MultiDiGraph | nx.DiGraph | 
     from graph.queries.api import KnowledgeGraph
 
     return KnowledgeGraph(store).to_networkx(**{"include_planned": True, **filters})
+
+
+ROLES_QUERY = """
+SELECT ?holder ?post ?org ?start ?end WHERE {
+  ?t a dip:Tenure ; dip:holder ?holder ; org:organization ?o .
+  ?o skos:prefLabel ?org .
+  OPTIONAL { ?t dip:post/skos:prefLabel ?post }
+  OPTIONAL { ?t dip:startDate ?start }
+  OPTIONAL { ?t dip:endDate ?end }
+}"""
+
+
+def add_roles(nxg: nx.MultiDiGraph, store: Store) -> nx.MultiDiGraph:
+    """Give each person node a ``roles`` attribute: the posts held, with their dates (for views).
+
+    One query for the whole store; the earliest start a source gives is kept per post.
+
+    Example:
+        >>> from graph.queries.api import example
+        >>> kg = example()
+        >>> nxg = add_roles(to_networkx(kg.store), kg.store)
+        >>> petro = next(n for n, d in nxg.nodes(data=True) if d.get("label") == "Gustavo Petro")
+        >>> nxg.nodes[petro]["roles"][0]["label"], nxg.nodes[petro]["roles"][0]["start"]
+        ('President of Colombia', '2022-08-07')
+    """
+    from graph.prefixes import sparql_prologue
+    from graph.store.base import SelectResult
+
+    result = store.query(sparql_prologue() + ROLES_QUERY)
+    if not isinstance(result, SelectResult):
+        return nxg
+    roles: dict[str, dict[tuple[str, str], dict[str, str | None]]] = {}
+    for holder, post, org, start, end in result.rows:
+        if holder is None or holder.value not in nxg or org is None:
+            continue
+        label = post.value if post is not None else f"Official of {org.value}"
+        entry = roles.setdefault(holder.value, {}).setdefault(
+            (label, org.value), {"label": label, "of": org.value, "start": None, "end": None}
+        )
+        if start is not None and (entry["start"] is None or start.value < entry["start"]):
+            entry["start"] = start.value
+        if end is not None:
+            entry["end"] = end.value
+    for node, posts in roles.items():
+        nxg.nodes[node]["roles"] = sorted(posts.values(), key=lambda r: (r["start"] or "", r["label"] or ""))
+    return nxg
