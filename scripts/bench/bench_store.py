@@ -24,7 +24,8 @@ in a fresh subprocess so that peak memory is its own:
   is stopped (rdflib only: Oxigraph cannot be interrupted) and reported as a timeout.
 
 Peak memory is the worker's ``ru_maxrss`` (interpreter and imports included). Results go to
-``scripts/bench/results/store-<date>.json``; a Markdown table is printed on stdout.
+``scripts/bench/results/store-<date>.json`` (``-2``, ``-3``... for later runs the same day); a Markdown table is
+printed on stdout.
 """
 
 from __future__ import annotations
@@ -64,7 +65,6 @@ ANALYST = (
 )
 LOOKUPS = ("actor_lookup", "actor_lookup_hub", "dyad_lookup", "dyad_lookup_hub")
 DERIVED = "https://w3id.org/diplograph/graph/derived"
-R1_PROPS = ("actorState", "targetState", "involvesState")
 
 ACTOR_LOOKUP = """SELECT DISTINCT ?p ?o WHERE {
   VALUES ?p { rdf:type skos:prefLabel skos:altLabel dip:iso3166Alpha2 dip:iso3166Alpha3 dip:cameoActorCode
@@ -107,29 +107,6 @@ def bind(text: str, values: str) -> str:
     if n != 1:
         raise ValueError("the query has no VALUES clause to bind")
     return out
-
-
-def r1_distinct_states() -> str:
-    """Rule R1 with each ``?x a dip:State`` test read from a one-row-per-state table.
-
-    Not the package's rule: a rewrite measured next to it. In pyoxigraph 0.5 the union default
-    graph repeats ``dipd:USA a dip:State`` once per article graph naming the United States, which
-    multiplies every row of the rule's state branches; the output is the same set of triples.
-    """
-    from graph.queries import read_query
-
-    states = "{ SELECT DISTINCT ?state WHERE { ?state a dip:State } }"
-    text = read_query("rules/r1_state_rollup")
-    rewritten = (
-        text.replace("UNION {   ?p a dip:State . BIND(?p AS ?state) }",
-                     "UNION {   { SELECT DISTINCT ?p WHERE { ?p a dip:State } } BIND(?p AS ?state) }")
-        .replace("dip:onBehalfOf ?state ] . ?state a dip:State }", f"dip:onBehalfOf ?state ] . {states} }}")
-        .replace("?t dip:holder ?p ; org:organization ?state .\n            ?state a dip:State .",
-                 f"?t dip:holder ?p ; org:organization ?state .\n            {states}")
-    )
-    if rewritten.count("SELECT DISTINCT") != 3:
-        raise RuntimeError("rules/r1_state_rollup changed: update r1_distinct_states()")
-    return rewritten
 
 
 def queries(params: dict[str, Any]) -> dict[str, str]:
@@ -226,19 +203,6 @@ def worker(args: argparse.Namespace) -> int:
                 assert isinstance(store, MemoryStore)
                 store._ds.parse(args.derived, format="nquads")
                 out["derived_from"] = args.derived
-        try:
-            if out.get("rules_s") is None:  # rdflib did not finish the package's rules: skip the variant
-                raise Timeout
-            variant = r1_distinct_states()
-            seconds, result = _timed(lambda: store.query(variant), args.rules_timeout if interruptible else None)
-            assert isinstance(result, GraphResult)
-            package = {(q.subject, q.predicate, q.object) for q in store.quads(DERIVED)
-                       if q.predicate.value.rsplit("#", 1)[-1] in R1_PROPS}
-            out["r1_rewritten_s"] = seconds
-            out["r1_rewritten_same_output"] = set(result.triples) == package if out.get("rules_s") else None
-        except (Timeout, RuntimeError) as exc:
-            out["r1_rewritten_s"] = None
-            out["r1_rewritten_error"] = type(exc).__name__
         if args.backend == "oxigraph" and args.derived:
             with open(args.derived, "w", encoding="utf-8") as f:
                 for q in store.quads(DERIVED):
@@ -481,10 +445,6 @@ def markdown(report: dict[str, Any]) -> str:
             f"| rules R1 + R2 | {ox.get('derived_triples', '–')} | {_fmt(ox.get('rules_s'), ' s')} | "
             f"{note or (_fmt(rules_b, ' s') if rd else 'skipped')} | {_ratio(rules_b, ox.get('rules_s'))} |"
         )
-        r1b = rd.get("r1_rewritten_s") if rd else None
-        lines.append(f"| rule R1 rewritten (state tables, not applied) | | {_fmt(ox.get('r1_rewritten_s'), ' s')} | "
-                     f"{(_fmt(r1b, ' s') if r1b is not None else '> limit') if rd else 'skipped'} | "
-                     f"{_ratio(r1b, ox.get('r1_rewritten_s'))} |")
         for name in (*ANALYST, *LOOKUPS):
             qa = ox.get("queries", {}).get(name, {})
             qb = rd.get("queries", {}).get(name, {}) if rd else {}
@@ -517,7 +477,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--query-timeout", type=float, default=120.0, help="stop an rdflib query after this (s)")
     parser.add_argument("--rules-timeout", type=float, default=300.0, help="stop rdflib's rules after this (s)")
     parser.add_argument("--worker-timeout", type=float, default=7200.0, help="kill a backend run after this (s)")
-    parser.add_argument("--backends", default="oxigraph,rdflib", help=argparse.SUPPRESS)
+    parser.add_argument("--backends", default="oxigraph,rdflib", help="comma-separated of oxigraph, rdflib")
     # worker mode (internal)
     parser.add_argument("--worker", choices=("oxigraph", "rdflib"), help=argparse.SUPPRESS)
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
@@ -546,6 +506,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "runs": [],
     }
     backends = args.backends.split(",")
+    out = RESULTS / f"store-{started.date().isoformat()}.json"
+    n = 1
+    while out.exists():  # keep earlier runs of the day
+        n += 1
+        out = RESULTS / f"store-{started.date().isoformat()}-{n}.json"
     for label in labels:
         path, info = corpus(label, SIZES[label], args.seed)
         run: dict[str, Any] = {"size": label, "corpus": info, "file_mib": path.stat().st_size / 2**20}
@@ -555,7 +520,6 @@ def main(argv: Sequence[str] | None = None) -> int:
                 continue
             run[backend] = run_backend(backend, path, label, args)
         report["runs"].append(run)
-        out = RESULTS / f"store-{started.date().isoformat()}.json"
         out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")  # after each size
     print(markdown(report))
     print(f"results: {out}", file=sys.stderr)

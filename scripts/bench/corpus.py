@@ -9,7 +9,8 @@ has exactly the package's IRI scheme and properties (``graph.ids``), with no cop
 * ``graph/reference``: states (real ISO 3166 codes and names), persons with nationality, posts and
   tenures (heads of state, foreign and defence ministers; successive holders, the earliest with no
   start date, ended ones with an end date), agencies with ``dip:agencyOf`` and sub-agencies with
-  ``org:subOrganizationOf`` (written as one curated extraction, as a curated file would be);
+  ``org:subOrganizationOf`` (written as one curated extraction, as a curated file would be: so
+  each tenure also gets an asserted claim, and the reference data its own article record in meta);
 * ``graph/meta``: one article per report (title, publisher, issue date, URL, text hash), outlets,
   the extractor, one extraction run and one ``dip:SourceGraph`` record per article graph;
 * one named graph per article: its sentences (offsets into the article's real text), the actors it
@@ -17,12 +18,12 @@ has exactly the package's IRI scheme and properties (``graph.ids``), with no cop
   ``dip:actor``/``dip:target`` or ``dip:participant``, date bounds and precision) and one
   ``dip:Claim`` per (sentence, content node) with modality, claimant, confidence and provenance.
   Some events are planned (future date, ``mod:planned``), alleged, hypothetical or denied; some are
-  reported again by later articles of other outlets (same event IRI, so several source graphs);
+  reported again by later articles (same event IRI, so several source graphs);
   a few articles are sanction stories (designation event CAMEO 163, one ``dip:Sanction`` per
   target, a stated-reason ``dip:Proposition`` alleged by the imposer and denied by the target,
-  accusation and denial events), and later articles from other outlets assert the same sanction
-  and reason, so that the analyst queries "who sanctioned whom" and "contradicted claims" have
-  answers.
+  accusation and denial events), and later articles (from any outlet, often another publisher)
+  assert the same sanction and reason, so that the analyst queries "who sanctioned whom" and
+  "contradicted claims" have answers.
 
 Actor popularity is Zipf-like (the first states of the list are hubs: the United States first).
 Everything comes from one seeded ``random.Random`` and the article index; nothing depends on the
