@@ -174,12 +174,18 @@ class Fetcher:
         """The events (all of them for ``None``) with facts, modalities, sources and evidence.
 
         With evidence: ``lookup/event_facts``, ``lookup/claims`` and the sentences; without, the one
-        query ``lookup/event_summary``.
+        query ``lookup/event_summary`` (or ``lookup/all_events`` for every event or past BULK events).
         """
         if iris is not None and not iris:
             return []
         found: dict[str, dict[str, list[str]]] = {}
-        for e, packed in self._rows("event_facts" if evidence else "event_summary", "event", iris).rows:
+        if evidence:
+            result = self._rows("event_facts", "event", iris)
+        elif iris is None or len(iris) > BULK:
+            result = self.run("all_events", {})
+        else:
+            result = self._rows("event_summary", "event", iris)
+        for e, packed in result.rows:
             if e is None or packed is None or (iris is not None and e.value not in iris):
                 continue
             f: dict[str, list[str]] = {}
