@@ -390,8 +390,3 @@ def drop_source(store: Store, graph: str) -> bool:
     store.apply(WriteBatch(drop_graphs={graph}, delete_subjects={ids.META_GRAPH: subjects}))
     run_rules(store)
     return True
-
-
-def iter_quads_sorted(store: Store) -> Iterator[str]:
-    """Every quad as sorted N-Quads lines (for comparisons and golden files)."""
-    yield from sorted(q.nq() for q in store.quads())

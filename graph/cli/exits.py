@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import sys
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TypeVar
 
 import click
 
@@ -20,8 +19,6 @@ OK = 0
 FAILED = 1
 USAGE = 2
 DATA = 3
-
-T = TypeVar("T")
 
 
 def code_for(exc: GraphError) -> int:
@@ -48,9 +45,3 @@ def reported(verbose: bool = False) -> Iterator[None]:
     except KeyboardInterrupt:
         click.echo("interrupted", err=True)
         sys.exit(130)
-
-
-def run(fn: Callable[[], T], verbose: bool = False) -> T:
-    with reported(verbose):
-        return fn()
-    raise AssertionError("unreachable")  # pragma: no cover

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
 
 import click
 
@@ -69,29 +68,23 @@ def view(
       diplograph view Petro --depth 2 --since 2025-01 -o petro.html
       diplograph view --types 16,17 --kinds state,agency -o sanctions.html
     """
+    from graph.queries.api import KnowledgeGraph
     from graph.store import open_store
-    from graph.views.select import make_view
 
     with reported(is_verbose(ctx)):
         location = settings_from(ctx, store_here).store
-        store = open_store(location)
-        try:
-            nxg = _projection(store)
-        finally:
-            store.close()
-        page = make_view(
-            nxg,
-            actors,
-            depth=depth,
-            since=since,
-            until=until,
-            types=types,
-            kinds=kinds,
-            include_planned=include_planned,
-            title=title,
-            store=str(location),
-            max_nodes=max_nodes,
-        )
+        with KnowledgeGraph(open_store(location), owns_store=True) as kg:
+            page = kg.view(
+                *actors,
+                depth=depth,
+                since=since,
+                until=until,
+                types=types,
+                kinds=kinds,
+                include_planned=include_planned,
+                title=title,
+                max_nodes=max_nodes,
+            )
         if output == "-":
             sys.stdout.write(page.html)
         else:
@@ -100,10 +93,3 @@ def view(
             note = " (aggregated)" if page.aggregated else ""
             where = "stdout" if output == "-" else output
             click.echo(f"wrote {where}: {page.nodes} actors, {page.events} events{note}", err=True)
-
-
-def _projection(store: Any) -> Any:
-    """The whole store as a MultiDiGraph (graph.views.network, the analyst projection)."""
-    from graph.views.network import add_roles, to_networkx
-
-    return add_roles(to_networkx(store), store)
