@@ -54,7 +54,7 @@ from graph.queries.records import (
     Sanction,
 )
 from graph.queries.resolve import ActorIndex
-from graph.store.base import AskResult, GraphResult, SelectResult, Store, Term
+from graph.store.base import AskResult, GraphResult, SelectResult, Store, Term, ValueRows
 
 if TYPE_CHECKING:
     from graph.pipeline import IngestReport
@@ -140,6 +140,9 @@ class KnowledgeGraph(NetworkLookups):
             raise QueryError(f"lookup/{name} is not a SELECT query")
         return result
 
+    def _values(self, name: str) -> ValueRows:
+        return self.store.select_values(sparql_prologue() + _lookup(name))
+
     @property
     def index(self) -> ActorIndex:
         """Every actor by IRI, name, alias and code (read on first use)."""
@@ -152,7 +155,8 @@ class KnowledgeGraph(NetworkLookups):
     def _fetch(self) -> Fetcher:
         if self._fetcher is None:
             types = TypeTable(self._run("event_types", {}).dicts())
-            self._fetcher = Fetcher(self._run, self.index, types)
+            concurrent = bool(getattr(self.store, "concurrent_reads", False))
+            self._fetcher = Fetcher(self._run, self.index, types, self._values, concurrent=concurrent)
         return self._fetcher
 
     @property

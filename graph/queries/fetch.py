@@ -13,8 +13,9 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from graph.queries.dates import to_date
-from graph.queries.records import MODALITY_ORDER, ActorRef, Evidence, Relation
+from graph.queries.records import ActorRef, Evidence, Relation, modality_rank
 from graph.queries.resolve import ActorIndex
+from graph.queries.table import EventTable, ValuesRunner, gc_paused, read_tables
 from graph.store.base import SelectResult, Term
 
 Runner = Callable[[str, Mapping[str, object]], SelectResult]
@@ -63,8 +64,15 @@ class TypeTable:
                 int(float(e["quadClass"])) if "quadClass" in e else None,
             )
 
+        self.codes = {t.code: t for t in sorted(self.types.values(), key=lambda t: t.iri, reverse=True) if t.code}
+
     def get(self, iri: str) -> EventType:
         return self.types.get(iri) or EventType(iri, None, iri.rsplit("/", 1)[-1], None, None, None)
+
+    def kind(self, code_or_iri: str) -> tuple[str | None, str | None, str | None, int | None, float | None]:
+        """(code, label, root, quad class, Goldstein) of a type given by its code or, lacking one, its IRI."""
+        t = self.codes.get(code_or_iri) or self.get(code_or_iri)
+        return t.code, t.label, t.root, t.quad_class, t.goldstein
 
 
 @dataclass(frozen=True)
@@ -96,8 +104,12 @@ class ArticleInfo:
 class Fetcher:
     """Reads events, claims, sentences and articles, with a per-session article cache."""
 
-    def __init__(self, run: Runner, index: ActorIndex, types: TypeTable) -> None:
+    def __init__(
+        self, run: Runner, index: ActorIndex, types: TypeTable, values: ValuesRunner, *, concurrent: bool = False
+    ) -> None:
         self.run = run
+        self.values = values
+        self.concurrent = concurrent
         self.index = index
         self.types = types
         self._articles: dict[str, ArticleInfo] = {}
@@ -174,17 +186,15 @@ class Fetcher:
         """The events (all of them for ``None``) with facts, modalities, sources and evidence.
 
         With evidence: ``lookup/event_facts``, ``lookup/claims`` and the sentences; without, the one
-        query ``lookup/event_summary`` (or ``lookup/all_events`` for every event or past BULK events).
+        query ``lookup/event_summary``, or the whole-store table (:mod:`graph.queries.table`) for every
+        event or past BULK events.
         """
         if iris is not None and not iris:
             return []
+        if not evidence and (iris is None or len(iris) > BULK):
+            return self._table(iris)
         found: dict[str, dict[str, list[str]]] = {}
-        if evidence:
-            result = self._rows("event_facts", "event", iris)
-        elif iris is None or len(iris) > BULK:
-            result = self.run("all_events", {})
-        else:
-            result = self._rows("event_summary", "event", iris)
+        result = self._rows("event_facts" if evidence else "event_summary", "event", iris)
         for e, packed in result.rows:
             if e is None or packed is None or (iris is not None and e.value not in iris):
                 continue
@@ -200,6 +210,18 @@ class Fetcher:
         return [
             self._relation(e, f, _summary(f, claims.get(e, [])), claims.get(e, []), cited) for e, f in found.items()
         ]
+
+    def _table(self, iris: Collection[str] | None) -> list[Relation]:
+        table = EventTable(self.types.kind, self._ref, self._day)
+        with gc_paused():
+            rows = table.relations(read_tables(self.values, concurrent=self.concurrent))
+        if iris is not None:
+            rows = [r for r in rows if r.event in iris]
+        if not table.unreadable:
+            return rows
+        # dates the store could not aggregate (mixed datatypes): read those events one by one
+        again = {r.event: r for r in self.events(sorted(table.unreadable)[:BULK], evidence=False)}
+        return [again.get(r.event, r) for r in rows]
 
     def _day(self, text: str) -> dt.date | None:
         """``to_date`` with a cache: a large graph has many events on few thousand distinct days."""
@@ -254,7 +276,7 @@ class Fetcher:
             earliest=earliest,
             latest=latest,
             precision=precision,
-            modalities=tuple(sorted(set(modalities), key=_modality_rank)),
+            modalities=tuple(sorted(set(modalities), key=modality_rank)),
             sources=sources,
             confidence=confidence,
             evidence=tuple(cited[c.claim] for c in claims if c.claim in cited),
@@ -268,10 +290,6 @@ def _summary(f: dict[str, list[str]], claims: list[ClaimInfo] | None = None) -> 
         return len({c.source for c in claims}), max(confidences) if confidences else None, [c.modality for c in claims]
     sources = f.get("sources", ["0"])[0]
     return int(sources) if sources.isdigit() else 0, _float(f.get("confidence", [""])[0]), f.get("modality", [])
-
-
-def _modality_rank(m: str) -> tuple[int, str]:
-    return (MODALITY_ORDER.index(m) if m in MODALITY_ORDER else len(MODALITY_ORDER), m)
 
 
 def _float(text: str) -> float | None:

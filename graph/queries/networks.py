@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from graph.queries.dates import DateLike
 from graph.queries.filters import by_date, keep, period_bounds
 from graph.queries.records import Actor, ActorRef, PathStep, ResultList
+from graph.queries.table import gc_paused
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -95,7 +96,8 @@ class NetworkLookups:
                 rollup=rollup,
                 evidence=evidence,
             )
-        nxg = network.build(sorted(rows, key=by_date), self.index.actors)
+        with gc_paused():
+            nxg = network.build(sorted(rows, key=by_date), self.index.actors)
         return network.collapse(nxg, directed=directed) if collapse else nxg
 
     def ego(self, a: Ref, depth: int = 1, **filters: Any) -> nx.MultiDiGraph:

@@ -19,6 +19,13 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 MODALITY_ORDER = ("asserted", "alleged", "denied", "planned", "hypothetical")
+
+
+def modality_rank(m: str) -> tuple[int, str]:
+    """Sort key: modalities by :data:`MODALITY_ORDER`, unknown ones last by name."""
+    return (MODALITY_ORDER.index(m) if m in MODALITY_ORDER else len(MODALITY_ORDER), m)
+
+
 """Precedence when one event has claims of several modalities: the first present is its modality."""
 NOT_HAPPENED = frozenset({"planned", "hypothetical"})
 

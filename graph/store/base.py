@@ -117,6 +117,25 @@ class SelectResult:
 
 
 @dataclass(frozen=True)
+class ValueRows:
+    """SELECT rows as plain lexical values: an IRI's text, a literal's lexical form, ``""`` when unbound.
+
+    The cheap form for large reads whose columns are known to hold IRIs or simple values: no term
+    object per cell (on a large store, building them costs more than the query).
+    """
+
+    variables: list[str]
+    rows: list[tuple[str, ...]]
+
+
+def values_of(result: QueryResult) -> ValueRows:
+    """The plain values of a SELECT result (the fallback of :meth:`Store.select_values`)."""
+    if not isinstance(result, SelectResult):
+        raise TypeError("select_values needs a SELECT query")
+    return ValueRows(list(result.variables), [tuple(t.value if t else "" for t in row) for row in result.rows])
+
+
+@dataclass(frozen=True)
 class AskResult:
     value: bool
 
@@ -148,6 +167,8 @@ class Store(Protocol):
     """
 
     location: str
+    concurrent_reads: bool
+    """Whether queries may run from several threads at once (and gain from it)."""
 
     def apply(self, batch: WriteBatch) -> None:
         """Apply a batch atomically: on any error, nothing of it is written."""
@@ -155,6 +176,10 @@ class Store(Protocol):
 
     def query(self, sparql: str, *, timeout: float | None = None) -> QueryResult:
         """Run a SPARQL 1.1 query over the union of all graphs (``GRAPH ?g`` reaches each)."""
+        ...
+
+    def select_values(self, sparql: str) -> ValueRows:
+        """Run a SELECT query and return plain values (see :class:`ValueRows`)."""
         ...
 
     def quads(self, graph: str | None = None) -> Iterator[Quad]:

@@ -17,7 +17,9 @@ from graph.store.base import (
     QueryResult,
     SelectResult,
     Term,
+    ValueRows,
     WriteBatch,
+    values_of,
 )
 
 
@@ -29,6 +31,8 @@ class MemoryStore:
         >>> s.query("ASK { ?s ?p ?o }").value
         False
     """
+
+    concurrent_reads = False  # rdflib's memory store is not safe for concurrent readers
 
     def __init__(self) -> None:
         self.location = "memory:"
@@ -85,6 +89,9 @@ class MemoryStore:
             if ts and tp and to:
                 triples.append((ts, tp, to))
         return GraphResult(triples)
+
+    def select_values(self, sparql: str) -> ValueRows:
+        return values_of(self.query(sparql))
 
     def quads(self, graph: str | None = None) -> Iterator[Quad]:
         pattern = (None, None, None, URIRef(graph) if graph else None)

@@ -37,7 +37,9 @@ from graph.store.base import (
     QueryResult,
     SelectResult,
     Term,
+    ValueRows,
     WriteBatch,
+    values_of,
 )
 from graph.store.sparql_http import Answer, Http, parse_location, parse_results_json, query_failed, server_says
 
@@ -71,6 +73,8 @@ class SparqlStore:
         self.location = location
         self.endpoint = parse_location(location, environ)
         self._http = Http(self.endpoint)
+        # the server does the work, so parallel requests pay; digest auth keeps a nonce count per handler
+        self.concurrent_reads = self.endpoint.auth != "digest"
 
     def __repr__(self) -> str:
         return f"SparqlStore({self.location!r})"
@@ -83,6 +87,9 @@ class SparqlStore:
         if form in ("CONSTRUCT", "DESCRIBE"):
             return self._graph_result(self._ask_server(sparql, GRAPH_ACCEPT, timeout=timeout))
         return parse_results_json(self._ask_server(sparql, RESULTS_ACCEPT, timeout=timeout).body, self.location)
+
+    def select_values(self, sparql: str) -> ValueRows:
+        return values_of(self.query(sparql))
 
     def _ask_server(self, sparql: str, accept: str, *, timeout: float | None = None) -> Answer:
         params = {"query": sparql}

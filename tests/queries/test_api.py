@@ -376,6 +376,28 @@ def test_to_networkx_and_filters(seed: KnowledgeGraph) -> None:
     assert dyads.edges[ID + "person-gustavo-petro", ID + "person-donald-trump"]["count"] == 6
 
 
+def test_the_whole_store_table_reads_every_event_as_the_per_event_lookups_do(two: KnowledgeGraph) -> None:
+    fetch = two._fetch
+    table = fetch.events(None, evidence=False)  # lookup/table_*: every event at once
+    assert len(table) > 10
+    one_by_one = fetch.events({r.event for r in table}, evidence=False)  # lookup/event_summary
+    assert sorted(table, key=lambda r: r.event) == sorted(one_by_one, key=lambda r: r.event)
+    with_evidence = {r.event: r for r in fetch.events(None, evidence=True)}
+    assert {r.event for r in table} == set(with_evidence)
+    for r in table:
+        full = with_evidence[r.event]
+        assert (r.date, r.earliest, r.latest, r.precision, r.modalities) == (
+            full.date,
+            full.earliest,
+            full.latest,
+            full.precision,
+            full.modalities,
+        )
+        assert (r.sources, r.confidence, r.cameo, r.goldstein) == (full.sources, full.confidence, full.cameo, full.goldstein)
+    assert {"planned", "hypothetical", "denied"} <= {m for r in table for m in r.modalities}
+    assert {"day", "month"} <= {r.precision for r in table}
+
+
 def test_ego_and_path(seed: KnowledgeGraph) -> None:
     ego = seed.ego("Petro's relatives")
     assert {local(n) for n in ego} == {"USA", "group-relatives-of-gustavo-petro"}

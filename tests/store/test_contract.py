@@ -75,9 +75,23 @@ def test_unbound_variables_come_back_as_none(store: Store) -> None:
     assert result.rows[0][1] is None
 
 
+def test_select_values_gives_plain_lexical_values_with_empty_for_unbound(store: Store) -> None:
+    odd = 'quote ", comma, tab\t and\nnewline é'
+    store.apply(WriteBatch(insert=[q("a", "Colombia", G1), q("b", odd, G2, lang=None)]))
+    rows = store.select_values(
+        "SELECT ?s ?l ?missing WHERE { ?s ?p ?l OPTIONAL { ?s <urn:nope> ?missing } } ORDER BY ?s"
+    )
+    assert rows.variables == ["s", "l", "missing"]
+    assert rows.rows == [(EX + "a", "Colombia", ""), (EX + "b", odd, "")]
+    assert store.select_values("SELECT ?s WHERE { ?s <urn:nope> ?o }").rows == []
+    assert isinstance(store.concurrent_reads, bool)
+
+
 def test_syntax_error_is_a_query_error(store: Store) -> None:
     with pytest.raises(QueryError):
         store.query("SELEC ?x WHERE { ?x ?y }")
+    with pytest.raises(QueryError):
+        store.select_values("SELEC ?x WHERE { ?x ?y }")
 
 
 def test_graphs_lists_named_graphs_with_sizes_and_drop_reports_absence(store: Store) -> None:
