@@ -73,6 +73,13 @@ class OxigraphStore:
 
     # -- writes -------------------------------------------------------------------------
     def apply(self, batch: WriteBatch) -> None:
+        if batch.insert and not self._replaces_anything(batch):
+            # a first ingest: extend() is one transaction too, and skips writing and parsing update text
+            try:
+                self._store.extend([_to_ox(q) for q in batch.insert])
+            except (OSError, ValueError, TypeError) as exc:
+                raise StoreError(f"write failed, nothing was changed: {exc}", where=self.location) from exc
+            return
         parts: list[str] = [f"DROP SILENT GRAPH <{g}>" for g in sorted(batch.drop_graphs)]
         for g, subjects in sorted(batch.delete_subjects.items()):
             if subjects:
@@ -91,6 +98,17 @@ class OxigraphStore:
             self._store.update(update)  # one update = one transaction in Oxigraph
         except (SyntaxError, OSError, ValueError) as exc:
             raise StoreError(f"write failed, nothing was changed: {exc}", where=self.location) from exc
+
+    def _replaces_anything(self, batch: WriteBatch) -> bool:
+        """Whether the batch drops a graph that exists or deletes a subject that has triples."""
+        if any(self._store.contains_named_graph(ox.NamedNode(g)) for g in batch.drop_graphs):
+            return True
+        for g, subjects in batch.delete_subjects.items():
+            graph = ox.NamedNode(g)
+            for s in subjects:
+                if next(self._store.quads_for_pattern(ox.NamedNode(s), None, None, graph), None) is not None:
+                    return True
+        return False
 
     def bulk_load(self, quads: Iterable[Quad]) -> None:
         self._store.bulk_extend(_to_ox(q) for q in quads)

@@ -111,6 +111,15 @@ def test_a_failing_batch_changes_nothing(store: Store) -> None:
     assert lines(store) == before
 
 
+def test_a_failing_batch_into_new_graphs_changes_nothing(store: Store) -> None:
+    store.apply(WriteBatch(insert=[q("a", "keep", G1)]))
+    before = lines(store)
+    bad = Quad(Term.uri("not a valid iri"), LABEL, Term.literal("x"), Term.uri(G2))
+    with pytest.raises(StoreError):  # nothing to replace: the plain-insert path must be atomic too
+        store.apply(WriteBatch(drop_graphs={G2}, insert=[q("b", "new", G2), bad]))
+    assert lines(store) == before
+
+
 def test_bulk_load_adds_quads(store: Store) -> None:
     store.bulk_load([q(f"s{i}", f"label {i}", G1) for i in range(100)])
     assert len(store) == 100
