@@ -66,31 +66,44 @@ class EventType:
 
 @lru_cache(maxsize=1)
 def cameo_types() -> dict[str, EventType]:
-    """Every CAMEO code of ``schemes/cameo.ttl``, by code (``"041"``)."""
-    from rdflib import Graph, URIRef
-    from rdflib.namespace import SKOS
+    """Every CAMEO code of ``schemes/cameo.ttl``, by code (``"041"``).
 
-    from graph.namespaces import CAMEO, DIP
+    Read with Oxigraph's Turtle parser: a tenth of rdflib's time, and every ingest needs the table.
+    """
+    import pyoxigraph as ox
 
-    g = Graph()
+    from graph.prefixes import PREFIXES
+
+    dip, cameo = PREFIXES["dip"], PREFIXES["cameo"]
+    path = ontology_file("schemes/cameo.ttl")
+    skos = "http://www.w3.org/2004/02/skos/core#"
+    wanted = {
+        skos + "inScheme": "scheme",
+        skos + "notation": "code",
+        skos + "prefLabel": "label",
+        skos + "broader": "broader",
+        dip + "goldstein": "goldstein",
+        dip + "quadClass": "quad_class",
+    }
+    concepts: dict[str, dict[str, str]] = {}
     try:
-        g.parse(ontology_file("schemes/cameo.ttl"), format="turtle")
-    except OntologyError:
-        raise
-    except Exception as exc:
+        for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
+            key = wanted.get(t.predicate.value)
+            if key is not None:
+                concepts.setdefault(t.subject.value, {}).setdefault(key, t.object.value)
+    except (OSError, SyntaxError, ValueError) as exc:
         raise OntologyError(f"cannot read the CAMEO scheme: {exc}", where="schemes/cameo.ttl") from exc
     out: dict[str, EventType] = {}
-    for concept in g.subjects(SKOS.inScheme, URIRef(str(DIP.cameoScheme))):
-        code = str(g.value(concept, SKOS.notation))
-        gs = g.value(concept, URIRef(str(DIP.goldstein)))
-        qc = g.value(concept, URIRef(str(DIP.quadClass)))
-        broader = g.value(concept, SKOS.broader)
+    for c in concepts.values():
+        if c.get("scheme") != dip + "cameoScheme" or "code" not in c:
+            continue
+        code = c["code"]
         out[code] = EventType(
             code=code,
-            label=str(g.value(concept, SKOS.prefLabel) or code),
-            goldstein=float(str(gs)) if gs is not None else None,
-            quad_class=int(str(qc)) if qc is not None else None,
-            broader=str(broader).removeprefix(str(CAMEO)) if broader is not None else None,
+            label=c.get("label", code),
+            goldstein=float(c["goldstein"]) if "goldstein" in c else None,
+            quad_class=int(c["quad_class"]) if "quad_class" in c else None,
+            broader=c["broader"].removeprefix(cameo) if "broader" in c else None,
         )
     if not out:
         raise OntologyError("the CAMEO scheme holds no codes", where="schemes/cameo.ttl")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
+from functools import lru_cache
 
 from graph import ids
 from graph.errors import MappingError
@@ -58,11 +59,14 @@ KINSHIP_SHORTCUT = {
 }
 
 
+@lru_cache(maxsize=8192)
 def u(iri: object) -> Term:
     return Term.uri(str(iri))
 
 
+@lru_cache(maxsize=8192)
 def node(key: str) -> Term:
+    """The IRI term of a key (terms are immutable, so the common ones are made once)."""
     return Term.uri(ids.iri(key))
 
 

@@ -76,7 +76,8 @@ class OxigraphStore:
         if batch.insert and not self._replaces_anything(batch):
             # a first ingest: extend() is one transaction too, and skips writing and parsing update text
             try:
-                self._store.extend([_to_ox(q) for q in batch.insert])
+                convert = _Converter().quad
+                self._store.extend([convert(q) for q in batch.insert])
             except (OSError, ValueError, TypeError) as exc:
                 raise StoreError(f"write failed, nothing was changed: {exc}", where=self.location) from exc
             return
@@ -111,7 +112,7 @@ class OxigraphStore:
         return False
 
     def bulk_load(self, quads: Iterable[Quad]) -> None:
-        self._store.bulk_extend(_to_ox(q) for q in quads)
+        self._store.bulk_extend(map(_Converter().quad, quads))
 
     def load_file(self, path: str, fmt: str) -> None:
         """Bulk-load an RDF file (not atomic): for benchmarks and dumps."""
@@ -223,16 +224,28 @@ def _from_ox(node: object) -> Term | None:
     raise StoreError(f"unsupported RDF term in results: {node!r}")
 
 
-def _to_ox_term(t: Term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    if t.kind == "uri":
-        return ox.NamedNode(t.value)
-    if t.kind == "bnode":
-        return ox.BlankNode(t.value)
-    if t.lang:
-        return ox.Literal(t.value, language=t.lang)
-    return ox.Literal(t.value, datatype=ox.NamedNode(t.datatype) if t.datatype else None)
+class _Converter:
+    """Terms to pyoxigraph terms, each IRI made once per batch (predicates, datatypes, graphs and
+    actors repeat in nearly every quad, and building a NamedNode validates the IRI)."""
 
+    def __init__(self) -> None:
+        self._iris: dict[str, ox.NamedNode] = {}
 
-def _to_ox(q: Quad) -> ox.Quad:
-    g = ox.NamedNode(q.graph.value) if q.graph is not None else ox.DefaultGraph()
-    return ox.Quad(_to_ox_term(q.subject), _to_ox_term(q.predicate), _to_ox_term(q.object), g)  # type: ignore[arg-type]
+    def iri(self, value: str) -> ox.NamedNode:
+        node = self._iris.get(value)
+        if node is None:
+            node = self._iris[value] = ox.NamedNode(value)
+        return node
+
+    def term(self, t: Term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+        if t.kind == "uri":
+            return self.iri(t.value)
+        if t.kind == "bnode":
+            return ox.BlankNode(t.value)
+        if t.lang:
+            return ox.Literal(t.value, language=t.lang)
+        return ox.Literal(t.value, datatype=self.iri(t.datatype) if t.datatype else None)
+
+    def quad(self, q: Quad) -> ox.Quad:
+        g = self.iri(q.graph.value) if q.graph is not None else ox.DefaultGraph()
+        return ox.Quad(self.term(q.subject), self.term(q.predicate), self.term(q.object), g)  # type: ignore[arg-type]
