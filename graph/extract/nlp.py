@@ -151,7 +151,6 @@ def parse_many(nlp: Language, texts: Iterable[str], *, batch_size: int = 16, n_p
 
 PARSE_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 PERSON_PRONOUNS = frozenset({"he", "she", "they", "his", "her", "their", "him", "them"})
-WHOLE_DOC_SHARE = 0.6  # prefilter: parse the whole doc when the sentences that pass hold this share of its tokens
 
 
 def selective_pipeline(nlp: Language, trigger_words: frozenset[str]) -> Language:
@@ -198,7 +197,12 @@ def _register_selective_parse() -> None:
 
 
 class SelectiveParse:
-    """spaCy component: tag, parse and lemmatise the sentences that pass :meth:`wanted`, in place."""
+    """spaCy component: tag, parse and lemmatise the sentences that pass :meth:`wanted`, in place.
+
+    The kept sentences of each doc are copied into one smaller doc (their tokens, nothing re-tokenised),
+    the model's components run over those docs in a batch, and the results are copied back by token
+    index. Skipped sentences get a flat tree (every token hangs from the first) and lower-case lemmas.
+    """
 
     def __init__(self) -> None:
         self.full: Language | None = None
@@ -231,41 +235,71 @@ class SelectiveParse:
         return docs
 
     def __call__(self, doc: Doc) -> Doc:
-        import numpy
-        from spacy.attrs import DEP, HEAD, LEMMA, LOWER, MORPH, POS, TAG
+        return next(iter(self.pipe([doc])))
 
-        sents = list(doc.sents)
-        keep = [s for s in sents if self.wanted(s)]
-        self.sentences += len(sents)
-        self.parsed += len(keep)
-        kept_tokens = sum(len(s) for s in keep)
-        if kept_tokens >= WHOLE_DOC_SHARE * len(doc):
-            # nearly every sentence can hold an event: parsing the whole doc costs less than cutting it up
-            self._run([doc])
-            return doc
-        subs = self._run([s.as_doc() for s in keep])
-        attrs = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
-        arr = doc.to_array(attrs)
-        heads = arr.view("int64")  # HEAD is a signed offset stored in uint64
-        dep_root, dep_dep = doc.vocab.strings.add("ROOT"), doc.vocab.strings.add("dep")
-        col_head, col_dep, col_lemma = attrs.index(HEAD), attrs.index(DEP), attrs.index(LEMMA)
-        # unparsed sentences: one flat tree per sentence (every token hangs from the first), keeping the
-        # boundaries; the lemma is the lower-case form
-        starts = numpy.zeros(len(doc), dtype="int64")
-        for s in sents:
-            starts[s.start : s.end] = s.start
-        index = numpy.arange(len(doc), dtype="int64")
-        heads[:, col_head] = starts - index
-        arr[:, col_dep] = numpy.where(starts == index, dep_root, dep_dep)
-        arr[:, col_lemma] = doc.to_array([LOWER])
-        for s, sub in zip(keep, subs, strict=True):
-            arr[s.start : s.end] = sub.to_array(attrs)
-        ents = [(e.start, e.end, e.label, e.ent_id) for e in doc.ents]
-        doc.from_array(attrs, arr)
-        from spacy.tokens import Span as SpacySpan
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 16) -> Iterator[Doc]:
+        from spacy.util import minibatch
 
-        doc.ents = [SpacySpan(doc, a, b, label=label, span_id=eid) for a, b, label, eid in ents]
-        return doc
+        for batch in minibatch(docs, size=batch_size):
+            yield from self._parse_batch(list(batch))
+
+    def _parse_batch(self, docs: list[Doc]) -> list[Doc]:
+        from spacy.tokens import Doc as SpacyDoc
+
+        whole: list[Doc] = []
+        cut: list[tuple[Doc, list[Span], list[Span]]] = []
+        for doc in docs:
+            sents = list(doc.sents)
+            keep = [s for s in sents if self.wanted(s)]
+            self.sentences += len(sents)
+            self.parsed += len(keep)
+            if len(keep) == len(sents):
+                whole.append(doc)  # every sentence can hold an event: parse the doc as it is
+            else:
+                cut.append((doc, sents, keep))
+        subs = []
+        for doc, _sents, keep in cut:
+            words, spaces, _blank = token_columns(doc)
+            sub_words: list[str] = []
+            sub_spaces: list[bool] = []
+            starts: list[bool | int | None] = []  # Doc's own annotation (it also takes -1/0/1)
+            for s in keep:
+                sub_words += words[s.start : s.end]
+                sub_spaces += [bool(x) for x in spaces[s.start : s.end]]
+                # the rule-based sentences are final: the parser must not split them (as in the full
+                # pipeline, where the line-break component forbids a split after "tones:")
+                starts += [True] + [False] * (len(s) - 1)
+            subs.append(SpacyDoc(doc.vocab, words=sub_words, spaces=sub_spaces, sent_starts=starts))
+        self._run(whole + subs)
+        for (doc, sents, keep), sub in zip(cut, subs, strict=True):
+            _copy_parse(doc, sents, keep, sub)
+        return docs
+
+
+def _copy_parse(doc: Doc, sents: list[Span], keep: list[Span], sub: Doc) -> None:
+    """Write the parse of ``sub`` (the kept sentences, in order) into ``doc``; flat trees elsewhere."""
+    import numpy
+    from spacy.attrs import DEP, HEAD, LEMMA, LOWER, MORPH, POS, TAG
+    from spacy.tokens import Span as SpacySpan
+
+    attrs = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
+    arr = doc.to_array(attrs)
+    heads = arr.view("int64")  # HEAD is a signed offset stored in uint64
+    dep_root, dep_dep = doc.vocab.strings.add("ROOT"), doc.vocab.strings.add("dep")
+    col_head, col_dep, col_lemma = attrs.index(HEAD), attrs.index(DEP), attrs.index(LEMMA)
+    starts = numpy.zeros(len(doc), dtype="int64")
+    for s in sents:
+        starts[s.start : s.end] = s.start
+    index = numpy.arange(len(doc), dtype="int64")
+    heads[:, col_head] = starts - index
+    arr[:, col_dep] = numpy.where(starts == index, dep_root, dep_dep)
+    arr[:, col_lemma] = doc.to_array([LOWER])
+    # a kept sentence is contiguous in both docs, so its relative HEAD offsets carry over unchanged
+    rows = numpy.concatenate([index[s.start : s.end] for s in keep]) if keep else index[:0]
+    arr[rows] = sub.to_array(attrs)
+    ents = [(e.start, e.end, e.label, e.ent_id) for e in doc.ents]
+    doc.from_array(attrs, arr)
+    doc.ents = [SpacySpan(doc, a, b, label=label, span_id=eid) for a, b, label, eid in ents]
 
 
 def sentences(doc: Doc) -> list[Span]:

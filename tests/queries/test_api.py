@@ -393,7 +393,12 @@ def test_the_whole_store_table_reads_every_event_as_the_per_event_lookups_do(two
             full.precision,
             full.modalities,
         )
-        assert (r.sources, r.confidence, r.cameo, r.goldstein) == (full.sources, full.confidence, full.cameo, full.goldstein)
+        assert (r.sources, r.confidence, r.cameo, r.goldstein) == (
+            full.sources,
+            full.confidence,
+            full.cameo,
+            full.goldstein,
+        )
     assert {"planned", "hypothetical", "denied"} <= {m for r in table for m in r.modalities}
     assert {"day", "month"} <= {r.precision for r in table}
 
