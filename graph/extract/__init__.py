@@ -25,6 +25,7 @@ from graph.model import ActorKind, Article, Claim, Event, Extraction, Extractor,
 EXTRACTOR_NAME = "diplograph-rules"
 EXTRACTOR_VERSION = "0.1.0"
 
+WORKER_CHUNK = 4  # articles per task sent to a worker: small, so that both cores stay busy to the last one
 DENIAL_REACH = 3  # sentences between a sanction's stated reason and a denial that answers it
 
 __all__ = ["EXTRACTOR_NAME", "EXTRACTOR_VERSION", "ArticleTooLong", "Pipeline", "extract", "extract_many"]
@@ -396,7 +397,7 @@ def _extract_in_workers(
 
         def feed() -> None:
             while len(flight) < 2 * n_process:
-                chunk = list(islice(source, max(1, batch_size)))
+                chunk = list(islice(source, max(1, min(batch_size, WORKER_CHUNK))))
                 if not chunk:
                     return
                 flight.append((chunk, pool.apply_async(_work, (chunk,))))
