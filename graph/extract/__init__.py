@@ -56,6 +56,7 @@ class Pipeline:
         from graph.extract import facts as facts_mod
         from graph.extract.assemble import build_events, dedupe, merge_officials
         from graph.extract.events import state_of
+        from graph.extract.nlp import remember_text
         from graph.extract.nlp import sentences as sentences_of
         from graph.extract.resolve import context_nationality
 
@@ -69,6 +70,7 @@ class Pipeline:
         if not self.parsed:
             notes.append("no trained spaCy pipeline: events from word order only (lower recall and confidence)")
         date_mentions = dates_mod.scan(text, article.published)
+        remember_text(doc, text)
         res = self.resolver.resolve(doc)
         found = self.finder.find(doc, res, date_mentions, article.published, self.parsed)
         context_nationality(res, _co_arguments(found, res))
@@ -97,7 +99,9 @@ class Pipeline:
                 if ref and ref not in used and ref in res.actors:
                     used.add(ref)
                     todo.append(ref)
-        actors = tuple(a.actor() for k, a in sorted(res.actors.items(), key=lambda kv: kv[1].order) if k in used)
+        actors = tuple(
+            a.actor() for k, a in sorted(res.actors.items(), key=lambda kv: (kv[1].order, kv[0])) if k in used
+        )
         return Extraction(
             article=article,
             extractor=self.extractor,

@@ -18,7 +18,7 @@ from datetime import date
 from graph.extract import modality as mod
 from graph.extract.dates import DateMention
 from graph.extract.lexicon import Entry, Lexicon
-from graph.extract.nlp import Doc, Language, Span, Token, phrase_matcher, sentences
+from graph.extract.nlp import Doc, Language, Span, Token, lex_columns, phrase_matcher, sentences, token_columns
 from graph.extract.resolve import Resolved
 from graph.model import ActorKind, DateRange, Modality
 
@@ -139,15 +139,22 @@ class EventFinder:
         self, sent: Span, res: Resolved, phrase_at: dict[int, Entry], covered: set[int], parsed: bool
     ) -> list[tuple[Token, Entry]]:
         found: list[tuple[Token, Entry]] = []
-        for tok in sent:
-            if tok.i in phrase_at:
-                found.append((tok, phrase_at[tok.i]))
+        doc = sent.doc
+        lowers, lemmas = lex_columns(doc)
+        words = token_columns(doc)[0]
+        verbs, nouns, verb_forms, noun_forms = self.lex.verbs, self.lex.nouns, self.lex.verb_forms, self.lex.noun_forms
+        for i in range(sent.start, sent.end):
+            if i in phrase_at:
+                found.append((doc[i], phrase_at[i]))
                 continue
-            if tok.i in covered or res.at(tok.i) or not tok.is_alpha or tok.lower_ in mod.HEDGES:
+            lower = lowers[i]
+            if i in covered or res.at(i) or not words[i].isalpha() or lower in mod.HEDGES:
                 continue
-            lower = tok.lower_
             if parsed:
-                lemma = tok.lemma_.lower()
+                lemma = lemmas[i].lower()
+                if lemma not in verbs and lemma not in nouns:
+                    continue  # no entry can fit: skip without building the token
+                tok = doc[i]
                 if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and lemma not in ("be", "have", "do")):
                     entry = self.lex.verb(tok, lemma, lambda i: _is_kind(res, i, ActorKind.PERSON))
                 elif (tok.pos_ in ("NOUN", "PROPN") and not tok.is_title) or tok.pos_ == "NOUN":
@@ -155,14 +162,13 @@ class EventFinder:
                 else:
                     entry = None
             else:
-                lemma = self.lex.verb_forms.get(lower, "")
-                entry = (
-                    self.lex.verbs[lemma][-1]
-                    if lemma and (lower != lemma or lower not in self.lex.noun_forms)
-                    else None
-                )
-                if entry is None and lower in self.lex.noun_forms:
-                    entry = self.lex.noun(self.lex.noun_forms[lower])
+                if lower not in verb_forms and lower not in noun_forms:
+                    continue
+                tok = doc[i]
+                lemma = verb_forms.get(lower, "")
+                entry = self.lex.verbs[lemma][-1] if lemma and (lower != lemma or lower not in noun_forms) else None
+                if entry is None and lower in noun_forms:
+                    entry = self.lex.noun(noun_forms[lower])
             if entry is not None:
                 found.append((tok, entry))
         return found
@@ -448,9 +454,12 @@ class EventFinder:
 def _obligations(sent: Span, taken: set[int]) -> list[tuple[Token, Entry]]:
     """ "X said (that) Y must do Z": a demand by X on Y (CAMEO 10)."""
     out = []
-    for tok in sent:
-        if tok.i in taken or tok.lemma_.lower() not in SAY_LEMMAS:
+    doc = sent.doc
+    _lowers, lemmas = lex_columns(doc)
+    for i in range(sent.start, sent.end):
+        if i in taken or lemmas[i].lower() not in SAY_LEMMAS:
             continue
+        tok = doc[i]
         for c in tok.children:
             if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in OBLIGATION for a in c.children):
                 out.append((tok, DEMAND))

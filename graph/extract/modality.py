@@ -130,7 +130,10 @@ def stance(trigger: Token, *, noun: bool) -> Stance:
     lower = {c.lower_ for c in children}
     if any(c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ in ("neg", "advmod", "det")) for c in children):
         return Stance(Modality.DENIED, "negation")
-    if lower & HEDGES or any(c.lower_ in HEDGES for c in trigger.subtree if c.i < trigger.i and c.i >= trigger.i - 3):
+    doc = trigger.doc
+    if lower & HEDGES or any(
+        doc[j].lower_ in HEDGES and trigger.is_ancestor(doc[j]) for j in range(max(0, trigger.i - 3), trigger.i)
+    ):
         return Stance(Modality.ALLEGED, "hedge")
     if noun:
         if lower & PLAN_MODIFIERS:

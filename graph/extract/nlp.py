@@ -326,6 +326,28 @@ def token_columns(doc: Doc) -> tuple[list[str], list[str], list[bool]]:
     return cached  # type: ignore[no-any-return]
 
 
+def lex_columns(doc: Doc) -> tuple[list[str], list[str]]:
+    """Lower-case form and lemma of every token, read once per doc: loops that test a word list can
+    skip most tokens without building a Token object for each."""
+    cached = doc.user_data.get("diplograph_lex")
+    if cached is None:
+        lowers: list[str] = []
+        lemmas: list[str] = []
+        for t in doc:
+            lowers.append(t.lower_)
+            lemmas.append(t.lemma_)
+        cached = doc.user_data["diplograph_lex"] = (lowers, lemmas)
+    return cached  # type: ignore[no-any-return]
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Keep the text the doc was parsed from, so :func:`doc_text` need not rebuild it token by token
+    (spaCy's tokeniser is non-destructive: the doc's text is exactly its input; the length check
+    guards against a doc from another text)."""
+    if len(doc) == 0 or doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+        doc.user_data["diplograph_text"] = text
+
+
 def doc_text(doc: Doc) -> str:
     """The doc's text, built once per doc (``doc.text`` joins every token at every use)."""
     cached = doc.user_data.get("diplograph_text")

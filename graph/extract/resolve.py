@@ -15,7 +15,17 @@ from dataclasses import dataclass, field
 
 from graph import ids
 from graph.extract.gazetteer import Entry, Gazetteer, Title
-from graph.extract.nlp import Doc, Language, Span, Token, doc_text, phrase_matcher, sentences, token_columns
+from graph.extract.nlp import (
+    Doc,
+    Language,
+    Span,
+    Token,
+    doc_text,
+    lex_columns,
+    phrase_matcher,
+    sentences,
+    token_columns,
+)
 from graph.model import Actor, ActorKind
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -495,7 +505,7 @@ class Resolver:
                 index.setdefault(rest, n)  # "al-Bashir" -> "Bashir"
             if parts[0] not in NAME_PARTICLES:
                 index.setdefault(parts[0], n)
-        for n in singles:
+        for n in sorted(singles, key=lambda x: (min(p[0] for p in names[x]), x)):  # text order, not hash order
             index.setdefault(n, n)
         if not index:
             return
@@ -611,11 +621,12 @@ class Resolver:
 
     def _pronouns(self, doc: Doc, r: Resolved) -> None:
         sents = sentences(doc)
+        lowers = lex_columns(doc)[0]
         for si, sent in enumerate(sents):
-            for tok in sent:
-                if tok.lower_ not in SINGULAR_PRONOUNS or r.at(tok.i):
+            for ti in range(sent.start, sent.end):
+                if lowers[ti] not in SINGULAR_PRONOUNS or r.at(ti):
                     continue
-                before = [r.at(i) for i in range(sent.start, tok.i) if r.at(i) and i not in r.via_pronoun]
+                before = [r.at(i) for i in range(sent.start, ti) if r.at(i) and i not in r.via_pronoun]
                 cands = [k for k in before if k and r.actors[k].kind is ActorKind.PERSON]
                 if not cands and si > 0:
                     prev = sents[si - 1]
@@ -628,8 +639,8 @@ class Resolver:
                     if len(set(cands)) > 1 and len(subjects) == 1:
                         cands = [next(iter(subjects)) or ""]
                 if len(set(cands)) == 1:
-                    r.token_actor[tok.i] = cands[-1]
-                    r.via_pronoun.add(tok.i)
+                    r.token_actor[ti] = cands[-1]
+                    r.via_pronoun.add(ti)
 
     def _kinship(self, doc: Doc, r: Resolved) -> None:
         for kind, s, e in _longest(doc, self.kin(doc)):

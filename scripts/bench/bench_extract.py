@@ -274,7 +274,7 @@ def main() -> None:
             **info.get(name, {}),
         }
     cli = ROOT / ".venv" / "bin" / "diplograph"
-    exe = [str(cli)] if cli.exists() else [sys.executable, "-m", "graph.cli"]
+    exe = [str(cli)] if cli.exists() else [sys.executable, "-m", "graph"]
     start = {
         "diplograph --help": startup([*exe, "--help"], args.startup_runs),
         "diplograph query": startup([*exe, "query", "SELECT (1 AS ?x) WHERE {}"], args.startup_runs),
