@@ -215,34 +215,38 @@ def ingest(
     paths = [p for p in expanded if not is_article_input(p)]
     report.inputs = len(paths)
     prepared: list[_Prepared] = []
-    for n, prep in enumerate(
-        _prepare_articles(article_inputs, articles or ArticleOptions(), batch_size, report, strict), 1
-    ):
-        prepared.append(prep)
-        if progress:
-            progress(n, 0)
-        if not strict and len(prepared) >= batch_size:
-            _write(store, prepared, report)
-            prepared = []
-    for i, path in enumerate(paths, 1):
-        try:
-            prepared.append(prepare(path))
-        except GraphError as exc:
-            if strict:
+    writer = _Writer(store, report)
+    try:
+        for n, prep in enumerate(
+            _prepare_articles(article_inputs, articles or ArticleOptions(), batch_size, report, strict), 1
+        ):
+            prepared.append(prep)
+            if progress:
+                progress(n, 0)
+            if not strict and len(prepared) >= batch_size:
+                writer.submit(prepared)
+                prepared = []
+        for i, path in enumerate(paths, 1):
+            try:
+                prepared.append(prepare(path))
+            except GraphError as exc:
+                if strict:
+                    report.skipped.append(Skipped(path, exc.describe()))
+                    raise ValidationFailed(
+                        f"strict ingest stopped at a bad input, nothing was written: {exc.describe()}",
+                        report=report,
+                        where=path,
+                    ) from exc
                 report.skipped.append(Skipped(path, exc.describe()))
-                raise ValidationFailed(
-                    f"strict ingest stopped at a bad input, nothing was written: {exc.describe()}",
-                    report=report,
-                    where=path,
-                ) from exc
-            report.skipped.append(Skipped(path, exc.describe()))
-        if not strict and len(prepared) >= batch_size:
-            _write(store, prepared, report)
-            prepared = []
-        if progress:
-            progress(i, len(paths))
-    if prepared:
-        _write(store, prepared, report)
+            if not strict and len(prepared) >= batch_size:
+                writer.submit(prepared)
+                prepared = []
+            if progress:
+                progress(i, len(paths))
+        if prepared:
+            writer.submit(prepared)
+    finally:
+        writer.close()
     if report.sources:
         ensure_ontology(store)
         if derive:
@@ -302,6 +306,35 @@ def _prepare_articles(
             "sanctions": len(ex.sanctions),
         }
         yield _Prepared(graph_iri, batch, counts)
+
+
+class _Writer:
+    """Writes batches in order from one background thread while the next ones are being read and
+    extracted (Oxigraph and HTTP writes release the GIL). At most one batch waits; a failed write
+    raises at the next submit or at close, and nothing after it is written."""
+
+    def __init__(self, store: Store, report: IngestReport) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.store = store
+        self.report = report
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="diplograph-writer")
+        self.pending: Any = None
+
+    def submit(self, prepared: list[_Prepared]) -> None:
+        self.wait()
+        self.pending = self.pool.submit(_write, self.store, prepared, self.report)
+
+    def wait(self) -> None:
+        pending, self.pending = self.pending, None
+        if pending is not None:
+            pending.result()
+
+    def close(self) -> None:
+        try:
+            self.wait()
+        finally:
+            self.pool.shutdown(wait=True)
 
 
 def _write(store: Store, prepared: list[_Prepared], report: IngestReport) -> None:
