@@ -132,7 +132,7 @@ def stance(trigger: Token, *, noun: bool) -> Stance:
         return Stance(Modality.DENIED, "negation")
     doc = trigger.doc
     if lower & HEDGES or any(
-        doc[j].lower_ in HEDGES and trigger.is_ancestor(doc[j]) for j in range(max(0, trigger.i - 3), trigger.i)
+        doc[j].lower_ in HEDGES and _modifies(doc[j], trigger) for j in range(max(0, trigger.i - 3), trigger.i)
     ):
         return Stance(Modality.ALLEGED, "hedge")
     if noun:
@@ -175,6 +175,24 @@ def stance(trigger: Token, *, noun: bool) -> Stance:
     if clause is not None:
         return Stance(Modality.HYPOTHETICAL, "conditional", None, clause.head if clause.head is not clause else None)
     return Stance(Modality.ASSERTED, "default")
+
+
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "dative", "ccomp", "xcomp", "advcl"})
+
+
+def _modifies(hedge: Token, trigger: Token) -> bool:
+    """Whether a hedge word ("alleged", "reportedly") qualifies the trigger itself, and not one of its
+    arguments: in "for alleged ties Petro denies" the hedge is about the ties, not the denial."""
+    node = hedge
+    for _ in range(6):
+        if node.head is node:
+            return False
+        if node.head.i == trigger.i:
+            return node.dep_ not in ARGUMENT_DEPS
+        if node.dep_ in ARGUMENT_DEPS:
+            return False
+        node = node.head
+    return False
 
 
 def _going_to(trigger: Token) -> bool:

@@ -66,6 +66,19 @@ def test_denial_in_a_later_sentence_answers_the_sanction_reason() -> None:
     }
 
 
+def test_a_hedge_on_what_is_denied_does_not_hedge_the_denial() -> None:
+    v = run(
+        "U.S. sanctions hit Ortiz's relatives in May 2024 over alleged fraud, which she denies. "
+        "Washington renewed pressure on Monday, slapping sanctions on Ortiz's relatives for alleged fraud Ortiz denies."
+    )
+    denials = list(v.events("016"))
+    assert len(denials) == 1  # both sentences report the one denial
+    assert denials[0].modality is not Modality.ALLEGED
+    assert all(c.modality is not Modality.ALLEGED for c in v.ex.claims if c.about == denials[0].key)
+    hedged = run("Kenya's army allegedly attacked Ugandan villages on Monday.")
+    assert any(e.modality is Modality.ALLEGED for e in hedged.events("19"))
+
+
 def test_date_of_the_content_is_not_the_date_of_the_act() -> None:
     v = run("On March 3, Kenya invited Uganda and proposed an April meeting.", published=date(2025, 3, 14))
     invite = next(e for e in v.ex.events if e.cameo.startswith("03") and v.n(e.actors) == {"Kenya"})
