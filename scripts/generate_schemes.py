@@ -458,9 +458,7 @@ def cameo_goldstein(code: str, gdelt: str, icews: str) -> tuple[Decimal, str | N
     if not gdelt:
         if not icews:
             raise VocabError(f"{where}: no Goldstein value")
-        return parse_decimal(
-            icews, where
-        ), f"{code}: no GDELT value, ICEWS {icews} used"
+        return parse_decimal(icews, where), f"{code}: no GDELT value, ICEWS {icews} used"
     value = parse_decimal(gdelt, where)
     if icews and parse_decimal(icews, where) != value:
         return value, f"{code}: GDELT {gdelt} used, ICEWS {icews}"
@@ -483,9 +481,7 @@ def read_cameo(path: Path) -> list[CameoCode]:
             if (parent is None) != (row["level"].strip() == "0"):
                 raise VocabError(f"{where}: level and parent disagree")
             label, alt_label = cameo_labels(code, row["name_icews"], row["name_gdelt"])
-            goldstein, note = cameo_goldstein(
-                code, row["goldstein_gdelt"].strip(), row["goldstein_icews"].strip()
-            )
+            goldstein, note = cameo_goldstein(code, row["goldstein_gdelt"].strip(), row["goldstein_icews"].strip())
             codes.append(
                 CameoCode(
                     code=code,
@@ -502,9 +498,7 @@ def read_cameo(path: Path) -> list[CameoCode]:
         raise VocabError(f"{path.name}: duplicate codes")
     for c in codes:
         if c.parent is not None and c.parent not in known:
-            raise VocabError(
-                f"{path.name} code {c.code}: parent {c.parent} is not a code"
-            )
+            raise VocabError(f"{path.name} code {c.code}: parent {c.parent} is not a code")
     return sorted(codes, key=lambda c: c.code)
 
 
@@ -516,9 +510,7 @@ def read_plover_types(path: Path) -> list[PloverType]:
         name = entry["type"]
         category = entry["quad_category"]
         if category not in PLOVER_QUAD_CLASS:
-            raise VocabError(
-                f"{path.name} type {name}: unknown quad category {category!r}"
-            )
+            raise VocabError(f"{path.name} type {name}: unknown quad category {category!r}")
         types.append(
             PloverType(
                 name=name,
@@ -575,9 +567,7 @@ def add_scheme(graph: Graph, scheme: URIRef, label: str, licence: URIRef) -> Non
     graph.add((scheme, DCTERMS.license, licence))
 
 
-def add_labels(
-    graph: Graph, concept: URIRef, label: str, alt_labels: Iterable[str]
-) -> None:
+def add_labels(graph: Graph, concept: URIRef, label: str, alt_labels: Iterable[str]) -> None:
     """Add the prefLabel and altLabels (English), refusing duplicates."""
     graph.add((concept, SKOS.prefLabel, Literal(label, lang="en")))
     seen = {label.casefold()}
@@ -650,17 +640,13 @@ def build_plover(
         graph.add((concept, SKOS.notation, Literal(t.name)))
         graph.add((concept, SKOS.prefLabel, Literal(clean_label(t.name), lang="en")))
         for legacy in t.legacy_names:
-            graph.add(
-                (concept, SKOS.hiddenLabel, Literal(clean_label(legacy), lang="en"))
-            )
+            graph.add((concept, SKOS.hiddenLabel, Literal(clean_label(legacy), lang="en")))
         graph.add((concept, DIP.quadClass, Literal(t.quad_class)))
     known_types = {t.name for t in types}
     warnings: list[str] = []
     for row in crosswalk:
         if row.plover_type not in known_types:
-            raise VocabError(
-                f"{CROSSWALK_FILE}: unknown PLOVER type {row.plover_type!r}"
-            )
+            raise VocabError(f"{CROSSWALK_FILE}: unknown PLOVER type {row.plover_type!r}")
         if row.cameo_code not in cameo_codes:
             warnings.append(
                 f"{CROSSWALK_FILE}: CAMEO code {row.cameo_code} ({row.plover_type}) is not in"
@@ -812,12 +798,8 @@ def cameo_header(codes: Sequence[CameoCode]) -> list[str]:
         "  descriptions, usage notes and examples are deliberately not copied.",
         "",
         "Labels: ICEWS name, else GDELT name; ALL-CAPS names put in sentence case; GDELT",
-        "  names whitespace-normalised, encoding/spelling repaired for "
-        + ", ".join(sorted(GDELT_NAME_FIXES))
-        + ";",
-        "  GDELT names of "
-        + ", ".join(sorted(GDELT_NAME_MISALIGNED))
-        + " left out (in GDELT's table they name",
+        "  names whitespace-normalised, encoding/spelling repaired for " + ", ".join(sorted(GDELT_NAME_FIXES)) + ";",
+        "  GDELT names of " + ", ".join(sorted(GDELT_NAME_MISALIGNED)) + " left out (in GDELT's table they name",
         "  other codes).",
         "Goldstein (dip:goldstein): one value per code, GDELT's CAMEO.goldsteinscale.txt,",
         "  falling back to the ICEWS codebook when GDELT has none. The sources differ on:",
@@ -921,8 +903,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         type=Path,
         default=DEFAULT_VOCAB,
         metavar="DIR",
-        help="directory with the shared vocabulary files (default: ../shared/vocab"
-        " relative to the repository root)",
+        help="directory with the shared vocabulary files (default: ../shared/vocab relative to the repository root)",
     )
     parser.add_argument(
         "--out",
