@@ -151,6 +151,8 @@ def parse_many(nlp: Language, texts: Iterable[str], *, batch_size: int = 16, n_p
 
 PARSE_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 PERSON_PRONOUNS = frozenset({"he", "she", "they", "his", "her", "their", "him", "them"})
+# entity labels that can name an actor (dates, numbers and money cannot); the entity ruler's labels too
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
 
 def selective_pipeline(nlp: Language, trigger_words: frozenset[str]) -> Language:
@@ -221,7 +223,7 @@ class SelectiveParse:
         for t in sent:
             lower = t.lower_
             trigger = trigger or lower in words
-            entity = entity or bool(t.ent_type) or lower in PERSON_PRONOUNS
+            entity = entity or t.ent_type_ in ACTOR_LABELS or lower in PERSON_PRONOUNS
             if trigger and entity:
                 return True
         return False
