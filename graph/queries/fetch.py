@@ -219,8 +219,11 @@ class Fetcher:
             rows = [r for r in rows if r.event in iris]
         if not table.unreadable:
             return rows
-        # dates the store could not aggregate (mixed datatypes): read those events one by one
-        again = {r.event: r for r in self.events(sorted(table.unreadable)[:BULK], evidence=False)}
+        # dates that are not plain xsd:date values: read those events with the per-event lookup
+        unreadable = sorted(table.unreadable)
+        again: dict[str, Relation] = {}
+        for start in range(0, len(unreadable), BULK):
+            again.update((r.event, r) for r in self.events(unreadable[start : start + BULK], evidence=False))
         return [again.get(r.event, r) for r in rows]
 
     def _day(self, text: str) -> dt.date | None:
