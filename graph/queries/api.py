@@ -140,8 +140,8 @@ class KnowledgeGraph(NetworkLookups):
             raise QueryError(f"lookup/{name} is not a SELECT query")
         return result
 
-    def _values(self, name: str) -> ValueRows:
-        return self.store.select_values(sparql_prologue() + _lookup(name))
+    def _values(self, name: str, params: Mapping[str, object]) -> ValueRows:
+        return self.store.select_values(sparql_prologue() + bind(_lookup(name), params))
 
     @property
     def index(self) -> ActorIndex:

@@ -3,19 +3,22 @@
 Every fetch is one of the ``lookup/*.rq`` queries, bound with :mod:`graph.queries.params`. Events
 and claims come back packed one row per node (see ``lookup/event_summary``), because the cost of a
 lookup on a large store is the number of result terms, not the matching. Sets of nodes are passed
-as a ``VALUES`` list up to :data:`BULK` items; past that, everything is read and filtered here.
+as a ``VALUES`` list up to :data:`BULK` items. Past that, everything is read at once in flat form
+(the ``lookup/table_*`` queries and ``lookup/property_values`` scans, as plain values, two at a time;
+see :mod:`graph.queries.table`), joined here, and filtered.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Collection, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from graph.prefixes import PREFIXES
 from graph.queries.dates import to_date
 from graph.queries.records import ActorRef, Evidence, Relation, modality_rank
 from graph.queries.resolve import ActorIndex
-from graph.queries.table import EventTable, ValuesRunner, gc_paused, read_tables
+from graph.queries.table import EventTable, ValuesRunner, gc_paused, read_properties, read_tables
 from graph.store.base import SelectResult, Term
 
 Runner = Callable[[str, Mapping[str, object]], SelectResult]
@@ -25,6 +28,22 @@ Summary = tuple[int, float | None, list[str]]
 BULK = 5000
 PRECISION = {"unitDay": "day", "unitMonth": "month", "unitYear": "year"}
 SCHEDULED = "https://schema.org/EventScheduled"
+_DIP, _PROV = PREFIXES["dip"], PREFIXES["prov"]
+CLAIM_PROPERTIES = {
+    "about": _DIP + "about",
+    "modality": _DIP + "modality",
+    "claimant": _DIP + "claimant",
+    "confidence": _DIP + "confidence",
+    "sentence": _PROV + "wasDerivedFrom",
+    "run": _PROV + "wasGeneratedBy",
+    "used": _PROV + "used",
+}
+SENTENCE_PROPERTIES = {
+    "text": PREFIXES["oa"] + "exact",
+    "article": PREFIXES["dct"] + "isPartOf",
+    "start": PREFIXES["oa"] + "start",
+    "end": PREFIXES["oa"] + "end",
+}
 
 
 @dataclass(frozen=True)
@@ -124,6 +143,8 @@ class Fetcher:
         """Claims by content node; ``None`` reads every claim."""
         if about is not None and not about:
             return {}
+        if about is None or len(about) > BULK:
+            return self._all_claims(about)
         out: dict[str, list[ClaimInfo]] = {}
         for node, packed in self._rows("claims", "about", about).rows:
             if node is None or packed is None or (about is not None and node.value not in about):
@@ -137,14 +158,53 @@ class Fetcher:
             items.sort(key=lambda c: (c.source, c.sentence or "", c.claim))
         return out
 
+    def _all_claims(self, about: Collection[str] | None) -> dict[str, list[ClaimInfo]]:
+        """Every claim (about ``about`` when given), from flat property scans joined here: on a large
+        store the packed ``lookup/claims`` spends its time building strings."""
+        with gc_paused():
+            p = read_properties(self.values, CLAIM_PROPERTIES, concurrent=self.concurrent)
+            first = {key: _lowest(pairs) for key, pairs in p.items() if key != "about"}
+            runs = first["run"]
+            used = first["used"]
+            out: dict[str, list[ClaimInfo]] = {}
+            modality = first["modality"]
+            for claim, node in p["about"]:
+                if (about is not None and node not in about) or claim not in modality:
+                    continue
+                doc = used.get(runs.get(claim, ""))
+                out.setdefault(node, []).append(
+                    ClaimInfo(
+                        claim,
+                        node,
+                        doc,
+                        modality[claim].rsplit("/", 1)[-1],
+                        first["claimant"].get(claim),
+                        _float(first["confidence"].get(claim, "")),
+                        first["sentence"].get(claim),
+                    )
+                )
+            for items in out.values():
+                items.sort(key=lambda c: (c.source, c.sentence or "", c.claim))
+        return out
+
+    def _all_sentences(self) -> dict[str, tuple[str, ...]]:
+        """Every sentence as (article, start, end, text), from flat property scans."""
+        with gc_paused():
+            p = read_properties(self.values, SENTENCE_PROPERTIES, concurrent=self.concurrent)
+            article, start, end, text = (_lowest(p[k]) for k in ("article", "start", "end", "text"))
+            return {s: (article.get(s, ""), start.get(s, ""), end.get(s, ""), t) for s, t in text.items()}
+
     def evidence(self, claims: Iterable[ClaimInfo]) -> dict[str, Evidence]:
         """Evidence (sentence, offsets, article, outlet) for each claim, by claim IRI."""
         claims = list(claims)
         wanted = {c.sentence for c in claims if c.sentence}
         sentences: dict[str, tuple[str, ...]] = {}
-        for s, packed in self._rows("sentences", "sentence", wanted).rows:
-            if s is not None and packed is not None and s.value in wanted:
-                sentences[s.value] = tuple(packed.value.split("\t", 3))
+        if len(wanted) > BULK:
+            sentences = self._all_sentences()
+        else:
+            for s, packed in self._rows("sentences", "sentence", wanted).rows:
+                if s is not None and packed is not None and s.value in wanted:
+                    sentences[s.value] = tuple(packed.value.split("\t", 3))
         docs = {sentences[c.sentence][0] for c in claims if c.sentence in sentences} | {
             c.document for c in claims if c.document
         }
@@ -191,8 +251,17 @@ class Fetcher:
         """
         if iris is not None and not iris:
             return []
-        if not evidence and (iris is None or len(iris) > BULK):
-            return self._table(iris)
+        if iris is None or len(iris) > BULK:
+            rows = self._table(iris)
+            if not evidence:
+                return rows
+            claims = self.claims({r.event for r in rows})
+            cited = self.evidence(c for cs in claims.values() for c in cs)
+            with gc_paused():
+                return [
+                    replace(r, evidence=tuple(cited[c.claim] for c in claims.get(r.event, ()) if c.claim in cited))
+                    for r in rows
+                ]
         found: dict[str, dict[str, list[str]]] = {}
         result = self._rows("event_facts" if evidence else "event_summary", "event", iris)
         for e, packed in result.rows:
@@ -293,6 +362,17 @@ def _summary(f: dict[str, list[str]], claims: list[ClaimInfo] | None = None) -> 
         return len({c.source for c in claims}), max(confidences) if confidences else None, [c.modality for c in claims]
     sources = f.get("sources", ["0"])[0]
     return int(sources) if sources.isdigit() else 0, _float(f.get("confidence", [""])[0]), f.get("modality", [])
+
+
+def _lowest(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """One value per subject, the lowest when a subject has several (so the choice never depends on
+    the order a set happens to iterate in)."""
+    out: dict[str, str] = {}
+    for subject, value in pairs:
+        have = out.get(subject)
+        if have is None or value < have:
+            out[subject] = value
+    return out
 
 
 def _float(text: str) -> float | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
@@ -24,8 +24,8 @@ PLAIN = {len(TOP)}  # the lengths of the date columns when every value is a plai
 UNITS = {"3": "day", "2": "month", "1": "year"}
 ROLES = {"1": 0, "2": 1, "3": 2}  # actor, target, participant
 
-ValuesRunner = Callable[[str], ValueRows]
-"""Runs a named lookup without parameters and returns its plain rows."""
+ValuesRunner = Callable[[str, Mapping[str, object]], ValueRows]
+"""Runs a named lookup with parameters and returns its plain rows."""
 
 
 @contextmanager
@@ -43,10 +43,28 @@ def gc_paused() -> Iterator[None]:
 
 def read_tables(run: ValuesRunner, *, concurrent: bool) -> dict[str, ValueRows]:
     """The rows of every ``lookup/table_*`` query, two at a time when ``concurrent``."""
+    return _parallel({name: (name, {}) for name in TABLE_QUERIES}, run, concurrent)
+
+
+def read_properties(
+    run: ValuesRunner, properties: Mapping[str, str], *, concurrent: bool
+) -> dict[str, set[tuple[str, str]]]:
+    """(subject, value) pairs of each property (``lookup/property_values``), keyed like ``properties``,
+    de-duplicated; two scans at a time when ``concurrent``."""
+    from graph.store.base import Term
+
+    calls = {key: ("property_values", {"property": Term.uri(iri)}) for key, iri in properties.items()}
+    return {key: {(row[0], row[1]) for row in rows.rows} for key, rows in _parallel(calls, run, concurrent).items()}
+
+
+def _parallel(
+    calls: Mapping[str, tuple[str, Mapping[str, object]]], run: ValuesRunner, concurrent: bool
+) -> dict[str, ValueRows]:
     if not concurrent:
-        return {name: run(name) for name in TABLE_QUERIES}
+        return {key: run(name, params) for key, (name, params) in calls.items()}
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="diplograph-table") as pool:
-        return dict(zip(TABLE_QUERIES, pool.map(run, TABLE_QUERIES), strict=True))
+        futures = {key: pool.submit(run, name, params) for key, (name, params) in calls.items()}
+        return {key: future.result() for key, future in futures.items()}
 
 
 class EventTable:

@@ -382,8 +382,11 @@ def test_the_whole_store_table_reads_every_event_as_the_per_event_lookups_do(two
     assert len(table) > 10
     one_by_one = fetch.events({r.event for r in table}, evidence=False)  # lookup/event_summary
     assert sorted(table, key=lambda r: r.event) == sorted(one_by_one, key=lambda r: r.event)
-    with_evidence = {r.event: r for r in fetch.events(None, evidence=True)}
+    with_evidence = {r.event: r for r in fetch.events(None, evidence=True)}  # flat claim and sentence scans
     assert {r.event for r in table} == set(with_evidence)
+    per_event = {r.event: r for r in fetch.events(set(with_evidence), evidence=True)}  # packed lookups
+    assert with_evidence == per_event
+    assert sum(len(r.evidence) for r in with_evidence.values()) > len(with_evidence)
     for r in table:
         full = with_evidence[r.event]
         assert (r.date, r.earliest, r.latest, r.precision, r.modalities) == (

@@ -91,7 +91,7 @@ def test_events_with_incomparable_dates_are_read_again_one_by_one(tmp_path: Path
         g = Term.uri("https://w3id.org/diplograph/graph/doc-odd.hand")
         kg.store.apply(WriteBatch(insert=[Quad(Term.uri(event), Term.uri(DIP + "dateEarliest"), odd, g)]))
         kg.refresh()
-        dates = {row[0]: row for row in kg._values("table_dates").rows}
+        dates = {row[0]: row for row in kg._values("table_dates", {}).rows}
         assert "2026-01-07T00:00:00" in dates[event]  # not a plain date: the table leaves it to the lookup
         rows = {r.event: r for r in kg._fetch.events(None, evidence=False)}
         again = kg._fetch.events({event}, evidence=False)[0]
