@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, runtime_checkable
 
+from graph.errors import QueryError
+
 TermKind = Literal["uri", "literal", "bnode"]
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -131,7 +133,7 @@ class ValueRows:
 def values_of(result: QueryResult) -> ValueRows:
     """The plain values of a SELECT result (the fallback of :meth:`Store.select_values`)."""
     if not isinstance(result, SelectResult):
-        raise TypeError("select_values needs a SELECT query")
+        raise QueryError("select_values needs a SELECT query", where="query")
     return ValueRows(list(result.variables), [tuple(t.value if t else "" for t in row) for row in result.rows])
 
 

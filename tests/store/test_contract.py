@@ -92,6 +92,8 @@ def test_syntax_error_is_a_query_error(store: Store) -> None:
         store.query("SELEC ?x WHERE { ?x ?y }")
     with pytest.raises(QueryError):
         store.select_values("SELEC ?x WHERE { ?x ?y }")
+    with pytest.raises(QueryError):
+        store.select_values("ASK { ?s ?p ?o }")
 
 
 def test_graphs_lists_named_graphs_with_sizes_and_drop_reports_absence(store: Store) -> None:
