@@ -330,7 +330,8 @@ def token_columns(doc: Doc) -> tuple[list[str], list[str], list[bool]]:
 
 def lex_columns(doc: Doc) -> tuple[list[str], list[str]]:
     """Lower-case form and lemma of every token, read once per doc: loops that test a word list can
-    skip most tokens without building a Token object for each."""
+    skip most tokens without building a Token object for each. Kept apart from :func:`token_columns`,
+    which the prefilter reads before the parse, when the lemmas are not there yet."""
     cached = doc.user_data.get("diplograph_lex")
     if cached is None:
         lowers: list[str] = []

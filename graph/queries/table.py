@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
 from graph.queries.records import ActorRef, Relation, modality_rank
-from graph.store.base import ValueRows
+from graph.store.base import Term, ValueRows
 
 TABLE_QUERIES = ("table_roles", "table_dates", "table_types", "table_sources", "table_modalities", "table_scheduled")
 TOP, BOTTOM = "9999-12-31", "0001-01-01"  # the sentinels of lookup/table_dates for "no value"
@@ -51,8 +51,6 @@ def read_properties(
 ) -> dict[str, set[tuple[str, str]]]:
     """(subject, value) pairs of each property (``lookup/property_values``), keyed like ``properties``,
     de-duplicated; two scans at a time when ``concurrent``."""
-    from graph.store.base import Term
-
     calls = {key: ("property_values", {"property": Term.uri(iri)}) for key, iri in properties.items()}
     return {key: {(row[0], row[1]) for row in rows.rows} for key, rows in _parallel(calls, run, concurrent).items()}
 
