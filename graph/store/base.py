@@ -192,6 +192,11 @@ class Store(Protocol):
         """Named graphs with their triple counts, sorted by name."""
         ...
 
+    def graph_names(self) -> list[str]:
+        """Names of the named graphs, sorted: like :meth:`graphs` without counting (cheap). A backend
+        may also list a graph that was emptied without being dropped."""
+        ...
+
     def drop_graph(self, name: str) -> bool:
         """Remove a named graph; False when it did not exist."""
         ...

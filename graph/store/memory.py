@@ -112,6 +112,13 @@ class MemoryStore:
                 out.append(GraphInfo(str(ctx.identifier), n))
         return sorted(out, key=lambda gi: gi.name)
 
+    def graph_names(self) -> list[str]:
+        names = []
+        for ctx in self._ds.graphs():
+            if ctx.identifier != DATASET_DEFAULT_GRAPH_ID and any(True for _ in ctx.triples((None, None, None))):
+                names.append(str(ctx.identifier))
+        return sorted(names)
+
     def __len__(self) -> int:
         return sum(1 for _ in self._ds.quads((None, None, None, None)))
 

@@ -150,6 +150,11 @@ class SparqlStore:
         out = [GraphInfo(g.value, int(n.value)) for g, n in rows if g and n and g.kind == "uri"]
         return sorted((gi for gi in out if not gi.name.startswith(STAGING_PREFIX)), key=lambda gi: gi.name)
 
+    def graph_names(self) -> list[str]:
+        rows = self._select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows
+        names = {g.value for (g,) in rows if g and g.kind == "uri" and not g.value.startswith(STAGING_PREFIX)}
+        return sorted(names)
+
     def __len__(self) -> int:
         total = self._count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
         return total + len(self._default_graph())

@@ -104,6 +104,14 @@ def test_graphs_lists_named_graphs_with_sizes_and_drop_reports_absence(store: St
     assert [g.name for g in store.graphs()] == [G2]
 
 
+def test_graph_names_lists_the_named_graphs_with_quads_without_counting(store: Store) -> None:
+    assert store.graph_names() == []
+    store.apply(WriteBatch(insert=[q("c", "z", G2), q("a", "x", G1)]))
+    assert store.graph_names() == [G1, G2]
+    store.apply(WriteBatch(drop_graphs={G1}))
+    assert store.graph_names() == [G2]
+
+
 def test_a_failing_batch_changes_nothing(store: Store) -> None:
     store.apply(WriteBatch(insert=[q("a", "keep", G1)]))
     before = lines(store)
