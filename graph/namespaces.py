@@ -119,6 +119,9 @@ class DIP(DefinedNamespace):
     sentenceIndex: object
     contentSha256: object
     modelName: object
+    # read index (graph.digests)
+    eventDigest: object
+    digestFormat: object
     # scheme annotations
     goldstein: object
     quadClass: object

@@ -74,6 +74,13 @@ class _Prepared:
     batch: WriteBatch
     counts: dict[str, int]
 
+    @classmethod
+    def indexed(cls, name: str, batch: WriteBatch, counts: dict[str, int]) -> _Prepared:
+        """The prepared write of one source, with the digests of the graphs it replaces (graph.digests)."""
+        from graph.digests import with_digests
+
+        return cls(name, with_digests(batch), counts)
+
 
 def expand_inputs(inputs: Iterable[str]) -> list[str]:
     """Files named directly, every file under a directory (sorted), and glob matches; ``-`` passes."""
@@ -134,7 +141,7 @@ def _prepare_curated(path: str) -> _Prepared:
         "facts": sum(len(ex.facts) for ex in src.extractions),
         "sanctions": sum(len(ex.sanctions) for ex in src.extractions),
     }
-    return _Prepared(src.graph, batch, counts)
+    return _Prepared.indexed(src.graph, batch, counts)
 
 
 def _prepare_rdf(path: str) -> _Prepared:
@@ -147,7 +154,7 @@ def _prepare_rdf(path: str) -> _Prepared:
     if meta_subjects:
         batch.delete_subjects[ids.META_GRAPH] = meta_subjects
     counts = _count_classes(src.quads)
-    return _Prepared(path, batch, counts)
+    return _Prepared.indexed(path, batch, counts)
 
 
 def _count_classes(quads: Sequence[Quad]) -> dict[str, int]:
@@ -305,7 +312,7 @@ def _prepare_articles(
             "facts": len(ex.facts),
             "sanctions": len(ex.sanctions),
         }
-        yield _Prepared(graph_iri, batch, counts)
+        yield _Prepared.indexed(graph_iri, batch, counts)
 
 
 class _Writer:
@@ -406,6 +413,40 @@ def run_rules(store: Store) -> int:
             out[Quad(s, p, o, derived)] = None
     store.apply(WriteBatch(drop_graphs={ids.DERIVED_GRAPH}, insert=list(out)))
     return len(out)
+
+
+def add_digests(store: Store, *, graphs_per_batch: int = 200) -> int:
+    """Write the event digests (graph.digests) of every source graph that lacks them: stores written
+    before digests existed, or graphs written by other tools. Returns the number of graphs indexed.
+
+    A graph with no digest yet only gains quads; one with digests of another format is rewritten.
+    Each batch of graphs is one transaction, so an interrupted run leaves whole graphs and can be rerun.
+    """
+    from graph.digests import DIGEST, DIGEST_FORMAT, FORMAT, digest_quads, with_digests
+    from graph.prefixes import sparql_prologue
+    from graph.queries import read_query
+    from graph.store.base import SelectResult
+
+    def rows(name: str) -> list[tuple[str, str]]:
+        found = store.query(sparql_prologue() + read_query(f"lookup/{name}"))
+        pairs = found.rows if isinstance(found, SelectResult) else []
+        return [(a.value, b.value) for a, b in pairs if a is not None and b is not None]
+
+    formats = dict(rows("digest_graphs"))
+    used: dict[str, set[str]] = {}
+    for run, document in rows("run_documents"):
+        used.setdefault(run, set()).add(document)
+    todo = [g for g in store.graph_names() if g not in ids.SHARED_GRAPHS and formats.get(g) != FORMAT]
+    for start in range(0, len(todo), graphs_per_batch):
+        batch = WriteBatch()
+        for graph in todo[start : start + graphs_per_batch]:
+            quads = list(store.quads(graph))
+            if graph in formats or any(q.predicate.value in (DIGEST, DIGEST_FORMAT) for q in quads):
+                batch.merge(with_digests(WriteBatch(drop_graphs={graph}, insert=quads), documents=used))
+            elif quads:
+                batch.insert.extend(digest_quads(graph, quads, used))
+        store.apply(batch)
+    return len(todo)
 
 
 def drop_source(store: Store, graph: str) -> bool:

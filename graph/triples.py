@@ -1,4 +1,4 @@
-"""Model objects -> quads: the only module that builds triples.
+"""Model objects -> quads: the only module that builds triples (``graph.digests`` adds an index of them).
 
 :func:`source_batch` turns the extractions of one source (an extracted article, or a curated
 file citing several articles) into one :class:`~graph.store.base.WriteBatch` that replaces the

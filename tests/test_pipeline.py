@@ -13,7 +13,7 @@ import pytest
 
 from graph import ids
 from graph.errors import StoreError, ValidationFailed
-from graph.pipeline import ingest
+from graph.pipeline import add_digests, ingest
 from graph.store import Store, open_store
 from tests.conftest import FIXTURES, SEED_TRIG, quad_lines
 
@@ -35,6 +35,27 @@ def test_ingesting_the_same_inputs_twice_gives_identical_quads(store: Store) -> 
     ingest([str(SEED_TRIG), str(CURATED)], store)
     first = quad_lines(store)
     ingest([str(SEED_TRIG), str(CURATED)], store)
+    assert quad_lines(store) == first
+
+
+def test_every_source_graph_gets_digests_and_add_digests_restores_lost_or_stale_ones(store: Store) -> None:
+    from graph.digests import DIGEST, DIGEST_FORMAT
+    from graph.store.base import Quad, Term, WriteBatch
+
+    ingest([str(SEED_TRIG), str(CURATED)], store)
+    first = quad_lines(store)
+    sources = [g for g in store.graph_names() if g not in ids.SHARED_GRAPHS]
+    assert len(sources) == 2 and add_digests(store) == 0  # ingest wrote them all
+    plain, stale = sources
+    for graph, keep in ((plain, lambda q: q.predicate.value not in (DIGEST, DIGEST_FORMAT)), (stale, None)):
+        quads = [q for q in store.quads(graph) if keep is None or keep(q)]
+        if keep is None:  # digests of another (future) format: rewritten, not added to
+            g = Term.uri(graph)
+            quads = [q for q in quads if q.predicate.value != DIGEST_FORMAT]
+            quads.append(Quad(g, Term.uri(DIGEST_FORMAT), Term.literal("0"), g))
+        store.apply(WriteBatch(drop_graphs={graph}, insert=quads))
+    assert quad_lines(store) != first
+    assert add_digests(store, graphs_per_batch=1) == 2
     assert quad_lines(store) == first
 
 
@@ -125,7 +146,8 @@ def test_sigkill_mid_ingest_leaves_complete_or_absent_graphs_and_rerun_converges
     print(f"graphs present after SIGKILL: {len(sizes)} of {len(sources)}")
     store.close()
     for i in range(len(sources)):
-        assert sizes.get(f"{ids.GRAPH}src{i:03d}", 400) == 400  # 2 triples x 200 persons, or absent
+        # 2 triples x 200 persons and the graph's digest marker (graph.digests), or absent
+        assert sizes.get(f"{ids.GRAPH}src{i:03d}", 401) == 401
     # re-running converges to the same quads as a clean run
     subprocess.run(cmd, check=True, capture_output=True, timeout=300)
     clean = str(tmp_path / "clean")

@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "stats": ("graph.cli.store_cmd", "stats", "Counts by class, event type and source graph."),
     "export": ("graph.cli.store_cmd", "export", "Write all graphs, or one, as TriG, N-Quads, Turtle or JSON-LD."),
     "graphs": ("graph.cli.store_cmd", "graphs", "List source graphs, or drop one."),
+    "reindex": ("graph.cli.store_cmd", "reindex", "Write the event digests that fast whole-store reads need."),
     # article extraction
     "extract": ("graph.cli.extract_cmd", "extract", "Print what the extractor finds in articles (no store)."),
     # analyst lookups

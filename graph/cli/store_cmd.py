@@ -1,4 +1,4 @@
-"""``diplograph validate``, ``stats``, ``export`` and ``graphs``: commands over the whole store."""
+"""``diplograph validate``, ``stats``, ``export``, ``graphs`` and ``reindex``: commands over the whole store."""
 
 from __future__ import annotations
 
@@ -151,3 +151,22 @@ def graphs(ctx: click.Context, drop: str | None, fmt: str, store_here: str | Non
         finally:
             store.close()
         click.echo(format_rows(["graph", "triples"], rows, fmt), nl=False)
+
+
+@click.command()
+@store_option
+@click.pass_context
+def reindex(ctx: click.Context, store_here: str | None) -> None:
+    """Write the event digests of source graphs that lack them (stores made before digests existed,
+    or graphs written by other tools), so that whole-store reads such as export-graph are fast again."""
+    from graph.pipeline import add_digests
+    from graph.store import open_store
+
+    with reported(is_verbose(ctx)):
+        store = open_store(settings_from(ctx, store_here).store)
+        try:
+            n = add_digests(store)
+        finally:
+            store.close()
+        if not is_quiet(ctx):
+            click.echo(f"indexed {n} graph(s)", err=True)

@@ -143,6 +143,10 @@ class KnowledgeGraph(NetworkLookups):
     def _values(self, name: str, params: Mapping[str, object]) -> ValueRows:
         return self.store.select_values(sparql_prologue() + bind(_lookup(name), params))
 
+    def _is_empty(self, graph: str) -> bool:
+        found = self.store.query(f"ASK {{ GRAPH {Term.uri(graph).nt()} {{ ?s ?p ?o }} }}")
+        return not (isinstance(found, AskResult) and found.value)
+
     @property
     def index(self) -> ActorIndex:
         """Every actor by IRI, name, alias and code (read on first use)."""
@@ -156,7 +160,15 @@ class KnowledgeGraph(NetworkLookups):
         if self._fetcher is None:
             types = TypeTable(self._run("event_types", {}).dicts())
             concurrent = bool(getattr(self.store, "concurrent_reads", False))
-            self._fetcher = Fetcher(self._run, self.index, types, self._values, concurrent=concurrent)
+            self._fetcher = Fetcher(
+                self._run,
+                self.index,
+                types,
+                self._values,
+                concurrent=concurrent,
+                graph_names=self.store.graph_names,
+                is_empty=self._is_empty,
+            )
         return self._fetcher
 
     @property

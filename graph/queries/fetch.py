@@ -16,9 +16,10 @@ from dataclasses import dataclass, replace
 
 from graph.prefixes import PREFIXES
 from graph.queries.dates import to_date
+from graph.queries.digests import DigestTable, read_digests
 from graph.queries.records import ActorRef, Evidence, Relation, modality_rank
 from graph.queries.resolve import ActorIndex
-from graph.queries.table import EventTable, ValuesRunner, gc_paused, read_properties, read_tables
+from graph.queries.table import EventTable, ValuesRunner, confidence_of, gc_paused, read_properties, read_tables
 from graph.store.base import SelectResult, Term
 
 Runner = Callable[[str, Mapping[str, object]], SelectResult]
@@ -124,11 +125,23 @@ class Fetcher:
     """Reads events, claims, sentences and articles, with a per-session article cache."""
 
     def __init__(
-        self, run: Runner, index: ActorIndex, types: TypeTable, values: ValuesRunner, *, concurrent: bool = False
+        self,
+        run: Runner,
+        index: ActorIndex,
+        types: TypeTable,
+        values: ValuesRunner,
+        *,
+        concurrent: bool = False,
+        graph_names: Callable[[], list[str]] | None = None,
+        is_empty: Callable[[str], bool] | None = None,
     ) -> None:
         self.run = run
         self.values = values
         self.concurrent = concurrent
+        self.graph_names = graph_names
+        self.is_empty = is_empty
+        self.use_digests = graph_names is not None and is_empty is not None
+        """Read every event from the digests when the store has them all (graph.digests)."""
         self.index = index
         self.types = types
         self._articles: dict[str, ArticleInfo] = {}
@@ -281,19 +294,33 @@ class Fetcher:
         ]
 
     def _table(self, iris: Collection[str] | None) -> list[Relation]:
-        table = EventTable(self.types.kind, self._ref, self._day)
-        with gc_paused():
-            rows = table.relations(read_tables(self.values, concurrent=self.concurrent))
+        rows, unreadable = self._whole_store()
         if iris is not None:
             rows = [r for r in rows if r.event in iris]
-        if not table.unreadable:
+        if not unreadable:
             return rows
         # dates that are not plain xsd:date values: read those events with the per-event lookup
-        unreadable = sorted(table.unreadable)
+        ordered = sorted(unreadable)
         again: dict[str, Relation] = {}
-        for start in range(0, len(unreadable), BULK):
-            again.update((r.event, r) for r in self.events(unreadable[start : start + BULK], evidence=False))
+        for start in range(0, len(ordered), BULK):
+            again.update((r.event, r) for r in self.events(ordered[start : start + BULK], evidence=False))
         return [again.get(r.event, r) for r in rows]
+
+    def _whole_store(self) -> tuple[list[Relation], set[str]]:
+        """Every event without evidence, and the events whose dates need a second read: from the
+        digests when every source graph has them, else from the ``lookup/table_*`` queries."""
+        with gc_paused():
+            if self.use_digests and self.graph_names is not None and self.is_empty is not None:
+                digests = read_digests(self.values, self.graph_names, self.is_empty, concurrent=self.concurrent)
+                if digests is not None:
+                    from_digests = DigestTable(self._code, self.types.kind, self._ref, self._day)
+                    return from_digests.relations(digests), from_digests.unreadable
+            table = EventTable(self.types.kind, self._ref, self._day)
+            return table.relations(read_tables(self.values, concurrent=self.concurrent)), table.unreadable
+
+    def _code(self, type_iri: str) -> str:
+        """A type's CAMEO code, or its IRI when it has none (what lookup/table_types returns)."""
+        return self.types.get(type_iri).code or type_iri
 
     def _day(self, text: str) -> dt.date | None:
         """``to_date`` with a cache: a large graph has many events on few thousand distinct days."""
@@ -361,7 +388,7 @@ def _summary(f: dict[str, list[str]], claims: list[ClaimInfo] | None = None) -> 
         confidences = [c.confidence for c in claims if c.confidence is not None]
         return len({c.source for c in claims}), max(confidences) if confidences else None, [c.modality for c in claims]
     sources = f.get("sources", ["0"])[0]
-    return int(sources) if sources.isdigit() else 0, _float(f.get("confidence", [""])[0]), f.get("modality", [])
+    return int(sources) if sources.isdigit() else 0, confidence_of(f.get("confidence", [""])[0]), f.get("modality", [])
 
 
 def _lowest(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:

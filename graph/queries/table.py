@@ -124,16 +124,16 @@ class EventTable:
                     root,
                     quad_class,
                     goldstein,
-                    _refs(actors, refs),
-                    _refs(targets, refs),
-                    _refs(participants, refs),
+                    refs_of(actors, refs),
+                    refs_of(targets, refs),
+                    refs_of(participants, refs),
                     date,
                     earliest,
                     latest,
                     precision,
                     stances[frozenset(stated)] if stated else planned if event in scheduled else (),
                     int(n) if n.isdigit() else 0,
-                    float(confidence) if confidence else None,
+                    confidence_of(confidence),
                 )
             )
         return out
@@ -141,25 +141,48 @@ class EventTable:
     def _window(
         self, event: str, row: tuple[str, ...]
     ) -> tuple[dt.date | None, dt.date | None, dt.date | None, str | None]:
-        """(date, earliest, latest, precision) by the rules of the per-event lookups: the tightest window
-        the sources agree on, or their whole span when their windows do not meet."""
-        if set(map(len, row[:6])) != PLAIN:
-            # not all xsd:date (or blank): Oxigraph orders other types apart, so the extremes may be off
+        window = date_window(row, self.day)
+        if window is None:
             self.unreadable.add(event)
             return None, None, None, None
-        d_min, d_max, lo_min, lo_max, hi_min, hi_max, unit_min, unit_max = row
-        day = self.day
-        earliest = day(lo_max) if lo_max != BOTTOM else None
-        latest = day(hi_min) if hi_min != TOP else None
-        if earliest and latest and earliest > latest:
-            earliest, latest = day(lo_min), day(hi_max)
-        single = day(d_min) if d_min != TOP and d_min == d_max else None
-        date = earliest if earliest and earliest == latest else single
-        precision = "day" if date else (UNITS.get(unit_min) if unit_min == unit_max else None)
-        return date, earliest, latest, precision
+        return window
 
 
-def _refs(iris: list[str], refs: dict[str, ActorRef]) -> tuple[ActorRef, ...]:
+def date_window(
+    row: tuple[str, ...], day: Callable[[str], dt.date | None]
+) -> tuple[dt.date | None, dt.date | None, dt.date | None, str | None] | None:
+    """(date, earliest, latest, precision) from the extremes of an event's date values, by the rules of
+    the per-event lookups: the tightest window the sources agree on, or their whole span when their
+    windows do not meet. ``row`` is a ``lookup/table_dates`` row without the event; None when a value is
+    not a plain ``xsd:date`` (the extremes may then be off: read the event one by one instead)."""
+    if set(map(len, row[:6])) != PLAIN:
+        return None
+    d_min, d_max, lo_min, lo_max, hi_min, hi_max, unit_min, unit_max = row
+    earliest = day(lo_max) if lo_max != BOTTOM else None
+    latest = day(hi_min) if hi_min != TOP else None
+    if earliest and latest and earliest > latest:
+        earliest, latest = day(lo_min), day(hi_max)
+    single = day(d_min) if d_min != TOP and d_min == d_max else None
+    date = earliest if earliest and earliest == latest else single
+    precision = "day" if date else (UNITS.get(unit_min) if unit_min == unit_max else None)
+    return date, earliest, latest, precision
+
+
+def confidence_of(text: str) -> float | None:
+    """A confidence from ``lookup/event_summary`` or ``lookup/table_sources``, where -1 means none.
+
+    Example:
+        >>> confidence_of("0.85"), confidence_of("-1"), confidence_of("")
+        (0.85, None, None)
+    """
+    try:
+        value = float(text) if text else None
+    except ValueError:
+        return None
+    return value if value is not None and value >= 0 else None
+
+
+def refs_of(iris: list[str], refs: Mapping[str, ActorRef]) -> tuple[ActorRef, ...]:
     if not iris:
         return ()
     if len(iris) == 1:

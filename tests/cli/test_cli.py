@@ -170,6 +170,24 @@ def test_graphs_lists_and_drops_a_source(seeded: str) -> None:
     assert code == 2 and "there is no graph" in err
 
 
+def test_reindex_writes_the_digests_of_graphs_written_by_other_tools(seeded: str) -> None:
+    from graph.store import open_store
+    from graph.store.base import Quad, Term, WriteBatch
+
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?e dip:eventDigest ?d }"
+    before = int(run("--store", seeded, "query", "-f", "csv", count)[1].split()[-1])
+    assert before > 10  # ingest wrote them
+    store = open_store(seeded)
+    g, e = Term.uri("https://w3id.org/diplograph/graph/by-hand"), Term.uri("https://w3id.org/diplograph/id/ev-by-hand")
+    store.apply(WriteBatch(insert=[Quad(e, Term.uri("https://w3id.org/diplograph/ontology#actor"), e, g)]))
+    store.close()
+    code, _, err = run("--store", seeded, "reindex")
+    assert code == 0 and "indexed 1 graph(s)" in err
+    assert int(run("--store", seeded, "query", "-f", "csv", count)[1].split()[-1]) == before + 1
+    code, _, err = run("--store", seeded, "reindex")
+    assert code == 0 and "indexed 0 graph(s)" in err
+
+
 def test_queries_lists_packaged_queries() -> None:
     code, out, _ = run("queries")
     assert code == 0 and "sample/events_by_date" in out

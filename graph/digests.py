@@ -1,0 +1,245 @@
+"""Event digests: one packed text per event and source graph, written beside the source's triples.
+
+Reading every event of a large store costs per term read out of it (Oxigraph decodes each stored IRI
+one by one), and an event is spread over a dozen triples. So each source graph also holds, for every
+event it describes and every node its claims are about, one ``dip:eventDigest`` literal that packs
+what this graph says about it: types, roles, dates, precision, status and claims. The whole-store
+reader (:mod:`graph.queries.digests`) reads one term per event and merges the sources in Python.
+
+A graph whose digests are complete says so with ``<graph> dip:digestFormat FORMAT`` inside itself.
+Digests are an index, not facts: they are computed here from the graph's own quads whenever
+:func:`with_digests` prepares a write (every ingest path does), replaced with the graph, and a store
+whose source graphs lack the marker is read the slower way, from the triples themselves.
+
+The text is tab-separated fields (:data:`FIELDS`); a field holding several values separates them by
+spaces (IRIs and dates hold neither tabs nor spaces). diplograph's own IRIs are shortened
+(:func:`compact`). The claims about the node are summed up: their sources (the documents their
+extraction runs used, or ``run*2``, a run and its number of claims, when the write did not say which
+document the run used: readers look it up), the claims with no run (each its own source), the highest
+confidence and the modalities' local names (``asserted``).
+
+Example:
+    >>> from graph.store.base import Quad, Term
+    >>> g, e = "https://example.org/g", Term.uri("https://example.org/e")
+    >>> dip = "https://w3id.org/diplograph/ontology#"
+    >>> quads = [Quad(e, Term.uri(dip + "actor"), Term.uri("https://example.org/a"), Term.uri(g))]
+    >>> [q.object.value.split("\\t") for q in digest_quads(g, quads) if q.subject == e]
+    [['https://example.org/e', '', 'https://example.org/a', '', '', '', '', '', '', '', '']]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable, Mapping, Sequence
+
+from graph import ids
+from graph.store.base import Quad, Term, WriteBatch
+
+FORMAT = "1"
+"""The digest layout; a reader ignores graphs marked with another one (they are read the slow way)."""
+
+DIGEST = ids.ONTOLOGY + "eventDigest"
+DIGEST_FORMAT = ids.ONTOLOGY + "digestFormat"
+FIELDS = (
+    "event",
+    "types",
+    "actors",
+    "targets",
+    "participants",
+    "window",
+    "scheduled",
+    "sources",
+    "unrun_claims",
+    "confidence",
+    "modalities",
+)
+WINDOW_PARTS = ("dates", "earliest", "latest", "units")
+"""The ``window`` field: these four, joined by ``|`` (one text, so that readers can key on it)."""
+_SLOTS = 10  # the fields from the graph's own triples as collected, the four window parts apart
+NOT_A_DATE = "?"
+"""Stands for a date value that is not a plain ``xsd:date``: readers re-read such events one by one."""
+MISSING = "-"
+UNITS = {"unitDay": "3", "unitMonth": "2", "unitYear": "1"}  # the precision order of lookup/table_dates
+
+_DIP = ids.ONTOLOGY
+_CAMEO = ids.SCHEME + "cameo/"
+_XSD_DATE = "http://www.w3.org/2001/XMLSchema#date"
+_SCHEDULED = "https://schema.org/EventScheduled"
+_FIELD_OF = {
+    _DIP + "eventType": 1,
+    _DIP + "actor": 2,
+    _DIP + "target": 3,
+    _DIP + "participant": 4,
+    _DIP + "date": 5,
+    _DIP + "dateEarliest": 6,
+    _DIP + "dateLatest": 7,
+    _DIP + "datePrecision": 8,
+    "https://schema.org/eventStatus": 9,
+}
+_DATE_FIELDS = {5, 6, 7}
+_CLAIM_PARTS = {
+    "http://www.w3.org/ns/prov#wasGeneratedBy": 0,
+    _DIP + "confidence": 1,
+    _DIP + "modality": 2,
+}
+_ABOUT = _DIP + "about"
+_USED = "http://www.w3.org/ns/prov#used"
+_INDEX = {DIGEST, DIGEST_FORMAT}
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def digest_quads(
+    graph: str, quads: Iterable[Quad], documents: Mapping[str, Collection[str]] | None = None
+) -> list[Quad]:
+    """The digests and the format marker of one source graph, from its quads (others are ignored).
+
+    Args:
+        graph: the source graph's IRI.
+        quads: what the graph holds (any existing digest quads are ignored).
+        documents: the documents each extraction run used (``prov:used``), where known: a claim's
+            source is its run's document; a run not listed here is left for readers to look up.
+    """
+    fields: dict[str, list[set[str]]] = {}
+    claims: dict[str, tuple[set[str], set[str], set[str]]] = {}
+    about: dict[str, set[str]] = {}
+    for q in quads:
+        if q.graph is None or q.graph.value != graph:
+            continue
+        if q.subject.kind != "uri":  # blank nodes cannot be named again from a digest
+            continue
+        p = q.predicate.value
+        slot = _FIELD_OF.get(p)
+        if slot is not None:
+            value = _value(slot, q.object)
+            if value:
+                fields.setdefault(q.subject.value, [set() for _ in range(_SLOTS)])[slot].add(value)
+        elif p == _ABOUT and q.object.kind == "uri":
+            about.setdefault(q.subject.value, set()).add(q.object.value)
+        elif (part := _CLAIM_PARTS.get(p)) is not None:
+            claims.setdefault(q.subject.value, (set(), set(), set()))[part].add(_claim_part(part, q.object))
+    claimed: dict[str, list[str]] = {}
+    for claim, nodes in about.items():
+        for node in nodes:
+            claimed.setdefault(node, []).append(claim)
+    g = Term.uri(graph)
+    out = [Quad(g, Term.uri(DIGEST_FORMAT), Term.literal(FORMAT), g)]
+    for node in sorted(fields.keys() | claimed.keys()):
+        slots = [" ".join(sorted(values)) for values in fields.get(node) or [set() for _ in range(_SLOTS)]]
+        window = "|".join(slots[5:9]) if any(slots[5:9]) else ""
+        packed = [
+            compact(node),
+            *slots[1:5],
+            window,
+            slots[9],
+            *_claim_fields(claimed.get(node, []), claims, documents or {}),
+        ]
+        out.append(Quad(Term.uri(node), Term.uri(DIGEST), Term.literal("\t".join(packed)), g))
+    return out
+
+
+def compact(iri: str) -> str:
+    """An IRI as digests write it: diplograph's own names and CAMEO codes shortened to ``~local`` and
+    ``^code`` (no absolute IRI starts with either), which halves what a whole-store read moves.
+
+    Example:
+        >>> compact("https://w3id.org/diplograph/id/COL"), compact("https://example.org/x")
+        ('~COL', 'https://example.org/x')
+        >>> expand(compact("https://w3id.org/diplograph/scheme/cameo/042"))
+        'https://w3id.org/diplograph/scheme/cameo/042'
+    """
+    if iri.startswith(ids.ID):
+        return "~" + iri[len(ids.ID) :]
+    if iri.startswith(_CAMEO):
+        return "^" + iri[len(_CAMEO) :]
+    return iri
+
+
+def expand(text: str) -> str:
+    """The IRI a compacted name stands for (see :func:`compact`)."""
+    first = text[:1]
+    if first == "~":
+        return ids.ID + text[1:]
+    if first == "^":
+        return _CAMEO + text[1:]
+    return text
+
+
+def with_digests(
+    batch: WriteBatch,
+    graphs: Sequence[str] | None = None,
+    documents: Mapping[str, Collection[str]] | None = None,
+) -> WriteBatch:
+    """The batch with fresh digests for each source graph it replaces (shared graphs get none).
+
+    Digest quads already in the batch (an exported dump read back) are dropped first, so the digests
+    always describe what is written. ``graphs`` defaults to the graphs the batch drops; the documents
+    runs used come from the batch's own ``prov:used`` quads and ``documents``.
+    """
+    targets = set(graphs if graphs is not None else batch.drop_graphs) - ids.SHARED_GRAPHS
+    if not targets:
+        return batch
+    kept = [q for q in batch.insert if q.predicate.value not in _INDEX]
+    by_graph: dict[str, list[Quad]] = {g: [] for g in targets}
+    used: dict[str, set[str]] = {run: set(docs) for run, docs in (documents or {}).items()}
+    for q in kept:
+        if q.graph is not None and q.graph.value in by_graph:
+            by_graph[q.graph.value].append(q)
+        if q.predicate.value == _USED:  # the batch's own run records (graph/meta): who read what
+            used.setdefault(q.subject.value, set()).add(q.object.value)
+    added = [d for g in sorted(by_graph) for d in digest_quads(g, by_graph[g], used)]
+    return WriteBatch(
+        drop_graphs=set(batch.drop_graphs),
+        delete_subjects={g: set(s) for g, s in batch.delete_subjects.items()},
+        insert=kept + added,
+    )
+
+
+def _value(slot: int, term: Term) -> str:
+    value = term.value
+    if slot in _DATE_FIELDS:
+        return value if term.kind == "literal" and term.datatype == _XSD_DATE else NOT_A_DATE
+    if slot == 8:
+        return UNITS.get(value.rsplit("#", 1)[-1], "")
+    if slot == 9:
+        return "1" if value == _SCHEDULED else ""
+    return compact(value) if term.kind == "uri" else ""
+
+
+def _claim_part(part: int, term: Term) -> str:
+    value = term.value
+    if part == 1:  # a number (anything else would not sort); compared as numbers, whatever the lexical form
+        return value if _NUMBER.fullmatch(value) else MISSING
+    return value if term.kind == "uri" else MISSING
+
+
+def _claim_fields(
+    node_claims: list[str],
+    parts: dict[str, tuple[set[str], set[str], set[str]]],
+    documents: Mapping[str, Collection[str]],
+) -> list[str]:
+    """The sources, the claims with no run, the highest confidence and the modalities' local names of
+    the claims about one node: what the number of sources, the confidence and the stance of an event
+    are computed from. A source is a run's document, or ``run*claims`` when the document is not known."""
+    sources: set[str] = set()
+    runs: dict[str, int] = {}
+    unrun: list[str] = []
+    confidences: list[float] = []
+    modalities: set[str] = set()
+    for claim in node_claims:
+        generated_by, confidence, modality = parts.get(claim, (set(), set(), set()))
+        for run in generated_by - {MISSING}:
+            docs = documents.get(run)
+            if docs:
+                sources.update(docs)
+            else:
+                runs[run] = runs.get(run, 0) + 1
+        if not generated_by - {MISSING}:
+            unrun.append(claim)
+        confidences.extend(float(c) for c in confidence - {MISSING})
+        modalities.update(m.rsplit("/", 1)[-1] for m in modality - {MISSING})
+    return [
+        " ".join([*sorted(map(compact, sources)), *(f"{compact(run)}*{n}" for run, n in sorted(runs.items()))]),
+        " ".join(sorted(map(compact, unrun))),
+        repr(max(confidences)) if confidences else "",
+        " ".join(sorted(modalities)),
+    ]

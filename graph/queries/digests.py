@@ -1,0 +1,257 @@
+"""Every event of the store from its digests (:mod:`graph.digests`): the fast whole-store read.
+
+One term per event and source graph is read (``lookup/digests``) while a second thread checks that
+every source graph carries a complete digest (``lookup/digest_graphs`` against the store's graph
+names) and reads which document each extraction run used (``lookup/run_documents``). The digests of
+an event are merged here by the rules of the ``lookup/table_*`` queries, into the same
+:class:`Relation` records. When a graph lacks its digests (a store written before digests existed,
+or by other tools), :func:`read_digests` returns None and callers read the triples instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Collection
+from concurrent.futures import ThreadPoolExecutor
+
+from graph import ids
+from graph.digests import FIELDS, FORMAT, NOT_A_DATE, compact, expand
+from graph.queries.records import ActorRef, Relation, modality_rank
+from graph.queries.table import BOTTOM, TOP, ValuesRunner, date_window, refs_of
+from graph.store.base import Term
+
+MAX_UNMARKED_CHECKS = 16
+"""Graphs without a digest marker that are probed for being empty before giving up on digests."""
+
+
+class Digests:
+    """The raw digests of a store; ``documents()`` reads which documents runs used, once, on first
+    need (a digest names a run instead of its document only when the write did not say)."""
+
+    def __init__(self, texts: list[str], read_documents: Callable[[], dict[str, set[str]]]) -> None:
+        self.texts = texts
+        self._read_documents = read_documents
+        self._documents: dict[str, set[str]] | None = None
+
+    def documents(self) -> dict[str, set[str]]:
+        if self._documents is None:
+            self._documents = self._read_documents()
+        return self._documents
+
+
+def read_digests(
+    run: ValuesRunner,
+    graph_names: Callable[[], list[str]],
+    is_empty: Callable[[str], bool],
+    *,
+    concurrent: bool,
+) -> Digests | None:
+    """The store's digests, or None when some source graph has none (then read the triples).
+
+    Args:
+        run: runs a named lookup and returns its plain rows.
+        graph_names: the store's named graphs (:meth:`Store.graph_names`).
+        is_empty: whether a named graph holds no quad (a graph emptied without being dropped).
+        concurrent: run the digest scan and the checks in two threads.
+    """
+
+    def complete() -> bool:
+        counts = run("digest_coverage", {"format": Term.literal(FORMAT)}).rows
+        if counts and counts[0][0] == counts[0][1]:  # the usual case, in milliseconds
+            return True
+        # some graph lacks digests, or is listed although empty: look closer
+        marked = {g for g, f in run("digest_graphs", {}).rows if f == FORMAT}
+        unmarked = [g for g in graph_names() if g not in marked and g not in ids.SHARED_GRAPHS]
+        return len(unmarked) <= MAX_UNMARKED_CHECKS and all(is_empty(g) for g in unmarked)
+
+    def documents() -> dict[str, set[str]]:
+        used: dict[str, set[str]] = {}
+        for run_iri, document in run("run_documents", {}).rows:
+            used.setdefault(compact(run_iri), set()).add(compact(document))
+        return used
+
+    def texts() -> list[str]:
+        return [row[0] for row in run("digests", {}).rows]
+
+    if not concurrent:
+        return Digests(texts(), documents) if complete() else None
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="diplograph-digests") as pool:
+        scan = pool.submit(texts)
+        if not complete():
+            scan.cancel()
+            return None
+        return Digests(scan.result(), documents)
+
+
+Kind = tuple[str | None, str | None, str | None, int | None, float | None]
+Window = tuple[dt.date | None, dt.date | None, dt.date | None, str | None]
+NO_KIND: Kind = (None, None, None, None, None)
+NO_WINDOW: Window = (None, None, None, None)
+UNREADABLE: Window = (None, None, None, "unreadable")
+"""Marks (by identity) a window to be read again one by one."""
+PLANNED = ("planned",)
+WINDOW = FIELDS.index("window")
+
+
+class DigestTable:
+    """Merges digests into :class:`Relation` records (the rules of :class:`~graph.queries.table.EventTable`).
+
+    ``code(type_iri)`` gives a type's CAMEO code, or its IRI when it has none; ``kind(code_or_iri)``
+    its (code, label, root, quad class, Goldstein); ``ref(iri)`` an actor reference; ``day(text)`` a
+    date. ``unreadable`` lists the events with date values other than plain ``xsd:date``: callers
+    re-read those one by one.
+
+    A large store repeats the same few thousand actor lists, date windows, types and stances, so each
+    is worked out once per distinct text and looked up after that.
+    """
+
+    def __init__(
+        self,
+        code: Callable[[str], str],
+        kind: Callable[[str], Kind],
+        ref: Callable[[str], ActorRef],
+        day: Callable[[str], dt.date | None],
+    ) -> None:
+        self.code = code
+        self.kind = kind
+        self.ref = ref
+        self.day = day
+        self.unreadable: set[str] = set()
+
+    def relations(self, digests: Digests) -> list[Relation]:
+        by_event: dict[str, list[str]] = {}
+        for text in digests.texts:
+            fields = text.split("\t")
+            seen = by_event.get(fields[0])
+            by_event[fields[0]] = fields if seen is None else _pool(seen, fields)
+        kinds: dict[str, Kind] = {}
+        refs: dict[str, tuple[ActorRef, ...]] = {}
+        windows: dict[str, Window] = {}
+        sources: dict[str, int] = {}
+        confidences: dict[str, float | None] = {}
+        stances: dict[str, tuple[str, ...]] = {"": ()}
+        out = []
+        # plain dict lookups, no helper call per event: this loop runs once per event of the store
+        for name in _in_iri_order(by_event):
+            f = by_event[name]
+            if not (f[1] or f[2] or f[3] or f[4] or f[5]):
+                continue  # only claims about it: not an event (a tenure, a sanction, ...)
+            event = expand(name)
+            kind = kinds.get(f[1])
+            if kind is None:
+                kind = kinds[f[1]] = self._kind(f[1])
+            actors = refs.get(f[2])
+            if actors is None:
+                actors = refs[f[2]] = self._refs(f[2])
+            targets = refs.get(f[3])
+            if targets is None:
+                targets = refs[f[3]] = self._refs(f[3])
+            participants = refs.get(f[4])
+            if participants is None:
+                participants = refs[f[4]] = self._refs(f[4])
+            window = windows.get(f[5])
+            if window is None:
+                window = windows[f[5]] = self._window(f[5])
+            if window is UNREADABLE:
+                self.unreadable.add(event)
+                window = NO_WINDOW
+            if f[8]:  # claims without a run: rare
+                n = _sources((f[7], f[8]), digests)
+            elif f[7] in sources:
+                n = sources[f[7]]
+            else:
+                n = sources[f[7]] = _sources((f[7], ""), digests)
+            if f[9] in confidences:
+                confidence = confidences[f[9]]
+            else:
+                confidence = confidences[f[9]] = _max(f[9])
+            stance = stances.get(f[10])
+            if stance is None:
+                stance = stances[f[10]] = tuple(sorted(set(f[10].split(" ")), key=modality_rank))
+            if not stance and f[6]:
+                stance = PLANNED
+            out.append(Relation(event, *kind, actors, targets, participants, *window, stance, n, confidence))
+        return out
+
+    def _kind(self, types: str) -> Kind:
+        if not types:
+            return NO_KIND
+        return self.kind(min(self.code(expand(t)) for t in types.split(" ")))  # several types: the lowest code
+
+    def _refs(self, field: str) -> tuple[ActorRef, ...]:
+        if not field:
+            return ()
+        iris = sorted({expand(name) for name in field.split(" ")})
+        return refs_of(iris, {iri: self.ref(iri) for iri in iris})
+
+    def _window(self, window: str) -> Window:
+        """The date window of an event's ``window`` field; UNREADABLE when a value is not a plain date."""
+        if not window:
+            return NO_WINDOW
+        parts = window.split("|")
+        if " " not in window:  # one value at most in each part: the usual single source
+            d, lo, hi, unit = parts
+            if NOT_A_DATE in parts or any(v and len(v) != len(TOP) for v in (d, lo, hi)):
+                return UNREADABLE
+            single = (d or TOP, d or BOTTOM, lo or TOP, lo or BOTTOM, hi or TOP, hi or BOTTOM, unit or "9", unit or "0")
+            return date_window(single, self.day) or UNREADABLE
+        dates, lows, highs, units = (part.split(" ") if part else [] for part in parts)
+        values = (*dates, *lows, *highs)
+        if NOT_A_DATE in values or any(len(d) != len(TOP) for d in values):
+            return UNREADABLE  # not all plain dates: ordered apart in the store, so read one by one instead
+        row = (
+            min(dates, default=TOP),
+            max(dates, default=BOTTOM),
+            min(lows, default=TOP),
+            max(lows, default=BOTTOM),
+            min(highs, default=TOP),
+            max(highs, default=BOTTOM),
+            min(units, default="9"),
+            max(units, default="0"),
+        )
+        return date_window(row, self.day) or UNREADABLE
+
+
+def _pool(seen: list[str], more: list[str]) -> list[str]:
+    """The fields of two digests of one event (two source graphs); readers below cope with repeats."""
+    pooled = [seen[0]]
+    for i, (a, b) in enumerate(zip(seen[1:], more[1:], strict=True), 1):
+        if a and b and i == WINDOW:
+            pooled.append(
+                "|".join(f"{x} {y}" if x and y else x or y for x, y in zip(a.split("|"), b.split("|"), strict=True))
+            )
+        else:
+            pooled.append(f"{a} {b}" if a and b else a or b)
+    return pooled
+
+
+def _in_iri_order(names: Collection[str]) -> list[str]:
+    """Compacted names in the order of the IRIs they stand for (as the other lookups return events)."""
+    ordered = sorted(names)
+    if all(name[:1] == "~" for name in ordered):  # one shared prefix removed: the same order
+        return ordered
+    return sorted(names, key=expand)
+
+
+def _sources(counted: tuple[str, str], digests: Digests) -> int:
+    """The number of sources: the documents (a ``run*n`` entry: the run's documents, or each of its n
+    claims when it names none), and each claim without a run."""
+    found, unrun = counted
+    if not unrun and "*" not in found and " " not in found:  # the usual case: one document
+        return 1 if found else 0
+    keys: set[object] = set(unrun.split(" ")) if unrun else set()
+    for entry in found.split(" ") if found else ():
+        run, star, n = entry.rpartition("*")
+        if not star:
+            keys.add(entry)
+            continue
+        docs = digests.documents().get(run)
+        if docs:
+            keys.update(docs)
+        else:
+            keys.update((run, i) for i in range(int(n)))
+    return len(keys)
+
+
+def _max(field: str) -> float | None:
+    return max(map(float, field.split(" "))) if field else None

@@ -1,0 +1,189 @@
+"""The whole-store read from event digests (graph.queries.digests): the same records as the triples give."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import pytest
+
+import graph
+from graph.queries.api import KnowledgeGraph
+from graph.queries.digests import MAX_UNMARKED_CHECKS, read_digests
+from graph.queries.records import Relation
+from graph.store.base import Quad, Term, ValueRows, WriteBatch
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "ontology" / "examples" / "seed.trig"
+FIX = ROOT / "tests" / "fixtures" / "analyst2"
+ID = "https://w3id.org/diplograph/id/"
+DIP = "https://w3id.org/diplograph/ontology#"
+BACKENDS = ["memory", "oxigraph"]
+
+PREFIXES = """@prefix dip: <https://w3id.org/diplograph/ontology#> .
+@prefix dipd: <https://w3id.org/diplograph/id/> .
+@prefix dipg: <https://w3id.org/diplograph/graph/> .
+@prefix mod: <https://w3id.org/diplograph/scheme/modality/> .
+@prefix cameo: <https://w3id.org/diplograph/scheme/cameo/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix time: <http://www.w3.org/2006/time#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+"""
+
+
+def source(name: str, body: str) -> str:
+    """A TriG source graph ``doc-{name}.hand`` whose run read document ``doc-{name}``."""
+    return (
+        PREFIXES
+        + f"dipg:meta {{ dipd:run-{name} a dip:ExtractionRun ; prov:used dipd:doc-{name} . }}\n"
+        + f"dipg:doc-{name}.hand {{\n{body}\n}}\n"
+    )
+
+
+# One visit told by two sources with different windows, types and stances; a call whose date is a
+# dateTime (read again one by one); a claim about the visit from a third source with no run.
+FIRST = source(
+    "first",
+    """dipd:dg-visit a dip:Interaction ; dip:eventType cameo:042 ; dip:actor dipd:USA ; dip:target dipd:COL ;
+      dip:dateEarliest "2026-01-01"^^xsd:date ; dip:dateLatest "2026-01-31"^^xsd:date ;
+      dip:datePrecision time:unitMonth .
+  dipd:dg-c1 a dip:Claim ; dip:about dipd:dg-visit ; dip:modality mod:asserted ; dip:confidence 0.8 ;
+      prov:wasGeneratedBy dipd:run-first .
+  dipd:dg-call a dip:Interaction ; dip:eventType cameo:040 ; dip:participant dipd:USA , dipd:VEN ;
+      dip:date "2026-02-02T10:00:00"^^xsd:dateTime .""",
+)
+SECOND = source(
+    "second",
+    """dipd:dg-visit a dip:Interaction ; dip:eventType cameo:036 ; dip:actor dipd:USA , dipd:VEN ;
+      dip:dateEarliest "2026-01-10"^^xsd:date ; dip:dateLatest "2026-01-20"^^xsd:date ;
+      dip:datePrecision time:unitMonth .
+  dipd:dg-c2 a dip:Claim ; dip:about dipd:dg-visit ; dip:modality mod:alleged ; dip:confidence 0.9 ;
+      prov:wasGeneratedBy dipd:run-second .
+  dipd:dg-c3 a dip:Claim ; dip:about dipd:dg-visit ; dip:modality mod:alleged .""",
+)
+
+# A restatement whose run is described only in another file: its digest names the run, and the
+# reader looks up the run's document (doc-first, already counted).
+THIRD = (
+    PREFIXES
+    + """dipg:doc-third.hand {
+  dipd:dg-c4 a dip:Claim ; dip:about dipd:dg-visit ; dip:modality mod:asserted ; prov:wasGeneratedBy dipd:run-first .
+}
+"""
+)
+
+
+def _open(backend: str, tmp: Path, files: list[Path]) -> KnowledgeGraph:
+    kg = graph.open("memory:" if backend == "memory" else str(tmp / "kg"), create=True)
+    report = kg.ingest([str(f) for f in files])
+    assert report.ok, report.summary()
+    return kg
+
+
+@pytest.fixture(params=BACKENDS)
+def kg(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[KnowledgeGraph]:
+    (tmp_path / "first.trig").write_text(FIRST)
+    (tmp_path / "second.trig").write_text(SECOND)
+    (tmp_path / "third.trig").write_text(THIRD)
+    files = [SEED, FIX / "second-outlet.yaml", FIX / "denial.trig"]
+    files += [tmp_path / "first.trig", tmp_path / "second.trig", tmp_path / "third.trig"]
+    kg = _open(request.param, tmp_path, files)
+    yield kg
+    kg.close()
+
+
+def by_event(rows: list[Relation]) -> dict[str, Relation]:
+    return {r.event: r for r in rows}
+
+
+def uses_digests(kg: KnowledgeGraph) -> bool:
+    fetch = kg._fetch
+    assert fetch.graph_names is not None and fetch.is_empty is not None
+    return read_digests(fetch.values, fetch.graph_names, fetch.is_empty, concurrent=False) is not None
+
+
+def test_every_ingested_source_has_digests_and_they_read_as_the_triples_do(kg: KnowledgeGraph) -> None:
+    assert uses_digests(kg)
+    fetch = kg._fetch
+    digested = by_event(fetch.events(None, evidence=False))
+    fetch.use_digests = False
+    tables = by_event(fetch.events(None, evidence=False))
+    one_by_one = by_event(fetch.events(set(tables), evidence=False))
+    assert len(digested) > 10
+    assert digested == tables == one_by_one
+
+
+def test_sources_of_one_event_are_merged_by_the_rules_of_the_lookups(kg: KnowledgeGraph) -> None:
+    visit = by_event(kg._fetch.events(None, evidence=False))[ID + "dg-visit"]
+    assert visit.cameo == "036"  # restated with several types: the lowest code
+    assert [a.iri for a in visit.actors] == [ID + "USA", ID + "VEN"] and [t.iri for t in visit.targets] == [ID + "COL"]
+    assert (visit.earliest, visit.latest, visit.precision) == (dt.date(2026, 1, 10), dt.date(2026, 1, 20), "month")
+    assert visit.modalities == ("asserted", "alleged")
+    # two documents (doc-first also through the third graph's claim), and a claim without one
+    assert (visit.sources, visit.confidence) == (3, 0.9)
+    digest = next(t for t in kg._values("digests", {}).rows if t[0].startswith("~dg-visit\t") and "*" in t[0])
+    assert "~run-first*1" in digest[0]  # the third graph did not say which document run-first used
+
+
+def test_a_date_that_is_not_a_plain_date_is_read_again_one_by_one(kg: KnowledgeGraph) -> None:
+    call = by_event(kg._fetch.events(None, evidence=False))[ID + "dg-call"]
+    assert call == kg._fetch.events({ID + "dg-call"}, evidence=False)[0]
+    assert [p.iri for p in call.participants] == [ID + "USA", ID + "VEN"]
+
+
+def test_a_graph_written_without_digests_sends_the_read_back_to_the_triples(kg: KnowledgeGraph) -> None:
+    g = Term.uri("https://w3id.org/diplograph/graph/doc-by-hand.other-tool")
+    event = Term.uri(ID + "dg-by-hand")
+    kg.store.apply(
+        WriteBatch(
+            insert=[
+                Quad(event, Term.uri(DIP + "eventType"), Term.uri("https://w3id.org/diplograph/scheme/cameo/042"), g),
+                Quad(event, Term.uri(DIP + "actor"), Term.uri(ID + "USA"), g),
+            ]
+        )
+    )
+    kg.refresh()
+    assert not uses_digests(kg)
+    rows = by_event(kg._fetch.events(None, evidence=False))
+    assert rows[ID + "dg-by-hand"].cameo == "042" and ID + "dg-visit" in rows
+
+
+def test_dropping_a_source_keeps_the_digest_read(kg: KnowledgeGraph) -> None:
+    assert kg.store.drop_graph("https://w3id.org/diplograph/graph/doc-second.hand")
+    kg.refresh()
+    assert uses_digests(kg)
+    visit = by_event(kg._fetch.events(None, evidence=False))[ID + "dg-visit"]
+    assert (visit.cameo, visit.modalities, visit.sources) == ("042", ("asserted",), 1)
+
+
+def runner(tables: Mapping[str, list[tuple[str, ...]]]) -> object:
+    def run(name: str, params: Mapping[str, object]) -> ValueRows:
+        return ValueRows([], tables[name])
+
+    return run
+
+
+def test_unmarked_graphs_are_tolerated_only_when_empty() -> None:
+    tables = {
+        "digest_coverage": [("2", "1")],  # the counts differ: the graphs are looked at one by one
+        "digest_graphs": [("g1", "1"), ("g-old", "0")],
+        "run_documents": [("r", "d")],
+        "digests": [("text",)],
+    }
+    run = runner(tables)
+    empty = read_digests(run, lambda: ["g1", "g-empty"], lambda g: True, concurrent=True)  # type: ignore[arg-type]
+    assert empty is not None and empty.texts == ["text"] and empty.documents() == {"r": {"d"}}
+    assert read_digests(run, lambda: ["g1", "g-old"], lambda g: g != "g-old", concurrent=False) is None  # type: ignore[arg-type]
+    many = [f"g{i}" for i in range(2, MAX_UNMARKED_CHECKS + 3)]
+    assert read_digests(run, lambda: ["g1", *many], lambda g: True, concurrent=True) is None  # type: ignore[arg-type]
+
+
+def test_equal_counts_of_graphs_and_markers_need_no_closer_look() -> None:
+    tables = {"digest_coverage": [("2", "2")], "digests": [("text",)]}
+
+    def unused() -> list[str]:
+        raise AssertionError("the graphs should not be listed")
+
+    found = read_digests(runner(tables), unused, lambda g: False, concurrent=True)  # type: ignore[arg-type]
+    assert found is not None and found.texts == ["text"]

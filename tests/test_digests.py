@@ -1,0 +1,136 @@
+"""Event digests (graph.digests): one packed text per event and source graph, computed from its quads."""
+
+from __future__ import annotations
+
+from graph import ids
+from graph.digests import DIGEST, DIGEST_FORMAT, FIELDS, FORMAT, digest_quads, with_digests
+from graph.store.base import Quad, Term, WriteBatch
+
+DIP = ids.ONTOLOGY
+XSD = "http://www.w3.org/2001/XMLSchema#"
+PROV = "http://www.w3.org/ns/prov#"
+MOD = ids.SCHEME + "modality/"
+G = ids.GRAPH + "doc-test.hand"
+OTHER = ids.GRAPH + "doc-other.hand"
+
+
+def u(local: str) -> Term:
+    return Term.uri(ids.ID + local)
+
+
+def quad(s: Term, p: str, o: Term, g: str = G) -> Quad:
+    return Quad(s, Term.uri(p), o, Term.uri(g))
+
+
+def day(text: str) -> Term:
+    return Term.literal(text, XSD + "date")
+
+
+def fields(quads: list[Quad]) -> dict[str, dict[str, str]]:
+    return {
+        q.subject.value: dict(zip(FIELDS, q.object.value.split("\t"), strict=True))
+        for q in quads
+        if q.predicate.value == DIGEST
+    }
+
+
+EVENT = [
+    quad(u("ev"), DIP + "eventType", Term.uri(ids.SCHEME + "cameo/042")),
+    quad(u("ev"), DIP + "actor", u("USA")),
+    quad(u("ev"), DIP + "target", u("COL")),
+    quad(u("ev"), DIP + "target", u("VEN")),
+    quad(u("ev"), DIP + "dateEarliest", day("2026-01-01")),
+    quad(u("ev"), DIP + "dateLatest", day("2026-01-31")),
+    quad(u("ev"), DIP + "datePrecision", Term.uri("http://www.w3.org/2006/time#unitMonth")),
+    quad(u("c1"), DIP + "about", u("ev")),
+    quad(u("c1"), DIP + "modality", Term.uri(MOD + "alleged")),
+    quad(u("c1"), DIP + "confidence", Term.literal("0.80", XSD + "decimal")),
+    quad(u("c1"), PROV + "wasGeneratedBy", u("run-1")),
+    quad(u("c2"), DIP + "about", u("ev")),  # a claim with no modality, confidence or run
+    quad(u("ev"), DIP + "actor", u("ELSEWHERE"), OTHER),  # another graph: not this digest's business
+]
+
+
+def test_a_digest_packs_what_one_graph_says_about_an_event() -> None:
+    out = digest_quads(G, EVENT)
+    assert out[0] == quad(Term.uri(G), DIGEST_FORMAT, Term.literal(FORMAT))
+    assert all(q.graph == Term.uri(G) for q in out)
+    ev = fields(out)[ids.ID + "ev"]
+    # diplograph's own IRIs and CAMEO codes are shortened (graph.digests.compact)
+    assert ev["event"] == "~ev"
+    assert ev["types"] == "^042"
+    assert ev["actors"] == "~USA"
+    assert ev["targets"] == "~COL ~VEN"
+    assert ev["window"] == "|2026-01-01|2026-01-31|2"  # dates | earliest | latest | precision (2: month)
+    assert ev["scheduled"] == ""
+    # c1 came from run-1, whose document the write did not include; c2 has no run: a source of its own
+    assert (ev["sources"], ev["unrun_claims"]) == ("~run-1*1", "~c2")
+    assert (ev["confidence"], ev["modalities"]) == ("0.8", "alleged")
+
+
+def test_a_run_whose_document_is_known_is_written_as_that_document() -> None:
+    out = digest_quads(G, EVENT, {ids.ID + "run-1": {ids.ID + "doc-1"}})
+    assert fields(out)[ids.ID + "ev"]["sources"] == "~doc-1"
+    used = Quad(u("run-1"), Term.uri(PROV + "used"), u("doc-2"), Term.uri(ids.META_GRAPH))
+    batch = with_digests(WriteBatch(drop_graphs={G}, insert=[*EVENT, used]))  # the batch's own run record
+    assert fields(batch.insert)[ids.ID + "ev"]["sources"] == "~doc-2"
+
+
+def test_dates_that_are_not_plain_dates_and_scheduled_status_are_marked() -> None:
+    stamp = Term.literal("2026-01-07T10:00:00", XSD + "dateTime")
+    out = digest_quads(
+        G,
+        [
+            quad(u("ev"), DIP + "date", stamp),
+            quad(u("ev"), "https://schema.org/eventStatus", Term.uri("https://schema.org/EventScheduled")),
+        ],
+    )
+    ev = fields(out)[ids.ID + "ev"]
+    assert (ev["window"], ev["scheduled"]) == ("?|||", "1")
+
+
+def test_nodes_only_claimed_about_get_a_digest_and_blank_nodes_none() -> None:
+    blank = Term.bnode("b0")
+    out = digest_quads(
+        G,
+        [
+            quad(u("c"), DIP + "about", u("tenure")),
+            quad(u("c"), DIP + "modality", Term.uri(MOD + "asserted")),
+            quad(blank, DIP + "actor", u("USA")),
+        ],
+    )
+    assert set(fields(out)) == {ids.ID + "tenure"}
+    tenure = fields(out)[ids.ID + "tenure"]
+    assert (tenure["unrun_claims"], tenure["modalities"], tenure["types"]) == ("~c", "asserted", "")
+
+
+def test_iris_outside_diplograph_names_are_kept_whole() -> None:
+    other = Term.uri("https://example.org/ev")
+    out = digest_quads(G, [quad(other, DIP + "actor", Term.uri("https://example.org/a"))])
+    ev = fields(out)["https://example.org/ev"]
+    assert (ev["event"], ev["actors"]) == ("https://example.org/ev", "https://example.org/a")
+
+
+def test_digests_do_not_depend_on_the_order_of_the_quads() -> None:
+    assert digest_quads(G, EVENT) == digest_quads(G, list(reversed(EVENT)))
+
+
+def test_with_digests_replaces_stale_digests_and_leaves_shared_graphs_alone() -> None:
+    stale = quad(u("ev"), DIGEST, Term.literal("stale"))
+    meta = Quad(u("run-1"), Term.uri(PROV + "used"), u("doc"), Term.uri(ids.META_GRAPH))
+    batch = WriteBatch(
+        drop_graphs={G, ids.DERIVED_GRAPH},
+        delete_subjects={ids.META_GRAPH: {ids.ID + "run-1"}},
+        insert=[*EVENT, stale, meta],
+    )
+    out = with_digests(batch)
+    assert stale not in out.insert and meta in out.insert
+    assert out.drop_graphs == batch.drop_graphs and out.delete_subjects == batch.delete_subjects
+    digests = [q for q in out.insert if q.predicate.value in {DIGEST, DIGEST_FORMAT}]
+    assert {q.graph.value for q in digests if q.graph} == {G}  # none for graph/derived
+    assert digests == digest_quads(G, EVENT, {ids.ID + "run-1": {ids.ID + "doc"}})
+
+
+def test_a_batch_that_replaces_no_graph_is_left_as_it_is() -> None:
+    batch = WriteBatch(insert=EVENT)
+    assert with_digests(batch) is batch
