@@ -71,7 +71,8 @@ class NetworkLookups:
 
         Without ``a``, every event; with ``a`` (and ``b``), the events of :meth:`relations`. With
         ``collapse=True``, one weighted edge per dyad (``DiGraph``, or ``Graph`` if not ``directed``).
-        ``evidence=False`` leaves out the cited sentences: about three times faster on a large store.
+        ``evidence=False`` leaves out the cited sentences: several times faster on a large store (and
+        implied by ``collapse``).
 
         Example:
             >>> from graph.queries.api import example
@@ -82,24 +83,25 @@ class NetworkLookups:
         """
         from graph.views import network
 
-        if a is None:
-            lo, hi = period_bounds(since, until)
-            rows = keep(self._fetch.events(None, evidence=evidence), lo, hi, types, modality, include_planned)
-        else:
-            rows = self.relations(
-                a,
-                b,
-                since=since,
-                until=until,
-                types=types,
-                modality=modality,
-                include_planned=include_planned,
-                rollup=rollup,
-                evidence=evidence,
-            )
-        with gc_paused():
+        evidence = evidence and not collapse  # a dyad's weighted edge carries no sentences: do not read them
+        with gc_paused():  # every object built here lives on in the graph: nothing for the collector to find
+            if a is None:
+                lo, hi = period_bounds(since, until)
+                rows = keep(self._fetch.events(None, evidence=evidence), lo, hi, types, modality, include_planned)
+            else:
+                rows = self.relations(
+                    a,
+                    b,
+                    since=since,
+                    until=until,
+                    types=types,
+                    modality=modality,
+                    include_planned=include_planned,
+                    rollup=rollup,
+                    evidence=evidence,
+                )
             nxg = network.build(sorted(rows, key=by_date), self.index.actors)
-        return network.collapse(nxg, directed=directed) if collapse else nxg
+            return network.collapse(nxg, directed=directed) if collapse else nxg
 
     def ego(self, a: Ref, depth: int = 1, **filters: Any) -> nx.MultiDiGraph:
         """An actor's neighbourhood: the events of actors up to ``depth`` hops away (filters as in

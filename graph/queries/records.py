@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, fields
+from functools import lru_cache
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 MODALITY_ORDER = ("asserted", "alleged", "denied", "planned", "hypothetical")
+"""Precedence when one event has claims of several modalities: the first present is its modality."""
 
 
 def modality_rank(m: str) -> tuple[int, str]:
@@ -26,7 +28,13 @@ def modality_rank(m: str) -> tuple[int, str]:
     return (MODALITY_ORDER.index(m) if m in MODALITY_ORDER else len(MODALITY_ORDER), m)
 
 
-"""Precedence when one event has claims of several modalities: the first present is its modality."""
+@lru_cache(maxsize=512)
+def leading_modality(modalities: tuple[str, ...]) -> str | None:
+    """The first of :data:`MODALITY_ORDER` among ``modalities`` (cached: a large graph has few distinct
+    combinations and asks for each of its events)."""
+    return next((m for m in MODALITY_ORDER if m in modalities), None)
+
+
 NOT_HAPPENED = frozenset({"planned", "hypothetical"})
 
 
@@ -187,7 +195,7 @@ class Relation(Record):
     @property
     def modality(self) -> str | None:
         """The event's stance by precedence (asserted > alleged > denied > planned > hypothetical)."""
-        return next((m for m in MODALITY_ORDER if m in self.modalities), None)
+        return leading_modality(self.modalities)
 
     @property
     def happened(self) -> bool:

@@ -138,3 +138,30 @@ def test_pairs_and_single_participant_events() -> None:
     built = network.build([alone, self_loop, two])
     assert list(built.edges(keys=True)) == [("u:a", "u:b", "u:e3")]
     assert built.nodes["u:b"]["kind"] == "other"
+
+
+def test_the_graph_equals_one_built_edge_by_edge_with_networkx(kg: KnowledgeGraph) -> None:
+    from graph.queries.filters import by_date
+
+    rows = sorted(kg.relations("United States", include_planned=True), key=by_date)
+    rows += sorted(kg.relations("Venezuela", include_planned=True), key=by_date)  # repeats some events
+    built = network.build(rows, kg.index.actors)
+    reference = nx.MultiDiGraph()
+    for r in rows:
+        for s, t in network.pairs(r):
+            network.add_actor(reference, kg.index.actors.get(s.iri, s))
+            network.add_actor(reference, kg.index.actors.get(t.iri, t))
+            reference.add_edge(s.iri, t.iri, key=r.event, **network.edge_attributes(r))
+    assert list(built.nodes(data=True)) == list(reference.nodes(data=True))
+    assert list(built.edges(keys=True, data=True)) == list(reference.edges(keys=True, data=True))
+    assert list(built.in_edges(keys=True)) == list(reference.in_edges(keys=True))
+
+
+def test_each_edge_of_an_event_owns_its_attributes() -> None:
+    from graph.queries.records import ActorRef, Relation
+
+    a, b, c = (ActorRef(f"u:{x}", x) for x in "abc")
+    joint = Relation("u:e", "042", "Make a visit", "04", 1, 1.9, (a, b), (c,), (), None, None, None, None, (), 1, None)
+    built = network.build([joint])
+    built.edges["u:a", "u:c", "u:e"]["label"] = "changed"
+    assert built.edges["u:b", "u:c", "u:e"]["label"] == "Make a visit"
