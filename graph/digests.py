@@ -1,17 +1,19 @@
-"""Event digests: one packed text per event and source graph, written beside the source's triples.
+"""Digests: one packed text per event and per claim in each source graph, written beside its triples.
 
 Reading every event of a large store costs per term read out of it (Oxigraph decodes each stored IRI
 one by one), and an event is spread over a dozen triples. So each source graph also holds, for every
 event it describes and every node its claims are about, one ``dip:eventDigest`` literal that packs
-what this graph says about it: types, roles, dates, precision, status and claims. The whole-store
-reader (:mod:`graph.queries.digests`) reads one term per event and merges the sources in Python.
+what this graph says about it: types, roles, dates, precision, status and claims; and for every claim,
+one ``dip:claimDigest`` with the evidence an edge carries (:data:`CLAIM_FIELDS`). The whole-store
+readers (:mod:`graph.queries.digests`, :mod:`graph.queries.fetch`) read one term per event or claim
+and merge the sources in Python.
 
 A graph whose digests are complete says so with ``<graph> dip:digestFormat FORMAT`` inside itself.
 Digests are an index, not facts: they are computed here from the graph's own quads whenever
 :func:`with_digests` prepares a write (every ingest path does), replaced with the graph, and a store
 whose source graphs lack the marker is read the slower way, from the triples themselves.
 
-The text is tab-separated fields (:data:`FIELDS`); a field holding several values separates them by
+An event digest is tab-separated fields (:data:`FIELDS`); a field holding several values separates them by
 spaces (IRIs and dates hold neither tabs nor spaces). diplograph's own IRIs are shortened
 (:func:`compact`). The claims about the node are summed up: their sources (the documents their
 extraction runs used, or ``run*2``, a run and its number of claims, when the write did not say which
@@ -39,6 +41,7 @@ FORMAT = "1"
 """The digest layout; a reader ignores graphs marked with another one (they are read the slow way)."""
 
 DIGEST = ids.ONTOLOGY + "eventDigest"
+CLAIM_DIGEST = ids.ONTOLOGY + "claimDigest"
 DIGEST_FORMAT = ids.ONTOLOGY + "digestFormat"
 FIELDS = (
     "event",
@@ -56,6 +59,24 @@ FIELDS = (
 WINDOW_PARTS = ("dates", "earliest", "latest", "units")
 """The ``window`` field: these four, joined by ``|`` (one text, so that readers can key on it)."""
 _SLOTS = 10  # the fields from the graph's own triples as collected, the four window parts apart
+CLAIM_FIELDS = (
+    "claim",
+    "about",
+    "modality",
+    "claimant",
+    "confidence",
+    "run",
+    "document",
+    "sentence",
+    "article",
+    "start",
+    "end",
+    "text",
+)
+"""The layout of a claim digest: one per claim and source graph, the evidence a cited edge carries.
+Single values are the lowest the graph gives (as the whole-store claim read takes them); the sentence's
+article, offsets and text are there when the graph describes the sentence; ``text`` is last, with its
+commas, quotes, tabs and line breaks swapped for stand-ins (:func:`unescape` restores them)."""
 NOT_A_DATE = "?"
 """Stands for a date value that is not a plain ``xsd:date``: readers re-read such events one by one."""
 MISSING = "-"
@@ -84,7 +105,16 @@ _CLAIM_PARTS = {
 }
 _ABOUT = _DIP + "about"
 _USED = "http://www.w3.org/ns/prov#used"
-_INDEX = {DIGEST, DIGEST_FORMAT}
+_EVIDENCE_OF = {  # what a claim digest takes from the claim and from the sentence it cites
+    _DIP + "claimant": "claimant",
+    "http://www.w3.org/ns/prov#wasDerivedFrom": "sentence",
+    "http://purl.org/dc/terms/isPartOf": "article",
+    "http://www.w3.org/ns/oa#start": "start",
+    "http://www.w3.org/ns/oa#end": "end",
+    "http://www.w3.org/ns/oa#exact": "text",
+}
+INDEX_PREDICATES = frozenset({DIGEST, CLAIM_DIGEST, DIGEST_FORMAT})
+"""Every property of the index: what a rewrite drops before computing it again."""
 _NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 
 
@@ -102,6 +132,7 @@ def digest_quads(
     fields: dict[str, list[set[str]]] = {}
     claims: dict[str, tuple[set[str], set[str], set[str]]] = {}
     about: dict[str, set[str]] = {}
+    evidence: dict[str, dict[str, set[str]]] = {}
     for q in quads:
         if q.graph is None or q.graph.value != graph:
             continue
@@ -117,6 +148,8 @@ def digest_quads(
             about.setdefault(q.subject.value, set()).add(q.object.value)
         elif (part := _CLAIM_PARTS.get(p)) is not None:
             claims.setdefault(q.subject.value, (set(), set(), set()))[part].add(_claim_part(part, q.object))
+        elif (key := _EVIDENCE_OF.get(p)) is not None:
+            evidence.setdefault(q.subject.value, {}).setdefault(key, set()).add(q.object.value)
     claimed: dict[str, list[str]] = {}
     for claim, nodes in about.items():
         for node in nodes:
@@ -134,6 +167,9 @@ def digest_quads(
             *_claim_fields(claimed.get(node, []), claims, documents or {}),
         ]
         out.append(Quad(Term.uri(node), Term.uri(DIGEST), Term.literal("\t".join(packed)), g))
+    for claim in sorted(about):
+        text = _claim_digest(claim, about[claim], claims.get(claim), evidence, documents or {})
+        out.append(Quad(Term.uri(claim), Term.uri(CLAIM_DIGEST), Term.literal(text), g))
     return out
 
 
@@ -178,7 +214,7 @@ def with_digests(
     targets = set(graphs if graphs is not None else batch.drop_graphs) - ids.SHARED_GRAPHS
     if not targets:
         return batch
-    kept = [q for q in batch.insert if q.predicate.value not in _INDEX]
+    kept = [q for q in batch.insert if q.predicate.value not in INDEX_PREDICATES]
     by_graph: dict[str, list[Quad]] = {g: [] for g in targets}
     used: dict[str, set[str]] = {run: set(docs) for run, docs in (documents or {}).items()}
     for q in kept:
@@ -210,6 +246,60 @@ def _claim_part(part: int, term: Term) -> str:
     if part == 1:  # a number (anything else would not sort); compared as numbers, whatever the lexical form
         return value if _NUMBER.fullmatch(value) else MISSING
     return value if term.kind == "uri" else MISSING
+
+
+def _claim_digest(
+    claim: str,
+    nodes: set[str],
+    parts: tuple[set[str], set[str], set[str]] | None,
+    evidence: Mapping[str, Mapping[str, set[str]]],
+    documents: Mapping[str, Collection[str]],
+) -> str:
+    """One claim's digest (:data:`CLAIM_FIELDS`)."""
+    runs, confidences, modalities = ({v for v in p if v != MISSING} for p in parts or (set(), set(), set()))
+    own = evidence.get(claim, {})
+    sentence = min(own.get("sentence", ()), default="")
+    cited = evidence.get(sentence, {})
+    run = min(runs, default="")
+    values = [
+        compact(claim),
+        " ".join(sorted(map(compact, nodes))),
+        min(modalities, default="").rsplit("/", 1)[-1],
+        compact(min(own.get("claimant", ()), default="")),
+        repr(float(min(confidences))) if confidences else "",  # as stores write it back ("0.80" -> "0.8")
+        compact(run),
+        compact(min(documents.get(run, ()), default="")),
+        compact(sentence),
+        compact(min(cited.get("article", ()), default="")),
+        min(cited.get("start", ()), default=""),
+        min(cited.get("end", ()), default=""),
+    ]
+    text = min(cited.get("text", ()), default="")
+    return "\t".join(values) + "\t" + _escape(text)
+
+
+_STAND_INS = "\ue000\ue001\ue002\ue003\ue004"  # private-use code points, not found in news text
+_ENCODE = str.maketrans(',"\t\n\r', _STAND_INS)
+_DECODE = str.maketrans(_STAND_INS, ',"\t\n\r')
+
+
+def _escape(text: str) -> str:
+    """The sentence with its commas, quotes, tabs and line breaks swapped for private-use stand-ins:
+    the digest stays one CSV field that needs no quoting (the fast read); "" (read the sentence the
+    slow way) in the unlikely case that the text holds a stand-in itself."""
+    if any(c in text for c in _STAND_INS):
+        return ""
+    return text.translate(_ENCODE)
+
+
+def unescape(text: str) -> str:
+    """A claim digest's ``text`` as the sentence reads (see :data:`CLAIM_FIELDS`).
+
+    Example:
+        >>> unescape(_escape('He said: "no, never."\\tThen\\nleft.'))
+        'He said: "no, never."\\tThen\\nleft.'
+    """
+    return text.translate(_DECODE)
 
 
 def _claim_fields(

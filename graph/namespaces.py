@@ -121,6 +121,7 @@ class DIP(DefinedNamespace):
     modelName: object
     # read index (graph.digests)
     eventDigest: object
+    claimDigest: object
     digestFormat: object
     # scheme annotations
     goldstein: object

@@ -422,7 +422,7 @@ def add_digests(store: Store, *, graphs_per_batch: int = 200) -> int:
     A graph with no digest yet only gains quads; one with digests of another format is rewritten.
     Each batch of graphs is one transaction, so an interrupted run leaves whole graphs and can be rerun.
     """
-    from graph.digests import DIGEST, DIGEST_FORMAT, FORMAT, digest_quads, with_digests
+    from graph.digests import FORMAT, INDEX_PREDICATES, digest_quads, with_digests
     from graph.prefixes import sparql_prologue
     from graph.queries import read_query
     from graph.store.base import SelectResult
@@ -441,7 +441,7 @@ def add_digests(store: Store, *, graphs_per_batch: int = 200) -> int:
         batch = WriteBatch()
         for graph in todo[start : start + graphs_per_batch]:
             quads = list(store.quads(graph))
-            if graph in formats or any(q.predicate.value in (DIGEST, DIGEST_FORMAT) for q in quads):
+            if graph in formats or any(q.predicate.value in INDEX_PREDICATES for q in quads):
                 batch.merge(with_digests(WriteBatch(drop_graphs={graph}, insert=quads), documents=used))
             elif quads:
                 batch.insert.extend(digest_quads(graph, quads, used))

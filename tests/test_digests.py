@@ -3,7 +3,18 @@
 from __future__ import annotations
 
 from graph import ids
-from graph.digests import DIGEST, DIGEST_FORMAT, FIELDS, FORMAT, digest_quads, with_digests
+from graph.digests import (
+    CLAIM_DIGEST,
+    CLAIM_FIELDS,
+    DIGEST,
+    DIGEST_FORMAT,
+    FIELDS,
+    FORMAT,
+    INDEX_PREDICATES,
+    digest_quads,
+    unescape,
+    with_digests,
+)
 from graph.store.base import Quad, Term, WriteBatch
 
 DIP = ids.ONTOLOGY
@@ -126,7 +137,7 @@ def test_with_digests_replaces_stale_digests_and_leaves_shared_graphs_alone() ->
     out = with_digests(batch)
     assert stale not in out.insert and meta in out.insert
     assert out.drop_graphs == batch.drop_graphs and out.delete_subjects == batch.delete_subjects
-    digests = [q for q in out.insert if q.predicate.value in {DIGEST, DIGEST_FORMAT}]
+    digests = [q for q in out.insert if q.predicate.value in INDEX_PREDICATES]
     assert {q.graph.value for q in digests if q.graph} == {G}  # none for graph/derived
     assert digests == digest_quads(G, EVENT, {ids.ID + "run-1": {ids.ID + "doc"}})
 
@@ -134,3 +145,32 @@ def test_with_digests_replaces_stale_digests_and_leaves_shared_graphs_alone() ->
 def test_a_batch_that_replaces_no_graph_is_left_as_it_is() -> None:
     batch = WriteBatch(insert=EVENT)
     assert with_digests(batch) is batch
+
+
+def claim_fields(quads: list[Quad]) -> dict[str, dict[str, str]]:
+    return {
+        q.subject.value: dict(zip(CLAIM_FIELDS, q.object.value.split("\t"), strict=True))
+        for q in quads
+        if q.predicate.value == CLAIM_DIGEST
+    }
+
+
+def test_a_claim_digest_carries_the_evidence_of_one_claim() -> None:
+    sentence = u("doc-1-s3")
+    text = 'Trump said, "Petro is a thug"\tand left.'
+    cited = [
+        quad(u("c1"), DIP + "claimant", u("USA")),
+        quad(u("c1"), PROV + "wasDerivedFrom", sentence),
+        quad(sentence, "http://purl.org/dc/terms/isPartOf", u("doc-1")),
+        quad(sentence, "http://www.w3.org/ns/oa#start", Term.literal("10", XSD + "integer")),
+        quad(sentence, "http://www.w3.org/ns/oa#end", Term.literal("49", XSD + "integer")),
+        quad(sentence, "http://www.w3.org/ns/oa#exact", Term.literal(text)),
+    ]
+    out = digest_quads(G, [*EVENT, *cited], {ids.ID + "run-1": {ids.ID + "doc-1"}})
+    c1, c2 = (claim_fields(out)[ids.ID + c] for c in ("c1", "c2"))
+    assert (c1["claim"], c1["about"], c1["modality"], c1["claimant"]) == ("~c1", "~ev", "alleged", "~USA")
+    assert (c1["confidence"], c1["run"], c1["document"]) == ("0.8", "~run-1", "~doc-1")
+    assert (c1["sentence"], c1["article"], c1["start"], c1["end"]) == ("~doc-1-s3", "~doc-1", "10", "49")
+    assert "," not in c1["text"] and '"' not in c1["text"]  # one CSV field that needs no quoting
+    assert unescape(c1["text"]) == text
+    assert (c2["modality"], c2["run"], c2["sentence"], c2["text"]) == ("", "", "", "")

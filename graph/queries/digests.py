@@ -45,6 +45,7 @@ def read_digests(
     is_empty: Callable[[str], bool],
     *,
     concurrent: bool,
+    lookup: str = "digests",
 ) -> Digests | None:
     """The store's digests, or None when some source graph has none (then read the triples).
 
@@ -53,6 +54,7 @@ def read_digests(
         graph_names: the store's named graphs (:meth:`Store.graph_names`).
         is_empty: whether a named graph holds no quad (a graph emptied without being dropped).
         concurrent: run the digest scan and the checks in two threads.
+        lookup: ``digests`` (events) or ``claim_digests`` (claims and the sentences they cite).
     """
 
     def complete() -> bool:
@@ -71,7 +73,7 @@ def read_digests(
         return used
 
     def texts() -> list[str]:
-        return [row[0] for row in run("digests", {}).rows]
+        return [row[0] for row in run(lookup, {}).rows]
 
     if not concurrent:
         return Digests(texts(), documents) if complete() else None

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Collection, Iterable, Mapping
-from dataclasses import dataclass, replace
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 
+from graph.digests import expand, unescape
 from graph.prefixes import PREFIXES
 from graph.queries.dates import to_date
-from graph.queries.digests import DigestTable, read_digests
+from graph.queries.digests import Digests, DigestTable, read_digests
 from graph.queries.records import ActorRef, Evidence, Relation, modality_rank
 from graph.queries.resolve import ActorIndex
 from graph.queries.table import EventTable, ValuesRunner, confidence_of, gc_paused, read_properties, read_tables
@@ -38,6 +40,12 @@ CLAIM_PROPERTIES = {
     "sentence": _PROV + "wasDerivedFrom",
     "run": _PROV + "wasGeneratedBy",
     "used": _PROV + "used",
+}
+ARTICLE_PROPERTIES = {
+    "title": PREFIXES["dct"] + "title",
+    "publisher": PREFIXES["dct"] + "publisher",
+    "url": PREFIXES["schema"] + "url",
+    "issued": PREFIXES["dct"] + "issued",
 }
 SENTENCE_PROPERTIES = {
     "text": PREFIXES["oa"] + "exact",
@@ -121,6 +129,9 @@ class ArticleInfo:
     published: dt.date | None
 
 
+NO_ARTICLE = ArticleInfo(None, None, None, None)
+
+
 class Fetcher:
     """Reads events, claims, sentences and articles, with a per-session article cache."""
 
@@ -172,6 +183,23 @@ class Fetcher:
         return out
 
     def _all_claims(self, about: Collection[str] | None) -> dict[str, list[ClaimInfo]]:
+        return self._bulk_claims(about)[0]
+
+    def _bulk_claims(
+        self, about: Collection[str] | None
+    ) -> tuple[dict[str, list[ClaimInfo]], dict[str, tuple[str, ...]]]:
+        """Every claim (about ``about`` when given) and the sentences known with them: from the claim
+        digests when the store has them all, else from the triples (no sentences)."""
+        if self.use_digests and self.graph_names is not None and self.is_empty is not None:
+            with gc_paused():
+                digests = read_digests(
+                    self.values, self.graph_names, self.is_empty, concurrent=self.concurrent, lookup="claim_digests"
+                )
+                if digests is not None:
+                    return _claims_from_digests(digests, about)
+        return self._claims_from_triples(about), {}
+
+    def _claims_from_triples(self, about: Collection[str] | None) -> dict[str, list[ClaimInfo]]:
         """Every claim (about ``about`` when given), from flat property scans joined here: on a large
         store the packed ``lookup/claims`` spends its time building strings."""
         with gc_paused():
@@ -207,14 +235,17 @@ class Fetcher:
             article, start, end, text = (_lowest(p[k]) for k in ("article", "start", "end", "text"))
             return {s: (article.get(s, ""), start.get(s, ""), end.get(s, ""), t) for s, t in text.items()}
 
-    def evidence(self, claims: Iterable[ClaimInfo]) -> dict[str, Evidence]:
-        """Evidence (sentence, offsets, article, outlet) for each claim, by claim IRI."""
+    def evidence(
+        self, claims: Iterable[ClaimInfo], known: Mapping[str, tuple[str, ...]] | None = None
+    ) -> dict[str, Evidence]:
+        """Evidence (sentence, offsets, article, outlet) for each claim, by claim IRI; ``known`` gives
+        sentences already read, as (article, start, end, text)."""
         claims = list(claims)
-        wanted = {c.sentence for c in claims if c.sentence}
-        sentences: dict[str, tuple[str, ...]] = {}
+        sentences: dict[str, tuple[str, ...]] = dict(known or {})
+        wanted = {c.sentence for c in claims if c.sentence and c.sentence not in sentences}
         if len(wanted) > BULK:
-            sentences = self._all_sentences()
-        else:
+            sentences.update(self._all_sentences())
+        elif wanted:
             for s, packed in self._rows("sentences", "sentence", wanted).rows:
                 if s is not None and packed is not None and s.value in wanted:
                     sentences[s.value] = tuple(packed.value.split("\t", 3))
@@ -244,8 +275,32 @@ class Fetcher:
             )
         return out
 
+    def _all_articles(self) -> dict[str, ArticleInfo]:
+        """Every article's title, outlet, URL and date: flat property scans joined here (on a large
+        store, lookup/articles spends seconds grouping). An outlet is named by its label in the actor
+        index, or by its IRI when it is not an actor."""
+        with gc_paused():
+            p = read_properties(self.values, ARTICLE_PROPERTIES, concurrent=self.concurrent)
+            title, publisher, url, issued = (_lowest(p[k]) for k in ("title", "publisher", "url", "issued"))
+            actors = self.index.actors  # outlets are actors (dip:MediaOutlet): their labels are at hand
+            label = {o: actors[o].label for o in set(publisher.values()) if o in actors}
+            out = {}
+            for doc in title.keys() | publisher.keys() | url.keys() | issued.keys():
+                outlet, published = publisher.get(doc), issued.get(doc)
+                out[doc] = ArticleInfo(
+                    title.get(doc),
+                    label.get(outlet, outlet) if outlet else None,
+                    url.get(doc),
+                    to_date(published) if published else None,
+                )
+            return out
+
     def _load_articles(self, docs: set[str]) -> None:
         if not docs:
+            return
+        if len(docs) > BULK:
+            found = self._all_articles()
+            self._articles.update((doc, found.get(doc, NO_ARTICLE)) for doc in docs)
             return
         for row in self._rows("articles", "article", docs).dicts():
             self._articles[row["article"].value] = ArticleInfo(
@@ -265,14 +320,24 @@ class Fetcher:
         if iris is not None and not iris:
             return []
         if iris is None or len(iris) > BULK:
-            rows = self._table(iris)
             if not evidence:
-                return rows
-            claims = self.claims({r.event for r in rows})
-            cited = self.evidence(c for cs in claims.values() for c in cs)
+                return self._table(iris)
+            if self.concurrent:
+                # the claims are read while the events are assembled: the store works without the GIL
+                # (reading the articles alongside as well was slower: their Python half takes the GIL)
+                with ThreadPoolExecutor(max_workers=1, thread_name_prefix="diplograph-claims") as pool:
+                    reading = pool.submit(self._bulk_claims, iris)
+                    rows = self._table(iris)
+                    every, known = reading.result()
+            else:
+                rows = self._table(iris)
+                every, known = self._bulk_claims(iris)
+            events = {r.event for r in rows}
+            claims = {node: cs for node, cs in every.items() if node in events}
+            cited = self.evidence((c for cs in claims.values() for c in cs), known)
             with gc_paused():
                 return [
-                    replace(r, evidence=tuple(cited[c.claim] for c in claims.get(r.event, ()) if c.claim in cited))
+                    r.with_evidence(tuple(cited[c.claim] for c in claims.get(r.event, ()) if c.claim in cited))
                     for r in rows
                 ]
         found: dict[str, dict[str, list[str]]] = {}
@@ -380,6 +445,48 @@ class Fetcher:
             confidence=confidence,
             evidence=tuple(cited[c.claim] for c in claims if c.claim in cited),
         )
+
+
+def _claims_from_digests(
+    digests: Digests, about: Collection[str] | None
+) -> tuple[dict[str, list[ClaimInfo]], dict[str, tuple[str, ...]]]:
+    """Claims by node and the sentences they cite, from claim digests (graph.digests.CLAIM_FIELDS),
+    by the rules of the flat scans: the lowest value of each field, claims without a modality left out."""
+    by_claim: dict[str, list[str]] = {}
+    for text in digests.texts:
+        f = text.split("\t", 11)
+        seen = by_claim.get(f[0])
+        if seen is None:
+            by_claim[f[0]] = f
+        else:  # the same claim in two graphs: union of what it is about, lowest of the rest
+            merged = [seen[0], " ".join(sorted(set(f"{seen[1]} {f[1]}".split()))), *map(_lower, seen[2:7], f[2:7])]
+            merged += f[7:] if f[7] and (not seen[7] or f[7] < seen[7]) else seen[7:]
+            by_claim[f[0]] = merged
+    out: dict[str, list[ClaimInfo]] = {}
+    sentences: dict[str, tuple[str, ...]] = {}
+    for name, f in by_claim.items():
+        if not f[2]:
+            continue
+        claim = expand(name)
+        document = expand(f[6]) if f[6] else None
+        if document is None and f[5]:  # the write did not say which document the run used
+            used = digests.documents().get(f[5])
+            document = expand(min(used)) if used else None
+        sentence = expand(f[7]) if f[7] else None
+        if sentence and f[11]:
+            sentences[sentence] = (expand(f[8]) if f[8] else "", f[9], f[10], unescape(f[11]))
+        claimant = expand(f[3]) if f[3] else None
+        confidence = _float(f[4])
+        for node in map(expand, f[1].split(" ")):
+            if about is None or node in about:
+                out.setdefault(node, []).append(ClaimInfo(claim, node, document, f[2], claimant, confidence, sentence))
+    for items in out.values():
+        items.sort(key=lambda c: (c.source, c.sentence or "", c.claim))
+    return out, sentences
+
+
+def _lower(a: str, b: str) -> str:
+    return min(a, b) if a and b else a or b
 
 
 def _summary(f: dict[str, list[str]], claims: list[ClaimInfo] | None = None) -> Summary:

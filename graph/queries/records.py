@@ -157,9 +157,21 @@ class Evidence(Record):
         return self.sentence or self.claim
 
     def edge_dict(self) -> dict[str, Any]:
-        """The dict stored in a network edge's ``evidence`` list."""
-        keys = ("sentence", "start", "end", "article", "title", "outlet", "url", "published", "modality")
-        return {k: _nested(getattr(self, k)) for k in (*keys, "claimant", "confidence")}
+        """The dict stored in a network edge's ``evidence`` list (written out: it runs once per cited
+        claim of the whole graph)."""
+        return {
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+            "article": self.article,
+            "title": self.title,
+            "outlet": self.outlet,
+            "url": self.url,
+            "published": self.published.isoformat() if self.published else None,
+            "modality": self.modality,
+            "claimant": self.claimant,
+            "confidence": self.confidence,
+        }
 
 
 @dataclass(frozen=True)
@@ -187,6 +199,21 @@ class Relation(Record):
     sources: int
     confidence: float | None
     evidence: tuple[Evidence, ...] = ()
+
+    def with_evidence(self, evidence: tuple[Evidence, ...]) -> Relation:
+        """This relation with ``evidence``: ``dataclasses.replace`` without running ``__init__`` again,
+        ten times faster (it runs for every event of a whole-store read).
+
+        Example:
+            >>> from dataclasses import replace
+            >>> r = Relation("u:e", None, None, None, None, None, (), (), (), None, None, None, None, (), 0, None)
+            >>> r.with_evidence((Evidence("u:c", "asserted"),)) == replace(r, evidence=(Evidence("u:c", "asserted"),))
+            True
+        """
+        new = object.__new__(type(self))
+        new.__dict__.update(self.__dict__)
+        new.__dict__["evidence"] = evidence
+        return new
 
     @property
     def symmetric(self) -> bool:

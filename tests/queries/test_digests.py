@@ -114,6 +114,34 @@ def test_every_ingested_source_has_digests_and_they_read_as_the_triples_do(kg: K
     assert digested == tables == one_by_one
 
 
+def test_claims_and_their_evidence_read_from_digests_equal_those_from_the_triples(kg: KnowledgeGraph) -> None:
+    fetch = kg._fetch
+    digested = by_event(fetch.events(None, evidence=True))
+    claims, sentences = fetch._bulk_claims(None)
+    assert len(sentences) > 10  # the cited sentences came with the claim digests
+    fetch.use_digests = False
+    assert fetch._bulk_claims(None) == (claims, {})
+    from_triples = by_event(fetch.events(None, evidence=True))
+    assert digested == from_triples
+    assert sum(len(r.evidence) for r in digested.values()) > len(digested)
+    per_event = by_event(fetch.events(set(from_triples), evidence=True))
+    assert digested == per_event
+
+
+def test_bulk_reads_of_articles_and_sentences_equal_the_lookups(
+    kg: KnowledgeGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from graph.queries import fetch as fetch_module
+
+    expected = by_event(kg._fetch.events(None, evidence=True))  # few articles: lookup/articles
+    monkeypatch.setattr(fetch_module, "BULK", 1)  # every read past the bulk threshold
+    kg.refresh()
+    assert by_event(kg._fetch.events(None, evidence=True)) == expected  # articles from flat scans
+    kg.refresh()
+    kg._fetch.use_digests = False
+    assert by_event(kg._fetch.events(None, evidence=True)) == expected  # and sentences too
+
+
 def test_sources_of_one_event_are_merged_by_the_rules_of_the_lookups(kg: KnowledgeGraph) -> None:
     visit = by_event(kg._fetch.events(None, evidence=False))[ID + "dg-visit"]
     assert visit.cameo == "036"  # restated with several types: the lowest code
