@@ -1,11 +1,13 @@
 """Every event of the store from its digests (:mod:`graph.digests`): the fast whole-store read.
 
-One term per event and source graph is read (``lookup/digests``) while a second thread checks that
-every source graph carries a complete digest (``lookup/digest_graphs`` against the store's graph
-names) and reads which document each extraction run used (``lookup/run_documents``). The digests of
-an event are merged here by the rules of the ``lookup/table_*`` queries, into the same
-:class:`Relation` records. When a graph lacks its digests (a store written before digests existed,
-or by other tools), :func:`read_digests` returns None and callers read the triples instead.
+One term per event and source graph is read (``lookup/digests``; ``lookup/claim_digests`` for
+claims) in a second thread while this one checks that every source graph carries complete digests:
+the store's graph names against a count of markers (``lookup/digest_coverage``), and only when they
+differ the graphs one by one. Which
+document a run used (``lookup/run_documents``) is read only if a digest names a run instead of its
+document. The digests of an event are merged here by the rules of the ``lookup/table_*`` queries,
+into the same :class:`Relation` records. When a graph lacks its digests (a store written before
+digests existed, or by other tools), :func:`read_digests` returns None and callers read the triples.
 """
 
 from __future__ import annotations
@@ -58,12 +60,13 @@ def read_digests(
     """
 
     def complete() -> bool:
-        counts = run("digest_coverage", {"format": Term.literal(FORMAT)}).rows
-        if counts and counts[0][0] == counts[0][1]:  # the usual case, in milliseconds
+        counted = run("digest_coverage", {"format": Term.literal(FORMAT)}).rows
+        sources = [g for g in graph_names() if g not in ids.SHARED_GRAPHS]
+        if counted and counted[0][0] == str(len(sources)):  # the usual case: every source graph is marked
             return True
         # some graph lacks digests, or is listed although empty: look closer
         marked = {g for g, f in run("digest_graphs", {}).rows if f == FORMAT}
-        unmarked = [g for g in graph_names() if g not in marked and g not in ids.SHARED_GRAPHS]
+        unmarked = [g for g in sources if g not in marked]
         return len(unmarked) <= MAX_UNMARKED_CHECKS and all(is_empty(g) for g in unmarked)
 
     def documents() -> dict[str, set[str]]:

@@ -94,8 +94,16 @@ class MemoryStore:
         return values_of(self.query(sparql))
 
     def quads(self, graph: str | None = None) -> Iterator[Quad]:
-        pattern = (None, None, None, URIRef(graph) if graph else None)
-        for s, p, o, g in self._ds.quads(pattern):  # type: ignore[arg-type]
+        if graph:
+            # the graph's own index: Dataset.quads() with a graph pattern also yields the other graphs
+            # that hold the same triple, and scans the whole dataset to do so
+            named = Term.uri(graph)
+            for s, p, o in self._ds.graph(URIRef(graph)).triples((None, None, None)):
+                ts, tp, to = from_rdflib(s), from_rdflib(p), from_rdflib(o)
+                assert ts and tp and to
+                yield Quad(ts, tp, to, named)
+            return
+        for s, p, o, g in self._ds.quads((None, None, None, None)):
             gid = getattr(g, "identifier", g)
             gterm = None if gid is None or gid == DATASET_DEFAULT_GRAPH_ID else from_rdflib(gid)
             ts, tp, to = from_rdflib(s), from_rdflib(p), from_rdflib(o)

@@ -104,6 +104,12 @@ def test_graphs_lists_named_graphs_with_sizes_and_drop_reports_absence(store: St
     assert [g.name for g in store.graphs()] == [G2]
 
 
+def test_the_quads_of_one_graph_are_that_graph_s_only(store: Store) -> None:
+    store.apply(WriteBatch(insert=[q("a", "x", G1), q("a", "x", G2), q("b", "y", G2)]))  # one triple in both
+    assert sorted(x.nq() for x in store.quads(G1)) == [q("a", "x", G1).nq()]
+    assert len(list(store.quads(G2))) == 2 and len(list(store.quads())) == 3
+
+
 def test_graph_names_lists_the_named_graphs_with_quads_without_counting(store: Store) -> None:
     assert store.graph_names() == []
     store.apply(WriteBatch(insert=[q("c", "z", G2), q("a", "x", G1)]))
