@@ -151,9 +151,9 @@ class SparqlStore:
         return sorted((gi for gi in out if not gi.name.startswith(STAGING_PREFIX)), key=lambda gi: gi.name)
 
     def graph_names(self) -> list[str]:
-        rows = self._select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows
-        names = {g.value for (g,) in rows if g and g.kind == "uri" and not g.value.startswith(STAGING_PREFIX)}
-        return sorted(names)
+        # the grouped query of graphs(): on Virtuoso, SELECT DISTINCT ?g also lists system graphs that
+        # the grouped count does not see and that cannot be dropped
+        return [info.name for info in self.graphs()]
 
     def __len__(self) -> int:
         total = self._count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
