@@ -83,6 +83,12 @@ def example() -> KnowledgeGraph:
     return kg
 
 
+CONTENT_PROBE = """ASK { GRAPH GRAPH_IRI { ?s ?p ?o
+  VALUES ?p { dip:about dip:eventType dip:actor dip:target dip:participant dip:date dip:dateEarliest
+              dip:dateLatest dip:datePrecision schema:eventStatus } } }"""
+"""Whether a graph holds anything a digest describes (graph.digests)."""
+
+
 class KnowledgeGraph(NetworkLookups):
     """Lookups over a store; a context manager that closes the store it opened.
 
@@ -143,8 +149,9 @@ class KnowledgeGraph(NetworkLookups):
     def _values(self, name: str, params: Mapping[str, object]) -> ValueRows:
         return self.store.select_values(sparql_prologue() + bind(_lookup(name), params))
 
-    def _is_empty(self, graph: str) -> bool:
-        found = self.store.query(f"ASK {{ GRAPH {Term.uri(graph).nt()} {{ ?s ?p ?o }} }}")
+    def _without_content(self, graph: str) -> bool:
+        """Whether a graph holds no event or claim, the content digests describe."""
+        found = self.store.query(sparql_prologue() + CONTENT_PROBE.replace("GRAPH_IRI", Term.uri(graph).nt()))
         return not (isinstance(found, AskResult) and found.value)
 
     @property
@@ -167,7 +174,7 @@ class KnowledgeGraph(NetworkLookups):
                 self._values,
                 concurrent=concurrent,
                 graph_names=self.store.graph_names,
-                is_empty=self._is_empty,
+                without_content=self._without_content,
             )
         return self._fetcher
 

@@ -23,7 +23,7 @@ from graph.queries.table import BOTTOM, TOP, ValuesRunner, date_window, refs_of
 from graph.store.base import Term
 
 MAX_UNMARKED_CHECKS = 16
-"""Graphs without a digest marker that are probed for being empty before giving up on digests."""
+"""Graphs without a digest marker that are probed for events and claims before giving up on digests."""
 
 
 class Digests:
@@ -44,7 +44,7 @@ class Digests:
 def read_digests(
     run: ValuesRunner,
     graph_names: Callable[[], list[str]],
-    is_empty: Callable[[str], bool],
+    without_content: Callable[[str], bool],
     *,
     concurrent: bool,
     lookup: str = "digests",
@@ -54,7 +54,8 @@ def read_digests(
     Args:
         run: runs a named lookup and returns its plain rows.
         graph_names: the store's named graphs (:meth:`Store.graph_names`).
-        is_empty: whether a named graph holds no quad (a graph emptied without being dropped).
+        without_content: whether a named graph holds nothing that digests describe (no event, no
+            claim): an emptied graph, or one another tool wrote with other data (Virtuoso's own).
         concurrent: run the digest scan and the checks in two threads.
         lookup: ``digests`` (events) or ``claim_digests`` (claims and the sentences they cite).
     """
@@ -64,10 +65,10 @@ def read_digests(
         sources = [g for g in graph_names() if g not in ids.SHARED_GRAPHS]
         if counted and counted[0][0] == str(len(sources)):  # the usual case: every source graph is marked
             return True
-        # some graph lacks digests, or is listed although empty: look closer
+        # some graph lacks digests: fine if it holds no event or claim (emptied, or other data)
         marked = {g for g, f in run("digest_graphs", {}).rows if f == FORMAT}
         unmarked = [g for g in sources if g not in marked]
-        return len(unmarked) <= MAX_UNMARKED_CHECKS and all(is_empty(g) for g in unmarked)
+        return len(unmarked) <= MAX_UNMARKED_CHECKS and all(without_content(g) for g in unmarked)
 
     def documents() -> dict[str, set[str]]:
         used: dict[str, set[str]] = {}

@@ -144,14 +144,14 @@ class Fetcher:
         *,
         concurrent: bool = False,
         graph_names: Callable[[], list[str]] | None = None,
-        is_empty: Callable[[str], bool] | None = None,
+        without_content: Callable[[str], bool] | None = None,
     ) -> None:
         self.run = run
         self.values = values
         self.concurrent = concurrent
         self.graph_names = graph_names
-        self.is_empty = is_empty
-        self.use_digests = graph_names is not None and is_empty is not None
+        self.without_content = without_content
+        self.use_digests = graph_names is not None and without_content is not None
         """Read every event from the digests when the store has them all (graph.digests)."""
         self.index = index
         self.types = types
@@ -190,10 +190,14 @@ class Fetcher:
     ) -> tuple[dict[str, list[ClaimInfo]], dict[str, tuple[str, ...]]]:
         """Every claim (about ``about`` when given) and the sentences known with them: from the claim
         digests when the store has them all, else from the triples (no sentences)."""
-        if self.use_digests and self.graph_names is not None and self.is_empty is not None:
+        if self.use_digests and self.graph_names is not None and self.without_content is not None:
             with gc_paused():
                 digests = read_digests(
-                    self.values, self.graph_names, self.is_empty, concurrent=self.concurrent, lookup="claim_digests"
+                    self.values,
+                    self.graph_names,
+                    self.without_content,
+                    concurrent=self.concurrent,
+                    lookup="claim_digests",
                 )
                 if digests is not None:
                     return _claims_from_digests(digests, about)
@@ -375,8 +379,8 @@ class Fetcher:
         """Every event without evidence, and the events whose dates need a second read: from the
         digests when every source graph has them, else from the ``lookup/table_*`` queries."""
         with gc_paused():
-            if self.use_digests and self.graph_names is not None and self.is_empty is not None:
-                digests = read_digests(self.values, self.graph_names, self.is_empty, concurrent=self.concurrent)
+            if self.use_digests and self.graph_names is not None and self.without_content is not None:
+                digests = read_digests(self.values, self.graph_names, self.without_content, concurrent=self.concurrent)
                 if digests is not None:
                     from_digests = DigestTable(self._code, self.types.kind, self._ref, self._day)
                     return from_digests.relations(digests), from_digests.unreadable

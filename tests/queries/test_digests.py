@@ -99,8 +99,8 @@ def by_event(rows: list[Relation]) -> dict[str, Relation]:
 
 def uses_digests(kg: KnowledgeGraph) -> bool:
     fetch = kg._fetch
-    assert fetch.graph_names is not None and fetch.is_empty is not None
-    return read_digests(fetch.values, fetch.graph_names, fetch.is_empty, concurrent=False) is not None
+    assert fetch.graph_names is not None and fetch.without_content is not None
+    return read_digests(fetch.values, fetch.graph_names, fetch.without_content, concurrent=False) is not None
 
 
 def test_every_ingested_source_has_digests_and_they_read_as_the_triples_do(kg: KnowledgeGraph) -> None:
@@ -175,6 +175,14 @@ def test_a_graph_written_without_digests_sends_the_read_back_to_the_triples(kg: 
     assert not uses_digests(kg)
     rows = by_event(kg._fetch.events(None, evidence=False))
     assert rows[ID + "dg-by-hand"].cameo == "042" and ID + "dg-visit" in rows
+
+
+def test_a_graph_of_other_data_written_without_digests_keeps_the_digest_read(kg: KnowledgeGraph) -> None:
+    g = Term.uri("http://example.org/another-tools-graph")  # e.g. a server's own system graph
+    label = Term.uri("http://www.w3.org/2000/01/rdf-schema#label")
+    kg.store.apply(WriteBatch(insert=[Quad(Term.uri("http://example.org/x"), label, Term.literal("x"), g)]))
+    kg.refresh()
+    assert uses_digests(kg)
 
 
 def test_dropping_a_source_keeps_the_digest_read(kg: KnowledgeGraph) -> None:
