@@ -190,18 +190,20 @@ class Fetcher:
     ) -> tuple[dict[str, list[ClaimInfo]], dict[str, tuple[str, ...]]]:
         """Every claim (about ``about`` when given) and the sentences known with them: from the claim
         digests when the store has them all, else from the triples (no sentences)."""
-        if self.use_digests and self.graph_names is not None and self.without_content is not None:
-            with gc_paused():
-                digests = read_digests(
-                    self.values,
-                    self.graph_names,
-                    self.without_content,
-                    concurrent=self.concurrent,
-                    lookup="claim_digests",
-                )
-                if digests is not None:
-                    return _claims_from_digests(digests, about)
+        with gc_paused():
+            digests = self._digests("claim_digests")
+            if digests is not None:
+                return _claims_from_digests(digests, about)
         return self._claims_from_triples(about), {}
+
+    def _digests(self, lookup: str) -> Digests | None:
+        """The store's event (``digests``) or claim (``claim_digests``) digests, or None when they
+        are switched off or some graph lacks them (read the triples then)."""
+        if not self.use_digests or self.graph_names is None or self.without_content is None:
+            return None
+        return read_digests(
+            self.values, self.graph_names, self.without_content, concurrent=self.concurrent, lookup=lookup
+        )
 
     def _claims_from_triples(self, about: Collection[str] | None) -> dict[str, list[ClaimInfo]]:
         """Every claim (about ``about`` when given), from flat property scans joined here: on a large
@@ -379,11 +381,10 @@ class Fetcher:
         """Every event without evidence, and the events whose dates need a second read: from the
         digests when every source graph has them, else from the ``lookup/table_*`` queries."""
         with gc_paused():
-            if self.use_digests and self.graph_names is not None and self.without_content is not None:
-                digests = read_digests(self.values, self.graph_names, self.without_content, concurrent=self.concurrent)
-                if digests is not None:
-                    from_digests = DigestTable(self._code, self.types.kind, self._ref, self._day)
-                    return from_digests.relations(digests), from_digests.unreadable
+            digests = self._digests("digests")
+            if digests is not None:
+                from_digests = DigestTable(self._code, self.types.kind, self._ref, self._day)
+                return from_digests.relations(digests), from_digests.unreadable
             table = EventTable(self.types.kind, self._ref, self._day)
             return table.relations(read_tables(self.values, concurrent=self.concurrent)), table.unreadable
 

@@ -1,4 +1,5 @@
-"""Every event of the store at once, without evidence: the read behind the whole-graph network.
+"""Every event of the store at once, without evidence, from the triples: the whole-graph read when
+some graph has no digests (:mod:`graph.queries.digests` is the fast one).
 
 Reading a large store costs per term read out of it, not per pattern matched. So the whole-store
 table is six flat or grouped queries (``lookup/table_*``) whose cells are mostly short literals
