@@ -122,6 +122,7 @@ class DIP(DefinedNamespace):
     # read index (graph.digests)
     eventDigest: object
     claimDigest: object
+    articleDigest: object
     digestFormat: object
     # scheme annotations
     goldstein: object

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from graph import ids
 from graph.errors import GraphError, StoreError, ValidationFailed
@@ -415,12 +415,22 @@ def run_rules(store: Store) -> int:
     return len(out)
 
 
-def add_digests(store: Store, *, graphs_per_batch: int = 200) -> int:
-    """Write the event digests (graph.digests) of every source graph that lacks them: stores written
-    before digests existed, or graphs written by other tools. Returns the number of graphs indexed.
+class Reindexed(NamedTuple):
+    """What :func:`add_digests` wrote digests for."""
 
-    A graph with no digest yet only gains quads; one with digests of another format is rewritten.
-    Each batch of graphs is one transaction, so an interrupted run leaves whole graphs and can be rerun.
+    graphs: int
+    articles: int
+
+
+def add_digests(store: Store, *, graphs_per_batch: int = 200) -> Reindexed:
+    """Write the digests (graph.digests) that are missing or stale: of every source graph that lacks
+    them or has another format, and of every article in ``graph/meta`` whose digest does not match its
+    record (stores written before digests existed, or by other tools).
+
+    A graph with no digest yet only gains quads. One whose digests are all stated about the graph
+    itself (the current layout) has just those replaced; any other is rewritten whole. An article's
+    record is rewritten with its new digest. Each batch is one transaction, so an interrupted run
+    leaves whole graphs and records, and can be rerun.
     """
     from graph.digests import FORMAT, INDEX_PREDICATES, digest_quads, with_digests
     from graph.prefixes import sparql_prologue
@@ -441,12 +451,45 @@ def add_digests(store: Store, *, graphs_per_batch: int = 200) -> int:
         batch = WriteBatch()
         for graph in todo[start : start + graphs_per_batch]:
             quads = list(store.quads(graph))
-            if graph in formats or any(q.predicate.value in INDEX_PREDICATES for q in quads):
-                batch.merge(with_digests(WriteBatch(drop_graphs={graph}, insert=quads), documents=used))
-            elif quads:
+            index = [q for q in quads if q.predicate.value in INDEX_PREDICATES]
+            if not index:
+                batch.insert.extend(digest_quads(graph, quads, used) if quads else [])
+            elif all(q.subject.value == graph for q in index) and not any(
+                q.subject.value == graph and q.predicate.value not in INDEX_PREDICATES for q in quads
+            ):  # only the graph's own index entries are about the graph: replace just those
+                batch.delete_subjects.setdefault(graph, set()).add(graph)
                 batch.insert.extend(digest_quads(graph, quads, used))
+            else:
+                batch.merge(with_digests(WriteBatch(drop_graphs={graph}, insert=quads), documents=used))
         store.apply(batch)
-    return len(todo)
+    return Reindexed(len(todo), _add_article_digests(store, graphs_per_batch * 50))
+
+
+def _add_article_digests(store: Store, per_batch: int) -> int:
+    """Rewrite the ``graph/meta`` record of each article whose digest is missing or stale."""
+    from graph.digests import ARTICLE_DIGEST, article_digest_quads
+
+    meta = list(store.quads(ids.META_GRAPH))
+    fresh = {q.subject.value: q.object.value for q in article_digest_quads(meta)}
+    have: dict[str, set[str]] = {}
+    for q in meta:
+        if q.predicate.value == ARTICLE_DIGEST:
+            have.setdefault(q.subject.value, set()).add(q.object.value)
+    stale = sorted(a for a in fresh.keys() | have.keys() if have.get(a, set()) != ({fresh[a]} if a in fresh else set()))
+    by_subject: dict[str, list[Quad]] = {}
+    for q in meta:
+        if q.subject.value in have or q.subject.value in fresh:
+            by_subject.setdefault(q.subject.value, []).append(q)
+    for start in range(0, len(stale), per_batch):
+        chunk = stale[start : start + per_batch]
+        record = [q for a in chunk for q in by_subject.get(a, ()) if q.predicate.value != ARTICLE_DIGEST]
+        store.apply(
+            WriteBatch(
+                delete_subjects={ids.META_GRAPH: set(chunk)},
+                insert=record + article_digest_quads(record),
+            )
+        )
+    return len(stale)
 
 
 def drop_source(store: Store, graph: str) -> bool:

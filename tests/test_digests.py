@@ -1,9 +1,10 @@
-"""Event digests (graph.digests): one packed text per event and source graph, computed from its quads."""
+"""Digests (graph.digests): each source graph's events and claims packed into a few texts, computed from its quads."""
 
 from __future__ import annotations
 
 from graph import ids
 from graph.digests import (
+    CHUNK,
     CLAIM_DIGEST,
     CLAIM_FIELDS,
     DIGEST,
@@ -11,7 +12,10 @@ from graph.digests import (
     FIELDS,
     FORMAT,
     INDEX_PREDICATES,
+    RECORD_SEPARATOR,
     digest_quads,
+    expand,
+    records,
     unescape,
     with_digests,
 )
@@ -37,12 +41,20 @@ def day(text: str) -> Term:
     return Term.literal(text, XSD + "date")
 
 
+def unpacked(quads: list[Quad], predicate: str, layout: tuple[str, ...]) -> dict[str, dict[str, str]]:
+    """The records of the digest texts of one kind, by the IRI each describes."""
+    out = {}
+    for q in quads:
+        if q.predicate.value == predicate:
+            assert q.subject == q.graph  # a graph's digests are stated about the graph, inside it
+            for record in records(q.object.value):
+                named = dict(zip(layout, record.split("\t"), strict=True))
+                out[expand(named[layout[0]])] = named
+    return out
+
+
 def fields(quads: list[Quad]) -> dict[str, dict[str, str]]:
-    return {
-        q.subject.value: dict(zip(FIELDS, q.object.value.split("\t"), strict=True))
-        for q in quads
-        if q.predicate.value == DIGEST
-    }
+    return unpacked(quads, DIGEST, FIELDS)
 
 
 EVENT = [
@@ -127,7 +139,7 @@ def test_digests_do_not_depend_on_the_order_of_the_quads() -> None:
 
 
 def test_with_digests_replaces_stale_digests_and_leaves_shared_graphs_alone() -> None:
-    stale = quad(u("ev"), DIGEST, Term.literal("stale"))
+    stale = quad(Term.uri(G), DIGEST, Term.literal("stale"))
     meta = Quad(u("run-1"), Term.uri(PROV + "used"), u("doc"), Term.uri(ids.META_GRAPH))
     batch = WriteBatch(
         drop_graphs={G, ids.DERIVED_GRAPH},
@@ -148,11 +160,7 @@ def test_a_batch_that_replaces_no_graph_is_left_as_it_is() -> None:
 
 
 def claim_fields(quads: list[Quad]) -> dict[str, dict[str, str]]:
-    return {
-        q.subject.value: dict(zip(CLAIM_FIELDS, q.object.value.split("\t"), strict=True))
-        for q in quads
-        if q.predicate.value == CLAIM_DIGEST
-    }
+    return unpacked(quads, CLAIM_DIGEST, CLAIM_FIELDS)
 
 
 def test_a_claim_digest_carries_the_evidence_of_one_claim() -> None:
@@ -174,3 +182,20 @@ def test_a_claim_digest_carries_the_evidence_of_one_claim() -> None:
     assert "," not in c1["text"] and '"' not in c1["text"]  # one CSV field that needs no quoting
     assert unescape(c1["text"]) == text
     assert (c2["modality"], c2["run"], c2["sentence"], c2["text"]) == ("", "", "", "")
+
+
+def test_a_large_graph_packs_its_records_into_texts_of_bounded_size() -> None:
+    many = [quad(u(f"ev{i:05d}"), DIP + "actor", u(f"actor-with-a-long-name-{i:05d}")) for i in range(3000)]
+    texts = [q.object.value for q in digest_quads(G, many) if q.predicate.value == DIGEST]
+    assert len(texts) > 1 and all(len(t) <= CHUNK for t in texts)
+    assert sorted(fields(digest_quads(G, many))) == sorted(q.subject.value for q in many)  # none lost or split
+
+
+def test_a_sentence_holding_the_record_separator_is_left_for_the_slow_read() -> None:
+    sentence = u("doc-1-s1")
+    cited = [
+        quad(u("c1"), PROV + "wasDerivedFrom", sentence),
+        quad(sentence, "http://www.w3.org/ns/oa#exact", Term.literal(f"odd {RECORD_SEPARATOR} text")),
+    ]
+    c1 = claim_fields(digest_quads(G, [*EVENT, *cited]))[ids.ID + "c1"]
+    assert (c1["sentence"], c1["text"]) == ("~doc-1-s1", "")

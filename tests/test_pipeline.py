@@ -45,7 +45,7 @@ def test_every_source_graph_gets_digests_and_add_digests_restores_lost_or_stale_
     ingest([str(SEED_TRIG), str(CURATED)], store)
     first = quad_lines(store)
     sources = [g for g in store.graph_names() if g not in ids.SHARED_GRAPHS]
-    assert len(sources) == 2 and add_digests(store) == 0  # ingest wrote them all
+    assert len(sources) == 2 and add_digests(store) == (0, 0)  # ingest wrote them all
     plain, stale = sources
     for graph, keep in ((plain, lambda q: q.predicate.value not in (DIGEST, DIGEST_FORMAT)), (stale, None)):
         quads = [q for q in store.quads(graph) if keep is None or keep(q)]
@@ -55,7 +55,34 @@ def test_every_source_graph_gets_digests_and_add_digests_restores_lost_or_stale_
             quads.append(Quad(g, Term.uri(DIGEST_FORMAT), Term.literal("0"), g))
         store.apply(WriteBatch(drop_graphs={graph}, insert=quads))
     assert quad_lines(store) != first
-    assert add_digests(store, graphs_per_batch=1) == 2
+    assert add_digests(store, graphs_per_batch=1) == (2, 0)
+    assert quad_lines(store) == first
+    # an older layout, with digests stated about events: the graph is rewritten
+    event = next(q.subject for q in store.quads(plain) if q.predicate.value == ids.ONTOLOGY + "eventType")
+    old = Quad(event, Term.uri(DIGEST), Term.literal("~old\tlayout"), Term.uri(plain))
+    store.apply(WriteBatch(insert=[old, *(q for q in store.quads(plain) if q.predicate.value == DIGEST_FORMAT)]))
+    store.apply(WriteBatch(delete_subjects={plain: {plain}}, insert=[old]))
+    assert add_digests(store).graphs == 1
+    assert quad_lines(store) == first
+
+
+def test_add_digests_restores_lost_or_stale_article_digests(store: Store) -> None:
+    from graph.digests import ARTICLE_DIGEST
+    from graph.store.base import Quad, Term, WriteBatch
+
+    ingest([str(SEED_TRIG), str(CURATED)], store)
+    first = quad_lines(store)
+    digests = sorted((q for q in store.quads(ids.META_GRAPH) if q.predicate.value == ARTICLE_DIGEST), key=str)
+    assert len(digests) >= 2  # ingest wrote them
+    lost, stale = digests[0], digests[1]
+    changed = Quad(stale.subject, stale.predicate, Term.literal(stale.object.value + "x"), stale.graph)
+    record = [q for q in store.quads(ids.META_GRAPH) if q.subject in (lost.subject, stale.subject)]
+    kept = [q for q in record if q not in (lost, stale)]
+    store.apply(
+        WriteBatch(delete_subjects={ids.META_GRAPH: {lost.subject.value, stale.subject.value}}, insert=[*kept, changed])
+    )
+    assert quad_lines(store) != first
+    assert add_digests(store) == (0, 2)
     assert quad_lines(store) == first
 
 

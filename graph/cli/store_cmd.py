@@ -157,16 +157,17 @@ def graphs(ctx: click.Context, drop: str | None, fmt: str, store_here: str | Non
 @store_option
 @click.pass_context
 def reindex(ctx: click.Context, store_here: str | None) -> None:
-    """Write the event digests of source graphs that lack them (stores made before digests existed,
-    or graphs written by other tools), so that whole-store reads such as export-graph are fast again."""
+    """Write the digests of source graphs and articles that lack them or have stale ones (stores made
+    before digests existed or changed, or data written by other tools), so that whole-store reads such
+    as export-graph are fast again."""
     from graph.pipeline import add_digests
     from graph.store import open_store
 
     with reported(is_verbose(ctx)):
         store = open_store(settings_from(ctx, store_here).store)
         try:
-            n = add_digests(store)
+            done = add_digests(store)
         finally:
             store.close()
         if not is_quiet(ctx):
-            click.echo(f"indexed {n} graph(s)", err=True)
+            click.echo(f"indexed {done.graphs} graph(s) and {done.articles} article(s)", err=True)

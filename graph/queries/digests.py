@@ -1,9 +1,9 @@
 """Every event of the store from its digests (:mod:`graph.digests`): the fast whole-store read.
 
-One term per event and source graph is read (``lookup/digests``; ``lookup/claim_digests`` for
-claims) in a second thread while this one checks that every source graph carries complete digests:
-the store's graph names against a count of markers (``lookup/digest_coverage``), and only when they
-differ the graphs one by one. Which
+A few terms per source graph are read (``lookup/digests``; ``lookup/claim_digests`` for claims) in a
+second thread while this one checks that every source graph carries complete digests: a count of the
+source graphs against a count of markers (``lookup/digest_coverage``), then the store's graph names,
+and only when they differ the graphs one by one. Which
 document a run used (``lookup/run_documents``) is read only if a digest names a run instead of its
 document. The digests of an event are merged here by the rules of the ``lookup/table_*`` queries,
 into the same :class:`Relation` records. When a graph lacks its digests (a store written before
@@ -17,7 +17,7 @@ from collections.abc import Callable, Collection
 from concurrent.futures import ThreadPoolExecutor
 
 from graph import ids
-from graph.digests import FIELDS, FORMAT, NOT_A_DATE, compact, expand
+from graph.digests import FIELDS, FORMAT, NOT_A_DATE, RECORD_SEPARATOR, compact, expand
 from graph.queries.records import ActorRef, Relation, modality_rank
 from graph.queries.table import BOTTOM, TOP, ValuesRunner, date_window, refs_of
 from graph.store.base import Term
@@ -62,8 +62,10 @@ def read_digests(
 
     def complete() -> bool:
         counted = run("digest_coverage", {"format": Term.literal(FORMAT)}).rows
+        if counted and counted[0][0] == counted[0][1]:  # the usual case: every source graph is marked
+            return True
         sources = [g for g in graph_names() if g not in ids.SHARED_GRAPHS]
-        if counted and counted[0][0] == str(len(sources)):  # the usual case: every source graph is marked
+        if counted and counted[0][0] == str(len(sources)):  # a store that counts graphs another way
             return True
         # some graph lacks digests: fine if it holds no event or claim (emptied, or other data)
         marked = {g for g, f in run("digest_graphs", {}).rows if f == FORMAT}
@@ -77,7 +79,7 @@ def read_digests(
         return used
 
     def texts() -> list[str]:
-        return [row[0] for row in run(lookup, {}).rows]
+        return [record for row in run(lookup, {}).rows for record in row[0].split(RECORD_SEPARATOR)]
 
     if not concurrent:
         return Digests(texts(), documents) if complete() else None
@@ -176,7 +178,7 @@ class DigestTable:
                 stance = stances[f[10]] = tuple(sorted(set(f[10].split(" ")), key=modality_rank))
             if not stance and f[6]:
                 stance = PLANNED
-            out.append(Relation(event, *kind, actors, targets, participants, *window, stance, n, confidence))
+            out.append(Relation.of(event, *kind, actors, targets, participants, *window, stance, n, confidence, ()))
         return out
 
     def _kind(self, types: str) -> Kind:

@@ -174,16 +174,18 @@ def test_reindex_writes_the_digests_of_graphs_written_by_other_tools(seeded: str
     from graph.store import open_store
     from graph.store.base import Quad, Term, WriteBatch
 
-    count = "SELECT (COUNT(*) AS ?n) WHERE { ?e dip:eventDigest ?d }"
+    count = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g dip:digestFormat ?f } }"
     before = int(run("--store", seeded, "query", "-f", "csv", count)[1].split()[-1])
-    assert before > 10  # ingest wrote them
+    assert before >= 1  # ingest wrote them
     store = open_store(seeded)
     g, e = Term.uri("https://w3id.org/diplograph/graph/by-hand"), Term.uri("https://w3id.org/diplograph/id/ev-by-hand")
     store.apply(WriteBatch(insert=[Quad(e, Term.uri("https://w3id.org/diplograph/ontology#actor"), e, g)]))
     store.close()
     code, _, err = run("--store", seeded, "reindex")
-    assert code == 0 and "indexed 1 graph(s)" in err
+    assert code == 0 and "indexed 1 graph(s) and 0 article(s)" in err
     assert int(run("--store", seeded, "query", "-f", "csv", count)[1].split()[-1]) == before + 1
+    found = "ASK { GRAPH ?g { ?g dip:eventDigest ?d FILTER (CONTAINS(?d, '~ev-by-hand')) } }"
+    assert run("--store", seeded, "query", "-f", "csv", found)[1].strip().endswith("true")
     code, _, err = run("--store", seeded, "reindex")
     assert code == 0 and "indexed 0 graph(s)" in err
 
