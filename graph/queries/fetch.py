@@ -15,11 +15,12 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from graph.digests import expand, unescape
+from graph.digests import compact, expand, unescape
+from graph.ids import ID
 from graph.prefixes import PREFIXES
 from graph.queries.dates import to_date
 from graph.queries.digests import Digests, DigestTable, read_digests
-from graph.queries.records import ActorRef, Evidence, Relation, modality_rank
+from graph.queries.records import ActorRef, Cited, Evidence, Relation, modality_rank
 from graph.queries.resolve import ActorIndex
 from graph.queries.table import EventTable, ValuesRunner, confidence_of, gc_paused, read_properties, read_tables
 from graph.store.base import SelectResult, Term
@@ -282,10 +283,14 @@ class Fetcher:
         return out
 
     def _all_articles(self) -> dict[str, ArticleInfo]:
-        """Every article's title, outlet, URL and date: flat property scans joined here (on a large
-        store, lookup/articles spends seconds grouping). An outlet is named by its label in the actor
-        index, or by its IRI when it is not an actor."""
+        """Every article's title, outlet, URL and date: from the article digests when they cover every
+        article, else flat property scans joined here (on a large store, lookup/articles spends seconds
+        grouping). An outlet is named by its label in the actor index, or by its IRI when it is not an
+        actor."""
         with gc_paused():
+            digested = self._articles_from_digests()
+            if digested is not None:
+                return digested
             p = read_properties(self.values, ARTICLE_PROPERTIES, concurrent=self.concurrent)
             title, publisher, url, issued = (_lowest(p[k]) for k in ("title", "publisher", "url", "issued"))
             actors = self.index.actors  # outlets are actors (dip:MediaOutlet): their labels are at hand
@@ -300,6 +305,33 @@ class Fetcher:
                     to_date(published) if published else None,
                 )
             return out
+
+    def _articles_from_digests(self) -> dict[str, ArticleInfo] | None:
+        """Every article from its digest (graph.digests.ARTICLE_FIELDS), merged by the rules of the
+        flat scans (the lowest value of each field); None when the digests do not sum up every article
+        statement of the store (an article without one, or described outside ``graph/meta``)."""
+        if not self.use_digests:
+            return None
+        fields: dict[str, list[str]] = {}
+        covered = 0
+        for (text,) in self.values("article_digests", {}).rows:
+            name, title, publisher, url, issued, statements = text.split("\t")
+            covered += int(statements)
+            f = [name, unescape(title), expand(publisher), unescape(url), issued]
+            seen = fields.get(name)  # described twice: compared as the triples are, unescaped and whole
+            fields[name] = f if seen is None else [name, *map(_lower, seen[1:], f[1:])]
+        counted = self.values("article_coverage", {}).rows
+        if not counted or counted[0][0] != str(covered):  # some statement has no digest (or a stale one)
+            return None
+        actors = self.index.actors
+        outlets: dict[str, str | None] = {"": None}
+        out = {}
+        for name, (_, title, publisher, url, issued) in fields.items():
+            outlet = outlets.get(publisher)
+            if outlet is None and publisher not in outlets:
+                outlet = outlets[publisher] = actors[publisher].label if publisher in actors else publisher
+            out[expand(name)] = ArticleInfo(title or None, outlet, url or None, self._day(issued) if issued else None)
+        return out
 
     def _load_articles(self, docs: set[str]) -> None:
         if not docs:
@@ -328,24 +360,9 @@ class Fetcher:
         if iris is None or len(iris) > BULK:
             if not evidence:
                 return self._table(iris)
-            if self.concurrent:
-                # the claims are read while the events are assembled: the store works without the GIL
-                # (reading the articles alongside as well was slower: their Python half takes the GIL)
-                with ThreadPoolExecutor(max_workers=1, thread_name_prefix="diplograph-claims") as pool:
-                    reading = pool.submit(self._bulk_claims, iris)
-                    rows = self._table(iris)
-                    every, known = reading.result()
-            else:
-                rows = self._table(iris)
-                every, known = self._bulk_claims(iris)
-            events = {r.event for r in rows}
-            claims = {node: cs for node, cs in every.items() if node in events}
-            cited = self.evidence((c for cs in claims.values() for c in cs), known)
+            rows, by_event = self.table_with_evidence(iris)
             with gc_paused():
-                return [
-                    r.with_evidence(tuple(cited[c.claim] for c in claims.get(r.event, ()) if c.claim in cited))
-                    for r in rows
-                ]
+                return [r.with_evidence(tuple(Evidence(*v) for v in by_event.get(r.event, ()))) for r in rows]
         found: dict[str, dict[str, list[str]]] = {}
         result = self._rows("event_facts" if evidence else "event_summary", "event", iris)
         for e, packed in result.rows:
@@ -363,6 +380,113 @@ class Fetcher:
         return [
             self._relation(e, f, _summary(f, claims.get(e, [])), claims.get(e, []), cited) for e, f in found.items()
         ]
+
+    def table_with_evidence(self, iris: Collection[str] | None) -> tuple[list[Relation], dict[str, list[Cited]]]:
+        """Every event (of ``iris`` when given) without its evidence, and the evidence of each, by
+        event, in the order the per-event lookups give: the whole-store read behind the network.
+
+        The claims and the articles are read in a second thread while this one assembles the events
+        (the store works without the GIL); the evidence is plain tuples (:data:`Cited`), from the claim
+        digests when the store has them all, else from the triples.
+        """
+        if self.concurrent:
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="diplograph-claims") as pool:
+                reading = pool.submit(self._claims_and_articles)
+                rows = self._table(iris)
+                digests, articles = reading.result()
+        else:
+            rows = self._table(iris)
+            digests, articles = self._claims_and_articles()
+        self._articles.update(articles)
+        events = {r.event for r in rows}
+        with gc_paused():
+            if digests is not None:
+                return rows, self._cited_from_digests(digests, events)
+            claims = self._claims_from_triples(events)
+            found = self.evidence(c for cs in claims.values() for c in cs)
+            return rows, {
+                node: [found[c.claim].values() for c in cs if c.claim in found] for node, cs in claims.items()
+            }
+
+    def _claims_and_articles(self) -> tuple[Digests | None, dict[str, ArticleInfo]]:
+        with gc_paused():
+            return self._digests("claim_digests"), self._all_articles()
+
+    def _cited_from_digests(self, digests: Digests, events: Collection[str]) -> dict[str, list[Cited]]:
+        """The evidence of the claims about ``events``, from the claim digests, sorted as
+        :meth:`claims` sorts claims (by source, sentence and claim). Articles come from the session's
+        cache, filled beforehand; a sentence that no digest describes is looked up."""
+        label = self.index.label
+        names: dict[str, str] = {}  # compacted name -> IRI: documents, articles and claimants repeat
+        claimants: dict[str, str | None] = {"": None}
+        confidences: dict[str, float | None] = {"": None}
+        articles = self._articles
+        keyed: dict[str, list[tuple[str, str, str, Cited]]] = {}
+        unread: list[tuple[str, ClaimInfo]] = []
+        wanted = {compact(e): e for e in events}  # names as digests write them: no expansion per claim
+        for name, f in _claim_records(digests).items():
+            if not f[2]:
+                continue  # no modality: not read as a claim (the rule of the flat scans)
+            node = wanted.get(f[1])
+            if node is not None:
+                nodes = [node]
+            elif " " in f[1]:  # about several nodes
+                nodes = [wanted[n] for n in f[1].split(" ") if n in wanted]
+                if not nodes:
+                    continue
+            else:
+                continue
+            claim = ID + name[1:] if name[0] == "~" else name
+            document = names.get(f[6]) if f[6] else None
+            if document is None and f[6]:
+                document = names[f[6]] = expand(f[6])
+            elif document is None and f[5]:  # the write did not say which document the run used
+                used = digests.documents().get(f[5])
+                document = expand(min(used)) if used else None
+            sentence = expand(f[7]) if f[7] else None
+            claimant = claimants.get(f[3])
+            if claimant is None and f[3] not in claimants:
+                claimant = claimants[f[3]] = label(expand(f[3]))
+            confidence = confidences.get(f[4])
+            if confidence is None and f[4] not in confidences:
+                confidence = confidences[f[4]] = _float(f[4])
+            if sentence and not f[11]:  # the graph cites a sentence it does not describe: look it up below
+                info = ClaimInfo(claim, "", document, f[2], expand(f[3]) if f[3] else None, confidence, sentence)
+                unread.extend((node, info) for node in nodes)
+                continue
+            article = names.get(f[8]) if f[8] else document
+            if article is None and f[8]:
+                article = names[f[8]] = expand(f[8])
+            art = articles.get(article or "", NO_ARTICLE)
+            cited: Cited = (
+                claim,
+                f[2],
+                unescape(f[11]) or None,
+                int(f[9]) if f[9].isdigit() else _int(f[9]),
+                int(f[10]) if f[10].isdigit() else _int(f[10]),
+                article,
+                art.title,
+                art.outlet,
+                art.url,
+                art.published,
+                claimant,
+                confidence,
+            )
+            entry = (document or claim, sentence or "", claim, cited)
+            for node in nodes:
+                keyed.setdefault(node, []).append(entry)
+        if unread:
+            found = self.evidence(info for _, info in unread)
+            for node, info in unread:
+                keyed.setdefault(node, []).append(
+                    (info.source, info.sentence or "", info.claim, found[info.claim].values())
+                )
+        out = {}
+        for node, entries in keyed.items():
+            if len(entries) > 1:
+                entries.sort(key=_claim_order)
+            out[node] = [entry[3] for entry in entries]
+        return out
 
     def _table(self, iris: Collection[str] | None) -> list[Relation]:
         rows, unreadable = self._whole_store()
@@ -457,16 +581,7 @@ def _claims_from_digests(
 ) -> tuple[dict[str, list[ClaimInfo]], dict[str, tuple[str, ...]]]:
     """Claims by node and the sentences they cite, from claim digests (graph.digests.CLAIM_FIELDS),
     by the rules of the flat scans: the lowest value of each field, claims without a modality left out."""
-    by_claim: dict[str, list[str]] = {}
-    for text in digests.texts:
-        f = text.split("\t", 11)
-        seen = by_claim.get(f[0])
-        if seen is None:
-            by_claim[f[0]] = f
-        else:  # the same claim in two graphs: union of what it is about, lowest of the rest
-            merged = [seen[0], " ".join(sorted(set(f"{seen[1]} {f[1]}".split()))), *map(_lower, seen[2:7], f[2:7])]
-            merged += f[7:] if f[7] and (not seen[7] or f[7] < seen[7]) else seen[7:]
-            by_claim[f[0]] = merged
+    by_claim = _claim_records(digests)
     out: dict[str, list[ClaimInfo]] = {}
     sentences: dict[str, tuple[str, ...]] = {}
     for name, f in by_claim.items():
@@ -488,6 +603,26 @@ def _claims_from_digests(
     for items in out.values():
         items.sort(key=lambda c: (c.source, c.sentence or "", c.claim))
     return out, sentences
+
+
+def _claim_records(digests: Digests) -> dict[str, list[str]]:
+    """The fields of each claim digest (graph.digests.CLAIM_FIELDS), by compacted claim name; a claim
+    that two graphs state is merged: the union of what it is about, the lowest of the rest."""
+    by_claim: dict[str, list[str]] = {}
+    for text in digests.texts:
+        f = text.split("\t", 11)
+        seen = by_claim.get(f[0])
+        if seen is None:
+            by_claim[f[0]] = f
+        else:
+            merged = [seen[0], " ".join(sorted(set(f"{seen[1]} {f[1]}".split()))), *map(_lower, seen[2:7], f[2:7])]
+            merged += f[7:] if f[7] and (not seen[7] or f[7] < seen[7]) else seen[7:]
+            by_claim[f[0]] = merged
+    return by_claim
+
+
+def _claim_order(entry: tuple[str, str, str, Cited]) -> tuple[str, str, str]:
+    return entry[0], entry[1], entry[2]
 
 
 def _lower(a: str, b: str) -> str:

@@ -85,9 +85,14 @@ class NetworkLookups:
 
         evidence = evidence and not collapse  # a dyad's weighted edge carries no sentences: do not read them
         with gc_paused():  # every object built here lives on in the graph: nothing for the collector to find
+            cited = None
             if a is None:
                 lo, hi = period_bounds(since, until)
-                rows = keep(self._fetch.events(None, evidence=evidence), lo, hi, types, modality, include_planned)
+                if evidence:  # the evidence stays plain tuples until it becomes the edges' dicts
+                    every, cited = self._fetch.table_with_evidence(None)
+                else:
+                    every = self._fetch.events(None, evidence=False)
+                rows = keep(every, lo, hi, types, modality, include_planned)
             else:
                 rows = self.relations(
                     a,
@@ -100,7 +105,7 @@ class NetworkLookups:
                     rollup=rollup,
                     evidence=evidence,
                 )
-            nxg = network.build(sorted(rows, key=by_date), self.index.actors)
+            nxg = network.build(sorted(rows, key=by_date), self.index.actors, cited)
             return network.collapse(nxg, directed=directed) if collapse else nxg
 
     def ego(self, a: Ref, depth: int = 1, **filters: Any) -> nx.MultiDiGraph:

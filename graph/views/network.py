@@ -25,13 +25,13 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import combinations
 from typing import Any
 
 import networkx as nx
 
-from graph.queries.records import Actor, ActorRef, Relation
+from graph.queries.records import Actor, ActorRef, Cited, Relation, edge_dict
 from graph.store.base import Store
 
 NODE_ATTRIBUTES = ("kind", "label", "aliases", "iso3", "wikidata")
@@ -72,8 +72,8 @@ def node_attributes(actor: Actor | ActorRef) -> dict[str, Any]:
     return {"kind": "other", "label": actor.label, "aliases": [], "iso3": None, "wikidata": None}
 
 
-def edge_attributes(r: Relation) -> dict[str, Any]:
-    """The attributes an event's edges carry."""
+def edge_attributes(r: Relation, cited: Iterable[Cited] | None = None) -> dict[str, Any]:
+    """The attributes an event's edges carry; ``cited`` is its evidence when read apart from ``r``."""
     return {
         "cameo": r.cameo,
         "label": r.label,
@@ -86,7 +86,7 @@ def edge_attributes(r: Relation) -> dict[str, Any]:
         "precision": r.precision,
         "modality": r.modality,
         "confidence": r.confidence,
-        "evidence": [e.edge_dict() for e in r.evidence],
+        "evidence": [e.edge_dict() for e in r.evidence] if cited is None else [edge_dict(c) for c in cited],
         "sources": r.sources,
         "symmetric": r.symmetric,
     }
@@ -111,12 +111,18 @@ def pairs(r: Relation) -> list[tuple[ActorRef, ActorRef]]:
     return list(combinations(everyone, 2))
 
 
-def build(relations: Iterable[Relation], actors: Mapping[str, Actor] | None = None) -> nx.MultiDiGraph:
+def build(
+    relations: Iterable[Relation],
+    actors: Mapping[str, Actor] | None = None,
+    evidence: Mapping[str, Sequence[Cited]] | None = None,
+) -> nx.MultiDiGraph:
     """The actor-event ``MultiDiGraph`` of some events.
 
     Args:
         relations: events, as the lookups return them.
         actors: actor records by IRI, for node attributes (kind, aliases, ISO code, Wikidata id).
+        evidence: each event's evidence by event IRI, when read apart from the events (a whole-store
+            read: :meth:`graph.queries.fetch.Fetcher.table_with_evidence`); else each ``Relation``'s own.
     """
     known = actors or {}
     nxg = nx.MultiDiGraph()
@@ -129,7 +135,7 @@ def build(relations: Iterable[Relation], actors: Mapping[str, Actor] | None = No
         links = pairs(r)
         if not links:
             continue
-        attrs = edge_attributes(r)
+        attrs = edge_attributes(r, None if evidence is None else evidence.get(r.event, ()))
         for s, t in links:
             u, v = s.iri, t.iri
             if u not in node:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import graph
+from graph.digests import records
 from graph.queries.api import KnowledgeGraph
 from graph.queries.digests import MAX_UNMARKED_CHECKS, read_digests
 from graph.queries.records import Relation
@@ -29,6 +30,8 @@ PREFIXES = """@prefix dip: <https://w3id.org/diplograph/ontology#> .
 @prefix prov: <http://www.w3.org/ns/prov#> .
 @prefix time: <http://www.w3.org/2006/time#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix oa: <http://www.w3.org/ns/oa#> .
+@prefix dct: <http://purl.org/dc/terms/> .
 """
 
 
@@ -51,7 +54,9 @@ FIRST = source(
   dipd:dg-c1 a dip:Claim ; dip:about dipd:dg-visit ; dip:modality mod:asserted ; dip:confidence 0.8 ;
       prov:wasGeneratedBy dipd:run-first .
   dipd:dg-call a dip:Interaction ; dip:eventType cameo:040 ; dip:participant dipd:USA , dipd:VEN ;
-      dip:date "2026-02-02T10:00:00"^^xsd:dateTime .""",
+      dip:date "2026-02-02T10:00:00"^^xsd:dateTime .
+  dipd:doc-first-s1 oa:exact "The envoy, it was said, \\"visited\\" Bogota." ; dct:isPartOf dipd:doc-first ;
+      oa:start 0 ; oa:end 43 .""",
 )
 SECOND = source(
     "second",
@@ -64,11 +69,13 @@ SECOND = source(
 )
 
 # A restatement whose run is described only in another file: its digest names the run, and the
-# reader looks up the run's document (doc-first, already counted).
+# reader looks up the run's document (doc-first, already counted); it cites a sentence that another
+# graph describes, which the reader looks up too.
 THIRD = (
     PREFIXES
     + """dipg:doc-third.hand {
-  dipd:dg-c4 a dip:Claim ; dip:about dipd:dg-visit ; dip:modality mod:asserted ; prov:wasGeneratedBy dipd:run-first .
+  dipd:dg-c4 a dip:Claim ; dip:about dipd:dg-visit ; dip:modality mod:asserted ; prov:wasGeneratedBy dipd:run-first ;
+      prov:wasDerivedFrom dipd:doc-first-s1 .
 }
 """
 )
@@ -150,8 +157,9 @@ def test_sources_of_one_event_are_merged_by_the_rules_of_the_lookups(kg: Knowled
     assert visit.modalities == ("asserted", "alleged")
     # two documents (doc-first also through the third graph's claim), and a claim without one
     assert (visit.sources, visit.confidence) == (3, 0.9)
-    digest = next(t for t in kg._values("digests", {}).rows if t[0].startswith("~dg-visit\t") and "*" in t[0])
-    assert "~run-first*1" in digest[0]  # the third graph did not say which document run-first used
+    texts = [record for row in kg._values("digests", {}).rows for record in records(row[0])]
+    digest = next(t for t in texts if t.startswith("~dg-visit\t") and "*" in t)
+    assert "~run-first*1" in digest  # the third graph did not say which document run-first used
 
 
 def test_a_date_that_is_not_a_plain_date_is_read_again_one_by_one(kg: KnowledgeGraph) -> None:
@@ -193,6 +201,25 @@ def test_dropping_a_source_keeps_the_digest_read(kg: KnowledgeGraph) -> None:
     assert (visit.cameo, visit.modalities, visit.sources) == ("042", ("asserted",), 1)
 
 
+def test_articles_read_from_digests_equal_those_from_the_triples_and_gaps_send_the_read_back(
+    kg: KnowledgeGraph,
+) -> None:
+    fetch = kg._fetch
+    digested = fetch._articles_from_digests()
+    assert digested is not None and len(digested) >= 3
+    fetch.use_digests = False
+    scanned = fetch._all_articles()
+    assert {a: scanned[a] for a in digested} == digested
+    assert set(scanned) - set(digested) == {"https://w3id.org/diplograph/ontology"}  # its title: no article
+    fetch.use_digests = True
+    # a title stated outside graph/meta, where no digest covers it: the triples are read instead
+    article = Term.uri(min(digested))
+    title = Quad(article, Term.uri("http://purl.org/dc/terms/title"), Term.literal("A"), Term.uri(DIP + "g"))
+    kg.store.apply(WriteBatch(insert=[title]))
+    assert fetch._articles_from_digests() is None
+    assert fetch._all_articles()[article.value].title == "A"  # the lowest title, as the scans take it
+
+
 def runner(tables: Mapping[str, list[tuple[str, ...]]]) -> object:
     def run(name: str, params: Mapping[str, object]) -> ValueRows:
         return ValueRows([], tables[name])
@@ -202,7 +229,7 @@ def runner(tables: Mapping[str, list[tuple[str, ...]]]) -> object:
 
 def test_unmarked_graphs_are_tolerated_only_when_empty() -> None:
     tables = {
-        "digest_coverage": [("1",)],  # fewer markers than graphs: the graphs are looked at one by one
+        "digest_coverage": [("1", "2")],  # fewer markers than graphs: the graphs are looked at one by one
         "digest_graphs": [("g1", "1"), ("g-old", "0")],
         "run_documents": [("r", "d")],
         "digests": [("text",)],
@@ -216,13 +243,50 @@ def test_unmarked_graphs_are_tolerated_only_when_empty() -> None:
 
 
 def test_a_marker_on_every_source_graph_needs_no_closer_look() -> None:
-    tables = {"digest_coverage": [("2",)], "digests": [("text",)]}
-    names = ["https://w3id.org/diplograph/graph/meta", "g1", "g2"]  # the shared meta graph has none
+    tables = {"digest_coverage": [("2", "2")], "digests": [("text",)]}
 
     def unused(name: str, params: Mapping[str, object]) -> ValueRows:
         if name == "digest_graphs":
             raise AssertionError("the graphs should not be looked at one by one")
         return ValueRows([], tables[name])
 
+    def unnamed() -> list[str]:
+        raise AssertionError("the counts agree: the graphs need not be listed")
+
+    found = read_digests(unused, unnamed, lambda g: False, concurrent=True)
+    assert found is not None and found.texts == ["text"]
+    # a store that counts graphs another way (none, here): the names are compared with the markers
+    tables["digest_coverage"] = [("2", "0")]
+    names = ["https://w3id.org/diplograph/graph/meta", "g1", "g2"]  # the shared meta graph has none
     found = read_digests(unused, lambda: names, lambda g: False, concurrent=True)
     assert found is not None and found.texts == ["text"]
+
+
+def test_the_coverage_count_leaves_out_every_shared_graph() -> None:
+    from graph import ids
+    from graph.queries import read_query
+
+    text = read_query("lookup/digest_coverage")
+    assert all(f"dipg:{g.removeprefix(ids.GRAPH)}" in text for g in ids.SHARED_GRAPHS)
+
+
+def test_the_network_with_evidence_is_the_same_from_digests_from_triples_and_from_records(kg: KnowledgeGraph) -> None:
+    from graph.queries.filters import by_date
+    from graph.views import network
+
+    def edges(nxg: object) -> list[tuple[object, ...]]:
+        return sorted((u, v, k, repr(d)) for u, v, k, d in nxg.edges(keys=True, data=True))  # type: ignore[attr-defined]
+
+    fast = kg.to_networkx(include_planned=True)
+    from_records = network.build(sorted(kg._fetch.events(None, evidence=True), key=by_date), kg.index.actors)
+    kg._fetch.use_digests = False
+    from_triples = kg.to_networkx(include_planned=True)
+    assert edges(fast) == edges(from_records) == edges(from_triples)
+    assert dict(fast.nodes(data=True)) == dict(from_records.nodes(data=True))
+    cited = [e for _, _, d in fast.edges(data=True) for e in d["evidence"]]
+    assert len(cited) > 10 and sum(1 for e in cited if e["sentence"] and e["title"]) > 5
+    # dg-c4's graph cites a sentence it does not describe: its digest has no text, and it is looked up
+    texts = [record for row in kg._values("claim_digests", {}).rows for record in records(row[0])]
+    assert next(t for t in texts if t.startswith("~dg-c4\t")).endswith("\t~doc-first-s1\t\t\t\t")
+    envoy = [e for e in cited if "envoy" in (e["sentence"] or "")]
+    assert envoy and envoy[0]["start"] == 0 and envoy[0]["article"] == ID + "doc-first"
