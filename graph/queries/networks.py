@@ -71,7 +71,7 @@ class NetworkLookups:
 
         Without ``a``, every event; with ``a`` (and ``b``), the events of :meth:`relations`. With
         ``collapse=True``, one weighted edge per dyad (``DiGraph``, or ``Graph`` if not ``directed``).
-        ``evidence=False`` leaves out the cited sentences: several times faster on a large store (and
+        ``evidence=False`` leaves out the cited sentences: about twice as fast on a large store (and
         implied by ``collapse``).
 
         Example:
