@@ -14,8 +14,10 @@ import datetime as dt
 from collections.abc import Callable, Collection, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from operator import itemgetter
+from typing import Any
 
-from graph.digests import compact, expand, unescape
+from graph.digests import expand, unescape
 from graph.ids import ID
 from graph.prefixes import PREFIXES
 from graph.queries.dates import to_date
@@ -382,13 +384,21 @@ class Fetcher:
         ]
 
     def table_with_evidence(self, iris: Collection[str] | None) -> tuple[list[Relation], dict[str, list[Cited]]]:
-        """Every event (of ``iris`` when given) without its evidence, and the evidence of each, by
-        event, in the order the per-event lookups give: the whole-store read behind the network.
+        """Every event (of ``iris`` when given) without its evidence, and the evidence of each as
+        plain tuples (:data:`Cited`), by event, in the order the per-event lookups give."""
+        return self._table_and_cited(iris, edge_dicts=False)
 
-        The claims and the articles are read in a second thread while this one assembles the events
-        (the store works without the GIL); the evidence is plain tuples (:data:`Cited`), from the claim
-        digests when the store has them all, else from the triples.
-        """
+    def table_with_edge_evidence(
+        self, iris: Collection[str] | None
+    ) -> tuple[list[Relation], dict[str, list[dict[str, Any]]]]:
+        """As :meth:`table_with_evidence`, the evidence as the dicts network edges carry
+        (:func:`graph.queries.records.edge_dict`): the whole-store read behind ``to_networkx``."""
+        return self._table_and_cited(iris, edge_dicts=True)
+
+    def _table_and_cited(self, iris: Collection[str] | None, *, edge_dicts: bool) -> tuple[list[Relation], Any]:
+        """The claims and the articles are read in a second thread while this one assembles the events
+        (the store works without the GIL); the evidence comes from the claim digests when the store has
+        them all, else from the triples."""
         if self.concurrent:
             with ThreadPoolExecutor(max_workers=1, thread_name_prefix="diplograph-claims") as pool:
                 reading = pool.submit(self._claims_and_articles)
@@ -401,41 +411,41 @@ class Fetcher:
         events = {r.event for r in rows}
         with gc_paused():
             if digests is not None:
-                return rows, self._cited_from_digests(digests, events)
+                return rows, self._cited_from_digests(digests, events, edge_dicts=edge_dicts)
             claims = self._claims_from_triples(events)
             found = self.evidence(c for cs in claims.values() for c in cs)
-            return rows, {
-                node: [found[c.claim].values() for c in cs if c.claim in found] for node, cs in claims.items()
-            }
+            pick = Evidence.edge_dict if edge_dicts else Evidence.values
+            return rows, {node: [pick(found[c.claim]) for c in cs if c.claim in found] for node, cs in claims.items()}
 
     def _claims_and_articles(self) -> tuple[Digests | None, dict[str, ArticleInfo]]:
         with gc_paused():
             return self._digests("claim_digests"), self._all_articles()
 
-    def _cited_from_digests(self, digests: Digests, events: Collection[str]) -> dict[str, list[Cited]]:
+    def _cited_from_digests(self, digests: Digests, events: Collection[str], *, edge_dicts: bool) -> dict[str, Any]:
         """The evidence of the claims about ``events``, from the claim digests, sorted as
-        :meth:`claims` sorts claims (by source, sentence and claim). Articles come from the session's
-        cache, filled beforehand; a sentence that no digest describes is looked up."""
+        :meth:`claims` sorts claims (by source, sentence and claim): :data:`Cited` tuples, or edge
+        dicts. Articles come from the session's cache, filled beforehand; a sentence that no digest
+        describes is looked up."""
         label = self.index.label
         names: dict[str, str] = {}  # compacted name -> IRI: documents, articles and claimants repeat
         claimants: dict[str, str | None] = {"": None}
         confidences: dict[str, float | None] = {"": None}
         articles = self._articles
-        keyed: dict[str, list[tuple[str, str, str, Cited]]] = {}
+        keyed: dict[str, list[tuple[str, str, str, Any]]] = {}
         unread: list[tuple[str, ClaimInfo]] = []
-        wanted = {compact(e): e for e in events}  # names as digests write them: no expansion per claim
         for name, f in _claim_records(digests).items():
-            if not f[2]:
+            modality, about = f[2], f[1]
+            if not modality:
                 continue  # no modality: not read as a claim (the rule of the flat scans)
-            node = wanted.get(f[1])
-            if node is not None:
-                nodes = [node]
-            elif " " in f[1]:  # about several nodes
-                nodes = [wanted[n] for n in f[1].split(" ") if n in wanted]
+            if " " in about:  # about several nodes
+                nodes = [n for n in map(expand, about.split(" ")) if n in events]
                 if not nodes:
                     continue
-            else:
-                continue
+            else:  # the usual single node, expanded in line (this loop runs once per claim of the store)
+                node = ID + about[1:] if about[:1] == "~" else expand(about)
+                if node not in events:
+                    continue
+                nodes = [node]
             claim = ID + name[1:] if name[0] == "~" else name
             document = names.get(f[6]) if f[6] else None
             if document is None and f[6]:
@@ -451,40 +461,60 @@ class Fetcher:
             if confidence is None and f[4] not in confidences:
                 confidence = confidences[f[4]] = _float(f[4])
             if sentence and not f[11]:  # the graph cites a sentence it does not describe: look it up below
-                info = ClaimInfo(claim, "", document, f[2], expand(f[3]) if f[3] else None, confidence, sentence)
+                info = ClaimInfo(claim, "", document, modality, expand(f[3]) if f[3] else None, confidence, sentence)
                 unread.extend((node, info) for node in nodes)
                 continue
             article = names.get(f[8]) if f[8] else document
             if article is None and f[8]:
                 article = names[f[8]] = expand(f[8])
             art = articles.get(article or "", NO_ARTICLE)
-            cited: Cited = (
-                claim,
-                f[2],
-                unescape(f[11]) or None,
-                int(f[9]) if f[9].isdigit() else _int(f[9]),
-                int(f[10]) if f[10].isdigit() else _int(f[10]),
-                article,
-                art.title,
-                art.outlet,
-                art.url,
-                art.published,
-                claimant,
-                confidence,
-            )
+            start = int(f[9]) if f[9].isdigit() else _int(f[9])
+            end = int(f[10]) if f[10].isdigit() else _int(f[10])
+            if edge_dicts:  # the layout of records.edge_dict, written out: no call per claim
+                published = art.published
+                cited: Any = {
+                    "sentence": unescape(f[11]) or None,
+                    "start": start,
+                    "end": end,
+                    "article": article,
+                    "title": art.title,
+                    "outlet": art.outlet,
+                    "url": art.url,
+                    "published": published.isoformat() if published else None,
+                    "modality": modality,
+                    "claimant": claimant,
+                    "confidence": confidence,
+                }
+            else:
+                cited = (
+                    claim,
+                    modality,
+                    unescape(f[11]) or None,
+                    start,
+                    end,
+                    article,
+                    art.title,
+                    art.outlet,
+                    art.url,
+                    art.published,
+                    claimant,
+                    confidence,
+                )
             entry = (document or claim, sentence or "", claim, cited)
-            for node in nodes:
-                keyed.setdefault(node, []).append(entry)
+            keyed.setdefault(nodes[0], []).append(entry)
+            for node in nodes[1:]:  # a claim about several events: each edge list owns its dicts
+                keyed.setdefault(node, []).append((*entry[:3], dict(cited) if edge_dicts else cited))
         if unread:
             found = self.evidence(info for _, info in unread)
+            pick = Evidence.edge_dict if edge_dicts else Evidence.values
             for node, info in unread:
                 keyed.setdefault(node, []).append(
-                    (info.source, info.sentence or "", info.claim, found[info.claim].values())
+                    (info.source, info.sentence or "", info.claim, pick(found[info.claim]))
                 )
         out = {}
         for node, entries in keyed.items():
             if len(entries) > 1:
-                entries.sort(key=_claim_order)
+                entries.sort(key=_CLAIM_ORDER)
             out[node] = [entry[3] for entry in entries]
         return out
 
@@ -621,8 +651,8 @@ def _claim_records(digests: Digests) -> dict[str, list[str]]:
     return by_claim
 
 
-def _claim_order(entry: tuple[str, str, str, Cited]) -> tuple[str, str, str]:
-    return entry[0], entry[1], entry[2]
+_CLAIM_ORDER = itemgetter(0, 1, 2)
+"""Sorts (source, sentence, claim, evidence) entries as :meth:`Fetcher.claims` sorts claims."""
 
 
 def _lower(a: str, b: str) -> str:

@@ -89,7 +89,7 @@ class NetworkLookups:
             if a is None:
                 lo, hi = period_bounds(since, until)
                 if evidence:  # the evidence stays plain tuples until it becomes the edges' dicts
-                    every, cited = self._fetch.table_with_evidence(None)
+                    every, cited = self._fetch.table_with_edge_evidence(None)
                 else:
                     every = self._fetch.events(None, evidence=False)
                 rows = keep(every, lo, hi, types, modality, include_planned)

@@ -25,13 +25,13 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from itertools import combinations
 from typing import Any
 
 import networkx as nx
 
-from graph.queries.records import Actor, ActorRef, Cited, Relation, edge_dict
+from graph.queries.records import Actor, ActorRef, Relation
 from graph.store.base import Store
 
 NODE_ATTRIBUTES = ("kind", "label", "aliases", "iso3", "wikidata")
@@ -72,8 +72,9 @@ def node_attributes(actor: Actor | ActorRef) -> dict[str, Any]:
     return {"kind": "other", "label": actor.label, "aliases": [], "iso3": None, "wikidata": None}
 
 
-def edge_attributes(r: Relation, cited: Iterable[Cited] | None = None) -> dict[str, Any]:
-    """The attributes an event's edges carry; ``cited`` is its evidence when read apart from ``r``."""
+def edge_attributes(r: Relation, evidence: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The attributes an event's edges carry; ``evidence`` is its list of evidence dicts when read
+    apart from ``r`` (:meth:`graph.queries.fetch.Fetcher.table_with_edge_evidence`)."""
     return {
         "cameo": r.cameo,
         "label": r.label,
@@ -86,7 +87,7 @@ def edge_attributes(r: Relation, cited: Iterable[Cited] | None = None) -> dict[s
         "precision": r.precision,
         "modality": r.modality,
         "confidence": r.confidence,
-        "evidence": [e.edge_dict() for e in r.evidence] if cited is None else [edge_dict(c) for c in cited],
+        "evidence": [e.edge_dict() for e in r.evidence] if evidence is None else evidence,
         "sources": r.sources,
         "symmetric": r.symmetric,
     }
@@ -114,15 +115,16 @@ def pairs(r: Relation) -> list[tuple[ActorRef, ActorRef]]:
 def build(
     relations: Iterable[Relation],
     actors: Mapping[str, Actor] | None = None,
-    evidence: Mapping[str, Sequence[Cited]] | None = None,
+    evidence: Mapping[str, list[dict[str, Any]]] | None = None,
 ) -> nx.MultiDiGraph:
     """The actor-event ``MultiDiGraph`` of some events.
 
     Args:
         relations: events, as the lookups return them.
         actors: actor records by IRI, for node attributes (kind, aliases, ISO code, Wikidata id).
-        evidence: each event's evidence by event IRI, when read apart from the events (a whole-store
-            read: :meth:`graph.queries.fetch.Fetcher.table_with_evidence`); else each ``Relation``'s own.
+        evidence: each event's list of evidence dicts by event IRI, when read apart from the events (a
+            whole-store read: :meth:`graph.queries.fetch.Fetcher.table_with_edge_evidence`); the
+            lists become the edges' own. Else each ``Relation``'s evidence.
     """
     known = actors or {}
     nxg = nx.MultiDiGraph()
@@ -135,7 +137,7 @@ def build(
         links = pairs(r)
         if not links:
             continue
-        attrs = edge_attributes(r, None if evidence is None else evidence.get(r.event, ()))
+        attrs = edge_attributes(r, None if evidence is None else evidence.get(r.event) or [])
         for s, t in links:
             u, v = s.iri, t.iri
             if u not in node:
