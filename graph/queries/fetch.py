@@ -392,7 +392,7 @@ class Fetcher:
         self, iris: Collection[str] | None
     ) -> tuple[list[Relation], dict[str, list[dict[str, Any]]]]:
         """As :meth:`table_with_evidence`, the evidence as the dicts network edges carry
-        (:func:`graph.queries.records.edge_dict`): the whole-store read behind ``to_networkx``."""
+        (:meth:`graph.queries.records.Evidence.edge_dict`): the whole-store read behind ``to_networkx``."""
         return self._table_and_cited(iris, edge_dicts=True)
 
     def _table_and_cited(self, iris: Collection[str] | None, *, edge_dicts: bool) -> tuple[list[Relation], Any]:
@@ -470,7 +470,7 @@ class Fetcher:
             art = articles.get(article or "", NO_ARTICLE)
             start = int(f[9]) if f[9].isdigit() else _int(f[9])
             end = int(f[10]) if f[10].isdigit() else _int(f[10])
-            if edge_dicts:  # the layout of records.edge_dict, written out: no call per claim
+            if edge_dicts:  # the layout of Evidence.edge_dict, written out: no call per claim
                 published = art.published
                 cited: Any = {
                     "sentence": unescape(f[11]) or None,

@@ -174,8 +174,26 @@ class Evidence(Record):
         )
 
     def edge_dict(self) -> dict[str, Any]:
-        """The dict stored in a network edge's ``evidence`` list (see :func:`edge_dict`)."""
-        return edge_dict(self.values())
+        """The dict stored in a network edge's ``evidence`` list (written out: it runs once per cited
+        claim of the whole graph; ``Fetcher._cited_from_digests`` writes the same layout).
+
+        Example:
+            >>> Evidence("u:c", "denied", "No.", 0, 3, published=dt.date(2026, 1, 5)).edge_dict()["published"]
+            '2026-01-05'
+        """
+        return {
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+            "article": self.article,
+            "title": self.title,
+            "outlet": self.outlet,
+            "url": self.url,
+            "published": self.published.isoformat() if self.published else None,
+            "modality": self.modality,
+            "claimant": self.claimant,
+            "confidence": self.confidence,
+        }
 
 
 Cited = tuple[
@@ -184,30 +202,6 @@ Cited = tuple[
 ]  # fmt: skip
 """The fields of an :class:`Evidence` record, in order: what whole-store reads build per cited claim
 (a tuple costs a fraction of a record, and a network edge needs only its dict)."""
-
-
-def edge_dict(cited: Cited) -> dict[str, Any]:
-    """The dict a network edge's ``evidence`` list holds for one cited claim (written out: it runs once
-    per cited claim of the whole graph).
-
-    Example:
-        >>> edge_dict(Evidence("u:c", "denied", "No.", 0, 3, published=dt.date(2026, 1, 5)).values())["published"]
-        '2026-01-05'
-    """
-    _, modality, sentence, start, end, article, title, outlet, url, published, claimant, confidence = cited
-    return {
-        "sentence": sentence,
-        "start": start,
-        "end": end,
-        "article": article,
-        "title": title,
-        "outlet": outlet,
-        "url": url,
-        "published": published.isoformat() if published else None,
-        "modality": modality,
-        "claimant": claimant,
-        "confidence": confidence,
-    }
 
 
 @dataclass(frozen=True)
