@@ -186,18 +186,13 @@ class Fetcher:
         return out
 
     def _all_claims(self, about: Collection[str] | None) -> dict[str, list[ClaimInfo]]:
-        return self._bulk_claims(about)[0]
-
-    def _bulk_claims(
-        self, about: Collection[str] | None
-    ) -> tuple[dict[str, list[ClaimInfo]], dict[str, tuple[str, ...]]]:
-        """Every claim (about ``about`` when given) and the sentences known with them: from the claim
-        digests when the store has them all, else from the triples (no sentences)."""
+        """Every claim (about ``about`` when given): from the claim digests when the store has them
+        all, else from the triples."""
         with gc_paused():
             digests = self._digests("claim_digests")
             if digests is not None:
                 return _claims_from_digests(digests, about)
-        return self._claims_from_triples(about), {}
+        return self._claims_from_triples(about)
 
     def _digests(self, lookup: str) -> Digests | None:
         """The store's event (``digests``) or claim (``claim_digests``) digests, or None when they
@@ -244,14 +239,11 @@ class Fetcher:
             article, start, end, text = (_lowest(p[k]) for k in ("article", "start", "end", "text"))
             return {s: (article.get(s, ""), start.get(s, ""), end.get(s, ""), t) for s, t in text.items()}
 
-    def evidence(
-        self, claims: Iterable[ClaimInfo], known: Mapping[str, tuple[str, ...]] | None = None
-    ) -> dict[str, Evidence]:
-        """Evidence (sentence, offsets, article, outlet) for each claim, by claim IRI; ``known`` gives
-        sentences already read, as (article, start, end, text)."""
+    def evidence(self, claims: Iterable[ClaimInfo]) -> dict[str, Evidence]:
+        """Evidence (sentence, offsets, article, outlet) for each claim, by claim IRI."""
         claims = list(claims)
-        sentences: dict[str, tuple[str, ...]] = dict(known or {})
-        wanted = {c.sentence for c in claims if c.sentence and c.sentence not in sentences}
+        sentences: dict[str, tuple[str, ...]] = {}
+        wanted = {c.sentence for c in claims if c.sentence}
         if len(wanted) > BULK:
             sentences.update(self._all_sentences())
         elif wanted:
@@ -606,14 +598,11 @@ class Fetcher:
         )
 
 
-def _claims_from_digests(
-    digests: Digests, about: Collection[str] | None
-) -> tuple[dict[str, list[ClaimInfo]], dict[str, tuple[str, ...]]]:
-    """Claims by node and the sentences they cite, from claim digests (graph.digests.CLAIM_FIELDS),
-    by the rules of the flat scans: the lowest value of each field, claims without a modality left out."""
+def _claims_from_digests(digests: Digests, about: Collection[str] | None) -> dict[str, list[ClaimInfo]]:
+    """Claims by node, from claim digests (graph.digests.CLAIM_FIELDS), by the rules of the flat
+    scans: the lowest value of each field, claims without a modality left out."""
     by_claim = _claim_records(digests)
     out: dict[str, list[ClaimInfo]] = {}
-    sentences: dict[str, tuple[str, ...]] = {}
     for name, f in by_claim.items():
         if not f[2]:
             continue
@@ -623,8 +612,6 @@ def _claims_from_digests(
             used = digests.documents().get(f[5])
             document = expand(min(used)) if used else None
         sentence = expand(f[7]) if f[7] else None
-        if sentence and f[11]:
-            sentences[sentence] = (expand(f[8]) if f[8] else "", f[9], f[10], unescape(f[11]))
         claimant = expand(f[3]) if f[3] else None
         confidence = _float(f[4])
         for node in map(expand, f[1].split(" ")):
@@ -632,7 +619,7 @@ def _claims_from_digests(
                 out.setdefault(node, []).append(ClaimInfo(claim, node, document, f[2], claimant, confidence, sentence))
     for items in out.values():
         items.sort(key=lambda c: (c.source, c.sentence or "", c.claim))
-    return out, sentences
+    return out
 
 
 def _claim_records(digests: Digests) -> dict[str, list[str]]:

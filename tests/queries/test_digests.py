@@ -124,10 +124,10 @@ def test_every_ingested_source_has_digests_and_they_read_as_the_triples_do(kg: K
 def test_claims_and_their_evidence_read_from_digests_equal_those_from_the_triples(kg: KnowledgeGraph) -> None:
     fetch = kg._fetch
     digested = by_event(fetch.events(None, evidence=True))
-    claims, sentences = fetch._bulk_claims(None)
-    assert len(sentences) > 10  # the cited sentences came with the claim digests
+    claims = fetch._all_claims(None)
+    assert sum(len(cs) for cs in claims.values()) > 10
     fetch.use_digests = False
-    assert fetch._bulk_claims(None) == (claims, {})
+    assert fetch._all_claims(None) == claims
     from_triples = by_event(fetch.events(None, evidence=True))
     assert digested == from_triples
     assert sum(len(r.evidence) for r in digested.values()) > len(digested)
