@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
-from graph.digests import expand, unescape
+from graph.digests import ARTICLE_FIELDS, expand, unescape
 from graph.ids import ID
 from graph.prefixes import PREFIXES
 from graph.queries.dates import to_date
@@ -309,7 +309,10 @@ class Fetcher:
         fields: dict[str, list[str]] = {}
         covered = 0
         for (text,) in self.values("article_digests", {}).rows:
-            name, title, publisher, url, issued, statements = text.split("\t")
+            parts = text.split("\t")
+            if len(parts) != len(ARTICLE_FIELDS) or not parts[-1].isdigit():
+                return None  # another layout (older or newer diplograph): read the triples
+            name, title, publisher, url, issued, statements = parts
             covered += int(statements)
             f = [name, unescape(title), expand(publisher), unescape(url), issued]
             seen = fields.get(name)  # described twice: compared as the triples are, unescaped and whole

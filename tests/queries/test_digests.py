@@ -220,6 +220,21 @@ def test_articles_read_from_digests_equal_those_from_the_triples_and_gaps_send_t
     assert fetch._all_articles()[article.value].title == "A"  # the lowest title, as the scans take it
 
 
+def test_an_article_digest_of_another_layout_sends_the_read_back_to_the_triples(kg: KnowledgeGraph) -> None:
+    from graph import ids
+    from graph.digests import ARTICLE_DIGEST
+
+    fetch = kg._fetch
+    expected = fetch._articles_from_digests()
+    assert expected is not None
+    digest = next(q for q in kg.store.quads(ids.META_GRAPH) if q.predicate.value == ARTICLE_DIGEST)
+    record = [q for q in kg.store.quads(ids.META_GRAPH) if q.subject == digest.subject and q != digest]
+    older = Quad(digest.subject, digest.predicate, Term.literal(digest.object.value.rsplit("\t", 1)[0]), digest.graph)
+    kg.store.apply(WriteBatch(delete_subjects={ids.META_GRAPH: {digest.subject.value}}, insert=[*record, older]))
+    assert fetch._articles_from_digests() is None
+    assert {a: fetch._all_articles()[a] for a in expected} == expected
+
+
 def runner(tables: Mapping[str, list[tuple[str, ...]]]) -> object:
     def run(name: str, params: Mapping[str, object]) -> ValueRows:
         return ValueRows([], tables[name])
