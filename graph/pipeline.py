@@ -467,15 +467,27 @@ def add_digests(store: Store, *, graphs_per_batch: int = 200) -> Reindexed:
 
 def _add_article_digests(store: Store, per_batch: int) -> int:
     """Rewrite the ``graph/meta`` record of each article whose digest is missing or stale."""
-    from graph.digests import ARTICLE_DIGEST, article_digest_quads
+    from graph.digests import ARTICLE_DIGEST, ARTICLE_PROPERTIES, article_digest_quads
+    from graph.store.base import SelectResult
 
-    meta = list(store.quads(ids.META_GRAPH))
-    fresh = {q.subject.value: q.object.value for q in article_digest_quads(meta)}
+    # only the statements digests are made of: reading all of graph/meta costs 12 s at 4M quads
+    wanted = " ".join(f"<{p}>" for p in sorted({*ARTICLE_PROPERTIES, ARTICLE_DIGEST}))
+    found = store.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{ids.META_GRAPH}> {{ VALUES ?p {{ {wanted} }} ?s ?p ?o }} }}")
+    meta_graph = Term.uri(ids.META_GRAPH)
+    statements = [
+        Quad(s, p, o, meta_graph)
+        for s, p, o in (found.rows if isinstance(found, SelectResult) else [])
+        if s is not None and p is not None and o is not None
+    ]
+    fresh = {q.subject.value: q.object.value for q in article_digest_quads(statements)}
     have: dict[str, set[str]] = {}
-    for q in meta:
+    for q in statements:
         if q.predicate.value == ARTICLE_DIGEST:
             have.setdefault(q.subject.value, set()).add(q.object.value)
     stale = sorted(a for a in fresh.keys() | have.keys() if have.get(a, set()) != ({fresh[a]} if a in fresh else set()))
+    if not stale:
+        return 0
+    meta = list(store.quads(ids.META_GRAPH))  # the whole records of the articles to rewrite
     by_subject: dict[str, list[Quad]] = {}
     for q in meta:
         if q.subject.value in have or q.subject.value in fresh:
