@@ -135,7 +135,7 @@ _ARTICLE_OF = {
     "https://schema.org/url": 3,
     "http://purl.org/dc/terms/issued": 4,
 }
-ARTICLE_PROPERTIES = frozenset(_ARTICLE_OF)
+ARTICLE_PREDICATES = frozenset(_ARTICLE_OF)
 INDEX_PREDICATES = frozenset({DIGEST, CLAIM_DIGEST, DIGEST_FORMAT, ARTICLE_DIGEST})
 """Every property of the index: what a rewrite drops before computing it again."""
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -261,7 +261,7 @@ def with_digests(
     runs used come from the batch's own ``prov:used`` quads and ``documents``.
     """
     targets = set(graphs if graphs is not None else batch.drop_graphs) - ids.SHARED_GRAPHS
-    articles = any(q.predicate.value in ARTICLE_PROPERTIES for q in batch.insert)
+    articles = any(q.predicate.value in ARTICLE_PREDICATES for q in batch.insert)
     if not targets and not articles:
         return batch
     kept = [q for q in batch.insert if q.predicate.value not in INDEX_PREDICATES]

@@ -467,11 +467,11 @@ def add_digests(store: Store, *, graphs_per_batch: int = 200) -> Reindexed:
 
 def _add_article_digests(store: Store, per_batch: int) -> int:
     """Rewrite the ``graph/meta`` record of each article whose digest is missing or stale."""
-    from graph.digests import ARTICLE_DIGEST, ARTICLE_PROPERTIES, article_digest_quads
+    from graph.digests import ARTICLE_DIGEST, ARTICLE_PREDICATES, article_digest_quads
     from graph.store.base import SelectResult
 
     # only the statements digests are made of: reading all of graph/meta costs 12 s at 4M quads
-    wanted = " ".join(f"<{p}>" for p in sorted({*ARTICLE_PROPERTIES, ARTICLE_DIGEST}))
+    wanted = " ".join(f"<{p}>" for p in sorted({*ARTICLE_PREDICATES, ARTICLE_DIGEST}))
     found = store.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{ids.META_GRAPH}> {{ VALUES ?p {{ {wanted} }} ?s ?p ?o }} }}")
     meta_graph = Term.uri(ids.META_GRAPH)
     statements = [
@@ -487,10 +487,10 @@ def _add_article_digests(store: Store, per_batch: int) -> int:
     stale = sorted(a for a in fresh.keys() | have.keys() if have.get(a, set()) != ({fresh[a]} if a in fresh else set()))
     if not stale:
         return 0
-    meta = list(store.quads(ids.META_GRAPH))  # the whole records of the articles to rewrite
+    rewritten = set(stale)
     by_subject: dict[str, list[Quad]] = {}
-    for q in meta:
-        if q.subject.value in have or q.subject.value in fresh:
+    for q in store.quads(ids.META_GRAPH):  # the whole records of the articles to rewrite
+        if q.subject.value in rewritten:
             by_subject.setdefault(q.subject.value, []).append(q)
     for start in range(0, len(stale), per_batch):
         chunk = stale[start : start + per_batch]

@@ -17,7 +17,7 @@ from collections.abc import Callable, Collection
 from concurrent.futures import ThreadPoolExecutor
 
 from graph import ids
-from graph.digests import FIELDS, FORMAT, NOT_A_DATE, RECORD_SEPARATOR, compact, expand
+from graph.digests import FIELDS, FORMAT, NOT_A_DATE, compact, expand, records
 from graph.queries.records import ActorRef, Relation, modality_rank
 from graph.queries.table import BOTTOM, TOP, ValuesRunner, date_window, refs_of
 from graph.store.base import Term
@@ -39,6 +39,11 @@ class Digests:
         if self._documents is None:
             self._documents = self._read_documents()
         return self._documents
+
+    def run_document(self, run: str) -> str | None:
+        """The document a run (compacted name) used, as an IRI: the lowest when it used several."""
+        used = self.documents().get(run)
+        return expand(min(used)) if used else None
 
 
 def read_digests(
@@ -79,7 +84,7 @@ def read_digests(
         return used
 
     def texts() -> list[str]:
-        return [record for row in run(lookup, {}).rows for record in row[0].split(RECORD_SEPARATOR)]
+        return [record for row in run(lookup, {}).rows for record in records(row[0])]
 
     if not concurrent:
         return Digests(texts(), documents) if complete() else None

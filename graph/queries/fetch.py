@@ -446,8 +446,7 @@ class Fetcher:
             if document is None and f[6]:
                 document = names[f[6]] = expand(f[6])
             elif document is None and f[5]:  # the write did not say which document the run used
-                used = digests.documents().get(f[5])
-                document = expand(min(used)) if used else None
+                document = digests.run_document(f[5])
             sentence = expand(f[7]) if f[7] else None
             claimant = claimants.get(f[3])
             if claimant is None and f[3] not in claimants:
@@ -612,8 +611,7 @@ def _claims_from_digests(digests: Digests, about: Collection[str] | None) -> dic
         claim = expand(name)
         document = expand(f[6]) if f[6] else None
         if document is None and f[5]:  # the write did not say which document the run used
-            used = digests.documents().get(f[5])
-            document = expand(min(used)) if used else None
+            document = digests.run_document(f[5])
         sentence = expand(f[7]) if f[7] else None
         claimant = expand(f[3]) if f[3] else None
         confidence = _float(f[4])

@@ -88,7 +88,7 @@ class NetworkLookups:
             cited = None
             if a is None:
                 lo, hi = period_bounds(since, until)
-                if evidence:  # the evidence stays plain tuples until it becomes the edges' dicts
+                if evidence:  # read apart from the events, as the dicts the edges carry
                     every, cited = self._fetch.table_with_edge_evidence(None)
                 else:
                     every = self._fetch.events(None, evidence=False)
