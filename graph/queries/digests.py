@@ -13,12 +13,14 @@ digests existed, or by other tools), :func:`read_digests` returns None and calle
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
+from operator import itemgetter
 
 from graph import ids
 from graph.digests import FIELDS, FORMAT, NOT_A_DATE, compact, expand, records
-from graph.queries.records import ActorRef, Relation, modality_rank
+from graph.ids import ID
+from graph.queries.records import ActorRef, EventParts, Kind, Relation, Window, modality_rank
 from graph.queries.table import BOTTOM, TOP, ValuesRunner, date_window, refs_of
 from graph.store.base import Term
 
@@ -96,8 +98,6 @@ def read_digests(
         return Digests(scan.result(), documents)
 
 
-Kind = tuple[str | None, str | None, str | None, int | None, float | None]
-Window = tuple[dt.date | None, dt.date | None, dt.date | None, str | None]
 NO_KIND: Kind = (None, None, None, None, None)
 NO_WINDOW: Window = (None, None, None, None)
 UNREADABLE: Window = (None, None, None, "unreadable")
@@ -132,58 +132,62 @@ class DigestTable:
         self.unreadable: set[str] = set()
 
     def relations(self, digests: Digests) -> list[Relation]:
-        by_event: dict[str, list[str]] = {}
-        for text in digests.texts:
-            fields = text.split("\t")
-            seen = by_event.get(fields[0])
-            by_event[fields[0]] = fields if seen is None else _pool(seen, fields)
+        """Every event of the digests as a :class:`Relation` (without evidence)."""
+        return list(map(Relation.of_parts, self.parts(digests)))
+
+    def parts(self, digests: Digests, *, ordered: bool = True) -> list[EventParts]:
+        """Every event of the digests as :data:`EventParts`, in IRI order when ``ordered``."""
         kinds: dict[str, Kind] = {}
-        refs: dict[str, tuple[ActorRef, ...]] = {}
+        refs: dict[str, tuple[ActorRef, ...]] = {"": ()}
         windows: dict[str, Window] = {}
         sources: dict[str, int] = {}
-        confidences: dict[str, float | None] = {}
+        confidences: dict[str, float | None] = {"": None}
         stances: dict[str, tuple[str, ...]] = {"": ()}
-        out = []
-        # plain dict lookups, no helper call per event: this loop runs once per event of the store
-        for name in _in_iri_order(by_event):
-            f = by_event[name]
-            if not (f[1] or f[2] or f[3] or f[4] or f[5]):
+        kind_of, refs_of_, window_of, stance_of = kinds.get, refs.get, windows.get, stances.get
+        out: list[EventParts] = []
+        add = out.append
+        # local names and plain dict lookups, no helper call per event: this loop runs once per event
+        # of the store, and the values it looks up repeat (few thousand actor lists, windows and types)
+        for name, types, a, t, p, w, scheduled, found, unrun, conf, stance_text in _by_event(
+            digests.texts, ordered=ordered
+        ):
+            if not (types or a or t or p or w):
                 continue  # only claims about it: not an event (a tenure, a sanction, ...)
-            event = expand(name)
-            kind = kinds.get(f[1])
+            event = ID + name[1:] if name[:1] == "~" else expand(name)
+            kind = kind_of(types)
             if kind is None:
-                kind = kinds[f[1]] = self._kind(f[1])
-            actors = refs.get(f[2])
+                kind = kinds[types] = self._kind(types)
+            actors = refs_of_(a)
             if actors is None:
-                actors = refs[f[2]] = self._refs(f[2])
-            targets = refs.get(f[3])
+                actors = refs[a] = self._refs(a)
+            targets = refs_of_(t)
             if targets is None:
-                targets = refs[f[3]] = self._refs(f[3])
-            participants = refs.get(f[4])
+                targets = refs[t] = self._refs(t)
+            participants = refs_of_(p)
             if participants is None:
-                participants = refs[f[4]] = self._refs(f[4])
-            window = windows.get(f[5])
+                participants = refs[p] = self._refs(p)
+            window = window_of(w)
             if window is None:
-                window = windows[f[5]] = self._window(f[5])
+                window = windows[w] = self._window(w)
             if window is UNREADABLE:
                 self.unreadable.add(event)
                 window = NO_WINDOW
-            if f[8]:  # claims without a run: rare
-                n = _sources((f[7], f[8]), digests)
-            elif f[7] in sources:
-                n = sources[f[7]]
+            if unrun:  # claims without a run: rare
+                n = _sources((found, unrun), digests)
             else:
-                n = sources[f[7]] = _sources((f[7], ""), digests)
-            if f[9] in confidences:
-                confidence = confidences[f[9]]
+                n = sources.get(found, -1)
+                if n < 0:
+                    n = sources[found] = _sources((found, ""), digests)
+            if conf in confidences:
+                confidence = confidences[conf]
             else:
-                confidence = confidences[f[9]] = _max(f[9])
-            stance = stances.get(f[10])
+                confidence = confidences[conf] = _max(conf)
+            stance = stance_of(stance_text)
             if stance is None:
-                stance = stances[f[10]] = tuple(sorted(set(f[10].split(" ")), key=modality_rank))
-            if not stance and f[6]:
+                stance = stances[stance_text] = tuple(sorted(set(stance_text.split(" ")), key=modality_rank))
+            if not stance and scheduled:
                 stance = PLANNED
-            out.append(Relation.of(event, *kind, actors, targets, participants, *window, stance, n, confidence, ()))
+            add((event, kind, actors, targets, participants, window, stance, n, confidence))
         return out
 
     def _kind(self, types: str) -> Kind:
@@ -226,24 +230,45 @@ class DigestTable:
 
 
 def _pool(seen: list[str], more: list[str]) -> list[str]:
-    """The fields of two digests of one event (two source graphs); readers below cope with repeats."""
-    pooled = [seen[0]]
-    for i, (a, b) in enumerate(zip(seen[1:], more[1:], strict=True), 1):
-        if a and b and i == WINDOW:
-            pooled.append(
-                "|".join(f"{x} {y}" if x and y else x or y for x, y in zip(a.split("|"), b.split("|"), strict=True))
-            )
-        else:
-            pooled.append(f"{a} {b}" if a and b else a or b)
+    """The fields of two digests of one event (two source graphs). Readers take each field as a set
+    of values, so a field that both give alike is kept once: two sources of one event mostly agree on
+    its type, actors and dates, and the reader's caches then know the pooled values too."""
+    pooled = [a if a == b else a + " " + b if a and b else a or b for a, b in zip(seen, more, strict=True)]
+    a, b = seen[WINDOW], more[WINDOW]
+    if a != b and a and b:  # each of the window's parts pooled apart
+        pooled[WINDOW] = "|".join(
+            x + " " + y if x and y else x or y for x, y in zip(a.split("|"), b.split("|"), strict=True)
+        )
     return pooled
 
 
-def _in_iri_order(names: Collection[str]) -> list[str]:
-    """Compacted names in the order of the IRIs they stand for (as the other lookups return events)."""
-    ordered = sorted(names)
-    if all(name[:1] == "~" for name in ordered):  # one shared prefix removed: the same order
-        return ordered
-    return sorted(names, key=expand)
+def _by_event(texts: list[str], *, ordered: bool) -> Iterable[list[str]]:
+    """The fields of each event digest, the digests of one event (from two source graphs) pooled; in
+    the order of the event IRIs (as the other lookups return events) when ``ordered``."""
+    if not ordered:
+        by_event: dict[str, list[str]] = {}
+        for text in texts:
+            fields = text.split("\t")
+            seen = by_event.setdefault(fields[0], fields)
+            if seen is not fields:
+                by_event[fields[0]] = _pool(seen, fields)
+        return by_event.values()
+    rows = [text.split("\t") for text in texts]
+    rows.sort(key=_NAME)
+    if rows and not (rows[0][0][:1] == "~" == rows[-1][0][:1]):  # not all one shared prefix removed
+        rows.sort(key=lambda f: expand(f[0]))
+    pooled: list[list[str]] = []
+    last: list[str] = [""]
+    for f in rows:
+        if f[0] == last[0]:
+            pooled[-1] = last = _pool(last, f)
+        else:
+            pooled.append(f)
+            last = f
+    return pooled
+
+
+_NAME = itemgetter(0)
 
 
 def _sources(counted: tuple[str, str], digests: Digests) -> int:

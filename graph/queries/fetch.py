@@ -14,7 +14,6 @@ import datetime as dt
 from collections.abc import Callable, Collection, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from operator import itemgetter
 from typing import Any
 
 from graph.digests import ARTICLE_FIELDS, expand, unescape
@@ -22,7 +21,7 @@ from graph.ids import ID
 from graph.prefixes import PREFIXES
 from graph.queries.dates import to_date
 from graph.queries.digests import Digests, DigestTable, read_digests
-from graph.queries.records import ActorRef, Cited, Evidence, Relation, modality_rank
+from graph.queries.records import ActorRef, EventParts, Evidence, Relation, modality_rank
 from graph.queries.resolve import ActorIndex
 from graph.queries.table import EventTable, ValuesRunner, confidence_of, gc_paused, read_properties, read_tables
 from graph.store.base import SelectResult, Term
@@ -357,9 +356,9 @@ class Fetcher:
         if iris is None or len(iris) > BULK:
             if not evidence:
                 return self._table(iris)
-            rows, by_event = self.table_with_evidence(iris)
+            parts, by_event = self._parts_and_cited(iris, edge_dicts=False)
             with gc_paused():
-                return [r.with_evidence(tuple(Evidence(*v) for v in by_event.get(r.event, ()))) for r in rows]
+                return [Relation.of_parts(p, tuple(Evidence(*v) for v in by_event.get(p[0], ()))) for p in parts]
         found: dict[str, dict[str, list[str]]] = {}
         result = self._rows("event_facts" if evidence else "event_summary", "event", iris)
         for e, packed in result.rows:
@@ -378,39 +377,39 @@ class Fetcher:
             self._relation(e, f, _summary(f, claims.get(e, [])), claims.get(e, []), cited) for e, f in found.items()
         ]
 
-    def table_with_evidence(self, iris: Collection[str] | None) -> tuple[list[Relation], dict[str, list[Cited]]]:
-        """Every event (of ``iris`` when given) without its evidence, and the evidence of each as
-        plain tuples (:data:`Cited`), by event, in the order the per-event lookups give."""
-        return self._table_and_cited(iris, edge_dicts=False)
+    def parts_with_edge_evidence(
+        self, iris: Collection[str] | None, *, ordered: bool = True
+    ) -> tuple[list[EventParts], dict[str, list[dict[str, Any]]]]:
+        """Every event (of ``iris`` when given) as :data:`EventParts` (in IRI order when ``ordered``),
+        and the evidence of each as the dicts network edges carry
+        (:meth:`graph.queries.records.Evidence.edge_dict`), by event, in the order the per-event
+        lookups give: the whole-store read behind ``to_networkx``."""
+        return self._parts_and_cited(iris, edge_dicts=True, ordered=ordered)
 
-    def table_with_edge_evidence(
-        self, iris: Collection[str] | None
-    ) -> tuple[list[Relation], dict[str, list[dict[str, Any]]]]:
-        """As :meth:`table_with_evidence`, the evidence as the dicts network edges carry
-        (:meth:`graph.queries.records.Evidence.edge_dict`): the whole-store read behind ``to_networkx``."""
-        return self._table_and_cited(iris, edge_dicts=True)
-
-    def _table_and_cited(self, iris: Collection[str] | None, *, edge_dicts: bool) -> tuple[list[Relation], Any]:
-        """The claims and the articles are read in a second thread while this one assembles the events
-        (the store works without the GIL); the evidence comes from the claim digests when the store has
-        them all, else from the triples."""
+    def _parts_and_cited(
+        self, iris: Collection[str] | None, *, edge_dicts: bool, ordered: bool = True
+    ) -> tuple[list[EventParts], Any]:
+        """The events, and their evidence as :data:`Cited` tuples or edge dicts. The claims and the
+        articles are read in a second thread while this one assembles the events (the store works
+        without the GIL); the evidence comes from the claim digests when the store has them all, else
+        from the triples."""
         if self.concurrent:
             with ThreadPoolExecutor(max_workers=1, thread_name_prefix="diplograph-claims") as pool:
                 reading = pool.submit(self._claims_and_articles)
-                rows = self._table(iris)
+                parts = self.event_parts(iris, ordered=ordered)
                 digests, articles = reading.result()
         else:
-            rows = self._table(iris)
+            parts = self.event_parts(iris, ordered=ordered)
             digests, articles = self._claims_and_articles()
         self._articles.update(articles)
-        events = {r.event for r in rows}
+        events = {p[0] for p in parts}
         with gc_paused():
             if digests is not None:
-                return rows, self._cited_from_digests(digests, events, edge_dicts=edge_dicts)
+                return parts, self._cited_from_digests(digests, events, edge_dicts=edge_dicts)
             claims = self._claims_from_triples(events)
             found = self.evidence(c for cs in claims.values() for c in cs)
             pick = Evidence.edge_dict if edge_dicts else Evidence.values
-            return rows, {node: [pick(found[c.claim]) for c in cs if c.claim in found] for node, cs in claims.items()}
+            return parts, {node: [pick(found[c.claim]) for c in cs if c.claim in found] for node, cs in claims.items()}
 
     def _claims_and_articles(self) -> tuple[Digests | None, dict[str, ArticleInfo]]:
         with gc_paused():
@@ -422,68 +421,81 @@ class Fetcher:
         dicts. Articles come from the session's cache, filled beforehand; a sentence that no digest
         describes is looked up."""
         label = self.index.label
-        names: dict[str, str] = {}  # compacted name -> IRI: documents, articles and claimants repeat
+        names: dict[str, str | None] = {"": None}  # compacted name -> IRI: documents and articles repeat
         claimants: dict[str, str | None] = {"": None}
         confidences: dict[str, float | None] = {"": None}
         articles = self._articles
-        keyed: dict[str, list[tuple[str, str, str, Any]]] = {}
+        shown: dict[str | None, tuple[ArticleInfo, str | None]] = {}  # an article and its ISO date
+        keyed: dict[str, list[Any]] = {}  # node -> (source, sentence, claim, evidence) entries, then evidence
         unread: list[tuple[str, ClaimInfo]] = []
-        for name, f in _claim_records(digests).items():
-            modality, about = f[2], f[1]
+        # local names, plain dict lookups and no helper call per claim: this loop runs once per claim
+        # of the store, and most of what it looks up repeats (documents, articles, claimants)
+        for name, about, modality, who, conf, run, doc, sent, art_name, start_text, end_text, text in _claim_records(
+            digests
+        ):
             if not modality:
                 continue  # no modality: not read as a claim (the rule of the flat scans)
             if " " in about:  # about several nodes
                 nodes = [n for n in map(expand, about.split(" ")) if n in events]
                 if not nodes:
                     continue
-            else:  # the usual single node, expanded in line (this loop runs once per claim of the store)
+                node = nodes[0]
+            else:  # the usual single node, expanded in line
                 node = ID + about[1:] if about[:1] == "~" else expand(about)
                 if node not in events:
                     continue
-                nodes = [node]
-            claim = ID + name[1:] if name[0] == "~" else name
-            document = names.get(f[6]) if f[6] else None
-            if document is None and f[6]:
-                document = names[f[6]] = expand(f[6])
-            elif document is None and f[5]:  # the write did not say which document the run used
-                document = digests.run_document(f[5])
-            sentence = expand(f[7]) if f[7] else None
-            claimant = claimants.get(f[3])
-            if claimant is None and f[3] not in claimants:
-                claimant = claimants[f[3]] = label(expand(f[3]))
-            confidence = confidences.get(f[4])
-            if confidence is None and f[4] not in confidences:
-                confidence = confidences[f[4]] = _float(f[4])
-            if sentence and not f[11]:  # the graph cites a sentence it does not describe: look it up below
-                info = ClaimInfo(claim, "", document, modality, expand(f[3]) if f[3] else None, confidence, sentence)
-                unread.extend((node, info) for node in nodes)
+                nodes = None
+            document = names.get(doc)
+            if document is None and doc:
+                document = names[doc] = expand(doc)
+            elif document is None and run:  # the write did not say which document the run used
+                document = digests.run_document(run)
+            if who in claimants:
+                claimant = claimants[who]
+            else:
+                claimant = claimants[who] = label(expand(who))
+            if conf in confidences:
+                confidence = confidences[conf]
+            else:
+                confidence = confidences[conf] = _float(conf)
+            if sent and not text:  # the graph cites a sentence it does not describe: look it up below
+                claimed = ClaimInfo(
+                    expand(name), "", document, modality, expand(who) if who else None, confidence, expand(sent)
+                )
+                unread.extend((n, claimed) for n in nodes or [node])
                 continue
-            article = names.get(f[8]) if f[8] else document
-            if article is None and f[8]:
-                article = names[f[8]] = expand(f[8])
-            art = articles.get(article or "", NO_ARTICLE)
-            start = int(f[9]) if f[9].isdigit() else _int(f[9])
-            end = int(f[10]) if f[10].isdigit() else _int(f[10])
+            if art_name:
+                article = names.get(art_name)
+                if article is None:
+                    article = names[art_name] = expand(art_name)
+            else:
+                article = document
+            known = shown.get(article)
+            if known is None:
+                art = articles.get(article or "", NO_ARTICLE)
+                known = shown[article] = (art, art.published.isoformat() if art.published else None)
+            art, published = known
+            start = int(start_text) if start_text.isdigit() else _int(start_text)
+            end = int(end_text) if end_text.isdigit() else _int(end_text)
             if edge_dicts:  # the layout of Evidence.edge_dict, written out: no call per claim
-                published = art.published
                 cited: Any = {
-                    "sentence": unescape(f[11]) or None,
+                    "sentence": unescape(text) or None,
                     "start": start,
                     "end": end,
                     "article": article,
                     "title": art.title,
                     "outlet": art.outlet,
                     "url": art.url,
-                    "published": published.isoformat() if published else None,
+                    "published": published,
                     "modality": modality,
                     "claimant": claimant,
                     "confidence": confidence,
                 }
             else:
                 cited = (
-                    claim,
+                    expand(name),
                     modality,
-                    unescape(f[11]) or None,
+                    unescape(text) or None,
                     start,
                     end,
                     article,
@@ -494,47 +506,58 @@ class Fetcher:
                     claimant,
                     confidence,
                 )
-            entry = (document or claim, sentence or "", claim, cited)
-            keyed.setdefault(nodes[0], []).append(entry)
-            for node in nodes[1:]:  # a claim about several events: each edge list owns its dicts
-                keyed.setdefault(node, []).append((*entry[:3], dict(cited) if edge_dicts else cited))
+            entry = (document, sent, name, cited)  # sentence and claim as compacted: expanded to sort only
+            held = keyed.get(node)
+            if held is None:
+                keyed[node] = [entry]
+            else:
+                held.append(entry)
+            for other in nodes[1:] if nodes else ():  # a claim about several events: each list owns its dicts
+                keyed.setdefault(other, []).append((document, sent, name, dict(cited) if edge_dicts else cited))
         if unread:
-            found = self.evidence(info for _, info in unread)
+            found = self.evidence(claimed for _, claimed in unread)
             pick = Evidence.edge_dict if edge_dicts else Evidence.values
-            for node, info in unread:
+            for node, claimed in unread:
                 keyed.setdefault(node, []).append(
-                    (info.source, info.sentence or "", info.claim, pick(found[info.claim]))
+                    (claimed.document, claimed.sentence, claimed.claim, pick(found[claimed.claim]))
                 )
-        out = {}
-        for node, entries in keyed.items():
-            if len(entries) > 1:
-                entries.sort(key=_CLAIM_ORDER)
-            out[node] = [entry[3] for entry in entries]
-        return out
+        for entries in keyed.values():  # each list of entries becomes the list of their evidence, in place
+            if len(entries) == 1:
+                entries[0] = entries[0][3]
+            else:
+                entries.sort(key=_claim_order)
+                entries[:] = [entry[3] for entry in entries]
+        return keyed
 
     def _table(self, iris: Collection[str] | None) -> list[Relation]:
-        rows, unreadable = self._whole_store()
-        if iris is not None:
-            rows = [r for r in rows if r.event in iris]
-        if not unreadable:
-            return rows
-        # dates that are not plain xsd:date values: read those events with the per-event lookup
-        ordered = sorted(unreadable)
-        again: dict[str, Relation] = {}
-        for start in range(0, len(ordered), BULK):
-            again.update((r.event, r) for r in self.events(ordered[start : start + BULK], evidence=False))
-        return [again.get(r.event, r) for r in rows]
+        return list(map(Relation.of_parts, self.event_parts(iris)))
 
-    def _whole_store(self) -> tuple[list[Relation], set[str]]:
+    def event_parts(self, iris: Collection[str] | None, *, ordered: bool = True) -> list[EventParts]:
+        """Every event (of ``iris`` when given) without evidence, as :data:`EventParts`, from the
+        whole-store read; in IRI order when ``ordered`` (as the other lookups return events)."""
+        parts, unreadable = self._whole_store(ordered)
+        if iris is not None:
+            parts = [p for p in parts if p[0] in iris]
+        if not unreadable:
+            return parts
+        # dates that are not plain xsd:date values: read those events with the per-event lookup
+        names = sorted(unreadable)
+        again: dict[str, EventParts] = {}
+        for start in range(0, len(names), BULK):
+            again.update((r.event, r.parts()) for r in self.events(names[start : start + BULK], evidence=False))
+        return [again.get(p[0], p) for p in parts]
+
+    def _whole_store(self, ordered: bool) -> tuple[list[EventParts], set[str]]:
         """Every event without evidence, and the events whose dates need a second read: from the
         digests when every source graph has them, else from the ``lookup/table_*`` queries."""
         with gc_paused():
             digests = self._digests("digests")
             if digests is not None:
                 from_digests = DigestTable(self._code, self.types.kind, self._ref, self._day)
-                return from_digests.relations(digests), from_digests.unreadable
+                return from_digests.parts(digests, ordered=ordered), from_digests.unreadable
             table = EventTable(self.types.kind, self._ref, self._day)
-            return table.relations(read_tables(self.values, concurrent=self.concurrent)), table.unreadable
+            rows = table.relations(read_tables(self.values, concurrent=self.concurrent))
+            return [r.parts() for r in rows], table.unreadable
 
     def _code(self, type_iri: str) -> str:
         """A type's CAMEO code, or its IRI when it has none (what lookup/table_types returns)."""
@@ -603,9 +626,9 @@ class Fetcher:
 def _claims_from_digests(digests: Digests, about: Collection[str] | None) -> dict[str, list[ClaimInfo]]:
     """Claims by node, from claim digests (graph.digests.CLAIM_FIELDS), by the rules of the flat
     scans: the lowest value of each field, claims without a modality left out."""
-    by_claim = _claim_records(digests)
     out: dict[str, list[ClaimInfo]] = {}
-    for name, f in by_claim.items():
+    for f in _claim_records(digests):
+        name = f[0]
         if not f[2]:
             continue
         claim = expand(name)
@@ -623,12 +646,14 @@ def _claims_from_digests(digests: Digests, about: Collection[str] | None) -> dic
     return out
 
 
-def _claim_records(digests: Digests) -> dict[str, list[str]]:
-    """The fields of each claim digest (graph.digests.CLAIM_FIELDS), by compacted claim name; a claim
-    that two graphs state is merged: the union of what it is about, the lowest of the rest."""
+def _claim_records(digests: Digests) -> list[list[str]]:
+    """The fields of each claim digest (graph.digests.CLAIM_FIELDS); a claim that two graphs state is
+    merged: the union of what it is about, the lowest of the rest."""
+    rows = [text.split("\t", 11) for text in digests.texts]
+    if len({f[0] for f in rows}) == len(rows):  # the usual case: each claim stated by one graph
+        return rows
     by_claim: dict[str, list[str]] = {}
-    for text in digests.texts:
-        f = text.split("\t", 11)
+    for f in rows:
         seen = by_claim.get(f[0])
         if seen is None:
             by_claim[f[0]] = f
@@ -636,11 +661,15 @@ def _claim_records(digests: Digests) -> dict[str, list[str]]:
             merged = [seen[0], " ".join(sorted(set(f"{seen[1]} {f[1]}".split()))), *map(_lower, seen[2:7], f[2:7])]
             merged += f[7:] if f[7] and (not seen[7] or f[7] < seen[7]) else seen[7:]
             by_claim[f[0]] = merged
-    return by_claim
+    return list(by_claim.values())
 
 
-_CLAIM_ORDER = itemgetter(0, 1, 2)
-"""Sorts (source, sentence, claim, evidence) entries as :meth:`Fetcher.claims` sorts claims."""
+def _claim_order(entry: tuple[str | None, str | None, str, object]) -> tuple[str, str, str]:
+    """Sorts (document, sentence, claim, evidence) entries, names compacted or not, as
+    :meth:`Fetcher.claims` sorts claims: by source (the document, else the claim), sentence and claim."""
+    document, sentence, name, _ = entry
+    claim = expand(name)
+    return (document or claim, expand(sentence) if sentence else "", claim)
 
 
 def _lower(a: str, b: str) -> str:

@@ -14,7 +14,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from graph.queries.dates import DateLike
-from graph.queries.filters import by_date, keep, period_bounds
+from graph.queries.filters import by_date, keep, keep_parts, parts_by_date, period_bounds
 from graph.queries.records import Actor, ActorRef, PathStep, ResultList
 from graph.queries.table import gc_paused
 
@@ -85,14 +85,8 @@ class NetworkLookups:
 
         evidence = evidence and not collapse  # a dyad's weighted edge carries no sentences: do not read them
         with gc_paused():  # every object built here lives on in the graph: nothing for the collector to find
-            cited = None
             if a is None:
-                lo, hi = period_bounds(since, until)
-                if evidence:  # read apart from the events, as the dicts the edges carry
-                    every, cited = self._fetch.table_with_edge_evidence(None)
-                else:
-                    every = self._fetch.events(None, evidence=False)
-                rows = keep(every, lo, hi, types, modality, include_planned)
+                nxg = self._store_network(since, until, types, modality, include_planned, evidence)
             else:
                 rows = self.relations(
                     a,
@@ -105,8 +99,34 @@ class NetworkLookups:
                     rollup=rollup,
                     evidence=evidence,
                 )
-            nxg = network.build(sorted(rows, key=by_date), self.index.actors, cited)
+                nxg = network.build(sorted(rows, key=by_date), self.index.actors)
+                del rows
+            # (the read's intermediate objects are gone by now: when the collector resumes, it walks
+            # only what the graph holds)
             return network.collapse(nxg, directed=directed) if collapse else nxg
+
+    def _store_network(
+        self,
+        since: DateLike | None,
+        until: DateLike | None,
+        types: Iterable[str] | str | None,
+        modality: Iterable[str] | str | None,
+        include_planned: bool,
+        evidence: bool,
+    ) -> nx.MultiDiGraph:
+        """Every event of the store, read and filtered as :data:`~graph.queries.records.EventParts`
+        (which events share), and its evidence read apart, as the dicts the edges carry."""
+        from graph.views import network
+
+        lo, hi = period_bounds(since, until)
+        cited = None
+        if evidence:
+            every, cited = self._fetch.parts_with_edge_evidence(None, ordered=False)
+        else:
+            every = self._fetch.event_parts(None, ordered=False)  # the graph is built in date order
+        kept = keep_parts(every, lo, hi, types, modality, include_planned)
+        del every
+        return network.build_parts(sorted(kept, key=parts_by_date), self.index.actors, cited)
 
     def ego(self, a: Ref, depth: int = 1, **filters: Any) -> nx.MultiDiGraph:
         """An actor's neighbourhood: the events of actors up to ``depth`` hops away (filters as in

@@ -38,6 +38,11 @@ def leading_modality(modalities: tuple[str, ...]) -> str | None:
 NOT_HAPPENED = frozenset({"planned", "hypothetical"})
 
 
+def happened(modalities: tuple[str, ...]) -> bool:
+    """False when every claim about an event is planned or hypothetical (and it has claims)."""
+    return not modalities or not NOT_HAPPENED.issuperset(modalities)
+
+
 class Record:
     """Mixin of the result dataclasses: conversions to dicts and flat records."""
 
@@ -245,6 +250,32 @@ class Relation(Record):
         new.__dict__.update(zip(_RELATION_FIELDS, values, strict=True))
         return new
 
+    @classmethod
+    def of_parts(cls, parts: EventParts, evidence: tuple[Evidence, ...] = ()) -> Relation:
+        """The relation of an event's :data:`EventParts` and its ``evidence``.
+
+        Example:
+            >>> r = Relation("u:e", "138", None, "13", 3, -7.0, (), (), (), None, None, None, None, (), 1, None)
+            >>> Relation.of_parts(r.parts()) == r
+            True
+        """
+        event, kind, actors, targets, participants, window, modalities, sources, confidence = parts
+        return cls.of(event, *kind, actors, targets, participants, *window, modalities, sources, confidence, evidence)
+
+    def parts(self) -> EventParts:
+        """This relation's fields (but the evidence) grouped as :data:`EventParts`."""
+        return (
+            self.event,
+            (self.cameo, self.label, self.root, self.quad_class, self.goldstein),
+            self.actors,
+            self.targets,
+            self.participants,
+            (self.date, self.earliest, self.latest, self.precision),
+            self.modalities,
+            self.sources,
+            self.confidence,
+        )
+
     def with_evidence(self, evidence: tuple[Evidence, ...]) -> Relation:
         """This relation with ``evidence``: ``dataclasses.replace`` without running ``__init__`` again,
         ten times faster (it runs for every event of a whole-store read).
@@ -272,7 +303,7 @@ class Relation(Record):
     @property
     def happened(self) -> bool:
         """False when every claim about it is planned or hypothetical."""
-        return not self.modalities or any(m not in NOT_HAPPENED for m in self.modalities)
+        return happened(self.modalities)
 
     def to_record(self) -> dict[str, Any]:
         rec = super().to_record()
@@ -282,6 +313,19 @@ class Relation(Record):
 
 
 _RELATION_FIELDS = tuple(f.name for f in fields(Relation))
+
+Kind = tuple[str | None, str | None, str | None, int | None, float | None]
+"""An event type's (CAMEO code, label, root code, quad class, Goldstein value)."""
+Window = tuple[dt.date | None, dt.date | None, dt.date | None, str | None]
+"""An event's (date, earliest, latest, precision)."""
+EventParts = tuple[
+    str, Kind, tuple[ActorRef, ...], tuple[ActorRef, ...], tuple[ActorRef, ...], Window, tuple[str, ...], int,
+    float | None,
+]  # fmt: skip
+"""A :class:`Relation` without evidence, its fields grouped as the whole-store reads share them:
+(event, kind, actors, targets, participants, window, modalities, sources, confidence). A large store
+has few thousand distinct kinds, windows and actor lists, so events share those tuples, and whatever
+is derived from one (ISO dates, a filter's verdict) is worked out once per distinct value."""
 
 
 @dataclass(frozen=True)

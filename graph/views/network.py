@@ -31,7 +31,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.queries.records import Actor, ActorRef, Relation
+from graph.queries.records import Actor, ActorRef, EventParts, Relation, Window, leading_modality
 from graph.store.base import Store
 
 NODE_ATTRIBUTES = ("kind", "label", "aliases", "iso3", "wikidata")
@@ -74,22 +74,40 @@ def node_attributes(actor: Actor | ActorRef) -> dict[str, Any]:
 
 def edge_attributes(r: Relation, evidence: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """The attributes an event's edges carry; ``evidence`` is its list of evidence dicts when read
-    apart from ``r`` (:meth:`graph.queries.fetch.Fetcher.table_with_edge_evidence`)."""
+    apart from ``r`` (:meth:`graph.queries.fetch.Fetcher.parts_with_edge_evidence`), else ``r``'s own."""
+    p = r.parts()
+    return _attributes(p, _iso_dates(p[5]), [e.edge_dict() for e in r.evidence] if evidence is None else evidence)
+
+
+def _iso_dates(window: Window) -> tuple[str | None, str | None, str | None, str | None]:
+    date, earliest, latest, precision = window
+    return (
+        date.isoformat() if date else None,
+        earliest.isoformat() if earliest else None,
+        latest.isoformat() if latest else None,
+        precision,
+    )
+
+
+def _attributes(
+    p: EventParts, dates: tuple[str | None, str | None, str | None, str | None], evidence: list[dict[str, Any]]
+) -> dict[str, Any]:
+    _, (code, label, root, quad_class, goldstein), actors, targets, _, _, modalities, sources, confidence = p
     return {
-        "cameo": r.cameo,
-        "label": r.label,
-        "root": r.root,
-        "quad_class": r.quad_class,
-        "goldstein": float(r.goldstein) if r.goldstein is not None else None,
-        "date": r.date.isoformat() if r.date else None,
-        "earliest": r.earliest.isoformat() if r.earliest else None,
-        "latest": r.latest.isoformat() if r.latest else None,
-        "precision": r.precision,
-        "modality": r.modality,
-        "confidence": r.confidence,
-        "evidence": [e.edge_dict() for e in r.evidence] if evidence is None else evidence,
-        "sources": r.sources,
-        "symmetric": r.symmetric,
+        "cameo": code,
+        "label": label,
+        "root": root,
+        "quad_class": quad_class,
+        "goldstein": float(goldstein) if goldstein is not None else None,
+        "date": dates[0],
+        "earliest": dates[1],
+        "latest": dates[2],
+        "precision": dates[3],
+        "modality": leading_modality(modalities),
+        "confidence": confidence,
+        "evidence": evidence,
+        "sources": sources,
+        "symmetric": not actors and not targets,
     }
 
 
@@ -103,12 +121,19 @@ def pairs(r: Relation) -> list[tuple[ActorRef, ActorRef]]:
         >>> [(s.label, t.label) for s, t in pairs(call)]
         [('a', 'b'), ('a', 'c'), ('b', 'c')]
     """
-    if r.actors and r.targets:
-        return [(s, t) for s in r.actors for t in r.targets if s.iri != t.iri]
-    two = r.participants
-    if len(two) == 2 and not (r.actors or r.targets) and two[0].iri < two[1].iri:
+    return links(r.actors, r.targets, r.participants)
+
+
+def links(
+    actors: tuple[ActorRef, ...], targets: tuple[ActorRef, ...], participants: tuple[ActorRef, ...]
+) -> list[tuple[ActorRef, ActorRef]]:
+    """:func:`pairs` of an event given by its actors, targets and participants."""
+    if actors and targets:
+        return [(s, t) for s in actors for t in targets if s.iri != t.iri]
+    two = participants
+    if len(two) == 2 and not (actors or targets) and two[0].iri < two[1].iri:
         return [(two[0], two[1])]  # the usual symmetric event (a call, a meeting): no need to sort
-    everyone = sorted({p.iri: p for p in (*r.actors, *r.targets, *r.participants)}.values(), key=lambda p: p.iri)
+    everyone = sorted({p.iri: p for p in (*actors, *targets, *participants)}.values(), key=lambda p: p.iri)
     return list(combinations(everyone, 2))
 
 
@@ -122,23 +147,48 @@ def build(
     Args:
         relations: events, as the lookups return them.
         actors: actor records by IRI, for node attributes (kind, aliases, ISO code, Wikidata id).
-        evidence: each event's list of evidence dicts by event IRI, when read apart from the events (a
-            whole-store read: :meth:`graph.queries.fetch.Fetcher.table_with_edge_evidence`); the
-            lists become the edges' own. Else each ``Relation``'s evidence.
+        evidence: each event's list of evidence dicts by event IRI, when read apart from the events;
+            the lists become the edges' own. Else each ``Relation``'s evidence.
+    """
+    rows = list(relations)
+    if evidence is None:
+        evidence = {r.event: [e.edge_dict() for e in r.evidence] for r in rows}
+    return build_parts([r.parts() for r in rows], actors, evidence)
+
+
+def build_parts(
+    events: Iterable[EventParts],
+    actors: Mapping[str, Actor] | None = None,
+    evidence: Mapping[str, list[dict[str, Any]]] | None = None,
+) -> nx.MultiDiGraph:
+    """:func:`build` from events given as :data:`~graph.queries.records.EventParts` (what the
+    whole-store read gives: :meth:`graph.queries.fetch.Fetcher.parts_with_edge_evidence`), in order.
+
+    ``evidence`` gives each event's list of evidence dicts by event IRI (none when missing); the lists
+    become the edges' own.
     """
     known = actors or {}
+    cited = evidence or {}
     nxg = nx.MultiDiGraph()
     # Filled through networkx's documented graph structure (the dict-of-dicts that subclasses may
     # replace: node -> attributes, successor -> predecessor -> key -> edge attributes) instead of one
     # add_edge call per edge, which checks and copies what is known to be new here: 30% of the time on
     # a large graph. tests/views/test_network.py checks the result equals an add_edge build.
     succ, pred, node = nxg._succ, nxg._pred, nxg._node
-    for r in relations:
-        links = pairs(r)
-        if not links:
+    iso: dict[Window, tuple[str | None, str | None, str | None, str | None]] = {}  # events share windows
+    for p in events:
+        event, _, sources, targets, participants, window = p[:6]
+        if len(sources) == 1 and len(targets) == 1:  # the usual directed event
+            ends = [(sources[0], targets[0])] if sources[0].iri != targets[0].iri else []
+        else:
+            ends = links(sources, targets, participants)
+        if not ends:
             continue
-        attrs = edge_attributes(r, None if evidence is None else evidence.get(r.event) or [])
-        for s, t in links:
+        dates = iso.get(window)
+        if dates is None:
+            dates = iso[window] = _iso_dates(window)
+        attrs = _attributes(p, dates, cited.get(event) or [])
+        for s, t in ends:
             u, v = s.iri, t.iri
             if u not in node:
                 node[u] = node_attributes(known.get(u, s))
@@ -149,7 +199,7 @@ def build(
             keys = succ[u].get(v)
             if keys is None:
                 keys = succ[u][v] = pred[v][u] = {}
-            keys[r.event] = attrs if len(links) == 1 else dict(attrs)  # each edge owns its attributes
+            keys[event] = attrs if len(ends) == 1 else dict(attrs)  # each edge owns its attributes
     return nxg
 
 
