@@ -130,6 +130,11 @@ def keep_parts(
     """:func:`keep` for :data:`EventParts`: the verdict is worked out once per distinct (window, code,
     modalities), which events share."""
     passes = event_filter(lo, hi, types, modality, include_planned)
+    if lo is None and hi is None and types is None:  # the verdict depends on the modalities alone
+        by_stances = {p[6]: False for p in parts}
+        for stances in by_stances:
+            by_stances[stances] = passes(None, None, None, stances)
+        return [p for p in parts if by_stances[p[6]]]
     verdicts: dict[tuple[Window, str | None, tuple[str, ...]], bool] = {}
     out = []
     for p in parts:

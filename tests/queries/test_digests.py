@@ -297,6 +297,8 @@ def test_the_network_with_evidence_is_the_same_from_digests_from_triples_and_fro
     kg._fetch.use_digests = False
     from_triples = kg.to_networkx(include_planned=True)
     assert edges(fast) == edges(from_records) == edges(from_triples)
+    # and in the same order: by date window, code and event (the whole-store read comes unordered)
+    assert list(fast.edges(keys=True)) == list(from_records.edges(keys=True)) == list(from_triples.edges(keys=True))
     assert dict(fast.nodes(data=True)) == dict(from_records.nodes(data=True))
     cited = [e for _, _, d in fast.edges(data=True) for e in d["evidence"]]
     assert len(cited) > 10 and sum(1 for e in cited if e["sentence"] and e["title"]) > 5
@@ -305,3 +307,34 @@ def test_the_network_with_evidence_is_the_same_from_digests_from_triples_and_fro
     assert next(t for t in texts if t.startswith("~dg-c4\t")).endswith("\t~doc-first-s1\t\t\t\t")
     envoy = [e for e in cited if "envoy" in (e["sentence"] or "")]
     assert envoy and envoy[0]["start"] == 0 and envoy[0]["article"] == ID + "doc-first"
+
+
+def test_parts_in_digest_order_are_the_parts_in_iri_order(kg: KnowledgeGraph) -> None:
+    from graph.queries.digests import DigestTable
+
+    fetch = kg._fetch
+    digests = fetch._digests("digests")
+    assert digests is not None
+
+    def table() -> DigestTable:
+        return DigestTable(fetch._code, fetch.types.kind, fetch._ref, fetch._day)
+
+    ordered = table().parts(digests)
+    assert [p[0] for p in ordered] == sorted(p[0] for p in ordered)
+    assert sorted(table().parts(digests, ordered=False)) == ordered
+    assert [Relation.of_parts(p) for p in ordered] == table().relations(digests)
+
+
+def test_two_digests_of_one_event_pool_each_field_as_a_set_of_values() -> None:
+    from graph.digests import FIELDS
+    from graph.queries.digests import _pool
+
+    one = ["~e", "^042", "~USA", "~COL", "", "2026-01-02|||", "", "~doc-a", "", "0.8", "asserted"]
+    two = ["~e", "^042", "~USA ~VEN", "~COL", "", "|2026-01-01|2026-01-31|2", "", "~doc-b", "", "0.8", "alleged"]
+    assert len(one) == len(two) == len(FIELDS)
+    pooled = dict(zip(FIELDS, _pool(one, two), strict=True))
+    assert pooled["types"] == "^042" and pooled["confidence"] == "0.8"  # alike: kept once
+    assert pooled["actors"] == "~USA ~USA ~VEN" and pooled["sources"] == "~doc-a ~doc-b"
+    assert pooled["modalities"] == "asserted alleged" and pooled["targets"] == "~COL"
+    assert pooled["window"] == "2026-01-02|2026-01-01|2026-01-31|2"  # each part pooled apart
+    assert _pool(one, one) == one
