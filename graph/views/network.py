@@ -176,8 +176,7 @@ def build_parts(
     # a large graph. tests/views/test_network.py checks the result equals an add_edge build.
     succ, pred, node = nxg._succ, nxg._pred, nxg._node
     iso: dict[Window, tuple[str | None, str | None, str | None, str | None]] = {}  # events share windows
-    for p in events:
-        event, _, sources, targets, participants, window = p[:6]
+    for event, kind, sources, targets, participants, window, modalities, n, confidence in events:
         if len(sources) == 1 and len(targets) == 1:  # the usual directed event
             ends = [(sources[0], targets[0])] if sources[0].iri != targets[0].iri else []
         else:
@@ -187,7 +186,23 @@ def build_parts(
         dates = iso.get(window)
         if dates is None:
             dates = iso[window] = _iso_dates(window)
-        attrs = _attributes(p, dates, cited.get(event) or [])
+        code, label, root, quad_class, goldstein = kind
+        attrs = {  # _attributes written out (runs once per event of the store; a test checks they agree)
+            "cameo": code,
+            "label": label,
+            "root": root,
+            "quad_class": quad_class,
+            "goldstein": float(goldstein) if goldstein is not None else None,
+            "date": dates[0],
+            "earliest": dates[1],
+            "latest": dates[2],
+            "precision": dates[3],
+            "modality": leading_modality(modalities),
+            "confidence": confidence,
+            "evidence": cited.get(event) or [],
+            "sources": n,
+            "symmetric": not sources and not targets,
+        }
         for s, t in ends:
             u, v = s.iri, t.iri
             if u not in node:
