@@ -1,7 +1,7 @@
 """Filters and conversions shared by the lookups: periods, event filters, date order, result values.
 
 Example:
-    >>> from graph.queries.records import EventParts, Relation, Window, happened
+    >>> from graph.queries.records import Relation
     >>> r = Relation("e", "138", None, "13", 3, -7.0, (), (), (), None, dt.date(2026, 1, 4), dt.date(2026, 1, 4),
     ...              "day", ("asserted",), 1, None)
     >>> [len(keep([r], *period_bounds("2026-01", None), types, None, False)) for types in (["13"], ["04"])]
@@ -11,7 +11,7 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from graph.errors import QueryError
 from graph.queries.dates import DateLike, bounds, within
@@ -120,7 +120,7 @@ def keep(
 
 
 def keep_parts(
-    parts: Iterable[EventParts],
+    parts: Sequence[EventParts],
     lo: dt.date | None,
     hi: dt.date | None,
     types: Iterable[str] | str | None,
