@@ -31,7 +31,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.queries.records import Actor, ActorRef, EventParts, Relation, Window, leading_modality
+from graph.queries.records import Actor, ActorRef, EventParts, Kind, Relation, Window, leading_modality
 from graph.store.base import Store
 
 NODE_ATTRIBUTES = ("kind", "label", "aliases", "iso3", "wikidata")
@@ -75,8 +75,10 @@ def node_attributes(actor: Actor | ActorRef) -> dict[str, Any]:
 def edge_attributes(r: Relation, evidence: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """The attributes an event's edges carry; ``evidence`` is its list of evidence dicts when read
     apart from ``r`` (:meth:`graph.queries.fetch.Fetcher.parts_with_edge_evidence`), else ``r``'s own."""
-    p = r.parts()
-    return _attributes(p, _iso_dates(p[5]), [e.edge_dict() for e in r.evidence] if evidence is None else evidence)
+    cited = [e.edge_dict() for e in r.evidence] if evidence is None else evidence
+    dates = _iso_dates((r.date, r.earliest, r.latest, r.precision))
+    kind = (r.cameo, r.label, r.root, r.quad_class, r.goldstein)
+    return _attributes(kind, r.actors, r.targets, r.modalities, r.sources, r.confidence, dates, cited)
 
 
 def _iso_dates(window: Window) -> tuple[str | None, str | None, str | None, str | None]:
@@ -90,9 +92,16 @@ def _iso_dates(window: Window) -> tuple[str | None, str | None, str | None, str 
 
 
 def _attributes(
-    p: EventParts, dates: tuple[str | None, str | None, str | None, str | None], evidence: list[dict[str, Any]]
+    kind: Kind,
+    actors: tuple[ActorRef, ...],
+    targets: tuple[ActorRef, ...],
+    modalities: tuple[str, ...],
+    sources: int,
+    confidence: float | None,
+    dates: tuple[str | None, str | None, str | None, str | None],
+    evidence: list[dict[str, Any]],
 ) -> dict[str, Any]:
-    _, (code, label, root, quad_class, goldstein), actors, targets, _, _, modalities, sources, confidence = p
+    code, label, root, quad_class, goldstein = kind
     return {
         "cameo": code,
         "label": label,
@@ -186,23 +195,7 @@ def build_parts(
         dates = iso.get(window)
         if dates is None:
             dates = iso[window] = _iso_dates(window)
-        code, label, root, quad_class, goldstein = kind
-        attrs = {  # _attributes written out (runs once per event of the store; a test checks they agree)
-            "cameo": code,
-            "label": label,
-            "root": root,
-            "quad_class": quad_class,
-            "goldstein": float(goldstein) if goldstein is not None else None,
-            "date": dates[0],
-            "earliest": dates[1],
-            "latest": dates[2],
-            "precision": dates[3],
-            "modality": leading_modality(modalities),
-            "confidence": confidence,
-            "evidence": cited.get(event) or [],
-            "sources": n,
-            "symmetric": not sources and not targets,
-        }
+        attrs = _attributes(kind, sources, targets, modalities, n, confidence, dates, cited.get(event) or [])
         for s, t in ends:
             u, v = s.iri, t.iri
             if u not in node:
