@@ -415,6 +415,8 @@ class Fetcher:
 
     def _claims_and_articles(self) -> tuple[Digests | None, dict[str, ArticleInfo]]:
         with gc_paused():
+            # articles first: their short read and their Python work fill the time the caller's thread
+            # waits for the event read, and the long claim read then overlaps the events' Python work
             articles = self._all_articles()
             return self._digests("claim_digests"), articles
 
