@@ -281,7 +281,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--network-triples", type=int, default=4_000_000, help="network corpus (~100k events)")
     parser.add_argument("--repeats", type=int, default=7, help="calls per actor or dyad (default 7)")
     parser.add_argument(
-        "--network-repeats", type=int, default=3, help="to_networkx() calls per store and setting (median; default 3)"
+        "--network-repeats", type=int, default=5, help="to_networkx() calls per store and setting (median; default 5)"
     )
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--work", default=str(CACHE), help="where the Oxigraph stores are kept between runs")
