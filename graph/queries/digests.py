@@ -20,7 +20,7 @@ from operator import itemgetter
 from graph import ids
 from graph.digests import FIELDS, FORMAT, NOT_A_DATE, compact, expand, records
 from graph.ids import ID
-from graph.queries.records import ActorRef, EventParts, Kind, Relation, Window, modality_rank
+from graph.queries.records import ActorRef, EventParts, Kind, Window, modality_rank
 from graph.queries.table import BOTTOM, TOP, ValuesRunner, date_window, refs_of
 from graph.store.base import Term
 
@@ -107,7 +107,8 @@ WINDOW = FIELDS.index("window")
 
 
 class DigestTable:
-    """Merges digests into :class:`Relation` records (the rules of :class:`~graph.queries.table.EventTable`).
+    """Merges digests into :data:`EventParts` (the fields of :class:`Relation` records, by the rules of
+    :class:`~graph.queries.table.EventTable`).
 
     ``code(type_iri)`` gives a type's CAMEO code, or its IRI when it has none; ``kind(code_or_iri)``
     its (code, label, root, quad class, Goldstein); ``ref(iri)`` an actor reference; ``day(text)`` a
@@ -130,10 +131,6 @@ class DigestTable:
         self.ref = ref
         self.day = day
         self.unreadable: set[str] = set()
-
-    def relations(self, digests: Digests) -> list[Relation]:
-        """Every event of the digests as a :class:`Relation` (without evidence)."""
-        return list(map(Relation.of_parts, self.parts(digests)))
 
     def parts(self, digests: Digests, *, ordered: bool = True) -> list[EventParts]:
         """Every event of the digests as :data:`EventParts`, in IRI order when ``ordered``."""
@@ -245,27 +242,18 @@ def _pool(seen: list[str], more: list[str]) -> list[str]:
 def _by_event(texts: list[str], *, ordered: bool) -> Iterable[list[str]]:
     """The fields of each event digest, the digests of one event (from two source graphs) pooled; in
     the order of the event IRIs (as the other lookups return events) when ``ordered``."""
+    by_event: dict[str, list[str]] = {}
+    for text in texts:
+        fields = text.split("\t")
+        seen = by_event.setdefault(fields[0], fields)
+        if seen is not fields:
+            by_event[fields[0]] = _pool(seen, fields)
     if not ordered:
-        by_event: dict[str, list[str]] = {}
-        for text in texts:
-            fields = text.split("\t")
-            seen = by_event.setdefault(fields[0], fields)
-            if seen is not fields:
-                by_event[fields[0]] = _pool(seen, fields)
         return by_event.values()
-    rows = [text.split("\t") for text in texts]
-    rows.sort(key=_NAME)
+    rows = sorted(by_event.values(), key=_NAME)
     if rows and not (rows[0][0][:1] == "~" == rows[-1][0][:1]):  # not all one shared prefix removed
         rows.sort(key=lambda f: expand(f[0]))
-    pooled: list[list[str]] = []
-    last: list[str] = [""]
-    for f in rows:
-        if f[0] == last[0]:
-            pooled[-1] = last = _pool(last, f)
-        else:
-            pooled.append(f)
-            last = f
-    return pooled
+    return rows
 
 
 _NAME = itemgetter(0)

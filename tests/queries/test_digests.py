@@ -319,10 +319,15 @@ def test_parts_in_digest_order_are_the_parts_in_iri_order(kg: KnowledgeGraph) ->
     def table() -> DigestTable:
         return DigestTable(fetch._code, fetch.types.kind, fetch._ref, fetch._day)
 
-    ordered = table().parts(digests)
+    reader = table()
+    ordered = reader.parts(digests)
     assert [p[0] for p in ordered] == sorted(p[0] for p in ordered)
     assert sorted(table().parts(digests, ordered=False)) == ordered
-    assert [Relation.of_parts(p) for p in ordered] == table().relations(digests)
+    # the records the lookups get, but for the events whose dates are read again one by one
+    again = reader.unreadable
+    assert again == {ID + "dg-call"}
+    records = [Relation.of_parts(p) for p in ordered if p[0] not in again]
+    assert records == [r for r in fetch._table(None) if r.event not in again]
 
 
 def test_two_digests_of_one_event_pool_each_field_as_a_set_of_values() -> None:
