@@ -321,12 +321,86 @@ def score_dev(path: Path) -> dict[str, Any]:
     }
 
 
+# -- news dev (real news excerpts, scored by the set's own score.py) ------------------------------------
+NEWS_TEXTS = ROOT / ".cache" / "news_dev"  # rebuilt as ../shared/benchmarks/news_dev/README.md says; git-ignored
+
+
+def _news_type(code: str, fine: dict[str, list[str]]) -> str | None:
+    """The gold type a predicted CAMEO code counts for: the one with the longest matching prefix."""
+    best: tuple[int, str] | None = None
+    for kind, prefixes in fine.items():
+        for p in prefixes:
+            if code.startswith(p) and (best is None or len(p) > best[0]):
+                best = (len(p), kind)
+    return best[1] if best else None
+
+
+def score_news(shared: Path, texts: Path, work: Path) -> dict[str, Any]:
+    """Extract every news-dev excerpt with the installed `diplograph extract` (one batch, as the set's run.sh
+    does) and score it with the set's score.py; per gold type, the same scorer on that type's relations and
+    on the predictions whose CAMEO code counts for that type."""
+    import importlib.util
+    import subprocess
+
+    nd = shared / "benchmarks" / "news_dev"
+    spec = importlib.util.spec_from_file_location("news_dev_score", nd / "score.py")
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"cannot load {nd / 'score.py'}")
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    arts = [json.loads(line) for line in (nd / "articles.jsonl").read_text().splitlines() if line.strip()]
+    missing = [a["id"] for a in arts if not (texts / f"{a['id']}.txt").exists()]
+    if missing:
+        raise SystemExit(f"{len(missing)} news-dev texts missing in {texts}: rebuild them ({nd / 'README.md'})")
+    work.mkdir(parents=True, exist_ok=True)
+    batch = work / "batch.jsonl"
+    with batch.open("w", encoding="utf-8") as f:
+        for a in arts:
+            rec = {"id": f"newsdev-{a['id']}", "text": (texts / f"{a['id']}.txt").read_text(encoding="utf-8")}
+            rec.update({k: a[k] for k in ("published", "url", "outlet") if a.get(k)})
+            f.write(json.dumps(rec) + "\n")
+    exe = Path(sys.executable).with_name("diplograph")
+    t0 = time.perf_counter()
+    out = subprocess.run([str(exe), "-q", "extract", str(batch), "--format", "json"], capture_output=True, check=True)
+    elapsed = time.perf_counter() - t0
+    preds: dict[str, dict[str, Any]] = {}
+    for a in json.loads(out.stdout)["articles"]:
+        preds[str(a["article"]["id"]).removeprefix("newsdev-")] = a
+    golds = [json.loads(line) for line in (nd / "gold.jsonl").read_text().splitlines() if line.strip()]
+
+    def run(gold_docs: list[dict[str, Any]], keep: Any, name: str) -> dict[str, Any]:
+        d = work / name
+        d.mkdir(exist_ok=True)
+        for aid, art in preds.items():
+            art = dict(art, events=[e for e in art["events"] if keep(e)])
+            (d / f"{aid}.json").write_text(json.dumps({"articles": [art]}))
+        return dict(scorer.score(gold_docs, d))
+
+    overall = run(golds, lambda e: True, "all")
+    by_type: dict[str, Any] = {}
+    for kind in scorer.FINE:
+        sub = [dict(g, relations=[r for r in g["relations"] if r["type"] in (kind, *scorer.SKIP_TYPES)]) for g in golds]
+        res = run(sub, lambda e, k=kind: _news_type(str(e["cameo"]), scorer.FINE) == k, f"type-{kind}")
+        n_gold = sum(
+            1
+            for g in sub
+            for r in g["relations"]
+            if r["type"] == kind
+            for _t in (scorer.as_list(r["target"]) or [None])
+        )
+        by_type[kind] = {**res["events_fine"], "gold": n_gold, "predicted": res["counts"]["pred_ev"]}
+    overall.pop("per_doc", None)
+    return {"overall": overall, "by_type": by_type, "seconds": round(elapsed, 2)}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description="Score the extractor on the seed and dev gold data.")
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--out", type=Path, help="JSON results (default scripts/bench/results/extraction[-prefilter].json)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses and extra events")
     ap.add_argument("--prefilter", action="store_true", help="score with the sentence prefilter on")
+    ap.add_argument("--news-texts", type=Path, default=NEWS_TEXTS, help="folder of the rebuilt news-dev texts")
+    ap.add_argument("--no-news", action="store_true", help="skip the news-dev set")
     args = ap.parse_args()
     global PREFILTER
     PREFILTER = args.prefilter
@@ -348,6 +422,22 @@ def main() -> None:
             f"{name:32} {m['precision']:6.3f} {m['recall']:6.3f} {m['f1']:6.3f} {m['tp']:5d} {m['predicted']:5d} "
             f"{m['gold']:5d}"
         )
+    news = None if args.no_news else score_news(args.shared, args.news_texts, args.out.parent / "news_dev")
+    if news is not None:
+        o = news["overall"]
+        for name, key in (
+            ("news actors typed", "actors_typed"),
+            ("news events fine", "events_fine"),
+            ("news events quad", "events_quad"),
+        ):
+            m = o[key]
+            print(f"{name:32} {m['p']:6.3f} {m['r']:6.3f} {m['f1']:6.3f}")
+        for kind, m in news["by_type"].items():
+            print(
+                f"{'  news ' + kind:32} {m['p']:6.3f} {m['r']:6.3f} {m['f1']:6.3f} {'':5} {m['predicted']:5d} "
+                f"{m['gold']:5d}"
+            )
+        print(f"{'news dates on fine matches':32} {o['dates_on_fine']}  planned flag {o['planned_flag_on_fine']}")
     d = seed["dates"]
     print(f"{'seed dates on matched events':32} {d['accuracy']:6.3f}  ({d['correct']}/{d['matched_with_gold_date']})")
     print(f"dev: {dev['sentences']} sentences in {dev['seconds']} s ({dev['words_per_second']} words/s)")
@@ -366,7 +456,7 @@ def main() -> None:
         for m in dev["extra"]:
             print("  ", m)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps({"seed": seed, "dev": dev}, indent=1, ensure_ascii=False) + "\n")
+    args.out.write_text(json.dumps({"seed": seed, "dev": dev, "news_dev": news}, indent=1, ensure_ascii=False) + "\n")
     print(f"wrote {args.out}", file=sys.stderr)
 
 
