@@ -166,7 +166,7 @@ class EventFinder:
                     continue
                 tok = doc[i]
                 lemma = verb_forms.get(lower, "")
-                entry = self.lex.verbs[lemma][-1] if lemma and (lower != lemma or lower not in noun_forms) else None
+                entry = self.lex.bare_verb(lemma) if lemma and (lower != lemma or lower not in noun_forms) else None
                 if entry is None and lower in noun_forms:
                     entry = self.lex.noun(noun_forms[lower])
             if entry is not None:
@@ -407,6 +407,10 @@ class EventFinder:
                 f.confidence -= 0.2
         if f.actors and not f.targets and not f.participants and f.entry.code[:2] not in TARGETLESS_ROOTS:
             return False
+        if f.entry.code.startswith("01") and any(h in f.rule for h in GUESSED_TARGETS):
+            return False  # a statement is about whom the text says, not about the nearest name
+        if f.entry.generated and any(h in f.rule for h in GUESSED_ARGUMENTS):
+            return False  # a generated trigger is weaker evidence: it needs the arguments the parse gives
         if f.entry.needs_target and not f.targets and not f.participants:
             return False
         if f.entry.symmetric and not f.participants and f.actors and f.targets:
@@ -880,6 +884,9 @@ def _governing_verb(tok: Token) -> Token | None:
     return None
 
 
+# rule suffixes of arguments found by word order or proximity rather than by the parse
+GUESSED_ARGUMENTS = ("/surface", "/nearest-person", "/place-target", "/domestic-target")
+GUESSED_TARGETS = ("/surface-target", "/place-target")
 STOP_SURFACE = {";", ":", ".", "!", "?", "—", "–"}
 
 

@@ -8,7 +8,7 @@ fits wins. Without a lemmatiser (blank pipeline) inflected forms are generated f
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -79,6 +79,7 @@ class Entry:
     noun: bool = False
     modifier_target: bool = False
     rule_name: str | None = None
+    generated: bool = False  # from the PETRARCH-2 dictionary: needs arguments the parse gives
 
     @property
     def specificity(self) -> int:
@@ -112,8 +113,17 @@ class Lexicon:
     light_forms: frozenset[str] = frozenset()
 
     def verb(self, tok: Token, lemma: str, is_person: Callable[[int], bool]) -> Entry | None:
+        """The most specific entry that fits the verb's arguments; None also when that entry blocks the
+        verb (a PETRARCH-2 pattern coded ``---``: "called the company" names no event)."""
         for entry in self.verbs.get(lemma, []):
             if _fits(entry, tok, is_person):
+                return entry if entry.code else None
+        return None
+
+    def bare_verb(self, lemma: str) -> Entry | None:
+        """The entry of a verb with no conditions (for word-order reading without a parse)."""
+        for entry in reversed(self.verbs.get(lemma, [])):
+            if entry.code:
                 return entry
         return None
 
@@ -156,8 +166,8 @@ def _entry(raw: dict[str, Any], noun: bool) -> Entry:
     )
 
 
-def _inflect(lemma: str) -> list[str]:
-    forms = [lemma, *IRREGULAR.get(lemma, [])]
+def _inflect(lemma: str, irregular: dict[str, list[str]] = IRREGULAR) -> list[str]:
+    forms = [lemma, *irregular.get(lemma, [])]
     stem = lemma[:-1] if lemma.endswith("e") else lemma
     forms += [lemma + "s" if not lemma.endswith(("s", "sh", "ch", "x")) else lemma + "es", stem + "ed", stem + "ing"]
     if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
@@ -167,9 +177,50 @@ def _inflect(lemma: str) -> list[str]:
     return forms
 
 
+# Generated verbs of these CAMEO roots need an addressee: a bare statement, appeal or comment
+# ("observed", "quoted", "estimated") says nothing about a relation between two actors.
+GENERATED_NEEDS_TARGET = ("01", "02")
+
+
+def _generated_verbs(hand: dict[str, list[Entry]], light: frozenset[str]) -> tuple[list[Entry], dict[str, list[str]]]:
+    """Entries of the lexicon generated from the PETRARCH-2 verb dictionary (``triggers_petrarch.json``).
+
+    A verb the hand lexicon knows is the hand's alone (its entries were written and tested against the
+    parse this extractor uses); a generated verb whose only entry is its root's catch-all code (say,
+    face) names no event by itself, nor does a light verb ("take", "hold", "make": "took Sweden by
+    surprise") without the object its patterns require.
+    """
+    import json
+
+    where = "graph/extract/data/triggers_petrarch.json"
+    try:
+        raw = json.loads(resources.files("graph.extract").joinpath("data/triggers_petrarch.json").read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ExtractionError(
+            "the generated trigger lexicon is missing or broken",
+            where=where,
+            hint="reinstall diplograph or run scripts/generate_lexicon.py",
+        ) from exc
+    out = []
+    for item in raw.get("verbs", []):
+        e = _entry(item, noun=False)
+        if e.lemma in hand or (e.specificity == 0 and (_catch_all(e.code) or e.lemma in light)):
+            continue
+        if e.code[:2] in GENERATED_NEEDS_TARGET:
+            e = replace(e, needs_target=True)
+        out.append(replace(e, generated=True, rule_name=f"petrarch:{e.rule.removeprefix('verb:')}" if e.code else None))
+    return out, dict(raw.get("forms", {}))
+
+
+def _catch_all(code: str) -> bool:
+    """A CAMEO root's "not otherwise specified" code (010, 030, 040, 060, 170, ...): the dictionary gives
+    it to vague verbs ("say", "take", "face", "link") whose meaning only their patterns pin down."""
+    return len(code) == 3 and code[2] == "0"
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    """The packaged trigger lexicon (cached)."""
+    """The packaged trigger lexicon (cached): the hand entries of ``triggers.yaml`` before the generated ones."""
     import yaml
 
     try:
@@ -186,6 +237,11 @@ def load_lexicon() -> Lexicon:
     for item in raw.get("verbs", []):
         e = _entry(item, noun=False)
         verbs.setdefault(e.lemma or "", []).append(e)
+    light = frozenset(raw.get("light_verbs", []))
+    generated, forms = _generated_verbs(verbs, light)
+    for e in generated:
+        verbs.setdefault(e.lemma or "", []).append(e)
+    irregular = {**forms, **IRREGULAR}
     for item in raw.get("nouns", []):
         e = _entry(item, noun=True)
         if e.phrase:
@@ -194,9 +250,8 @@ def load_lexicon() -> Lexicon:
             nouns.setdefault(e.lemma or "", []).append(e)
     for entries in verbs.values():
         entries.sort(key=lambda e: -e.specificity)
-    verb_forms = {f: lemma for lemma in verbs for f in _inflect(lemma)}
+    verb_forms = {f: lemma for lemma in verbs for f in _inflect(lemma, irregular)}
     noun_forms = {f: lemma for lemma in nouns for f in (lemma, lemma + "s", lemma + "es")}
-    light = frozenset(raw.get("light_verbs", []))
     light_forms = frozenset(f for lemma in light for f in _inflect(lemma))
     return Lexicon(verbs, nouns, phrases, light, verb_forms, noun_forms, light_forms)
 
