@@ -1,0 +1,202 @@
+"""Mediation: a third party that brokers, hosts, leads or witnesses the talks or the deal of two others.
+
+News rarely says "X mediated between Y and Z". It says "the US-brokered deal", "talks hosted by Qatar",
+"Erdogan hosted the talks", "negotiations led by Washington", "Rubio witnessed the signing", "Egypt is
+among the mediators". Each such cue names the mediator; the parties are the participants of the
+process it names: a symmetric event (talks, meeting, agreement, signing) of the same sentence, else the
+nearest such event within a few sentences (the story's pair). One CAMEO 045 event per mediator, directed
+at the parties, with the cue in its rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from graph.extract.events import Found, inherited_subject, np_actors
+from graph.extract.lexicon import Entry
+from graph.extract.nlp import Doc, Token, sentences
+from graph.extract.resolve import Resolved
+from graph.model import ActorKind, Modality
+
+MEDIATE = Entry(code="045", lemma="mediate", rule_name="mediation")
+# verbs whose subject (or agent, or the name hyphenated before them: "US-brokered") runs the process
+MEDIATING_VERBS = {
+    "broker",
+    "mediate",
+    "host",
+    "facilitate",
+    "witness",
+    "lead",
+    "back",
+    "sponsor",
+    "convene",
+    "oversee",
+    "arrange",
+    "steer",
+    "chair",
+}
+# nouns of the processes a third party can run
+PROCESS_NOUNS = {
+    "talk",
+    "negotiation",
+    "deal",
+    "agreement",
+    "accord",
+    "treaty",
+    "ceasefire",
+    "truce",
+    "signing",
+    "ceremony",
+    "meeting",
+    "summit",
+    "declaration",
+    "dialogue",
+    "process",
+    "round",
+    "peace",
+    "mediation",
+    "pact",
+    "conference",
+}
+MEDIATOR_NOUNS = {"mediator", "broker", "facilitator", "intermediary", "go-between", "mediation"}
+# codes of events whose participants are parties to a process (consultations, negotiations, agreements)
+PARTY_CODES = ("04", "057", "046", "03")
+REACH = 3  # sentences between a cue and the process it refers to
+
+
+def find(doc: Doc, res: Resolved, found: list[Found]) -> list[Found]:
+    """The events found, with mediation added: a cue verb's own reading ("hosted the talks" as a visit
+    hosted) gives way to the mediation, and a 045 event without parties gets them."""
+    added = _mediations(doc, res, found)
+    cues = {(f.sent_index, f.trigger) for f in added}
+    mediators = {(f.sent_index, k) for f in added for k in f.actors}
+    kept = [
+        f
+        for f in found
+        if (f.sent_index, f.trigger) not in cues
+        and not (f.entry.code == "045" and not f.targets and {(f.sent_index, k) for k in f.everyone} & mediators)
+    ]
+    return kept + added
+
+
+def _mediations(doc: Doc, res: Resolved, found: list[Found]) -> list[Found]:
+    """Mediation events of the doc, given the events already found in it."""
+    sents = sentences(doc)
+    parties_by_sentence: dict[int, list[list[str]]] = {}
+    for f in found:
+        if f.participants and len(f.participants) >= 2 and f.entry.code.startswith(PARTY_CODES):
+            parties_by_sentence.setdefault(f.sent_index, []).append(f.participants)
+    out: list[Found] = []
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    for si, sent in enumerate(sents):
+        for tok in sent:
+            for mediator, cue in _cues(tok, res):
+                parties = _principal(_parties(si, tok, res, parties_by_sentence, mediator), res)
+                if not parties or res.actors[mediator].kind is ActorKind.SITE:
+                    continue
+                key = (mediator, tuple(sorted(parties)))
+                if key in seen:
+                    continue
+                seen.add(key)
+                modality = next(
+                    (f.modality for f in found if f.sent_index == si and set(parties) <= set(f.participants)),
+                    Modality.ASSERTED,
+                )
+                dated = next((f for f in found if f.sent_index == si and set(parties) <= set(f.participants)), None)
+                out.append(
+                    Found(
+                        replace(MEDIATE, rule_name=f"mediation:{cue}"),
+                        si,
+                        tok.i,
+                        actors=[mediator],
+                        targets=parties,
+                        modality=modality,
+                        date=dated.date if dated else None,
+                        date_weak=dated.date_weak if dated else False,
+                        confidence=0.6,
+                        rule=f"mediation:{cue}",
+                    )
+                )
+    return out
+
+
+def _cues(tok: Token, res: Resolved) -> list[tuple[str, str]]:
+    """(mediator, cue) pairs that this token starts."""
+    lemma = tok.lemma_.lower()
+    out: list[tuple[str, str]] = []
+    if lemma in MEDIATING_VERBS and tok.pos_ in ("VERB", "ADJ") and _runs_a_process(tok):
+        if tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and (k := res.at(tok.i - 2)):
+            out.append((k, f"{lemma}-compound"))  # "US-brokered deal", "Qatar-backed talks"
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or tok.dep_ in ("acl", "amod")
+        if not passive and not any(c.dep_ == "nsubj" for c in tok.children):
+            out += [(k, lemma) for k in inherited_subject(tok, res)]  # "hosted and supported", "tried to broker"
+        for c in tok.children:
+            if c.dep_ == "agent":
+                out += [(k, f"{lemma}-by") for p in c.children if p.dep_ == "pobj" for k in np_actors(p, res)]
+            elif c.dep_ in ("nsubj",) and not passive:
+                out += [(k, lemma) for k in np_actors(c, res)]
+    elif lemma in MEDIATOR_NOUNS and tok.pos_ == "NOUN":
+        for c in tok.children:  # "Qatar's mediation", "Egyptian mediators", "mediators Qatar and Egypt"
+            if c.dep_ in ("poss", "compound", "amod", "appos", "nmod"):
+                out += [(k, f"{lemma}-noun") for k in np_actors(c, res)]
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                out += [(k, f"{lemma}-noun") for p in c.children if p.dep_ == "pobj" for k in np_actors(p, res)]
+        if tok.dep_ == "pobj" and tok.head.lower_ == "among":  # "X is among the mediators"
+            verb = tok.head.head
+            out += [
+                (k, f"{lemma}-noun") for c in verb.children if c.dep_.startswith("nsubj") for k in np_actors(c, res)
+            ]
+    return list(dict.fromkeys(out))
+
+
+def _runs_a_process(tok: Token) -> bool:
+    """Whether the verb's object, passive subject or modified noun is a process ("hosted the talks")."""
+    nouns = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    for conj in tok.conjuncts:  # "hosted and supported the talks": the object hangs from one of them
+        nouns += [c for c in conj.children if c.dep_ == "dobj"]
+    if tok.dep_ in ("acl", "amod") or (tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN")):
+        nouns.append(tok.head)
+    if tok.i >= 2 and tok.doc[tok.i - 1].text == "-":
+        nouns.append(tok.head)
+    return any(n.lemma_.lower() in PROCESS_NOUNS or _names_process(n) for n in nouns)
+
+
+def _names_process(noun: Token) -> bool:
+    """ "the signing ceremony", "peace talks": a compound whose words include a process noun."""
+    return any(c.dep_ == "compound" and c.lemma_.lower() in PROCESS_NOUNS for c in noun.children)
+
+
+def _subtree_actors(tok: Token, res: Resolved) -> list[str]:
+    """Every actor named in a phrase, in order ("the DRC and the Republic of Rwanda": the parse hangs the
+    second from inside the first)."""
+    return list(dict.fromkeys(k for t in tok.subtree if (k := res.at(t.i))))
+
+
+def _principal(parties: list[str], res: Resolved) -> list[str]:
+    """States and organisations when the process has at least two ("Rwanda, the DRC and Rubio signed":
+    the parties are the two states, Rubio signs for neither)."""
+    kinds = (ActorKind.STATE, ActorKind.IGO, ActorKind.ORGANIZATION)
+    principal = [k for k in parties if res.actors[k].kind in kinds]
+    return principal if len(principal) >= 2 else parties
+
+
+def _parties(si: int, tok: Token, res: Resolved, by_sentence: dict[int, list[list[str]]], mediator: str) -> list[str]:
+    """The parties of the process: "between X and Y" on the process noun, else the participants of the
+    nearest symmetric event (this sentence first, then earlier, then later ones within REACH)."""
+    todo = [(n, 0) for n in (tok.head, *tok.children)]
+    while todo:  # "hosted the signing of the agreement between X and Y": through "of", two steps down
+        noun, depth = todo.pop(0)
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "between":
+                found = [k for p in c.children if p.dep_ == "pobj" for k in _subtree_actors(p, res) if k != mediator]
+                if len(found) >= 2:
+                    return found
+            elif c.dep_ == "prep" and c.lower_ == "of" and depth < 2:
+                todo += [(p, depth + 1) for p in c.children if p.dep_ == "pobj"]
+    for distance in range(REACH + 1):
+        for other in (si - distance, si + distance) if distance else (si,):
+            for parts in by_sentence.get(other, []):
+                rest = [k for k in parts if k != mediator]
+                if len(rest) >= 2:
+                    return rest
+    return []

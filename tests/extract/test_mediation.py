@@ -1,0 +1,62 @@
+"""Mediation (graph/extract/mediation.py): a third party that brokers, hosts, leads or witnesses the talks
+or the deal of two others gets one CAMEO 045 event directed at the parties."""
+
+from __future__ import annotations
+
+from .conftest import View, run
+
+
+def mediations(v: View) -> set[tuple[frozenset[str], frozenset[str]]]:
+    return {(frozenset(v.n(e.actors)), frozenset(v.n(e.targets))) for e in v.events("045")}
+
+
+def test_subject_of_a_mediating_verb_with_a_process_object() -> None:
+    v = run("Norway brokered the negotiations between Sweden and Finland.")
+    assert mediations(v) == {(frozenset({"Norway"}), frozenset({"Sweden", "Finland"}))}
+
+
+def test_agent_of_a_passive_or_participle() -> None:
+    v = run("Sweden and Finland agreed to a joint declaration on Wednesday after talks hosted by Norway.")
+    assert (frozenset({"Norway"}), frozenset({"Sweden", "Finland"})) in mediations(v)
+
+
+def test_name_hyphenated_before_the_verb() -> None:
+    v = run("Sweden and Finland signed the Norway-brokered accord on Friday.")
+    assert mediations(v) == {(frozenset({"Norway"}), frozenset({"Sweden", "Finland"}))}
+
+
+def test_parties_from_a_neighbouring_sentence() -> None:
+    v = run(
+        "Sweden and Finland signed a peace agreement in Oslo on Friday. "
+        "Norwegian Foreign Minister Espen Barth Eide witnessed the signing ceremony."
+    )
+    assert (frozenset({"Espen Barth Eide"}), frozenset({"Sweden", "Finland"})) in mediations(v)
+
+
+def test_parties_between_through_of() -> None:
+    v = run("Norway hosted the signing of the peace agreement between Sweden and the Republic of Finland.")
+    assert mediations(v) == {(frozenset({"Norway"}), frozenset({"Sweden", "Finland"}))}
+
+
+def test_shared_subject_of_coordinated_or_governing_verbs() -> None:
+    assert mediations(run("Norway hosted and supported the talks between Sweden and Finland.")) == {
+        (frozenset({"Norway"}), frozenset({"Sweden", "Finland"}))
+    }
+    assert mediations(run("The EU was trying to broker a deal between Sweden and Finland.")) == {
+        (frozenset({"European Union"}), frozenset({"Sweden", "Finland"}))
+    }
+
+
+def test_hosting_talks_is_mediation_not_a_visit_hosted() -> None:
+    v = run("Sweden and Finland agreed to a truce on Monday. Norway hosted the talks in Oslo.")
+    assert (frozenset({"Norway"}), frozenset({"Sweden", "Finland"})) in mediations(v)
+    assert not v.events("043")
+
+
+def test_hosting_a_person_is_not_mediation() -> None:
+    v = run("Sweden and Finland agreed to a truce on Monday. Norway hosted Swedish Prime Minister Ulf Kristersson.")
+    assert not v.events("045")
+
+
+def test_no_parties_no_mediation() -> None:
+    assert not run("Norway brokered the talks.").events("045")
