@@ -72,6 +72,7 @@ class Entry:
     xcomp: tuple[str, ...] = ()
     prep: tuple[str, ...] = ()
     pobj: tuple[str, ...] = ()
+    oprd: tuple[str, ...] = ()  # an object predicate ("called X a dictator"): its words, or "*" for any
     symmetric: bool = False
     needs_target: bool = False
     needs_possessor: bool = False
@@ -84,7 +85,14 @@ class Entry:
     @property
     def specificity(self) -> int:
         return (
-            bool(self.prt) + bool(self.obj) + bool(self.xcomp) + bool(self.prep) + bool(self.pobj) + self.person_object
+            bool(self.prt)
+            + bool(self.obj)
+            + bool(self.xcomp)
+            + bool(self.prep)
+            + bool(self.pobj)
+            + self.person_object
+            + bool(self.oprd)
+            + (bool(self.oprd) and self.oprd != ("*",))
         )
 
     @property
@@ -157,6 +165,7 @@ def _entry(raw: dict[str, Any], noun: bool) -> Entry:
         xcomp=tup("xcomp"),
         prep=tup("prep"),
         pobj=tup("pobj"),
+        oprd=tup("oprd"),
         symmetric=bool(raw.get("symmetric")),
         needs_target=bool(raw.get("needs_target")),
         needs_possessor=bool(raw.get("needs_possessor")),
@@ -258,8 +267,23 @@ def load_lexicon() -> Lexicon:
 
 def _fits(entry: Entry, tok: Token, is_person: Callable[[int], bool]) -> bool:
     children = list(tok.children)
-    if entry.person_object and not any(c.dep_ in ("dobj", "nsubjpass") and is_person(c.i) for c in children):
-        return False
+    predicates = [c for c in children if c.dep_ == "oprd"] + [
+        a  # "called Zelenskyy a dictator" parsed as an apposition with no comma
+        for o in children
+        if o.dep_ == "dobj"
+        for a in o.children
+        if a.dep_ == "appos" and a.pos_ in ("NOUN", "ADJ") and a.left_edge.i == o.i + 1
+    ]
+    if entry.person_object and (
+        predicates or not any(c.dep_ in ("dobj", "nsubjpass") and is_person(c.i) for c in children)
+    ):
+        return False  # "called Zelenskyy a dictator" names him, it is no call to him
+    if entry.oprd:
+        if not predicates:
+            return False
+        words = {w.lemma_.lower() for p in predicates for w in p.subtree}
+        if entry.oprd != ("*",) and not words & set(entry.oprd):
+            return False
     if entry.prt:
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         late = any(  # "forced the UN agency out of the country": the particle parsed as a preposition

@@ -1,0 +1,45 @@
+"""Trigger senses decided by their arguments, and the event nouns of diplomatic news (hand lexicon)."""
+
+from __future__ import annotations
+
+from .conftest import run
+
+TRUMP = "U.S. President Donald Trump"
+ZELENSKYY = "Ukrainian President Volodymyr Zelenskyy"
+
+
+def test_calling_someone_a_name_is_criticism_not_a_phone_call() -> None:
+    v = run(f"{TRUMP} called {ZELENSKYY} a dictator on Wednesday.")
+    assert not v.events("041")
+    assert v.directed("111") == {(frozenset({"Donald Trump"}), frozenset({"Volodymyr Zelenskyy"}))}
+
+
+def test_calling_someone_a_word_of_praise_is_praise() -> None:
+    v = run(f"{TRUMP} called {ZELENSKYY} a great friend on Wednesday.")
+    assert v.directed("051") == {(frozenset({"Donald Trump"}), frozenset({"Volodymyr Zelenskyy"}))}
+
+
+def test_calling_someone_without_a_name_is_a_call() -> None:
+    v = run(f"{TRUMP} called {ZELENSKYY} on Wednesday.")
+    assert [set(v.n(e.participants)) for e in v.events("041")] == [{"Donald Trump", "Volodymyr Zelenskyy"}]
+    assert not v.events("11")
+
+
+def test_summoning_an_envoy_is_a_protest_against_the_envoys_state() -> None:
+    v = run("Norway summoned Sweden's ambassador on Monday.")
+    assert v.directed("111") == {(frozenset({"Norway"}), frozenset({"Sweden"}))}
+
+
+def test_halting_trade_is_a_sanction() -> None:
+    v = run("Norway halted all trade with Sweden on Thursday.")
+    assert v.directed("163") == {(frozenset({"Norway"}), frozenset({"Sweden"}))}
+
+
+def test_duties_imposed_on_a_states_goods_are_a_sanction() -> None:
+    v = run("The European Union imposed duties on Chinese electric vehicles.")
+    assert v.directed("163") == {(frozenset({"European Union"}), frozenset({"China"}))}
+
+
+def test_a_truce_between_two_parties_is_a_ceasefire_they_agree() -> None:
+    v = run("Norway's truce with Sweden took effect on Sunday.")
+    assert [set(v.n(e.participants)) for e in v.events("0871")] == [{"Norway", "Sweden"}]
