@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from graph.extract.events import Found, inherited_subject, np_actors
 from graph.extract.lexicon import Entry
-from graph.extract.nlp import Doc, Token, sentences
+from graph.extract.nlp import Doc, Token, lex_columns, sentences
 from graph.extract.resolve import Resolved
 from graph.model import ActorKind, Modality
 
@@ -88,8 +88,13 @@ def _mediations(doc: Doc, res: Resolved, found: list[Found]) -> list[Found]:
             parties_by_sentence.setdefault(f.sent_index, []).append(f.participants)
     out: list[Found] = []
     seen: set[tuple[str, tuple[str, ...]]] = set()
+    _lowers, lemmas = lex_columns(doc)
+    cue_words = MEDIATING_VERBS | MEDIATOR_NOUNS
     for si, sent in enumerate(sents):
-        for tok in sent:
+        for i in range(sent.start, sent.end):
+            if lemmas[i].lower() not in cue_words:
+                continue  # most tokens: no Token object built
+            tok = doc[i]
             for mediator, cue in _cues(tok, res):
                 parties = _principal(_parties(si, tok, res, parties_by_sentence, mediator), res)
                 if not parties or res.actors[mediator].kind is ActorKind.SITE:
