@@ -29,6 +29,8 @@ CAMEO_SCHEME = ROOT / "ontology" / "schemes" / "cameo.ttl"
 # words the dictionary writes after the verb that spaCy parses as particles ("throw OUT charges")
 PARTICLES = {"out", "up", "off", "down", "back", "away", "in", "on", "over", "forward", "aside", "along", "through"}
 # synonym sets of function words: they describe PETRARCH's own parsing, not events
+# marks of source, target and skipped words in a pattern: nothing to match
+MARKERS = {"$", "+", "%", "^"}
 SKIP_SYNSETS = {"AUXVERB1", "AUXVERB2", "AUXVERB3", "TOBEVERB", "PREPOSIT1"}
 NOTICE = (
     "Derived from the PETRARCH-2 CAMEO verb dictionary (CAMEO.2.0.txt, openeventdata/petrarch2 commit "
@@ -120,10 +122,10 @@ class Converter:
             self.skipped["no verb position"] += 1
             return None
         pre, post = body.split("*", 1)
-        if [w for w in split_groups(pre) if w not in ("$", "+", "%", "^")]:
+        if [w for w in split_groups(pre) if w not in MARKERS]:
             self.skipped["words before the verb (subject patterns)"] += 1
             return None
-        items = [w for w in split_groups(post) if w not in ("$", "+", "%", "^")]
+        items = [w for w in split_groups(post) if w not in MARKERS]
         fields: dict[str, object] = {"code": code}
         if items and items[0].lower() in PARTICLES and not items[0].startswith("("):
             fields["prt"] = items.pop(0).lower()
@@ -133,27 +135,19 @@ class Converter:
             self.skipped["more than one object or prepositional phrase"] += 1
             return None
         if nouns:
-            words = self.words(nouns[0])
-            if words is None:
-                self.skipped["multi-word object phrase"] += 1
-                return None
-            fields["obj"] = words
+            fields["obj"] = self.words(nouns[0])
         if preps:
             inner = split_groups(preps[0][1:-1])
             if not inner or not re.fullmatch(r"[A-Za-z]+", inner[0]):
                 self.skipped["unreadable prepositional phrase"] += 1
                 return None
             fields["prep"] = [inner[0].lower()]
-            rest = [w for w in inner[1:] if w not in ("$", "+", "%", "^")]
-            if len(rest) > 1:
-                self.skipped["multi-word object phrase"] += 1
-                return None
+            rest = [w for w in inner[1:] if w not in MARKERS]
             if rest:
-                words = self.words(rest[0])
-                if words is None:
-                    self.skipped["multi-word object phrase"] += 1
-                    return None
-                fields["pobj"] = words
+                fields["pobj"] = self.words(rest[0]) if len(rest) == 1 else None
+        if fields.get("obj", ()) is None or fields.get("pobj", ()) is None:
+            self.skipped["multi-word object phrase"] += 1
+            return None
         if len(fields) == 1:
             self.skipped["pattern with no condition (the block default)"] += 1
             return None

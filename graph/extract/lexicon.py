@@ -201,13 +201,12 @@ def _generated_verbs(hand: dict[str, list[Entry]], light: frozenset[str]) -> tup
     """
     import json
 
-    where = "graph/extract/data/triggers_petrarch.json"
     try:
         raw = json.loads(resources.files("graph.extract").joinpath("data/triggers_petrarch.json").read_text("utf-8"))
     except (OSError, ValueError) as exc:
         raise ExtractionError(
             "the generated trigger lexicon is missing or broken",
-            where=where,
+            where="graph/extract/data/triggers_petrarch.json",
             hint="reinstall diplograph or run scripts/generate_lexicon.py",
         ) from exc
     out = []

@@ -10,8 +10,6 @@ at the parties, with the cue in its rule.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from graph.extract.events import Found, inherited_subject, np_actors
 from graph.extract.lexicon import Entry
 from graph.extract.nlp import Doc, Token, lex_columns, sentences
@@ -103,21 +101,17 @@ def _mediations(doc: Doc, res: Resolved, found: list[Found]) -> list[Found]:
                 if key in seen:
                     continue
                 seen.add(key)
-                modality = next(
-                    (f.modality for f in found if f.sent_index == si and set(parties) <= set(f.participants)),
-                    Modality.ASSERTED,
-                )
-                dated = next((f for f in found if f.sent_index == si and set(parties) <= set(f.participants)), None)
+                process = next((f for f in found if f.sent_index == si and set(parties) <= set(f.participants)), None)
                 out.append(
                     Found(
-                        replace(MEDIATE, rule_name=f"mediation:{cue}"),
+                        MEDIATE,
                         si,
                         tok.i,
                         actors=[mediator],
                         targets=parties,
-                        modality=modality,
-                        date=dated.date if dated else None,
-                        date_weak=dated.date_weak if dated else False,
+                        modality=process.modality if process else Modality.ASSERTED,
+                        date=process.date if process else None,
+                        date_weak=process.date_weak if process else False,
                         confidence=0.6,
                         rule=f"mediation:{cue}",
                     )
@@ -130,7 +124,7 @@ def _cues(tok: Token, res: Resolved) -> list[tuple[str, str]]:
     lemma = tok.lemma_.lower()
     out: list[tuple[str, str]] = []
     if lemma in MEDIATING_VERBS and tok.pos_ in ("VERB", "ADJ") and _runs_a_process(tok):
-        if tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and (k := res.at(tok.i - 2)):
+        if _hyphenated(tok) and (k := res.at(tok.i - 2)):
             out.append((k, f"{lemma}-compound"))  # "US-brokered deal", "Qatar-backed talks"
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or tok.dep_ in ("acl", "amod")
         if not passive and not any(c.dep_ == "nsubj" for c in tok.children):
@@ -161,9 +155,14 @@ def _runs_a_process(tok: Token) -> bool:
         nouns += [c for c in conj.children if c.dep_ == "dobj"]
     if tok.dep_ in ("acl", "amod") or (tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN")):
         nouns.append(tok.head)
-    if tok.i >= 2 and tok.doc[tok.i - 1].text == "-":
+    if _hyphenated(tok):
         nouns.append(tok.head)
     return any(n.lemma_.lower() in PROCESS_NOUNS or _names_process(n) for n in nouns)
+
+
+def _hyphenated(tok: Token) -> bool:
+    """The second half of "US-brokered": a hyphen and a word before it."""
+    return tok.i >= 2 and tok.doc[tok.i - 1].text == "-"
 
 
 def _names_process(noun: Token) -> bool:
