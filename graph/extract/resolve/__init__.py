@@ -1,0 +1,96 @@
+"""Mentions -> actors, over the whole article.
+
+No single NER label is trusted (the small model tags "Trump" ORG and "Petro" GPE): the
+gazetteer decides states, capitals, demonyms, agencies and organisations; persons are built
+from every place a name appears (NER PERSON spans, names after titles, names in apposition)
+and each later surname, first name, title-only phrase ("the Colombian president") or safe
+pronoun is linked to them. State bodies ("Colombia's cabinet", "the Iraqi foreign ministry"),
+national groups ("Syrian rebels") and relatives ("Petro's relatives") become actors of their own.
+"""
+
+from __future__ import annotations
+
+from graph import ids
+from graph.extract.nlp import Doc
+from graph.extract.resolve.base import ActorRec, KinUse, Resolved, TitleUse, _state_key, _strip
+from graph.extract.resolve.nationality import CONTEXT_SKIP_RULES, context_nationality
+from graph.extract.resolve.organisations import OrganisationPasses
+from graph.extract.resolve.persons import PersonPasses
+from graph.extract.resolve.words import REGION_WORDS
+from graph.model import ActorKind
+
+__all__ = [
+    "CONTEXT_SKIP_RULES",
+    "ActorRec",
+    "KinUse",
+    "Resolved",
+    "Resolver",
+    "TitleUse",
+    "_state_key",
+    "context_nationality",
+]
+
+
+class Resolver(PersonPasses, OrganisationPasses):
+    """Resolves the actors of docs made by one pipeline (holds its phrase matchers)."""
+
+    # -- entry point -------------------------------------------------------------------------
+    def resolve(self, doc: Doc) -> Resolved:
+        r = Resolved(doc=doc, token_actor=[None] * len(doc))
+        self._gazetteer(doc, r)
+        self._communities(doc, r)
+        title_spans = self._title_spans(doc, r)
+        self._persons(doc, r, title_spans)
+        self._titles(doc, r, title_spans)
+        self._appositions(doc, r)
+        self._pronouns(doc, r)
+        self._kinship(doc, r)
+        self._bodies(doc, r)
+        self._groups(doc, r)
+        self._organisations(doc, r)
+        return r
+
+    # -- passes ----------------------------------------------------------------------------
+    def _gazetteer(self, doc: Doc, r: Resolved) -> None:
+        for ent in doc.ents:
+            eid = ent.ent_id_
+            if not eid:
+                continue
+            prefix, _, code = eid.partition(":")
+            entry = self.gaz.state(code) if prefix in ("demonym", "capital") else self.gaz.entries.get(eid)
+            if entry is None:
+                continue
+            rec = self._entry_actor(r, entry)
+            start, end = _strip(ent)
+            if start < end:
+                rec.aliases.add(doc[start:end].text)
+                self._mark(r, start, end, rec.key)
+
+    def _communities(self, doc: Doc, r: Resolved) -> None:
+        """ "ethnic Albanians in south Serbia", "Kurds of northern Iraq": people named by a demonym who live in
+        another state are a group of that state, not the state of the demonym."""
+        for ent in doc.ents:
+            prefix, _, _code = ent.ent_id_.partition(":")
+            if prefix != "demonym" or len(ent) != 1 or not ent.text.endswith("s"):
+                continue
+            tok = ent[0]
+            if tok.dep_ in ("amod", "compound") and tok.head.i > tok.i:
+                continue
+            k = ent.end
+            if k >= len(doc) or doc[k].lower_ not in ("in", "of"):
+                continue
+            k += 1
+            while k < len(doc) and doc[k].lower_ in REGION_WORDS:
+                k += 1
+            home = r.at(k) if k < len(doc) else None
+            own = r.at(tok.i)
+            if home is None or home == own or r.actors[home].kind is not ActorKind.STATE or not doc[k].ent_id_:
+                continue
+            if not doc[k].ent_id_.startswith("state:"):
+                continue
+            state = r.actors[home]
+            name = f"{tok.text} in {state.name}"
+            rec = self._add(
+                r, ActorRec(ids.actor_key(ActorKind.GROUP, name), ActorKind.GROUP, name, {tok.text}, nationality=home)
+            )
+            self._mark(r, tok.i, tok.i + 1, rec.key, force=True)

@@ -1,0 +1,283 @@
+"""Persons: names from NER and titles, later surnames and first names, title-only phrases, safe pronouns,
+appositions and relatives."""
+
+from __future__ import annotations
+
+from graph import ids
+from graph.extract.gazetteer import Title
+from graph.extract.nlp import Doc, lex_columns, sentences, token_columns
+from graph.extract.resolve.base import (
+    ActorRec,
+    KinUse,
+    Resolved,
+    ResolverBase,
+    TitleUse,
+    _is_name_token,
+    _longest,
+    _name_text,
+    _prose,
+    _strip,
+)
+from graph.extract.resolve.words import (
+    HONORIFICS,
+    NAME_PARTICLES,
+    NAME_WIDTH,
+    NOT_NAMES,
+    POSSESSIVE,
+    SINGULAR_PRONOUNS,
+    SKIP_LEFT,
+)
+from graph.model import ActorKind
+
+
+class PersonPasses(ResolverBase):
+    """The passes that find persons and link later mentions to them."""
+
+    def _title_spans(self, doc: Doc, r: Resolved) -> list[tuple[int, int, Title]]:
+        out = []
+        for label, s, e in _longest(doc, self.titles(doc)):
+            if not any(r.at(i) for i in range(s, e)):
+                out.append((s, e, self.title_of[label]))
+        return out
+
+    def _name_run(self, doc: Doc, r: Resolved, i: int, limit: int = 4) -> tuple[int, int]:
+        """Capitalised name tokens starting at ``i`` (initials and particles allowed)."""
+        j = i
+        while j < len(doc) and doc[j].text in HONORIFICS:
+            j += 1
+        start = j
+        words = 0
+        while j < len(doc) and words < limit:
+            tok = doc[j]
+            if r.at(j) and r.actors[r.at(j) or ""].kind is not ActorKind.PERSON:
+                break
+            if tok.text in NOT_NAMES and j == start:
+                break
+            name_like = _is_name_token(tok) and tok.lower_ not in self.title_words
+            particle = tok.lower_ in NAME_PARTICLES and j > start and j + 1 < len(doc) and _is_name_token(doc[j + 1])
+            if name_like or particle:
+                words += j == start or bool(doc[j - 1].whitespace_)  # "Zia-Ul-Haq" is one word
+                j += 1
+            else:
+                break
+        return start, j
+
+    def _persons(self, doc: Doc, r: Resolved, title_spans: list[tuple[int, int, Title]]) -> None:
+        names: dict[str, list[tuple[int, int]]] = {}
+        anchored: set[str] = set()
+        for _s, e, _t in title_spans:
+            k = e
+            if k < len(doc) and doc[k].lower_ == "of" and k + 1 < len(doc):  # "Secretary of Energy X"
+                k += 1
+                while k < len(doc) and (
+                    r.at(k)
+                    or (_is_name_token(doc[k]) and k + 1 < len(doc) and _is_name_token(doc[k + 1]) and k - e < 4)
+                ):
+                    if r.at(k):
+                        k += 1
+                        break
+                    k += 1
+            a, b = self._name_run(doc, r, k)
+            if b > a:
+                text = _name_text(doc[a:b])
+                names.setdefault(text, []).append((a, b))
+                anchored.add(text)
+        person_votes: dict[str, int] = {}
+        for ent in doc.ents:
+            if ent.ent_id_:
+                continue
+            a, b = _strip(ent)
+            while a < b and (doc[a].text in HONORIFICS or doc[a].lower_ in self.title_words):
+                a += 1
+            if b <= a or any(r.at(i) for i in range(a, b)):
+                continue
+            text = _name_text(doc[a:b])
+            if ent.label_ == "PERSON":
+                person_votes[text] = person_votes.get(text, 0) + 1
+                if all(_is_name_token(t) or t.lower_ in NAME_PARTICLES for t in doc[a:b]) and _prose(doc, a):
+                    names.setdefault(text, []).append((a, b))
+        full = {n for n in names if len(n.split()) >= 2}
+        singles = {n for n in names if len(n.split()) == 1 and (n in anchored or person_votes.get(n, 0) > 0)}
+        index: dict[str, str] = {}  # surface form -> canonical full name
+        for n in sorted(full, key=lambda x: min(p[0] for p in names[x])):
+            index.setdefault(n, n)
+            parts = n.split()
+            index.setdefault(parts[-1], n)
+            prefix, dash, rest = parts[-1].partition("-")
+            if dash and prefix.lower() in NAME_PARTICLES and rest[:1].isupper():
+                index.setdefault(rest, n)  # "al-Bashir" -> "Bashir"
+            if parts[0] not in NAME_PARTICLES:
+                index.setdefault(parts[0], n)
+        for n in sorted(singles, key=lambda x: (min(p[0] for p in names[x]), x)):  # text order, not hash order
+            index.setdefault(n, n)
+        if not index:
+            return
+        for name in dict.fromkeys(index.values()):
+            self._add(r, ActorRec(ids.actor_key(ActorKind.PERSON, name), ActorKind.PERSON, name, {name}))
+        first = {c: min(p[0] for p in names.get(c, [(len(doc), 0)])) for c in index.values()}
+        words, spaces, blank = token_columns(doc)
+        heads = {n.split()[0].split("-")[0] for n in index}
+        starts = [w in heads and not sp for w, sp in zip(words, blank, strict=True)]
+        i = 0
+        while i < len(doc):
+            hit: tuple[int, str, str] | None = None
+            if r.token_actor[i] is not None or not starts[i]:
+                i += 1
+                continue
+            for width in range(min(NAME_WIDTH, len(doc) - i), 0, -1):
+                if any(r.token_actor[k] for k in range(i, i + width)):
+                    continue
+                text = "".join(words[k] + (spaces[k] if k < i + width - 1 else "") for k in range(i, i + width))
+                text = " ".join(text.split())
+                if text in index and (width > 1 or _is_name_token(doc[i])):
+                    hit = (width, index[text], text)
+                    break
+            if hit:
+                width, canonical, text = hit
+                key = ids.actor_key(ActorKind.PERSON, canonical)
+                r.actors[key].aliases.add(text)
+                r.actors[key].order = min(r.actors[key].order, first[canonical])
+                self._mark(r, i, i + width, key)
+                i += width
+            else:
+                i += 1
+
+    def _titles(self, doc: Doc, r: Resolved, title_spans: list[tuple[int, int, Title]]) -> None:
+        pending: list[tuple[int, int, Title, str | None]] = []
+        for s, e, title in title_spans:
+            state = self.modifier(doc, r, s, e)
+            person = None
+            k = e
+            if k < len(doc) and doc[k].lower_ == "of":
+                k += 1
+                while (
+                    k < len(doc)
+                    and k - e < 5
+                    and (r.at(k) is None or r.actors[r.at(k) or ""].kind is not ActorKind.PERSON)
+                    and not doc[k].is_punct
+                ):
+                    k += 1
+            if (
+                k + 1 < len(doc)
+                and k == e
+                and doc[k].text == ","
+                and (s == 0 or doc[s - 1].lower_ != "a")
+                and not doc[e - 1].lower_.endswith("s")
+            ):
+                k += 1  # "Qatar's emir, Sheikh Hamad ...", "the Colombian president, Gustavo Petro,"
+                while k < len(doc) and doc[k].text in HONORIFICS:
+                    k += 1
+                if not (k < len(doc) and (key := r.at(k)) and r.actors[key].kind is ActorKind.PERSON):
+                    k = e
+            while k < len(doc) and doc[k].text in HONORIFICS:
+                k += 1
+            if k < len(doc) and (key := r.at(k)) and r.actors[key].kind is ActorKind.PERSON:
+                person = key
+            else:
+                person = self._appositive(doc, r, s, e)
+            if person is None:
+                pending.append((s, e, title, state))
+                continue
+            rec = r.actors[person]
+            if state and r.actors[state].kind is ActorKind.STATE:
+                rec.nationality = rec.nationality or state
+            r.titles.append(TitleUse(person, title, state, s, max(e, k + 1)))
+        for s, e, title, state in pending:  # "the Colombian president": the person with that title
+            if doc[e - 1].lower_.endswith("s") and doc[e - 1].lower_ not in ("boss",):
+                continue
+            holders = {u.person for u in r.titles if u.title == title and (state is None or u.state in (state, None))}
+            if len(holders) == 1:
+                self._mark(r, s, e, holders.pop())
+
+    def _appositions(self, doc: Doc, r: Resolved) -> None:
+        """ "Salaheddine Sidhoum, Algeria's leading activist," / "X, a Syrian dissident": the person's nationality."""
+        for _s, e, key in r.mention_spans():
+            rec = r.actors[key]
+            if rec.kind is not ActorKind.PERSON or rec.nationality or e >= len(doc) or doc[e].text != ",":
+                continue
+            k = e + 1
+            if k < len(doc) and doc[k].lower_ in ("a", "an", "the"):
+                k += 1
+            state = r.at(k) if k < len(doc) else None
+            if state is None or r.actors[state].kind is not ActorKind.STATE or k in r.via_pronoun:
+                continue
+            while k < len(doc) and r.at(k) == state:
+                k += 1
+            if k < len(doc) and doc[k].text in POSSESSIVE:
+                k += 1
+            rest = [t for t in doc[k : min(len(doc), k + 5)] if not t.is_punct]
+            if rest and any(t.pos_ == "NOUN" and t.is_lower for t in rest[:4]) and not r.at(k):
+                rec.nationality = state
+
+    def _appositive(self, doc: Doc, r: Resolved, s: int, e: int) -> str | None:
+        head = doc[e - 1]
+        if head.dep_ == "appos" and (key := r.at(head.head.i)) and r.actors[key].kind is ActorKind.PERSON:
+            return key
+        j = s - 1
+        while j > 0 and s - j <= 5 and doc[j].text != "," and not doc[j].is_sent_start:
+            if doc[j].lower_ not in SKIP_LEFT and not doc[j].is_lower and not r.at(j) and doc[j].text != "'s":
+                return None
+            j -= 1
+        if j > 0 and doc[j].text == "," and (key := r.at(j - 1)) and r.actors[key].kind is ActorKind.PERSON:
+            return key
+        return None
+
+    def _pronouns(self, doc: Doc, r: Resolved) -> None:
+        sents = sentences(doc)
+        lowers = lex_columns(doc)[0]
+        for si, sent in enumerate(sents):
+            for ti in range(sent.start, sent.end):
+                if lowers[ti] not in SINGULAR_PRONOUNS or r.at(ti):
+                    continue
+                before = [r.at(i) for i in range(sent.start, ti) if r.at(i) and i not in r.via_pronoun]
+                cands = [k for k in before if k and r.actors[k].kind is ActorKind.PERSON]
+                if not cands and si > 0:
+                    prev = sents[si - 1]
+                    cands = [
+                        k
+                        for i in range(prev.start, prev.end)
+                        if (k := r.at(i)) and r.actors[k].kind is ActorKind.PERSON
+                    ]
+                    subjects = {r.at(t.i) for t in prev if t.dep_.startswith("nsubj") and r.at(t.i) in cands}
+                    if len(set(cands)) > 1 and len(subjects) == 1:
+                        cands = [next(iter(subjects)) or ""]
+                if len(set(cands)) == 1:
+                    r.token_actor[ti] = cands[-1]
+                    r.via_pronoun.add(ti)
+
+    def _kinship(self, doc: Doc, r: Resolved) -> None:
+        for kind, s, e in _longest(doc, self.kin(doc)):
+            span = doc[s:e]
+            person = None
+            if s >= 2 and doc[s - 1].text in POSSESSIVE:
+                person = r.at(s - 2)
+            elif s >= 1 and doc[s - 1].lower_ in ("his", "her"):
+                person = r.at(s - 1)
+            elif e + 1 < len(doc) and doc[e].lower_ == "of":
+                person = r.at(e + 1)
+            if not person or r.actors[person].kind is not ActorKind.PERSON:
+                continue
+            k = e + 1 if e < len(doc) and doc[e].text == "," else e
+            a, b = self._name_run(doc, r, k)
+            named = r.at(a) if b > a else None
+            if b > a and (named is None or r.actors[named].kind is ActorKind.PERSON) and named != person:
+                name = r.actors[named].name if named else _name_text(doc[a:b])
+                rec = self._add(r, ActorRec(ids.actor_key(ActorKind.PERSON, name), ActorKind.PERSON, name, {name}))
+                rec.nationality = rec.nationality or r.actors[person].nationality
+                self._mark(r, a, b, rec.key)
+            else:
+                plural = span.text.lower() in ("family", "relatives", "family members") or kind == "relative"
+                label = "relatives" if plural else span.text.lower()
+                name = f"{label} of {r.actors[person].name}"
+                rec = self._add(
+                    r,
+                    ActorRec(
+                        ids.actor_key(ActorKind.GROUP, name),
+                        ActorKind.GROUP,
+                        name,
+                        {doc[max(0, s - 2) : e].text},
+                        nationality=r.actors[person].nationality,
+                    ),
+                )
+            self._mark(r, s, e, rec.key, force=True)
+            r.kin.append(KinUse(person, rec.key, kind, s))
