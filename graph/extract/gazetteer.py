@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -72,6 +73,9 @@ class Gazetteer:
     state_itself: tuple[str, ...] = ()
     groups: tuple[str, ...] = ()
     kinship: dict[str, str] = field(default_factory=dict)
+    places: dict[str, str] = field(default_factory=dict)  # city or province name -> ISO3 of its state
+    areas: frozenset[str] = frozenset()  # entry ids of continents and macro-regions: never actors
+    demonyms: dict[str, str] = field(default_factory=dict)  # ISO3 -> the adjective of the state ("French")
 
     def state(self, iso3: str) -> Entry | None:
         return self.entries.get(f"state:{iso3}")
@@ -152,13 +156,51 @@ def load_gazetteer() -> Gazetteer:
     try:
         raw = resources.files("graph.extract").joinpath("data/gazetteer.json").read_text(encoding="utf-8")
         data = json.loads(raw)
+        raw_places = resources.files("graph.extract").joinpath("data/places.json").read_text(encoding="utf-8")
+        places = json.loads(raw_places)
     except (OSError, ValueError) as exc:
         raise ExtractionError(
-            "the gazetteer data file is missing or broken",
-            where="graph/extract/data/gazetteer.json",
-            hint="run scripts/generate_gazetteer.py or reinstall diplograph",
+            "the gazetteer data files are missing or broken",
+            where="graph/extract/data/gazetteer.json, places.json",
+            hint="run scripts/generate_gazetteer.py and scripts/generate_places.py, or reinstall diplograph",
         ) from exc
-    return _build(data)
+    g = _build(data)
+    _add_places(g, places)
+    return g
+
+
+ADJECTIVE_ENDINGS = ("ish", "ese", "ian", "ean", "an", "ch", "ic", "i", "er", "ot")
+
+
+def _adjective(name: str, demonyms: list[str]) -> str | None:
+    """The state's adjective among its demonym patterns, which also hold misspellings of its name
+    ("Afganistan"): first a word extending the name ("Pakistani", "Canadian"), else the one with the
+    strongest adjective ending that is not a near-copy of the name ("Turkish", "French"); a name in
+    -a takes -n ("South Korean")."""
+    words = [d for d in demonyms if " " not in d and not d.endswith("s")]
+    derived = sorted(
+        (d for d in words if (d.startswith(name[:-1]) and d.endswith(("i", "n", "ese", "ish"))) or name.startswith(d)),
+        key=len,
+    )
+    if derived:
+        return derived[0]
+    for ending in ADJECTIVE_ENDINGS:
+        fits = [d for d in words if d.endswith(ending) and SequenceMatcher(None, d.lower(), name.lower()).ratio() < 0.8]
+        if fits:
+            return min(fits, key=lambda d: (len(d), d))
+    return name + "n" if name.endswith("a") else None
+
+
+def _add_places(g: Gazetteer, data: dict[str, Any]) -> None:
+    """Known place names; the multi-word ones that hold a state's name or demonym become ruler patterns,
+    so that "British Columbia" or "Mexico City" is one place, not the state inside it."""
+    g.places = {**data["subdivisions"], **data["cities"]}
+    state_texts = {text for _label, text, eid in g.patterns if eid.startswith(("state:", "demonym:"))}
+    state_words = {w for text in state_texts for w in text.split()}
+    for name, iso3 in sorted(g.places.items()):
+        words = name.split()
+        if len(words) > 1 and name not in state_texts and state_words.intersection(words):
+            g.patterns.append(("LOC", name, f"place:{iso3}"))
 
 
 def _build(data: dict[str, Any]) -> Gazetteer:
@@ -181,6 +223,8 @@ def _build(data: dict[str, Any]) -> Gazetteer:
             ("NORP", d + "s", f"demonym:{iso3}") for d in s["demonyms"] if d[-1] in "nio" and not d.endswith("ese")
         ]
         g.patterns += [("GPE", c, f"capital:{iso3}") for c in s["capitals"]]
+        if adjective := _adjective(s["name"], s["demonyms"]):
+            g.demonyms[iso3] = adjective
     for section, kind in (
         ("igos", ActorKind.IGO),
         ("ngos", ActorKind.ORGANIZATION),
@@ -219,6 +263,7 @@ def _build(data: dict[str, Any]) -> Gazetteer:
         eid = f"site:{ids.slug(r)}"
         g.entries[eid] = Entry(eid, ActorKind.SITE, r)
         g.patterns.append(("LOC", r, eid))
+    g.areas = frozenset(f"site:{ids.slug(r)}" for r in data["regions"])
     g.titles = [Title(t["title"], tuple(t["forms"]), tuple(t["roles"])) for t in data["titles"]]
     g.bodies = {name: tuple(forms) for name, forms in data["bodies"].items()}
     g.state_itself = tuple(data["state_itself"])

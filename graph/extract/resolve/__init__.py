@@ -12,12 +12,17 @@ from __future__ import annotations
 
 from graph import ids
 from graph.extract.nlp import Doc
+from graph.extract.resolve.agencies import AgencyPasses
 from graph.extract.resolve.base import ActorRec, KinUse, Resolved, TitleUse, _state_key, _strip
 from graph.extract.resolve.nationality import CONTEXT_SKIP_RULES, context_nationality
 from graph.extract.resolve.organisations import OrganisationPasses
 from graph.extract.resolve.persons import PersonPasses
+from graph.extract.resolve.places import PlacePasses
 from graph.extract.resolve.words import REGION_WORDS
 from graph.model import ActorKind
+
+# a continent or macro-region is an actor only as a clause's subject or object
+AREA_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj"}
 
 __all__ = [
     "CONTEXT_SKIP_RULES",
@@ -31,7 +36,7 @@ __all__ = [
 ]
 
 
-class Resolver(PersonPasses, OrganisationPasses):
+class Resolver(PlacePasses, PersonPasses, AgencyPasses, OrganisationPasses):
     """Resolves the actors of docs made by one pipeline (holds its phrase matchers)."""
 
     # -- entry point -------------------------------------------------------------------------
@@ -39,6 +44,7 @@ class Resolver(PersonPasses, OrganisationPasses):
         r = Resolved(doc=doc, token_actor=[None] * len(doc))
         self._gazetteer(doc, r)
         self._communities(doc, r)
+        self._places(doc, r)
         title_spans = self._title_spans(doc, r)
         self._persons(doc, r, title_spans)
         self._titles(doc, r, title_spans)
@@ -58,10 +64,12 @@ class Resolver(PersonPasses, OrganisationPasses):
                 continue
             prefix, _, code = eid.partition(":")
             entry = self.gaz.state(code) if prefix in ("demonym", "capital") else self.gaz.entries.get(eid)
-            if entry is None:
+            if entry is None or (eid in self.gaz.areas and ent.root.dep_ not in AREA_ARGUMENT_DEPS):
+                continue  # "in Africa", "Africa's Great Lakes": a setting; "ripples hit Latin America": an actor
+            start, end = _strip(ent)
+            if prefix == "capital" and start < end and self._capital_venue(doc, r, start, end, entry):
                 continue
             rec = self._entry_actor(r, entry)
-            start, end = _strip(ent)
             if start < end:
                 rec.aliases.add(doc[start:end].text)
                 self._mark(r, start, end, rec.key)

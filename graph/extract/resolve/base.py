@@ -71,6 +71,7 @@ class Resolved:
     via_pronoun: set[int] = field(default_factory=set)
     titles: list[TitleUse] = field(default_factory=list)
     kin: list[KinUse] = field(default_factory=list)
+    place_state: dict[str, str] = field(default_factory=dict)  # a capital named as a venue -> its state
 
     def at(self, i: int) -> str | None:
         return self.token_actor[i] if 0 <= i < len(self.token_actor) else None
@@ -164,7 +165,7 @@ class ResolverBase:
         key = r.at(i)
         if key and r.actors[key].kind in (ActorKind.STATE, ActorKind.IGO):
             return key
-        return None
+        return r.place_state.get(key or "")  # "the foreign ministry in Baku": the capital's state
 
     def modifier(self, doc: Doc, r: Resolved, start: int, end: int) -> str | None:
         """State or IGO qualifying the phrase doc[start:end]: "Colombian ...", "Colombia's ...", "... of Iraq"."""

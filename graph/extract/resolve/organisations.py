@@ -1,4 +1,4 @@
-"""State bodies ("Colombia's cabinet"), national groups ("Syrian rebels") and named organisations."""
+"""National groups ("Syrian rebels") and named organisations ("Nigerian Union of Teachers")."""
 
 from __future__ import annotations
 
@@ -10,41 +10,7 @@ from graph.model import ActorKind
 
 
 class OrganisationPasses(ResolverBase):
-    """The passes that find state bodies, groups and organisations."""
-
-    def _bodies(self, doc: Doc, r: Resolved) -> None:
-        loose: list[tuple[int, int, str]] = []
-        for match_id, s, e in self.bodies(doc):
-            if any(r.at(i) for i in range(s, e)):
-                continue
-            body = doc.vocab.strings[match_id]
-            owner = self.modifier(doc, r, s, e)
-            if owner is None:
-                loose.append((s, e, body))
-                continue
-            owner_rec = r.actors[owner]
-            if owner_rec.kind is not ActorKind.STATE:
-                self._mark(r, s, e, owner)
-                continue
-            self._body_actor(r, body, owner_rec, s, e, doc[s:e].text)
-        for s, e, body in loose:  # "the cabinet": the one body of that kind the article names
-            same = [a for a in r.actors.values() if a.kind is ActorKind.AGENCY and a.key.endswith("-" + ids.slug(body))]
-            if len(same) == 1 and not doc[s].is_title:
-                self._mark(r, s, e, same[0].key)
-        for _m, s, e in self.itself(doc):
-            if not any(r.at(i) for i in range(s, e)) and (owner := self.modifier(doc, r, s, e)):
-                self._mark(r, s, e, owner)
-
-    def _body_actor(self, r: Resolved, body: str, state: ActorRec, s: int, e: int, surface: str) -> None:
-        key = ids.actor_key(ActorKind.AGENCY, body, state=state.iso3)
-        name = f"{body} of {state.name}"
-        rec = self._add(
-            r,
-            ActorRec(
-                key, ActorKind.AGENCY, name, {surface}, cameo=f"{state.cameo or state.iso3}GOV", part_of=state.key
-            ),
-        )
-        self._mark(r, s, e, rec.key)
+    """The passes that find groups and organisations."""
 
     def _groups(self, doc: Doc, r: Resolved) -> None:
         for _m, s, e in self.groups(doc):

@@ -1,0 +1,147 @@
+"""Places: cities, provinces, seas and sites are Locations, not people, organisations or states.
+
+Three cues, each enough on its own:
+
+* a known place name (GeoNames cities, ISO 3166-2 subdivisions, in the packaged ``places.json``)
+  tagged as a place by the NER, or tagged as a person or organisation but standing alone ("seized
+  Goma", never "Jackson" inside "Andrew Jackson");
+* a locative context: "in", "at", "near", "outside" before it, or "the city of", "the village of";
+  a capital there is the venue ("talks in Doha"), while a capital doing or suffering something
+  stands for its government and stays its state ("Ottawa expelled six diplomats");
+* a name ending in a place noun ("Essequibo Region", "Second Thomas Shoal", "South China Sea").
+
+Continents and macro-regions ("Africa", "the Middle East") are neither places of an event nor actors.
+"""
+
+from __future__ import annotations
+
+from graph import ids
+from graph.extract.gazetteer import Entry
+from graph.extract.nlp import Doc, Token
+from graph.extract.resolve.base import ActorRec, Resolved, ResolverBase, _prose, _strip
+from graph.extract.resolve.words import NOT_NAMES
+from graph.model import ActorKind
+
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around", "within", "throughout", "across"}
+# "the city of Rafah", "the capital, Doha": a common noun naming what kind of place follows
+PLACE_NOUNS = {"city", "capital", "town", "village", "province", "region", "district", "port", "municipality"}
+PLACE_HEADS = {
+    "Region",
+    "Province",
+    "Sea",
+    "Shoal",
+    "Strait",
+    "Base",
+    "Palace",
+    "Island",
+    "Islands",
+    "Peninsula",
+    "Bay",
+    "Valley",
+    "Desert",
+    "Square",
+    "Airport",
+    "Harbour",
+    "Harbor",
+    "Corridor",
+    "Canal",
+    "Lake",
+    "River",
+    "Mountains",
+    "Heights",
+    "Strip",
+    "Oblast",
+    "Governorate",
+}
+DC_FORMS = {"DC", "D.C.", "D.C"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+NAME_LABELS = {"PERSON", "ORG", "NORP"}
+
+
+class PlacePasses(ResolverBase):
+    """The passes that make Locations of place names."""
+
+    def _locative(self, doc: Doc, start: int) -> bool:
+        """Whether the phrase at ``start`` is a venue: "in Paris", "at the White House", "the city of Rafah"."""
+        j = start - 1
+        if j >= 0 and doc[j].lower_ == "the":
+            j -= 1
+        if j < 0:
+            return False
+        word = doc[j].lower_
+        if word in LOCATIVE_PREPS:
+            return True
+        if word == "of" and j >= 1 and doc[j - 1].lower_ in PLACE_NOUNS:
+            return True
+        return word == "," and j >= 1 and doc[j - 1].lower_ in PLACE_NOUNS  # "the capital, Doha"
+
+    def _place(self, r: Resolved, name: str, surface: str, start: int, end: int) -> ActorRec:
+        rec = self._add(r, ActorRec(ids.actor_key(ActorKind.SITE, name), ActorKind.SITE, name, {surface}))
+        self._mark(r, start, end, rec.key, force=True)
+        return rec
+
+    def _capital_venue(self, doc: Doc, r: Resolved, start: int, end: int, state: Entry) -> bool:
+        """A capital in a locative context is the city, not its government: "talks in Doha"."""
+        name = doc[start:end].text
+        tail = end
+        if tail < len(doc) and doc[tail].text in DC_FORMS:  # "Washington DC"
+            name, tail = f"{name}, D.C.", tail + 1
+        elif tail + 1 < len(doc) and doc[tail].text == "," and doc[tail + 1].text in DC_FORMS:
+            name, tail = f"{name}, D.C.", tail + 2
+        elif not self._locative(doc, start):
+            return False
+        place = self._place(r, name, doc[start:tail].text, start, tail)
+        r.place_state[place.key] = self._entry_actor(r, state).key
+        return True
+
+    def _places(self, doc: Doc, r: Resolved) -> None:
+        self._named_places(doc, r)
+        known = self.gaz.places
+        person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+        for ent in doc.ents:
+            if ent.ent_id_ and not ent.ent_id_.startswith("place:"):
+                continue
+            a, b = _strip(ent)
+            while a < b and doc[a].lower_ == "the":
+                a += 1
+            if b <= a or any(r.at(i) for i in range(a, b)) or not doc[a].text[:1].isupper():
+                continue
+            text = " ".join(doc[a:b].text.split())
+            if text in NOT_NAMES:
+                continue
+            is_known = text in known or ent.ent_id_.startswith("place:")
+            locative = self._locative(doc, a)
+            if ent.label_ in PLACE_LABELS:
+                place = is_known or (locative and _prose(doc, a))
+            elif ent.label_ in NAME_LABELS:
+                place = is_known and (locative or (len(ent) == 1 and text not in person_words))
+            else:
+                place = False
+            if place:
+                self._place(r, text, text, a, b)
+
+    def _named_places(self, doc: Doc, r: Resolved) -> None:
+        """ "the South China Sea", "Pituffik Space Base": capitalised words ending in a place noun."""
+        n = len(doc)
+        for i, tok in enumerate(doc):
+            if tok.text not in PLACE_HEADS or i == 0 or r.at(i):
+                continue
+            s = i
+            while s > 0 and _capitalised(doc[s - 1]) and not _holder(r, s - 1) and i - s < 4:
+                s -= 1
+            if s == i:
+                continue
+            e = i + 1
+            if e + 1 < n and doc[e].lower_ == "of" and _capitalised(doc[e + 1]):  # "Strait of Hormuz"
+                e += 2
+            self._place(r, " ".join(doc[s:e].text.split()), doc[s:e].text, s, e)
+
+
+def _capitalised(tok: Token) -> bool:
+    return tok.text[:1].isupper() and tok.is_alpha and tok.text not in NOT_NAMES
+
+
+def _holder(r: Resolved, i: int) -> bool:
+    """A token already naming a person or organisation (not a state: "South China Sea" names a sea)."""
+    key = r.at(i)
+    return key is not None and r.actors[key].kind not in (ActorKind.STATE, ActorKind.SITE)

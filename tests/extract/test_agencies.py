@@ -1,0 +1,52 @@
+"""Agencies (graph/extract/resolve/agencies.py): every wording of a state's body is one agency, part of
+that state, named alike and carrying the wordings as aliases."""
+
+from __future__ import annotations
+
+from graph.model import ActorKind
+
+from .conftest import View, run
+
+
+def agencies(v: View) -> dict[str, tuple[str | None, set[str]]]:
+    return {a.name: (a.part_of, set(a.aliases)) for a in v.ex.actors if a.kind is ActorKind.AGENCY}
+
+
+def test_possessive_adjectival_and_in_capital_forms_are_one_agency() -> None:
+    v = run(
+        "Estonia's Culture Ministry protested on Monday. The Estonian culture ministry said the exhibition "
+        "was cancelled. Later the Ministry of Culture in Tallinn criticised Latvia."
+    )
+    found = agencies(v)
+    assert list(found) == ["Ministry of Culture of Estonia"]
+    part_of, aliases = found["Ministry of Culture of Estonia"]
+    assert part_of == v.actor("Estonia")
+    assert {"Estonia's Culture Ministry", "Estonian Ministry of Culture"} <= aliases
+
+
+def test_a_states_own_name_for_its_foreign_ministry() -> None:
+    v = run("India's foreign ministry rejected the allegations by Canada on Tuesday.")
+    assert "Ministry of External Affairs of India" in agencies(v)
+
+
+def test_an_acronym_defined_in_brackets_names_the_agency_later() -> None:
+    v = run(
+        "Norway's Ministry of Fisheries (MOF) fined Russia on Monday. The MOF said the trawlers had ignored warnings."
+    )
+    found = agencies(v)
+    assert "MOF" in found["Ministry of Fisheries of Norway"][1]
+    mentions = [
+        m.text for m in v.ex.mentions if m.actor == next(a.key for a in v.ex.actors if a.name.startswith("Ministry"))
+    ]
+    assert mentions.count("MOF") == 2
+
+
+def test_an_embassy_keeps_its_host_city() -> None:
+    v = run("The Chinese embassy in Manila condemned the Philippines. The Chinese embassy in Hanoi was silent.")
+    names = set(agencies(v))
+    assert {"Embassy of China in Manila", "Embassy of China in Hanoi"} <= names
+
+
+def test_no_state_no_agency() -> None:
+    v = run("The culture ministry said the exhibition was cancelled.")
+    assert agencies(v) == {}

@@ -1,0 +1,53 @@
+"""Places (graph/extract/resolve/places.py): cities, provinces, seas and venues are Locations; a capital
+that acts stands for its state, a capital that hosts is a city."""
+
+from __future__ import annotations
+
+from graph.model import ActorKind
+
+from .conftest import View, run
+
+
+def kinds(v: View) -> dict[str, ActorKind]:
+    return {a.name: a.kind for a in v.ex.actors}
+
+
+def test_a_capital_as_venue_is_a_location_and_as_agent_is_its_state() -> None:
+    v = run("Kenya and Uganda held two days of talks in Nairobi on Monday. Nairobi later expelled an envoy.")
+    k = kinds(v)
+    assert k.get("Nairobi") is ActorKind.SITE
+    assert k.get("Kenya") is ActorKind.STATE
+    expel_sources = {a for e in v.ex.events for a in v.n(e.actors)}
+    assert "Nairobi" not in expel_sources
+
+
+def test_known_cities_and_provinces_are_places_whatever_the_ner_says() -> None:
+    v = run("Rebels seized Bukavu last month. The fighting spread from British Columbia to Ontario, officials said.")
+    k = kinds(v)
+    assert k.get("Bukavu") is ActorKind.SITE
+    assert k.get("British Columbia") is ActorKind.SITE
+    assert "United Kingdom" not in k  # "British" inside a province name is not Britain
+
+
+def test_a_city_word_inside_a_persons_name_stays_the_person() -> None:
+    v = run("Senator Marsha Jackson criticised Germany on Tuesday. Jackson said Berlin had erred.")
+    k = kinds(v)
+    assert k.get("Marsha Jackson") is ActorKind.PERSON
+    assert "Jackson" not in k
+
+
+def test_names_ending_in_a_place_noun_are_places_not_the_state_inside() -> None:
+    v = run("Chinese ships blocked a resupply mission near Scarborough Shoal in the South China Sea on Sunday.")
+    k = kinds(v)
+    assert k.get("Scarborough Shoal") is ActorKind.SITE
+    assert k.get("South China Sea") is ActorKind.SITE
+
+
+def test_washington_dc_is_the_city() -> None:
+    v = run("The two presidents signed the accord in Washington, D.C., on Friday.")
+    assert kinds(v).get("Washington, D.C.") is ActorKind.SITE
+
+
+def test_continents_in_passing_are_not_actors() -> None:
+    v = run("Kenya criticised Uganda over the war in Africa on Monday.")
+    assert "Africa" not in kinds(v)
