@@ -697,6 +697,12 @@ def states(vocab: Path) -> dict[str, dict[str, object]]:
     out["KOR"]["name"] = "South Korea"
     out["PRK"]["name"] = "North Korea"
     out["PSE"]["name"] = "Palestine"
+    # ISO's "Congo, The Democratic Republic of the" is written in running text as below; without these
+    # forms "Democratic Republic of the Congo" reads as its neighbour, the "Republic of the Congo".
+    out["COD"]["name"] = "Democratic Republic of the Congo"
+    out["COD"]["names"] = sorted(
+        set(out["COD"]["names"]) | {"Democratic Republic of the Congo", "Democratic Republic of Congo", "DR Congo"}
+    )
     out["XKX"] = {
         "name": "Kosovo",
         "iso2": "XK",

@@ -50,3 +50,16 @@ def test_an_embassy_keeps_its_host_city() -> None:
 def test_no_state_no_agency() -> None:
     v = run("The culture ministry said the exhibition was cancelled.")
     assert agencies(v) == {}
+
+
+def test_a_named_body_holding_its_state_is_that_states_agency() -> None:
+    v = run("The Royal Canadian Mounted Police accused India of a campaign of violence on Monday.")
+    found = agencies(v)
+    assert found["Royal Canadian Mounted Police"][0] == v.actor("Canada")
+
+
+def test_a_possessive_state_and_a_named_committee_make_an_agency() -> None:
+    v = run("Russia's Investigative Committee charged two Azerbaijani citizens on Friday.")
+    part_of, aliases = agencies(v)["Investigative Committee of Russia"]
+    assert part_of == v.actor("Russia")
+    assert "Russia's Investigative Committee" in aliases

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from graph import ids
 from graph.extract.nlp import Doc
-from graph.extract.resolve.agencies import AgencyPasses
 from graph.extract.resolve.base import ActorRec, KinUse, Resolved, TitleUse, _state_key, _strip
 from graph.extract.resolve.nationality import CONTEXT_SKIP_RULES, context_nationality
 from graph.extract.resolve.organisations import OrganisationPasses
@@ -36,7 +35,7 @@ __all__ = [
 ]
 
 
-class Resolver(PlacePasses, PersonPasses, AgencyPasses, OrganisationPasses):
+class Resolver(PlacePasses, PersonPasses, OrganisationPasses):
     """Resolves the actors of docs made by one pipeline (holds its phrase matchers)."""
 
     # -- entry point -------------------------------------------------------------------------
@@ -73,6 +72,28 @@ class Resolver(PlacePasses, PersonPasses, AgencyPasses, OrganisationPasses):
             if start < end:
                 rec.aliases.add(doc[start:end].text)
                 self._mark(r, start, end, rec.key)
+        self._short_state_names(r)
+
+    def _short_state_names(self, r: Resolved) -> None:
+        """A state named only by one word that is part of another named state's full name is that state:
+        after "the Democratic Republic of the Congo", a bare "Congo" is the same country, not its
+        neighbour the Republic of the Congo."""
+        states = {k: a for k, a in r.actors.items() if a.kind is ActorKind.STATE}
+        for key in states:
+            spans = [(s, e) for s, e, k in r.mention_spans() if k == key]
+            surfaces = {" ".join(r.doc[s:e].text.split()) for s, e in spans}
+            if not spans or any(" " in t for t in surfaces):
+                continue
+            hosts = {
+                other
+                for other, o in states.items()
+                if other != key and any(t in w.split() for t in surfaces for w in o.aliases | {o.name})
+            }
+            if len(hosts) == 1:
+                host = hosts.pop()
+                for s, e in spans:
+                    self._mark(r, s, e, host, force=True)
+                states[host].aliases |= surfaces
 
     def _communities(self, doc: Doc, r: Resolved) -> None:
         """ "ethnic Albanians in south Serbia", "Kurds of northern Iraq": people named by a demonym who live in

@@ -59,8 +59,11 @@ class AgencyPasses(ResolverBase):
             if not any(r.at(i) for i in range(s, e)) and (owner := self.modifier(doc, r, s, e)):
                 self._mark(r, s, e, owner)
 
-    def _body_actor(self, doc: Doc, r: Resolved, body: str, state: ActorRec, s: int, e: int) -> ActorRec:
-        """The agency ``body`` of ``state`` named by doc[s:e], with every wording of it as an alias."""
+    def _body_actor(
+        self, doc: Doc, r: Resolved, body: str, state: ActorRec, s: int, e: int, *, named: bool = False
+    ) -> ActorRec:
+        """The agency ``body`` of ``state`` named by doc[s:e], with every wording of it as an alias;
+        ``named``: the body's own name holds its state ("China Coast Guard") and stays as written."""
         iso3 = state.iso3 or ""
         body = STATE_BODY_NAMES.get((iso3, body), body)
         left = self._modifier_start(doc, r, s)
@@ -85,7 +88,7 @@ class AgencyPasses(ResolverBase):
             ActorRec(
                 ids.actor_key(ActorKind.AGENCY, name, state=iso3),
                 ActorKind.AGENCY,
-                f"{name} of {state.name}" if not host else f"{body} of {state.name} in {host}",
+                name if named else f"{name} of {state.name}" if not host else f"{body} of {state.name} in {host}",
                 aliases,
                 cameo=f"{state.cameo or iso3}GOV",
                 part_of=state.key,

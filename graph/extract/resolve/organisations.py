@@ -4,12 +4,45 @@ from __future__ import annotations
 
 from graph import ids
 from graph.extract.nlp import Doc, token_columns
-from graph.extract.resolve.base import ActorRec, Resolved, ResolverBase, _prose, _strip
+from graph.extract.resolve.agencies import AgencyPasses
+from graph.extract.resolve.base import ActorRec, Resolved, _prose, _strip
 from graph.extract.resolve.words import NOT_NAMES, ORG_CONNECTORS, ORG_HEADS
 from graph.model import ActorKind
 
+# an organisation noun that makes a named body of a state an agency ("Royal Canadian Mounted Police")
+GOV_HEADS = {
+    "Ministry",
+    "Department",
+    "Police",
+    "Guard",
+    "Force",
+    "Forces",
+    "Committee",
+    "Council",
+    "Assembly",
+    "Parliament",
+    "Agency",
+    "Service",
+    "Office",
+    "Embassy",
+    "Consulate",
+    "Command",
+    "Directorate",
+    "Bureau",
+    "Presidency",
+    "Administration",
+    "Commission",
+}
 
-class OrganisationPasses(ResolverBase):
+
+COLLECTIVE_HEADS = {"States", "Countries", "Nations", "Peoples"}  # "Alliance of Sahel States"
+
+
+def _head(word: str) -> bool:
+    return word in ORG_HEADS or word.rstrip("s") in ORG_HEADS or word in GOV_HEADS
+
+
+class OrganisationPasses(AgencyPasses):
     """The passes that find groups and organisations."""
 
     def _groups(self, doc: Doc, r: Resolved) -> None:
@@ -44,7 +77,7 @@ class OrganisationPasses(ResolverBase):
         organisation of that nationality; an acronym in brackets right after it is an alias.
         """
         n = len(doc)
-        if not any(w in ORG_HEADS or w.rstrip("s") in ORG_HEADS for w in token_columns(doc)[0]):
+        if not any(_head(w) for w in token_columns(doc)[0]):
             return  # no organisation noun, no such name (the common case: skip the scan)
         i = 0
         while i < n:
@@ -59,24 +92,28 @@ class OrganisationPasses(ResolverBase):
                 j += 1
             start, end = i, j
             i = j
-            heads = [k for k in range(start, end) if doc[k].text.rstrip("s") in ORG_HEADS or doc[k].text in ORG_HEADS]
+            heads = [k for k in range(start, end) if _head(doc[k].text)]
             if not heads or end - start < 2 or not _prose(doc, start):
                 continue
             end = heads[-1] + 1
             while (
                 end < j
-                and r.at(end) is None
+                and (r.at(end) is None or (doc[end - 1].lower_ in ORG_CONNECTORS and self._state_or_igo(r, end)))
                 and (
                     self._org_word(doc, r, end)
                     or (doc[end].lower_ in ORG_CONNECTORS and end + 1 < j and self._org_word(doc, r, end + 1))
                 )
             ):
-                end += 1  # "Union of Teachers", "Observatory for Human Rights": keep the words after the head
+                end += 1  # "Union of Teachers", "Communist Party of China": keep the words after the head
             states = {k for t in range(start, end) if (k := r.at(t))}
             if len(states) != 1 or all(r.at(t) for t in range(start, end)):
                 continue
             state = next(iter(states))
             name = " ".join(doc[start:end].text.split())
+            if doc[heads[-1]].text in GOV_HEADS and r.actors[state].kind is ActorKind.STATE:
+                rec = self._body_actor(doc, r, name, r.actors[state], start, end, named=True)
+                self._mark(r, start, end, rec.key, force=True)
+                continue
             rec = self._add(
                 r,
                 ActorRec(
@@ -84,12 +121,7 @@ class OrganisationPasses(ResolverBase):
                 ),
             )
             self._mark(r, start, end, rec.key, force=True)
-            if end + 2 < n and doc[end].text == "(" and doc[end + 2].text == ")" and doc[end + 1].is_upper:
-                rec.aliases.add(doc[end + 1].text)
-                self._mark(r, end + 1, end + 2, rec.key, force=True)
-                for later in range(end + 3, n):  # later uses of the acronym
-                    if doc[later].text == doc[end + 1].text and r.at(later) is None:
-                        self._mark(r, later, later + 1, rec.key)
+            self._acronym(doc, r, end, rec)
 
     @staticmethod
     def _org_word(doc: Doc, r: Resolved, i: int) -> bool:
@@ -117,8 +149,41 @@ class OrganisationPasses(ResolverBase):
                 continue
             if all(t.lower_ in self.title_words for t in toks):
                 continue
-            name = toks.text
+            b, inner = self._cut_name(doc, r, a, b)
+            if b <= a:
+                continue
+            name = " ".join(doc[a:b].text.split())
+            owner = inner or self.modifier(doc, r, a, b)
+            if doc[b - 1].text in GOV_HEADS and owner and r.actors[owner].kind is ActorKind.STATE:
+                self._body_actor(doc, r, name, r.actors[owner], a, b, named=inner is not None)
+                continue
             rec = self._add(
-                r, ActorRec(ids.actor_key(ActorKind.ORGANIZATION, name), ActorKind.ORGANIZATION, name, {name})
+                r,
+                ActorRec(
+                    ids.actor_key(ActorKind.ORGANIZATION, name), ActorKind.ORGANIZATION, name, {name}, nationality=inner
+                ),
             )
-            self._mark(r, a, b, rec.key)
+            self._mark(r, a, b, rec.key, force=True)
+
+    def _cut_name(self, doc: Doc, r: Resolved, a: int, b: int) -> tuple[int, str | None]:
+        """An organisation name the entity ruler cut at a state: "Communist Party of | China", "Alliance of |
+        Sahel States". Returns the name's end and the one state inside it (if any)."""
+        if doc[b - 1].lower_ not in ORG_CONNECTORS:
+            return b, None
+        e, inner, good = b, None, b
+        while e < len(doc) and (
+            r.at(e) or (doc[e].text[:1].isupper() and doc[e].is_alpha) or doc[e].lower_ in ("and", "the")
+        ):
+            key = r.at(e)
+            if key and r.actors[key].kind not in (ActorKind.STATE, ActorKind.IGO):
+                break
+            if key and r.actors[key].kind is ActorKind.STATE:
+                inner = inner or key
+            e += 1
+            if key or doc[e - 1].text in COLLECTIVE_HEADS:
+                good = e
+        e = good
+        headed = any(_head(t.text) for t in doc[a:b]) or doc[e - 1].text in COLLECTIVE_HEADS
+        if not headed or doc[e - 1].lower_ in ORG_CONNECTORS:
+            return b - 1, None
+        return (e, inner) if e > b else (b - 1, None)

@@ -1,0 +1,32 @@
+"""Organisations (graph/extract/resolve/organisations.py): names that hold a state keep their whole name."""
+
+from __future__ import annotations
+
+from graph.model import ActorKind
+
+from .conftest import run
+
+
+def test_a_name_ending_in_of_state_is_one_organisation() -> None:
+    v = run("Officials of the Communist Party of Vietnam criticised Cambodia on Monday.")
+    orgs = {a.name: a for a in v.ex.actors if a.kind is ActorKind.ORGANIZATION}
+    assert "Communist Party of Vietnam" in orgs
+    assert orgs["Communist Party of Vietnam"].nationality == v.actor("Vietnam")
+
+
+def test_an_alliance_of_states_keeps_its_collective_noun() -> None:
+    v = run("Mali, Niger and Burkina Faso founded the Alliance of Sahel States in 2023, the ministers said today.")
+    names = {a.name for a in v.ex.actors}
+    assert "Alliance of Sahel States" in names
+    assert "Alliance of" not in names
+
+
+def test_a_bare_short_name_is_the_state_the_article_names_in_full() -> None:
+    v = run(
+        "The Democratic Republic of the Congo accused Rwanda of backing rebels. Congo also criticised Uganda on Monday."
+    )
+    names = {a.name for a in v.ex.actors if a.kind is ActorKind.STATE}
+    assert "Democratic Republic of the Congo" in names
+    assert "Congo" not in names and "Republic of the Congo" not in names
+    alone = run("Congo criticised Gabon on Monday.")
+    assert "Congo" in {a.name for a in alone.ex.actors}
