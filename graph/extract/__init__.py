@@ -54,7 +54,7 @@ class Pipeline:
     def run(self, article: Article, doc: Any) -> Extraction:
         from graph.extract import dates as dates_mod
         from graph.extract import facts as facts_mod
-        from graph.extract import mediation
+        from graph.extract import mediation, reported
         from graph.extract.assemble import build_events, dedupe, merge_officials
         from graph.extract.events import state_of
         from graph.extract.nlp import remember_text
@@ -76,6 +76,7 @@ class Pipeline:
         found = self.finder.find(doc, res, date_mentions, article.published, self.parsed)
         if self.parsed:
             found = mediation.find(doc, res, found)
+            found = reported.find(doc, res, found)
         context_nationality(res, _co_arguments(found, res))
         sentences = [(s.start_char, s.end_char) for s in sentences_of(doc)]
         events, claims, _key_of = build_events(found, text, sentences)

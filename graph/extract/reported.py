@@ -1,0 +1,61 @@
+"""Reported speech: a speaker's account of someone else's hostile act is the speaker's accusation.
+
+"Kallas said Russia had bombed Ukraine for three years" holds two things: the bombing, which the
+article attributes to Kallas (its claimant) and never to Kallas as the actor, and Kallas accusing
+Russia — an act of Kallas towards Russia (CAMEO 112) that a reader of the news sees first. For
+every event mention in a clause governed by a verb of saying whose speaker is not one of its
+actors, and whose kind is a threat or a material conflict (CAMEO roots 13-20: threats, force,
+sanctions, expulsions, attacks), one accusation from the speaker to the event's source is added,
+dated like the speech, with the rule ``reported-speech:accuse``. A speaker who already accuses or
+criticises that source in the same sentence gets no second one.
+"""
+
+from __future__ import annotations
+
+from graph.extract import modality as mod
+from graph.extract.events import Found, state_of
+from graph.extract.lexicon import Entry
+from graph.extract.nlp import Doc
+from graph.extract.resolve import Resolved
+from graph.model import Modality
+
+ACCUSE = Entry(code="112", lemma="say", rule_name="reported-speech")
+HOSTILE_ROOTS = {"13", "14", "15", "16", "17", "18", "19", "20"}
+DISAPPROVAL_ROOT = "11"
+
+
+def find(doc: Doc, res: Resolved, found: list[Found]) -> list[Found]:
+    """``found`` plus one accusation per speaker and accused source of a reported hostile act."""
+    out = list(found)
+    said: set[tuple[int, str, str]] = {
+        (f.sent_index, a, t)
+        for f in found
+        if f.entry.code.startswith(DISAPPROVAL_ROOT)
+        for a in f.actors
+        for t in f.targets
+    }
+    for f in found:
+        if f.entry.code[:2] not in HOSTILE_ROOTS or not f.actors or f.modality is Modality.DENIED:
+            continue
+        speaker_tok = mod.reported_by(doc[f.trigger])
+        if speaker_tok is None or (speaker := res.at(speaker_tok.i)) is None:
+            continue
+        home = state_of(speaker, res)
+        accused = [a for a in f.actors if a != speaker and (home is None or state_of(a, res) != home)]
+        accused = [a for a in accused if (f.sent_index, speaker, a) not in said]
+        if not accused:
+            continue
+        said.update((f.sent_index, speaker, a) for a in accused)
+        out.append(
+            Found(
+                ACCUSE,
+                f.sent_index,
+                speaker_tok.head.i,
+                actors=[speaker],
+                targets=accused,
+                date=None,
+                confidence=0.55,
+                rule=f"reported-speech:accuse/{f.entry.code}",
+            )
+        )
+    return out
