@@ -20,6 +20,7 @@ from graph.extract.dates import DateMention
 from graph.extract.dating import DateAssigner, date_tokens
 from graph.extract.lexicon import Entry, Lexicon
 from graph.extract.nlp import Doc, Language, Span, Token, lex_columns, phrase_matcher, sentences, token_columns
+from graph.extract.pairs import is_pair, pair_actors
 from graph.extract.resolve import Resolved
 from graph.model import ActorKind, DateRange, Modality
 
@@ -28,6 +29,18 @@ NOUN_TARGET_PREPS = {"against", "on", "to", "toward", "towards", "with", "upon",
 SYMMETRIC_PREPS = {"with", "between", "among"}
 PLACE_PREPS = {"at", "in"}
 WH_WORDS = {"who", "which", "that", "whom"}
+# people who act for their states: "the foreign ministers of X and Y" are X and Y
+OFFICIAL_NOUNS = {
+    "minister",
+    "leader",
+    "official",
+    "envoy",
+    "representative",
+    "delegation",
+    "head",
+    "president",
+    "diplomat",
+}
 GROUP_PRONOUNS = {"their", "they", "them", "both"}
 PLURAL_IT = {"it", "they", "we"}
 ABOUT_PREPS = {"over", "about"}
@@ -766,6 +779,12 @@ def _actor_of(tok: Token, res: Resolved) -> str | None:
     return found[0] if found else None
 
 
+def _of_object(tok: Token) -> Token | None:
+    return next(
+        (p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None
+    )
+
+
 def np_actors(tok: Token, res: Resolved, depth: int = 2) -> list[str]:
     """Actors named by the noun phrase headed by ``tok`` (and its coordinated phrases)."""
     out: list[str] = []
@@ -776,6 +795,10 @@ def np_actors(tok: Token, res: Resolved, depth: int = 2) -> list[str]:
         rel = tok.head
         if rel.dep_ == "relcl":
             out += np_actors(rel.head, res, depth)
+    elif is_pair(tok):
+        out += pair_actors(tok, res)  # "the two sides", "both countries"
+    elif depth > 0 and tok.lemma_.lower() in OFFICIAL_NOUNS and (of := _of_object(tok)) is not None:
+        out += np_actors(of, res, depth - 1)  # "the foreign ministers of Rwanda and DR Congo"
     elif depth > 0:
         for c in sorted(tok.children, key=lambda c: abs(c.i - tok.i)):
             if (c.dep_ in ("compound", "poss", "amod", "nmod", "appos", "nummod") and c.i < tok.i) or c.dep_ == "appos":

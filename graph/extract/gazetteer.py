@@ -74,6 +74,7 @@ class Gazetteer:
     groups: tuple[str, ...] = ()
     kinship: dict[str, str] = field(default_factory=dict)
     places: dict[str, str] = field(default_factory=dict)  # city or province name -> ISO3 of its state
+    major_places: frozenset[str] = frozenset()  # provinces and cities of 200,000+: places whatever the NER says
     areas: frozenset[str] = frozenset()  # entry ids of continents and macro-regions: never actors
     demonyms: dict[str, str] = field(default_factory=dict)  # ISO3 -> the adjective of the state ("French")
 
@@ -195,6 +196,7 @@ def _add_places(g: Gazetteer, data: dict[str, Any]) -> None:
     """Known place names; the multi-word ones that hold a state's name or demonym become ruler patterns,
     so that "British Columbia" or "Mexico City" is one place, not the state inside it."""
     g.places = {**data["subdivisions"], **data["cities"]}
+    g.major_places = frozenset(data["major_cities"]) | frozenset(data["subdivisions"])
     state_texts = {text for _label, text, eid in g.patterns if eid.startswith(("state:", "demonym:"))}
     state_words = {w for text in state_texts for w in text.split()}
     for name, iso3 in sorted(g.places.items()):

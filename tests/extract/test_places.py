@@ -51,3 +51,11 @@ def test_washington_dc_is_the_city() -> None:
 def test_continents_in_passing_are_not_actors() -> None:
     v = run("Kenya criticised Uganda over the war in Africa on Monday.")
     assert "Africa" not in kinds(v)
+
+
+def test_a_small_town_named_like_a_person_stays_the_person() -> None:
+    v = run(
+        "Prime Minister Mark Carney met the premiers on Monday, and Carney said Ottawa would respond to the tariffs."
+    )
+    assert kinds(v).get("Mark Carney") is ActorKind.PERSON
+    assert "Carney" not in kinds(v)

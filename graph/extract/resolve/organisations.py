@@ -38,6 +38,18 @@ GOV_HEADS = {
 COLLECTIVE_HEADS = {"States", "Countries", "Nations", "Peoples"}  # "Alliance of Sahel States"
 
 
+def _shared(doc: Doc, r: Resolved, owner: str, s: int, e: int) -> bool:
+    """Whether the state qualifying doc[s:e] is coordinated with another: "Rwandan and Congolese ministers"."""
+    for i in range(max(0, s - 4), min(len(doc), e + 4)):
+        if r.at(i) != owner:
+            continue
+        tok = doc[i]
+        partners = [*tok.conjuncts]
+        if any((k := r.at(p.i)) and k != owner and r.actors[k].kind is ActorKind.STATE for p in partners):
+            return True
+    return False
+
+
 def _head(word: str) -> bool:
     return word in ORG_HEADS or word.rstrip("s") in ORG_HEADS or word in GOV_HEADS
 
@@ -56,6 +68,8 @@ class OrganisationPasses(AgencyPasses):
             if owner_rec.kind is not ActorKind.STATE:
                 self._mark(r, s, e, owner)
                 continue
+            if _shared(doc, r, owner, s, e):
+                continue  # "the ministers of Rwanda and Uganda": officials of both, left to the events
             name = f"{owner_rec.name} {doc[s:e].text.lower()}"
             rec = self._add(
                 r,

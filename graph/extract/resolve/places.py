@@ -3,8 +3,8 @@
 Three cues, each enough on its own:
 
 * a known place name (GeoNames cities, ISO 3166-2 subdivisions, in the packaged ``places.json``)
-  tagged as a place by the NER, or tagged as a person or organisation but standing alone ("seized
-  Goma", never "Jackson" inside "Andrew Jackson");
+  tagged as a place by the NER, or, for a province or a city of 200,000+, tagged as a person or
+  organisation but standing alone ("seized Goma", never "Jackson" inside "Andrew Jackson");
 * a locative context: "in", "at", "near", "outside" before it, or "the city of", "the village of";
   a capital there is the venue ("talks in Doha"), while a capital doing or suffering something
   stands for its government and stays its state ("Ottawa expelled six diplomats");
@@ -111,10 +111,13 @@ class PlacePasses(ResolverBase):
                 continue
             is_known = text in known or ent.ent_id_.startswith("place:")
             locative = self._locative(doc, a)
-            if ent.label_ in PLACE_LABELS:
+            if text in person_words and not locative:
+                place = False  # "Carney said", after "Mark Carney": the man, not the town
+            elif ent.label_ in PLACE_LABELS:
                 place = is_known or (locative and _prose(doc, a))
             elif ent.label_ in NAME_LABELS:
-                place = is_known and (locative or (len(ent) == 1 and text not in person_words))
+                major = text in self.gaz.major_places
+                place = is_known and (locative or (major and len(ent) == 1 and text not in person_words))
             else:
                 place = False
             if place:

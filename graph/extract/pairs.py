@@ -1,0 +1,71 @@
+"""Pair references: "the two sides", "both countries", "the two leaders", "the neighbours", "the two".
+
+News names the parties of a relation once and then refers to them as a pair. Such a phrase (a plural
+pair noun with "two" or "both", "the neighbours", or "the two"/"both" standing alone as a subject)
+stands for the two actors the text last named together: the latest coordination "A and B" of actors
+of the right kind within the sentence and the three before it, else the two most recently named
+distinct actors of that kind. Leaders, presidents and ministers are persons; countries, nations,
+governments and neighbours are states; sides, parties and delegations are states, else persons.
+"""
+
+from __future__ import annotations
+
+from graph.extract.nlp import Token, sentences
+from graph.extract.resolve import Resolved
+from graph.model import ActorKind
+
+PERSON_PAIRS = {"leader", "president", "minister", "counterpart", "premier", "head"}
+STATE_PAIRS = {"country", "nation", "government", "neighbour", "neighbor", "state", "capital"}
+ANY_PAIRS = {"side", "party", "delegation"}
+PAIR_WORDS = {"two", "both"}
+STATES = (ActorKind.STATE,)
+PERSONS = (ActorKind.PERSON,)
+LOOKBACK_SENTENCES = 3
+
+
+def is_pair(tok: Token) -> bool:
+    """Whether ``tok`` heads a phrase naming a pair of actors already in the text."""
+    lemma = tok.lemma_.lower()
+    if tok.lower_ in PAIR_WORDS and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
+        return True  # "the two agreed", "both pledged"
+    if lemma not in PERSON_PAIRS | STATE_PAIRS | ANY_PAIRS or tok.tag_ not in ("NNS", "NNPS"):
+        return False
+    marks = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet", "amod", "quantmod")}
+    return bool(marks & PAIR_WORDS) or (lemma in ("neighbour", "neighbor") and "the" in marks)
+
+
+def pair_actors(tok: Token, res: Resolved) -> list[str]:
+    """The two actors a pair phrase at ``tok`` stands for ([] when the text does not give two)."""
+    lemma = tok.lemma_.lower()
+    kinds_in_order = [PERSONS] if lemma in PERSON_PAIRS else [STATES] if lemma in STATE_PAIRS else [STATES, PERSONS]
+    sents = sentences(tok.doc)
+    idx = next((i for i, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
+    window = range(sents[max(0, idx - LOOKBACK_SENTENCES)].start, tok.i)
+    for kinds in kinds_in_order:
+        found = _coordinated(tok, res, window, kinds) or _latest(res, window, kinds)
+        if found:
+            return found
+    return []
+
+
+def _coordinated(tok: Token, res: Resolved, window: range, kinds: tuple[ActorKind, ...]) -> list[str]:
+    doc = tok.doc
+    for i in reversed(window):
+        t = doc[i]
+        if t.dep_ != "conj":
+            continue
+        a, b = res.at(t.head.i), res.at(i)
+        if a and b and a != b and res.actors[a].kind in kinds and res.actors[b].kind in kinds:
+            return [a, b]
+    return []
+
+
+def _latest(res: Resolved, window: range, kinds: tuple[ActorKind, ...]) -> list[str]:
+    out: list[str] = []
+    for i in reversed(window):
+        key = res.at(i)
+        if key and key not in out and res.actors[key].kind in kinds:
+            out.append(key)
+            if len(out) == 2:
+                return out[::-1]
+    return []

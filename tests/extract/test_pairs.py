@@ -1,0 +1,33 @@
+"""Pair references (graph/extract/pairs.py): "the two sides", "both countries", "the foreign ministers of
+X and Y" stand for the two actors the text last named together."""
+
+from __future__ import annotations
+
+from .conftest import run
+
+
+def test_the_two_sides_are_the_last_coordinated_pair() -> None:
+    v = run(
+        "Kenya and Ethiopia agreed on Friday to reopen their border. Ugandan Foreign Minister Jeje Odongo "
+        "congratulated the two sides on the agreement."
+    )
+    assert (frozenset({"Jeje Odongo"}), frozenset({"Kenya", "Ethiopia"})) in v.directed("05")
+
+
+def test_both_countries_after_a_preposition() -> None:
+    v = run(
+        "Chile and Peru signed a fisheries accord in Lima on Monday. Later, Brazil praised both countries for "
+        "their restraint."
+    )
+    assert (frozenset({"Brazil"}), frozenset({"Chile", "Peru"})) in v.directed("05")
+
+
+def test_officials_of_two_states_act_for_both() -> None:
+    v = run("The foreign ministers of Chile and Peru signed a fisheries accord in Lima on Monday.")
+    signing = [e for e in v.events("057") if v.n(e.participants) == {"Chile", "Peru"}]
+    assert signing
+
+
+def test_a_pair_noun_without_two_or_both_is_not_a_pair() -> None:
+    v = run("Chile and Peru signed a fisheries accord on Monday. Brazil praised the countries of the region.")
+    assert not any(v.n(e.targets) == {"Chile", "Peru"} for e in v.events("05"))
