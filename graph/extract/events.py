@@ -791,6 +791,8 @@ def np_actors(tok: Token, res: Resolved, depth: int = 2) -> list[str]:
     key = res.at(tok.i)
     if key and (res.actors[key].kind is not ActorKind.SITE or tok.dep_ in ("nsubj", "nsubjpass")):
         out.append(key)
+    elif key and key in res.place_state:
+        out.append(res.place_state[key])  # "arrived in Pyongyang": a capital as an argument is its state
     elif tok.lower_ in WH_WORDS and tok.dep_.startswith("nsubj"):
         rel = tok.head
         if rel.dep_ == "relcl":
@@ -960,6 +962,8 @@ def _place(
                     key = res.at(p.i) if p.dep_ == "pobj" else None
                     if key and res.actors[key].kind in kinds:
                         return key
+                    if key and ActorKind.STATE in kinds and key in res.place_state:
+                        return res.place_state[key]  # "arrived in Pyongyang": in North Korea
     return None
 
 

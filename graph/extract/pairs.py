@@ -4,7 +4,7 @@ News names the parties of a relation once and then refers to them as a pair. Suc
 pair noun with "two" or "both", "the neighbours", or "the two"/"both" standing alone as a subject)
 stands for the two actors the text last named together: the latest coordination "A and B" of actors
 of the right kind within the sentence and the three before it, else the two most recently named
-distinct actors of that kind. Leaders, presidents and ministers are persons; countries, nations,
+distinct actors of that kind. Leaders, presidents and ministers are persons (else, with no two persons named, their states); countries, nations,
 governments and neighbours are states; sides, parties and delegations are states, else persons.
 """
 
@@ -37,7 +37,8 @@ def is_pair(tok: Token) -> bool:
 def pair_actors(tok: Token, res: Resolved) -> list[str]:
     """The two actors a pair phrase at ``tok`` stands for ([] when the text does not give two)."""
     lemma = tok.lemma_.lower()
-    kinds_in_order = [PERSONS] if lemma in PERSON_PAIRS else [STATES] if lemma in STATE_PAIRS else [STATES, PERSONS]
+    # "both ministers" with no two persons named yet stand for their two states
+    kinds_in_order = [PERSONS, STATES] if lemma in PERSON_PAIRS else [STATES] if lemma in STATE_PAIRS else [STATES, PERSONS]
     sents = sentences(tok.doc)
     idx = next((i for i, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
     window = range(sents[max(0, idx - LOOKBACK_SENTENCES)].start, tok.i)
