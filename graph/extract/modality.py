@@ -34,7 +34,6 @@ PLAN_HEADS = {
     "propose",
     "float",
     "arrange",
-    "decide",
     "lock",
     "go",
     "slate",
@@ -45,6 +44,8 @@ PLAN_HEADS = {
     "prepared",
     "eye",
 }
+# "India decided to expel six diplomats": a decision taken (past tense) is the act; one still to take plans it
+DECISION_HEADS = {"decide", "move", "vote", "opt", "choose", "resolve"}
 HYPOTHETICAL_HEADS = {
     "threaten",
     "consider",
@@ -159,6 +160,10 @@ def stance(trigger: Token, *, noun: bool) -> Stance:
                 return Stance(Modality.DENIED, f"denied-by-{lemma}", _subject(head), head)
             if lemma in ALLEGE_HEADS and via in ("ccomp", "pobj", "prep", "xcomp"):
                 return Stance(Modality.ALLEGED, f"alleged-by-{lemma}", _subject(head), head)
+            if lemma in DECISION_HEADS and via == "xcomp":
+                if _taken(head):
+                    return Stance(Modality.ASSERTED, f"decided-by-{lemma}", _subject(head), head)
+                return Stance(Modality.PLANNED, f"planned-by-{lemma}", _subject(head), head)
             if lemma in PLAN_HEADS and via != "ccomp":
                 return Stance(Modality.PLANNED, f"planned-by-{lemma}", _subject(head), head)
             if lemma in HYPOTHETICAL_HEADS and via in ("xcomp", "dobj", "prep", "pobj"):
@@ -193,6 +198,14 @@ def _modifies(hedge: Token, trigger: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def _taken(verb: Token) -> bool:
+    """A verb in a past tense, not negated and without a future or modal auxiliary ("decided", "has decided")."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & (FUTURE_AUX | MODAL_AUX) or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(aux & {"has", "have", "had"}))
 
 
 def _going_to(trigger: Token) -> bool:

@@ -38,7 +38,9 @@ def pair_actors(tok: Token, res: Resolved) -> list[str]:
     """The two actors a pair phrase at ``tok`` stands for ([] when the text does not give two)."""
     lemma = tok.lemma_.lower()
     # "both ministers" with no two persons named yet stand for their two states
-    kinds_in_order = [PERSONS, STATES] if lemma in PERSON_PAIRS else [STATES] if lemma in STATE_PAIRS else [STATES, PERSONS]
+    kinds_in_order = (
+        [PERSONS, STATES] if lemma in PERSON_PAIRS else [STATES] if lemma in STATE_PAIRS else [STATES, PERSONS]
+    )
     sents = sentences(tok.doc)
     idx = next((i for i, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
     window = range(sents[max(0, idx - LOOKBACK_SENTENCES)].start, tok.i)

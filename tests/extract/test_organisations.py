@@ -30,3 +30,9 @@ def test_a_bare_short_name_is_the_state_the_article_names_in_full() -> None:
     assert "Congo" not in names and "Republic of the Congo" not in names
     alone = run("Congo criticised Gabon on Monday.")
     assert "Congo" in {a.name for a in alone.ex.actors}
+
+
+def test_officials_of_a_state_act_as_the_state_and_citizens_stay_a_group() -> None:
+    v = run("Canadian officials criticised India on Monday after Indian citizens protested outside the embassy.")
+    assert (frozenset({"Canada"}), frozenset({"India"})) in v.directed("11")
+    assert "Canada officials" not in {a.name for a in v.ex.actors}

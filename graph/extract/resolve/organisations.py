@@ -38,6 +38,10 @@ GOV_HEADS = {
 COLLECTIVE_HEADS = {"States", "Countries", "Nations", "Peoples"}  # "Alliance of Sahel States"
 
 
+# people who stand for their state in diplomatic acts (CAMEO codes them as the state's government)
+OFFICIAL_GROUPS = {"officials", "diplomats", "negotiators", "ministers", "leaders", "envoys", "authorities"}
+
+
 def _shared(doc: Doc, r: Resolved, owner: str, s: int, e: int) -> bool:
     """Whether the state qualifying doc[s:e] is coordinated with another: "Rwandan and Congolese ministers"."""
     for i in range(max(0, s - 4), min(len(doc), e + 4)):
@@ -70,6 +74,9 @@ class OrganisationPasses(AgencyPasses):
                 continue
             if _shared(doc, r, owner, s, e):
                 continue  # "the ministers of Rwanda and Uganda": officials of both, left to the events
+            if doc[e - 1].lower_ in OFFICIAL_GROUPS:
+                self._mark(r, s, e, owner)  # "six Canadian diplomats" act and are acted on as Canada
+                continue
             name = f"{owner_rec.name} {doc[s:e].text.lower()}"
             rec = self._add(
                 r,
