@@ -4,8 +4,9 @@ News names the parties of a relation once and then refers to them as a pair. Suc
 pair noun with "two" or "both", "the neighbours", or "the two"/"both" standing alone as a subject)
 stands for the two actors the text last named together: the latest coordination "A and B" of actors
 of the right kind within the sentence and the three before it, else the two most recently named
-distinct actors of that kind. Leaders, presidents and ministers are persons (else, with no two persons named, their states); countries, nations,
-governments and neighbours are states; sides, parties and delegations are states, else persons.
+distinct actors of that kind. Leaders, presidents and ministers are persons (else, when no two persons
+are named, their states); countries, nations, governments and neighbours are states; sides, parties
+and delegations are states, else persons.
 """
 
 from __future__ import annotations
