@@ -72,7 +72,7 @@ class Pipeline:
             notes.append("no trained spaCy pipeline: events from word order only (lower recall and confidence)")
         date_mentions = dates_mod.scan(text, article.published)
         remember_text(doc, text)
-        res = self.resolver.resolve(doc)
+        res = self.resolver.resolve(doc, article.published)
         found = self.finder.find(doc, res, date_mentions, article.published, self.parsed)
         if self.parsed:
             found = mediation.find(doc, res, found)

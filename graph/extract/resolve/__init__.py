@@ -10,6 +10,8 @@ national groups ("Syrian rebels") and relatives ("Petro's relatives") become act
 
 from __future__ import annotations
 
+from datetime import date
+
 from graph import ids
 from graph.extract.nlp import Doc
 from graph.extract.resolve.base import ActorRec, KinUse, Resolved, TitleUse, _state_key, _strip
@@ -39,8 +41,8 @@ class Resolver(PlacePasses, PersonPasses, OrganisationPasses):
     """Resolves the actors of docs made by one pipeline (holds its phrase matchers)."""
 
     # -- entry point -------------------------------------------------------------------------
-    def resolve(self, doc: Doc) -> Resolved:
-        r = Resolved(doc=doc, token_actor=[None] * len(doc))
+    def resolve(self, doc: Doc, published: date | None = None) -> Resolved:
+        r = Resolved(doc=doc, published=published, token_actor=[None] * len(doc))
         self._gazetteer(doc, r)
         self._communities(doc, r)
         self._places(doc, r)
@@ -48,6 +50,7 @@ class Resolver(PlacePasses, PersonPasses, OrganisationPasses):
         self._persons(doc, r, title_spans)
         self._titles(doc, r, title_spans)
         self._appositions(doc, r)
+        self._known_nationality(r)
         self._pronouns(doc, r)
         self._kinship(doc, r)
         self._bodies(doc, r)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from graph.extract.gazetteer import Entry, Gazetteer, Title
 from graph.extract.nlp import Doc, Language, Span, Token, doc_text, phrase_matcher
@@ -66,6 +67,7 @@ class Resolved:
     """Actors of one article and, for every token, the actor it names (if any)."""
 
     doc: Doc
+    published: date | None = None  # the article's date: who held which office then
     actors: dict[str, ActorRec] = field(default_factory=dict)
     token_actor: list[str | None] = field(default_factory=list)
     via_pronoun: set[int] = field(default_factory=set)

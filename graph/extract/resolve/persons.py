@@ -10,7 +10,6 @@ from graph.extract.resolve.base import (
     ActorRec,
     KinUse,
     Resolved,
-    ResolverBase,
     TitleUse,
     _is_name_token,
     _longest,
@@ -18,6 +17,7 @@ from graph.extract.resolve.base import (
     _prose,
     _strip,
 )
+from graph.extract.resolve.known import KnownPeoplePasses
 from graph.extract.resolve.words import (
     HONORIFICS,
     NAME_PARTICLES,
@@ -30,7 +30,7 @@ from graph.extract.resolve.words import (
 from graph.model import ActorKind
 
 
-class PersonPasses(ResolverBase):
+class PersonPasses(KnownPeoplePasses):
     """The passes that find persons and link later mentions to them."""
 
     def _title_spans(self, doc: Doc, r: Resolved) -> list[tuple[int, int, Title]]:
@@ -96,6 +96,7 @@ class PersonPasses(ResolverBase):
                 person_votes[text] = person_votes.get(text, 0) + 1
                 if all(_is_name_token(t) or t.lower_ in NAME_PARTICLES for t in doc[a:b]) and _prose(doc, a):
                     names.setdefault(text, []).append((a, b))
+        self._known_names(doc, r, names, person_votes)
         full = {n for n in names if len(n.split()) >= 2}
         singles = {n for n in names if len(n.split()) == 1 and (n in anchored or person_votes.get(n, 0) > 0)}
         index: dict[str, str] = {}  # surface form -> canonical full name
@@ -109,7 +110,7 @@ class PersonPasses(ResolverBase):
             if parts[0] not in NAME_PARTICLES:
                 index.setdefault(parts[0], n)
         for n in sorted(singles, key=lambda x: (min(p[0] for p in names[x]), x)):  # text order, not hash order
-            index.setdefault(n, n)
+            index.setdefault(n, self._canonical(n, r))
         if not index:
             return
         for name in dict.fromkeys(index.values()):
@@ -188,6 +189,8 @@ class PersonPasses(ResolverBase):
             holders = {u.person for u in r.titles if u.title == title and (state is None or u.state in (state, None))}
             if len(holders) == 1:
                 self._mark(r, s, e, holders.pop())
+            elif not holders:
+                self._office_holder(doc, r, title, state, s, e)
 
     def _appositions(self, doc: Doc, r: Resolved) -> None:
         """ "Salaheddine Sidhoum, Algeria's leading activist," / "X, a Syrian dissident": the person's nationality."""

@@ -1,0 +1,50 @@
+"""Known people (graph/extract/resolve/known.py): the dictionary of office holders names, dates and
+places the persons an article mentions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from graph.model import ActorKind
+
+from .conftest import run
+
+
+def persons(v: object) -> dict[str, str | None]:
+    return {a.name: a.nationality for a in v.ex.actors if a.kind is ActorKind.PERSON}  # type: ignore[attr-defined]
+
+
+def test_a_surname_alone_is_the_office_holder_of_that_time_with_a_nationality() -> None:
+    v = run(
+        "Speaking to reporters in the capital, Macron on Wednesday criticised Algeria over the arrests of the activists."
+    )
+    found = persons(v)
+    assert "Emmanuel Macron" in found
+    assert found["Emmanuel Macron"] == v.actor("France")
+    assert (frozenset({"Emmanuel Macron"}), frozenset({"Algeria"})) in v.directed("11")
+
+
+def test_a_surname_of_someone_long_out_of_office_is_not_guessed() -> None:
+    v = run(
+        "Speaking to reporters in the capital, Macron on Wednesday criticised Algeria over the arrests.",
+        published=date(1985, 5, 1),
+    )
+    assert "Emmanuel Macron" not in persons(v)
+
+
+def test_an_unnamed_office_with_its_state_is_its_holder_on_the_articles_date() -> None:
+    v = run(
+        "The British foreign secretary criticised Iran on Monday over the detention of two journalists.",
+        date(2023, 6, 1),
+    )
+    assert "James Cleverly" in persons(v)
+    later = run(
+        "The British foreign secretary criticised Iran on Monday over the detention of two journalists.",
+        date(2025, 6, 1),
+    )
+    assert "David Lammy" in persons(later)
+
+
+def test_no_article_date_no_office_holder() -> None:
+    v = run("The British foreign secretary criticised Iran on Monday over the detention of two journalists.", None)
+    assert "James Cleverly" not in persons(v) and "David Lammy" not in persons(v)
