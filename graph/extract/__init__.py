@@ -55,7 +55,7 @@ class Pipeline:
         from graph.extract import dates as dates_mod
         from graph.extract import facts as facts_mod
         from graph.extract import mediation, reported
-        from graph.extract.assemble import build_events, dedupe, merge_officials
+        from graph.extract.assemble import build_events, dedupe, drop_unaddressed, merge_officials
         from graph.extract.events import state_of
         from graph.extract.nlp import remember_text
         from graph.extract.nlp import sentences as sentences_of
@@ -85,6 +85,7 @@ class Pipeline:
         )
         sanctions, props, sanction_claims, extra = facts_mod.sanctions(doc, res, events)
         events = _link_denials(events, sanctions, res, claims, sanction_claims)
+        events, claims = drop_unaddressed(events, claims)
         events, claims = dedupe(events + extra, claims)
         facts = (
             facts_mod.role_facts(doc, res, date_mentions)

@@ -221,3 +221,18 @@ def dedupe(events: list[Event], claims: list[Claim]) -> tuple[list[Event], list[
     if alias:
         claims = [replace(c, about=alias.get(c.about, c.about)) for c in claims]
     return list(seen.values()), claims
+
+
+# statements and intents need someone they are addressed to: "India did not agree", "Kurti offered no
+# evidence" relate the speaker to nobody and are not relations (a denial gets its target from the
+# accusation it answers, before this runs)
+ADDRESSED_ROOTS = ("01", "03")
+
+
+def drop_unaddressed(events: list[Event], claims: list[Claim]) -> tuple[list[Event], list[Claim]]:
+    """Events of a kind that needs an addressee but names none, and the claims about them, removed."""
+    gone = {e.key for e in events if e.cameo.startswith(ADDRESSED_ROOTS) and not e.targets and len(e.participants) < 2}
+    if not gone:
+        return events, claims
+    kept = [replace(e, responds_to=None) if e.responds_to in gone else e for e in events if e.key not in gone]
+    return kept, [c for c in claims if c.about not in gone]
