@@ -16,7 +16,7 @@ def persons(v: object) -> dict[str, str | None]:
 
 def test_a_surname_alone_is_the_office_holder_of_that_time_with_a_nationality() -> None:
     v = run(
-        "Speaking to reporters in the capital, Macron on Wednesday criticised Algeria over the arrests of the activists."
+        "Speaking to reporters in the capital, Macron on Wednesday criticised Algeria over the arrests of activists."
     )
     found = persons(v)
     assert "Emmanuel Macron" in found

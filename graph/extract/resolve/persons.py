@@ -100,15 +100,17 @@ class PersonPasses(KnownPeoplePasses):
         full = {n for n in names if len(n.split()) >= 2}
         singles = {n for n in names if len(n.split()) == 1 and (n in anchored or person_votes.get(n, 0) > 0)}
         index: dict[str, str] = {}  # surface form -> canonical full name
-        for n in sorted(full, key=lambda x: min(p[0] for p in names[x])):
-            index.setdefault(n, n)
+        longest_first = sorted(full, key=lambda x: (-len(x.split()), min(p[0] for p in names[x]), x))
+        for n in sorted(full, key=lambda x: (min(p[0] for p in names[x]), x)):  # text order, never hash order
+            # "Hassan Sheikh" beside "Hassan Sheikh Mohamud": a shorter form of the longer name
+            canon = index.setdefault(n, next((m for m in longest_first if m != n and _inside(n, m)), n))
             parts = n.split()
-            index.setdefault(parts[-1], n)
+            index.setdefault(parts[-1], canon)
             prefix, dash, rest = parts[-1].partition("-")
             if dash and prefix.lower() in NAME_PARTICLES and rest[:1].isupper():
-                index.setdefault(rest, n)  # "al-Bashir" -> "Bashir"
+                index.setdefault(rest, canon)  # "al-Bashir" -> "Bashir"
             if parts[0] not in NAME_PARTICLES:
-                index.setdefault(parts[0], n)
+                index.setdefault(parts[0], canon)
         for n in sorted(singles, key=lambda x: (min(p[0] for p in names[x]), x)):  # text order, not hash order
             index.setdefault(n, self._canonical(n, r))
         if not index:
@@ -284,3 +286,9 @@ class PersonPasses(KnownPeoplePasses):
                 )
             self._mark(r, s, e, rec.key, force=True)
             r.kin.append(KinUse(person, rec.key, kind, s))
+
+
+def _inside(short: str, long: str) -> bool:
+    """Whether the words of ``short`` run, in order and adjacent, inside ``long``."""
+    a, b = short.split(), long.split()
+    return len(a) < len(b) and any(b[i : i + len(a)] == a for i in range(len(b) - len(a) + 1))
