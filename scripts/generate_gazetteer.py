@@ -311,6 +311,9 @@ MEDIA = [
 # Government agencies with their state: canonical name, aliases, state, parent agency (or None).
 AGENCIES = [
     ("Drug Enforcement Administration", ["DEA"], "USA", None),
+    ("Global Affairs Canada", ["GAC"], "CAN", None),
+    ("Royal Canadian Mounted Police", ["RCMP", "Mounties"], "CAN", None),
+    ("Ministry of External Affairs", ["MEA", "India's Ministry of External Affairs"], "IND", None),
     (
         "Department of State",
         [
@@ -485,6 +488,18 @@ TITLES = [
     ),
     ("minister", ["minister", "deputy minister", "secretary", "deputy secretary", "undersecretary"], ["minister"]),
     ("ambassador", ["ambassador", "envoy to the united nations"], ["ambassador"]),
+    # heads of a mission between Commonwealth states, and the diplomat in charge when there is no ambassador
+    (
+        "high commissioner",
+        ["high commissioner", "acting high commissioner", "deputy high commissioner"],
+        ["ambassador"],
+    ),
+    (
+        "chargé d'affaires",
+        ["chargé d'affaires", "charge d'affaires", "chargé d’affaires", "charge d’affaires"],
+        ["ambassador"],
+    ),
+    ("consul", ["consul", "consul general", "consul-general"], ["ambassador"]),
     ("envoy", ["envoy", "special envoy", "mediator", "negotiator", "chief negotiator"], ["envoy"]),
     ("spokesperson", ["spokesperson", "spokesman", "spokeswoman"], ["spokesperson"]),
     ("senator", ["senator", "sen."], ["senator"]),

@@ -59,3 +59,8 @@ def test_a_small_town_named_like_a_person_stays_the_person() -> None:
     )
     assert kinds(v).get("Mark Carney") is ActorKind.PERSON
     assert "Carney" not in kinds(v)
+
+
+def test_a_name_qualifying_a_noun_after_in_is_no_place() -> None:
+    v = run("Police named two suspects in the Kowalski murder inquiry on Monday, officials in Warsaw said.")
+    assert "Kowalski" not in kinds(v) or kinds(v)["Kowalski"] is not ActorKind.SITE

@@ -83,17 +83,22 @@ class AgencyPasses(ResolverBase):
             field = body.removeprefix("Ministry of ").removeprefix("the ")
             if field != body:
                 aliases.add(f"{adjective} {field} Ministry")
-        rec = self._add(
-            r,
-            ActorRec(
-                ids.actor_key(ActorKind.AGENCY, name, state=iso3),
-                ActorKind.AGENCY,
-                name if named else f"{name} of {state.name}" if not host else f"{body} of {state.name} in {host}",
-                aliases,
-                cameo=f"{state.cameo or iso3}GOV",
-                part_of=state.key,
-            ),
-        )
+        known = self.gaz.entries.get(f"agency:{iso3.lower()}-{ids.slug(name)}")
+        if known is not None:  # a listed agency keeps its listed name: "India's foreign ministry" is the MEA
+            rec = self._entry_actor(r, known)
+            rec.aliases |= aliases
+        else:
+            rec = self._add(
+                r,
+                ActorRec(
+                    ids.actor_key(ActorKind.AGENCY, name, state=iso3),
+                    ActorKind.AGENCY,
+                    name if named else f"{name} of {state.name}" if not host else f"{body} of {state.name} in {host}",
+                    aliases,
+                    cameo=f"{state.cameo or iso3}GOV",
+                    part_of=state.key,
+                ),
+            )
         self._mark(r, s, e, rec.key)
         self._acronym(doc, r, e, rec)
         return rec

@@ -110,7 +110,7 @@ class PlacePasses(ResolverBase):
             if text in NOT_NAMES:
                 continue
             is_known = text in known or ent.ent_id_.startswith("place:")
-            locative = self._locative(doc, a)
+            locative = self._locative(doc, a) and not _modifier(doc, b)
             if text in person_words and not locative:
                 place = False  # "Carney said", after "Mark Carney": the man, not the town
             elif ent.label_ in PLACE_LABELS:
@@ -142,6 +142,12 @@ class PlacePasses(ResolverBase):
 
 def _capitalised(tok: Token) -> bool:
     return tok.text[:1].isupper() and tok.is_alpha and tok.text not in NOT_NAMES
+
+
+def _modifier(doc: Doc, end: int) -> bool:
+    """Whether the name ending before ``end`` only qualifies a noun after it ("in the Nijjar murder case")."""
+    last = doc[end - 1]
+    return last.dep_ in ("compound", "amod", "nmod") and last.head.i >= end
 
 
 def _holder(r: Resolved, i: int) -> bool:
