@@ -320,6 +320,7 @@ class EventFinder:
 
     def _noun_arguments(self, f: Found, trigger: Token, res: Resolved, history: list[Found]) -> None:
         tok = trigger
+        one_side = False
         if trigger.dep_ == "compound" and trigger.head.lemma_.lower() in CARRIER_NOUNS:
             tok = trigger.head  # "a mediation effort between X and Y": the arguments hang from "effort"
             f.rule += "/carrier-noun"
@@ -345,12 +346,13 @@ class EventFinder:
                 pobj = [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, res)]
                 if f.entry.symmetric and c.lower_ in SYMMETRIC_PREPS:
                     f.participants += pobj
+                    one_side = one_side or c.lower_ == "with"  # "summits with X and Y": the other side only
                 elif c.lower_ != "over":
                     f.targets += pobj
         head = tok.head
         verb = _governing_verb(tok)
         if (
-            (len(f.actors) + len(f.participants) < 1 + f.entry.symmetric)
+            (len(f.actors) + len(f.participants) < 1 + f.entry.symmetric or one_side)
             and verb is not None
             and self.lex.is_light(verb)
         ):

@@ -23,3 +23,18 @@ def test_a_shorter_form_of_a_longer_name_is_the_same_person() -> None:
     res = pipeline.resolver.resolve(doc)
     persons = sorted(a.name for a in res.actors.values() if a.kind is ActorKind.PERSON and a.name.startswith("Hassan"))
     assert persons == ["Hassan Sheikh Mohamud"]
+
+
+def test_a_hyphenated_given_name_with_a_lower_case_half_is_one_name() -> None:
+    from .conftest import run
+
+    v = run("South Korean President Lee Jae-myung criticised North Korea on Monday over the missile launch.")
+    assert "Lee Jae-myung" in {a.name for a in v.ex.actors if a.kind is ActorKind.PERSON}
+
+
+def test_the_subject_of_a_light_verb_is_one_side_of_talks_with_others() -> None:
+    from .conftest import run
+
+    v = run("President Emmanuel Macron had a series of summits with the leaders of Italy and Spain on Tuesday.")
+    meetings = [e for e in v.ex.events if e.cameo.startswith("04")]
+    assert any({"Emmanuel Macron", "Italy", "Spain"} <= v.n(e.participants) for e in meetings)

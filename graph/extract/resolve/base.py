@@ -225,6 +225,24 @@ def _is_name_token(tok: Token) -> bool:
     return text[:1].isupper() and (not text.isupper() or len(text) <= 2 or text.endswith("."))
 
 
+def _glued_syllable(tok: Token) -> bool:
+    """The lower-case half of a hyphenated given name: "myung" in "Jae-myung", "un" in "Kim Jong-un"."""
+    doc, i = tok.doc, tok.i
+    return (
+        tok.is_lower
+        and tok.is_alpha
+        and i >= 2
+        and doc[i - 1].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
+        and _is_name_token(doc[i - 2])
+    )
+
+
+def _name_part(tok: Token) -> bool:
+    return _is_name_token(tok) or _glued_syllable(tok)
+
+
 def _name_text(span: Span) -> str:
     """The name as written, whitespace collapsed ("Mohammad Zia-Ul-Haq", "Abu Musab al-Zarqawi")."""
     return " ".join(span.text.split())

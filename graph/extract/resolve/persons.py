@@ -13,6 +13,7 @@ from graph.extract.resolve.base import (
     TitleUse,
     _is_name_token,
     _longest,
+    _name_part,
     _name_text,
     _prose,
     _strip,
@@ -53,8 +54,8 @@ class PersonPasses(KnownPeoplePasses):
                 break
             if tok.text in NOT_NAMES and j == start:
                 break
-            name_like = _is_name_token(tok) and tok.lower_ not in self.title_words
-            particle = tok.lower_ in NAME_PARTICLES and j > start and j + 1 < len(doc) and _is_name_token(doc[j + 1])
+            name_like = _name_part(tok) and tok.lower_ not in self.title_words
+            particle = tok.lower_ in NAME_PARTICLES and j > start and j + 1 < len(doc) and _name_part(doc[j + 1])
             if name_like or particle:
                 words += j == start or bool(doc[j - 1].whitespace_)  # "Zia-Ul-Haq" is one word
                 j += 1
@@ -94,7 +95,7 @@ class PersonPasses(KnownPeoplePasses):
             text = _name_text(doc[a:b])
             if ent.label_ == "PERSON":
                 person_votes[text] = person_votes.get(text, 0) + 1
-                if all(_is_name_token(t) or t.lower_ in NAME_PARTICLES for t in doc[a:b]) and _prose(doc, a):
+                if all(_name_part(t) or t.lower_ in NAME_PARTICLES for t in doc[a:b]) and _prose(doc, a):
                     names.setdefault(text, []).append((a, b))
         self._known_names(doc, r, names, person_votes)
         full = {n for n in names if len(n.split()) >= 2}
