@@ -274,6 +274,15 @@ class EventFinder:
                         f.answers = history[ref]
                         f.targets += history[ref].actors or history[ref].participants
                         f.rule += "/responds-to"
+        if f.entry.symmetric:  # "the accord signed between Kenya and Uganda"
+            f.participants += [
+                a
+                for c in children
+                if c.dep_ == "prep" and c.lower_ in ("between", "among")
+                for p in c.children
+                if p.dep_ == "pobj"
+                for a in np_actors(p, res)
+            ]
         if not f.targets:
             for c in children:
                 if (c.dep_ == "prep" and c.lower_ in TARGET_PREPS) or (c.dep_ == "prt" and c.lower_ in ("to", "with")):
@@ -409,6 +418,13 @@ class EventFinder:
                     f.participants += extra[:1]
             if len(f.participants) < 2:
                 f.actors, f.participants = f.participants, []
+        if f.entry.symmetric and not f.participants and not f.targets and not f.entry.noun:
+            # "X signed for Kenya, and Y signed for Uganda": one signing, a side in each clause
+            others = [a for v in _same_verb_clauses(tok) for a in subject_actors(v, res) if a not in f.actors]
+            if others and f.actors:
+                f.participants = _unique(f.actors + others)
+                f.actors = []
+                f.rule += "/coordinated-clauses"
         if f.entry.symmetric and not f.participants and not f.targets:
             return False  # a meeting with one known side says nothing about a relation
         if f.actors and not f.targets and not f.participants and parsed:
@@ -847,6 +863,12 @@ def _inner_actors(tok: Token, res: Resolved) -> list[str]:
             if found:
                 return found
     return []
+
+
+def _same_verb_clauses(tok: Token) -> list[Token]:
+    """Verbs of the same lemma coordinated with ``tok`` ("X signed ..., and Y signed ...")."""
+    group = [tok, *tok.conjuncts]
+    return [v for v in group if v is not tok and v.lemma_ == tok.lemma_]
 
 
 def subject_actors(verb: Token, res: Resolved) -> list[str]:

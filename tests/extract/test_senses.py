@@ -43,3 +43,11 @@ def test_duties_imposed_on_a_states_goods_are_a_sanction() -> None:
 def test_a_truce_between_two_parties_is_a_ceasefire_they_agree() -> None:
     v = run("Norway's truce with Sweden took effect on Sunday.")
     assert [set(v.n(e.participants)) for e in v.events("0871")] == [{"Norway", "Sweden"}]
+
+
+def test_engaging_parties_is_diplomacy_and_engaging_troops_is_combat() -> None:
+    diplomacy = run("The European Union will engage both Chile and Peru to carry out the accord, officials said.")
+    assert not diplomacy.events("19")
+    assert diplomacy.events("04")
+    combat = run("Malian rebels engaged Chilean peacekeepers in a firefight near the border on Saturday.")
+    assert combat.events("19")

@@ -1,0 +1,25 @@
+"""Arguments the parse spreads out (graph/extract/events.py): the sides of one joint act named in two
+coordinated clauses, or after "between" in a passive."""
+
+from __future__ import annotations
+
+from .conftest import run
+
+
+def test_one_signing_with_a_side_in_each_coordinated_clause() -> None:
+    v = run(
+        "Foreign Minister Ana Ruiz signed on behalf of the government of Chile, and Foreign Minister Hugo Soto "
+        "signed on behalf of the government of Peru, while a UN envoy signed as a witness."
+    )
+    signings = [e for e in v.events("057") if {"Ana Ruiz", "Hugo Soto"} <= v.n(e.participants)]
+    assert signings
+
+
+def test_a_passive_joint_act_between_two_states() -> None:
+    v = run("The fisheries agreement was signed between Chile and Peru on Monday in Lima, officials said.")
+    assert [e for e in v.events("057") if v.n(e.participants) == {"Chile", "Peru"}]
+
+
+def test_one_side_alone_is_still_no_joint_act() -> None:
+    v = run("Foreign Minister Ana Ruiz of Chile signed the register on Monday, officials said.")
+    assert not v.events("057")
