@@ -51,3 +51,10 @@ def test_engaging_parties_is_diplomacy_and_engaging_troops_is_combat() -> None:
     assert diplomacy.events("04")
     combat = run("Malian rebels engaged Chilean peacekeepers in a firefight near the border on Saturday.")
     assert combat.events("19")
+
+
+def test_a_deal_struck_or_inked_is_an_agreement_and_a_position_struck_is_an_attack() -> None:
+    deal = run("Kenya struck a deal on Monday with Uganda over the disputed island, officials said.")
+    assert deal.events("057") and not deal.events("19")
+    inked = run("Kenya and Uganda inked the border accord in Nairobi on Monday, officials said.")
+    assert [e for e in inked.events("057") if inked.n(e.participants) == {"Kenya", "Uganda"}]
