@@ -58,3 +58,10 @@ def test_a_deal_struck_or_inked_is_an_agreement_and_a_position_struck_is_an_atta
     assert deal.events("057") and not deal.events("19")
     inked = run("Kenya and Uganda inked the border accord in Nairobi on Monday, officials said.")
     assert [e for e in inked.events("057") if inked.n(e.participants) == {"Kenya", "Uganda"}]
+
+
+def test_working_or_partnering_with_another_actor_is_cooperation() -> None:
+    v = run("Kenya pledged on Monday to keep working with Uganda on the border, officials said.")
+    assert (frozenset({"Kenya"}), frozenset({"Uganda"})) in v.directed("05")
+    alone = run("Kenya pledged on Monday to keep working on the border, officials said.")
+    assert not alone.events("050")
