@@ -351,6 +351,8 @@ class EventFinder:
                         f.actors.append(k)
             elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
                 f.actors += [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, res)]
+            elif c.dep_ == "prep" and c.lower_ == "of" and f.entry.symmetric:  # "a summit of the two presidents"
+                f.participants += [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, res)]
             elif c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS | SYMMETRIC_PREPS:
                 pobj = [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, res)]
                 if f.entry.symmetric and c.lower_ in SYMMETRIC_PREPS:
@@ -798,9 +800,16 @@ def _actor_of(tok: Token, res: Resolved) -> str | None:
 
 
 def _of_object(tok: Token) -> Token | None:
-    return next(
-        (p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None
-    )
+    """The object of "of" after ``tok``, through "heads of state of X" to X."""
+    for _ in range(2):
+        found = next(
+            (p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"),
+            None,
+        )
+        if found is None or found.lemma_.lower() not in ("state", "government"):
+            return found
+        tok = found
+    return None
 
 
 def np_actors(tok: Token, res: Resolved, depth: int = 2) -> list[str]:
@@ -815,8 +824,8 @@ def np_actors(tok: Token, res: Resolved, depth: int = 2) -> list[str]:
         rel = tok.head
         if rel.dep_ == "relcl":
             out += np_actors(rel.head, res, depth)
-    elif is_pair(tok):
-        out += pair_actors(tok, res)  # "the two sides", "both countries"
+    elif is_pair(tok) and (pair := pair_actors(tok, res)):
+        out += pair  # "the two sides", "both countries"
     elif depth > 0 and tok.lemma_.lower() in OFFICIAL_NOUNS and (of := _of_object(tok)) is not None:
         out += np_actors(of, res, depth - 1)  # "the foreign ministers of Rwanda and DR Congo"
     elif depth > 0:
@@ -891,7 +900,7 @@ def inherited_subject(verb: Token, res: Resolved) -> list[str]:
         return []  # "it"/"they" in "X said it would ..." stand for the subject of the clause above
     node = verb
     for _ in range(3):
-        if node.dep_ not in ("conj", "xcomp", "advcl", "acl", "ccomp", "pcomp", "parataxis") or node.head is node:
+        if node.dep_ not in ("conj", "xcomp", "advcl", "acl", "ccomp", "pcomp", "parataxis", "acomp") or node.head is node:
             return []
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
             return []

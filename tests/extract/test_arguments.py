@@ -23,3 +23,17 @@ def test_a_passive_joint_act_between_two_states() -> None:
 def test_one_side_alone_is_still_no_joint_act() -> None:
     v = run("Foreign Minister Ana Ruiz of Chile signed the register on Monday, officials said.")
     assert not v.events("057")
+
+
+def test_a_meeting_of_the_heads_of_state_of_two_states_is_planned_when_foreseen() -> None:
+    v = run("A summit of the two heads of state of Chile and Peru is foreseen in Lima next month, officials said.")
+    summits = [e for e in v.events("04") if v.n(e.participants) == {"Chile", "Peru"}]
+    assert summits and all(e.modality.value == "planned" for e in summits)
+
+
+def test_the_subject_of_due_to_meet_is_the_pair_named_before() -> None:
+    v = run(
+        "President Ana Ruiz invited the Chilean and Peruvian presidents to a summit. "
+        "The two presidents are due to meet in Quito later this month."
+    )
+    assert [e for e in v.events("04") if v.n(e.participants) == {"Chile", "Peru"}]
