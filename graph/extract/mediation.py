@@ -56,6 +56,8 @@ PROCESS_NOUNS = {
     "pact",
     "conference",
 }
+# nouns of a stretch of a process: "weeks of talks", "several rounds of dialogue"
+SPANS = {"week", "month", "day", "year", "round", "series", "number", "couple", "session"}
 MEDIATOR_NOUNS = {"mediator", "broker", "facilitator", "intermediary", "go-between", "mediation"}
 # codes of events whose participants are parties to a process (consultations, negotiations, agreements)
 PARTY_CODES = ("04", "057", "046", "03")
@@ -127,7 +129,10 @@ def _cues(tok: Token, res: Resolved) -> list[tuple[str, str]]:
         if _hyphenated(tok) and (k := res.at(tok.i - 2)):
             out.append((k, f"{lemma}-compound"))  # "US-brokered deal", "Qatar-backed talks"
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or tok.dep_ in ("acl", "amod")
-        if not passive and not any(c.dep_ == "nsubj" for c in tok.children):
+        credited = _credited(tok, res)
+        if credited:
+            out += [(k, f"{lemma}-credited") for k in credited]  # "thanked Oman for hosting the talks"
+        elif not passive and not any(c.dep_ == "nsubj" for c in tok.children):
             out += [(k, lemma) for k in inherited_subject(tok, res)]  # "hosted and supported", "tried to broker"
         for c in tok.children:
             if c.dep_ == "agent":
@@ -148,9 +153,31 @@ def _cues(tok: Token, res: Resolved) -> list[tuple[str, str]]:
     return list(dict.fromkeys(out))
 
 
+def _credited(tok: Token, res: Resolved) -> list[str]:
+    """The object of the verb that credits a mediation: "thanked Oman for hosting", "praised X for brokering"."""
+    if tok.dep_ != "pcomp" or tok.head.lower_ != "for" or any(c.dep_ == "nsubj" for c in tok.children):
+        return []
+    head = tok.head.head  # "thanked" or "gratitude" in "expressed gratitude to Oman for hosting"
+    out: list[str] = []
+    for node in (head, head.head) if head.dep_ in ("dobj", "conj") else (head,):
+        out += [k for c in node.children if c.dep_ == "dobj" for k in np_actors(c, res)]
+        out += [
+            k
+            for c in node.children
+            if c.dep_ == "prep" and c.lower_ == "to"
+            for p in c.children
+            for k in np_actors(p, res)
+        ]
+    return list(dict.fromkeys(out))
+
+
 def _runs_a_process(tok: Token) -> bool:
-    """Whether the verb's object, passive subject or modified noun is a process ("hosted the talks")."""
+    """Whether the verb's object, passive subject or modified noun is a process ("hosted the talks",
+    "hosted weeks of talks", "hosted several rounds of dialogue")."""
     nouns = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    nouns += [
+        p for n in list(nouns) if n.lemma_.lower() in SPANS for c in n.children if c.lower_ == "of" for p in c.children
+    ]
     for conj in tok.conjuncts:  # "hosted and supported the talks": the object hangs from one of them
         nouns += [c for c in conj.children if c.dep_ == "dobj"]
     if tok.dep_ in ("acl", "amod") or (tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN")):

@@ -60,3 +60,19 @@ def test_hosting_a_person_is_not_mediation() -> None:
 
 def test_no_parties_no_mediation() -> None:
     assert not run("Norway brokered the talks.").events("045")
+
+
+def test_the_actor_thanked_for_hosting_is_the_mediator_not_the_one_thanking() -> None:
+    v = run(
+        "Sweden and Finland agreed on Friday to restore ties. Both thanked Norway for hosting several rounds "
+        "of dialogue in 2021 and 2022."
+    )
+    assert (frozenset({"Norway"}), frozenset({"Sweden", "Finland"})) in mediations(v)
+    assert not any("Norway" in parties for _m, parties in mediations(v))
+
+
+def test_hosting_weeks_of_negotiations_is_mediation() -> None:
+    v = run(
+        "Sweden and Finland held talks in Oslo for weeks. Norway hosted weeks of hard negotiations, officials said."
+    )
+    assert (frozenset({"Norway"}), frozenset({"Sweden", "Finland"})) in mediations(v)
