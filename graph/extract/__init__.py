@@ -52,9 +52,9 @@ class Pipeline:
         self.extractor = Extractor(EXTRACTOR_NAME, EXTRACTOR_VERSION, model_label(self.nlp))
 
     def run(self, article: Article, doc: Any) -> Extraction:
+        from graph.extract import answers, mediation, reported
         from graph.extract import dates as dates_mod
         from graph.extract import facts as facts_mod
-        from graph.extract import mediation, reported
         from graph.extract.assemble import build_events, dedupe, drop_unaddressed, merge_officials
         from graph.extract.events import state_of
         from graph.extract.nlp import remember_text
@@ -77,6 +77,7 @@ class Pipeline:
         if self.parsed:
             found = mediation.find(doc, res, found)
             found = reported.find(doc, res, found)
+            found = answers.find(found, res)
         context_nationality(res, _co_arguments(found, res))
         sentences = [(s.start_char, s.end_char) for s in sentences_of(doc)]
         events, claims, _key_of = build_events(found, text, sentences)

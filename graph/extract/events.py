@@ -890,6 +890,10 @@ def subject_actors(verb: Token, res: Resolved) -> list[str]:
     return []
 
 
+# clauses that take their subject from the verb above them ("are due to meet": through "due")
+INHERITING_DEPS = ("conj", "xcomp", "advcl", "acl", "ccomp", "pcomp", "parataxis", "acomp")
+
+
 def inherited_subject(verb: Token, res: Resolved) -> list[str]:
     """Subject of the verb this one is coordinated with or subordinate to.
 
@@ -900,7 +904,7 @@ def inherited_subject(verb: Token, res: Resolved) -> list[str]:
         return []  # "it"/"they" in "X said it would ..." stand for the subject of the clause above
     node = verb
     for _ in range(3):
-        if node.dep_ not in ("conj", "xcomp", "advcl", "acl", "ccomp", "pcomp", "parataxis", "acomp") or node.head is node:
+        if node.dep_ not in INHERITING_DEPS or node.head is node:
             return []
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
             return []
@@ -1014,6 +1018,9 @@ def state_of(key: str, res: Resolved) -> str | None:
     return None
 
 
+ACCUSATION_NOUNS = {"charge", "allegation", "accusation", "claim", "criticism", "assertion"}
+
+
 def _responds_to(obj: Token, res: Resolved, history: list[Found], actors: list[str]) -> int | None:
     """The earlier event an object like "the threats" refers to (same kind, someone else's)."""
     lemma = obj.lemma_.lower()
@@ -1021,6 +1028,7 @@ def _responds_to(obj: Token, res: Resolved, history: list[Found], actors: list[s
         f = history[i]
         trigger = obj.doc[f.trigger]
         same = trigger.lemma_.lower() == lemma or bool(f.entry.lemma and lemma.startswith(f.entry.lemma[:5]))
+        same = same or (lemma in ACCUSATION_NOUNS and f.entry.code.startswith("11"))  # "rejects the charge"
         if same and (f.actors or f.participants) and not set(f.actors or f.participants) & set(actors):
             return i
     return None
