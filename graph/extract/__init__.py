@@ -76,7 +76,7 @@ class Pipeline:
         found = self.finder.find(doc, res, date_mentions, article.published, self.parsed)
         if self.parsed:
             found = mediation.find(doc, res, found)
-            found = reported.find(doc, res, found)
+            found = reported.blame(doc, res, reported.find(doc, res, found))
             found = answers.find(found, res)
         context_nationality(res, _co_arguments(found, res))
         sentences = [(s.start_char, s.end_char) for s in sentences_of(doc)]

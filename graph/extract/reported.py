@@ -13,13 +13,38 @@ criticises that source in the same sentence gets no second one.
 from __future__ import annotations
 
 from graph.extract import modality as mod
-from graph.extract.events import Found, state_of
+from graph.extract.events import Found, np_actors, state_of
 from graph.extract.lexicon import Entry
-from graph.extract.nlp import Doc
+from graph.extract.nlp import Doc, Token, sentences
 from graph.extract.resolve import Resolved
 from graph.model import Modality
 
 ACCUSE = Entry(code="112", lemma="say", rule_name="reported-speech")
+# "X said Y was behind / responsible for / complicit in the attack": blame without an act verb
+BLAME_PREPS = {"behind"}
+BLAME_ADJECTIVES = {"complicit", "culpable", "guilty"}
+NEUTRAL_ADJECTIVES = {"responsible", "involved"}  # blame only for a harm: "responsible for the attack"
+HARMS = {
+    "attack",
+    "killing",
+    "death",
+    "murder",
+    "bombing",
+    "violence",
+    "assassination",
+    "arrest",
+    "abduction",
+    "kidnapping",
+    "crime",
+    "crimes",
+    "shooting",
+    "strike",
+    "massacre",
+    "plot",
+    "sabotage",
+    "explosion",
+    "raid",
+}
 HOSTILE_ROOTS = {"13", "14", "15", "16", "17", "18", "19", "20"}
 DISAPPROVAL_ROOT = "11"
 
@@ -59,3 +84,46 @@ def find(doc: Doc, res: Resolved, found: list[Found]) -> list[Found]:
             )
         )
     return out
+
+
+def blame(doc: Doc, res: Resolved, found: list[Found]) -> list[Found]:
+    """ "X said Y was behind the attack": an accusation by the speaker, though no act verb names it."""
+    out = list(found)
+    for si, sent in enumerate(sentences(doc)):
+        for tok in sent:
+            if tok.lemma_ != "be" or tok.dep_ not in ("ccomp", "parataxis"):
+                continue
+            blamed = any(
+                (c.dep_ == "prep" and c.lower_ in BLAME_PREPS)
+                or (c.dep_ == "acomp" and c.lower_ in BLAME_ADJECTIVES)
+                or (c.dep_ == "acomp" and c.lower_ in NEUTRAL_ADJECTIVES and _for_harm(c))
+                for c in tok.children
+            )
+            if not blamed or (speaker_tok := mod.reported_by(tok)) is None:
+                continue
+            speaker = res.at(speaker_tok.i)
+            accused = [a for c in tok.children if c.dep_ == "nsubj" for a in np_actors(c, res) if a != speaker]
+            if speaker and accused:
+                out.append(
+                    Found(
+                        ACCUSE,
+                        si,
+                        speaker_tok.head.i,
+                        actors=[speaker],
+                        targets=accused,
+                        confidence=0.55,
+                        rule="reported-speech:blame",
+                    )
+                )
+    return out
+
+
+def _for_harm(adjective: Token) -> bool:
+    """ "responsible for the attack", "involved in the killing" (not "responsible for security")."""
+    return any(
+        p.lemma_.lower() in HARMS
+        for c in adjective.children
+        if c.dep_ == "prep" and c.lower_ in ("for", "in")
+        for p in c.children
+        if p.dep_ in ("pobj", "pcomp")
+    )

@@ -28,3 +28,20 @@ def test_no_second_accusation_when_the_speaker_already_accuses() -> None:
 def test_cooperation_reported_is_not_an_accusation() -> None:
     v = run("Kenyan President William Ruto said Uganda had signed a trade pact with Tanzania.")
     assert v.directed("112") == set()
+
+
+def test_saying_someone_was_behind_or_responsible_for_a_harm_is_an_accusation() -> None:
+    v = run("Chilean Foreign Minister Ana Ruiz said Peru was behind the attack on the embassy in Lima.")
+    assert (frozenset({"Ana Ruiz"}), frozenset({"Peru"})) in v.directed("112")
+    w = run("Chilean Foreign Minister Ana Ruiz said Peru was responsible for the bombing of the pipeline.")
+    assert (frozenset({"Ana Ruiz"}), frozenset({"Peru"})) in w.directed("112")
+
+
+def test_responsible_for_something_harmless_is_no_accusation() -> None:
+    v = run("Chilean Foreign Minister Ana Ruiz said Peru was responsible for security at the summit in Lima.")
+    assert v.directed("112") == set()
+
+
+def test_linking_someone_to_a_campaign_accuses_them() -> None:
+    v = run("Chilean police linked agents of the Peruvian state to a campaign of violence, officials said.")
+    assert any("Peru" in targets for _src, targets in v.directed("112"))
