@@ -443,6 +443,8 @@ class EventFinder:
             return False
         if f.entry.code.startswith("01") and any(h in f.rule for h in GUESSED_TARGETS):
             return False  # a statement is about whom the text says, not about the nearest name
+        if parsed and "/surface-source" in f.rule:
+            return False  # with a parse, a source found only by word order is a guess too weak to keep
         if f.entry.generated and any(h in f.rule for h in GUESSED_ARGUMENTS):
             return False  # a generated trigger is weaker evidence: it needs the arguments the parse gives
         if f.entry.needs_target and not f.targets and not f.participants:
@@ -909,11 +911,12 @@ def inherited_subject(verb: Token, res: Resolved) -> list[str]:
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
             return []
         conj = node.dep_ == "conj"
+        raised = node.dep_ == "xcomp"  # "China is scheduled to visit": the passive subject above
         node = node.head
         if node.dep_ == "pcomp":
             node = node.head
         found = subject_actors(node, res)
-        if not found and conj:
+        if not found and (conj or raised):
             found = [k for c in node.children if c.dep_ == "nsubjpass" for k in np_actors(c, res)]
         if found:
             return found

@@ -37,3 +37,13 @@ def test_the_subject_of_due_to_meet_is_the_pair_named_before() -> None:
         "The two presidents are due to meet in Quito later this month."
     )
     assert [e for e in v.events("04") if v.n(e.participants) == {"Chile", "Peru"}]
+
+
+def test_the_passive_subject_of_a_raising_verb_is_the_actor() -> None:
+    v = run("Chile is scheduled to visit Peru on Friday for talks on the border, officials said.")
+    assert (frozenset({"Chile"}), frozenset({"Peru"})) in v.directed("042")
+
+
+def test_a_source_found_only_by_word_order_is_not_kept_when_the_parse_gives_none() -> None:
+    v = run("Amid the row over the border, Chile in a statement on Monday, the envoys were expelled from Peru.")
+    assert not [e for e in v.ex.events if e.evidence and "/surface-source" in e.evidence.rule]
