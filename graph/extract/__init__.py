@@ -56,6 +56,7 @@ class Pipeline:
         from graph.extract import dates as dates_mod
         from graph.extract import facts as facts_mod
         from graph.extract.assemble import build_events, dedupe, drop_unaddressed, merge_officials
+        from graph.extract.dating import inherit, windows
         from graph.extract.events import state_of
         from graph.extract.nlp import remember_text
         from graph.extract.nlp import sentences as sentences_of
@@ -65,8 +66,9 @@ class Pipeline:
         notes: list[str] = []
         if article.published is None:
             notes.append(
-                "publication date unknown: partial dates take the year closest to the latest full date "
-                "in the text; relative dates (on Tuesday, last month) are left unresolved"
+                "publication date unknown: a dateline stands in for it; without one, partial dates take the "
+                "year closest to the latest full date in the text, weekdays the last one up to it, and other "
+                "relative dates (last month) are left unresolved"
             )
         if not self.parsed:
             notes.append("no trained spaCy pipeline: events from word order only (lower recall and confidence)")
@@ -78,6 +80,7 @@ class Pipeline:
             found = mediation.find(doc, res, found)
             found = reported.blame(doc, res, reported.find(doc, res, found))
             found = answers.find(found, res)
+        found = inherit(doc, found, date_mentions, article.published, self.parsed)
         context_nationality(res, _co_arguments(found, res))
         sentences = [(s.start_char, s.end_char) for s in sentences_of(doc)]
         events, claims, _key_of = build_events(found, text, sentences)
@@ -88,6 +91,7 @@ class Pipeline:
         events = _link_denials(events, sanctions, res, claims, sanction_claims)
         events, claims = drop_unaddressed(events, claims)
         events, claims = dedupe(events + extra, claims)
+        events = windows(events, date_mentions, article.published)
         facts = (
             facts_mod.role_facts(doc, res, date_mentions)
             + facts_mod.agency_facts(doc, res)
