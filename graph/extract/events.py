@@ -17,7 +17,7 @@ from datetime import date
 
 from graph.extract import modality as mod
 from graph.extract.dates import DateMention
-from graph.extract.dating import DateAssigner, date_tokens, last_dated
+from graph.extract.dating import DateAssigner, date_tokens
 from graph.extract.lexicon import Entry, Lexicon
 from graph.extract.nlp import Doc, Language, Span, Token, lex_columns, phrase_matcher, sentences, token_columns
 from graph.extract.pairs import is_pair, pair_actors
@@ -128,7 +128,7 @@ class EventFinder:
             }
             triggers = [(t, e) for t, e in triggers if t.i not in consumed]
             trigger_set = {t.i for t, _e in triggers}
-            dating = DateAssigner(sent, date_spans, triggers, parsed, last_dated(out))
+            dating = DateAssigner(sent, date_spans, triggers, parsed)
             for tok, entry in triggers:
                 f = Found(entry, si, tok.i, rule=entry.rule)
                 if parsed:
@@ -443,6 +443,8 @@ class EventFinder:
             return False
         if f.entry.code.startswith("01") and any(h in f.rule for h in GUESSED_TARGETS):
             return False  # a statement is about whom the text says, not about the nearest name
+        if f.actors and f.targets and not any(r in f.rule for r in CAMEO_SETTINGS) and _own_state(f, res):
+            return False  # "the Foreign Ministry in Baku ... Azerbaijan": an actor acting on its own state
         if parsed and "/surface-source" in f.rule:
             return False  # with a parse, a source found only by word order is a guess too weak to keep
         if f.entry.generated and any(h in f.rule for h in GUESSED_ARGUMENTS):
@@ -874,6 +876,18 @@ def _inner_actors(tok: Token, res: Resolved) -> list[str]:
             if found:
                 return found
     return []
+
+
+# targets CAMEO practice sets to the state where an act happens, which may be the actor's own
+CAMEO_SETTINGS = ("/domestic-target", "/place-target")
+
+
+def _own_state(f: Found, res: Resolved) -> bool:
+    """Whether every source is an agency of the one state that every target is."""
+    if any(res.actors[a].kind is not ActorKind.AGENCY for a in f.actors):
+        return False  # rebels, opposition or citizens against their own state are a relation (CAMEO codes them)
+    homes = {state_of(a, res) for a in f.actors}
+    return len(homes) == 1 and None not in homes and set(f.targets) <= homes
 
 
 def _same_verb_clauses(tok: Token) -> list[Token]:

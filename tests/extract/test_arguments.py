@@ -47,3 +47,10 @@ def test_the_passive_subject_of_a_raising_verb_is_the_actor() -> None:
 def test_a_source_found_only_by_word_order_is_not_kept_when_the_parse_gives_none() -> None:
     v = run("Amid the row over the border, Chile in a statement on Monday, the envoys were expelled from Peru.")
     assert not [e for e in v.ex.events if e.evidence and "/surface-source" in e.evidence.rule]
+
+
+def test_an_agency_acting_on_its_own_state_is_no_relation_but_rebels_against_it_are() -> None:
+    v = run("Chile's foreign ministry criticised Chile on Monday over the delays, the ministry said in a statement.")
+    assert not [e for e in v.events("11") if v.n(e.targets) == {"Chile"}]
+    w = run("Chilean rebels attacked Chile's army bases near the border on Monday, officials said.")
+    assert w.events("19")
