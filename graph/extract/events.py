@@ -17,7 +17,7 @@ from datetime import date
 
 from graph.extract import modality as mod
 from graph.extract.dates import DateMention
-from graph.extract.dating import DateAssigner, date_tokens
+from graph.extract.dating import DateAssigner, date_tokens, last_dated
 from graph.extract.lexicon import Entry, Lexicon
 from graph.extract.nlp import Doc, Language, Span, Token, lex_columns, phrase_matcher, sentences, token_columns
 from graph.extract.pairs import is_pair, pair_actors
@@ -128,7 +128,7 @@ class EventFinder:
             }
             triggers = [(t, e) for t, e in triggers if t.i not in consumed]
             trigger_set = {t.i for t, _e in triggers}
-            dating = DateAssigner(sent, date_spans, triggers, parsed)
+            dating = DateAssigner(sent, date_spans, triggers, parsed, last_dated(out))
             for tok, entry in triggers:
                 f = Found(entry, si, tok.i, rule=entry.rule)
                 if parsed:
