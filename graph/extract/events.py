@@ -287,6 +287,15 @@ class EventFinder:
             for c in children:
                 if (c.dep_ == "prep" and c.lower_ in TARGET_PREPS) or (c.dep_ == "prt" and c.lower_ in ("to", "with")):
                     f.targets += [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, res)]
+            if not f.targets and f.entry.code[:2] == "05":  # "pledged backing for Russia's war": Russia
+                f.targets += [
+                    a
+                    for c in children
+                    if c.dep_ == "prep" and c.lower_ == "for"
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                    for a in np_actors(p, res)
+                ]
             if f.entry.code[:2] == "11":  # "complained to the UN over Israeli raids": the one complained about
                 about = [
                     a

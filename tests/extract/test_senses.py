@@ -65,3 +65,8 @@ def test_working_or_partnering_with_another_actor_is_cooperation() -> None:
     assert (frozenset({"Kenya"}), frozenset({"Uganda"})) in v.directed("05")
     alone = run("Kenya pledged on Monday to keep working on the border, officials said.")
     assert not alone.events("050")
+
+
+def test_backing_pledged_for_an_actors_cause_praises_that_actor() -> None:
+    v = run("Chilean President Ana Ruiz pledged full backing and solidarity for Peru's campaign in the region.")
+    assert (frozenset({"Ana Ruiz"}), frozenset({"Peru"})) in v.directed("051")
