@@ -1044,6 +1044,8 @@ def state_of(key: str, res: Resolved) -> str | None:
     return None
 
 
+TRIP_NOUNS = {"trip", "visit", "tour", "journey"}
+TALK_NOUNS = {"talk", "exchange", "conversation", "call", "meeting", "discussion", "summit", "dialogue"}
 ACCUSATION_NOUNS = {"charge", "allegation", "accusation", "claim", "criticism", "assertion"}
 
 
@@ -1055,6 +1057,9 @@ def _responds_to(obj: Token, res: Resolved, history: list[Found], actors: list[s
         trigger = obj.doc[f.trigger]
         same = trigger.lemma_.lower() == lemma or bool(f.entry.lemma and lemma.startswith(f.entry.lemma[:5]))
         same = same or (lemma in ACCUSATION_NOUNS and f.entry.code.startswith("11"))  # "rejects the charge"
+        same = same or (lemma in TRIP_NOUNS and f.entry.code.startswith(("042", "043")))  # "regarded the trip as"
         if same and (f.actors or f.participants) and not set(f.actors or f.participants) & set(actors):
             return i
+        if lemma in TALK_NOUNS and f.entry.code.startswith("04") and set(actors) & set(f.participants):
+            return i  # "called the talks productive": the talks the speaker took part in (the others are the target)
     return None

@@ -70,3 +70,12 @@ def test_working_or_partnering_with_another_actor_is_cooperation() -> None:
 def test_backing_pledged_for_an_actors_cause_praises_that_actor() -> None:
     v = run("Chilean President Ana Ruiz pledged full backing and solidarity for Peru's campaign in the region.")
     assert (frozenset({"Ana Ruiz"}), frozenset({"Peru"})) in v.directed("051")
+
+
+def test_an_evaluation_of_talks_is_aimed_at_the_other_side_of_them() -> None:
+    v = run(
+        "Chilean President Ana Ruiz and Hugo Soto of Peru held talks on Monday. Ruiz called the talks very productive."
+    )
+    assert (frozenset({"Ana Ruiz"}), frozenset({"Hugo Soto"})) in v.directed("051")
+    w = run("Peruvian President Hugo Soto visited Chile on Friday. Chilean leaders regarded the trip as a provocation.")
+    assert (frozenset({"Chile"}), frozenset({"Hugo Soto"})) in w.directed("111")
