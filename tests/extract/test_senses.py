@@ -74,7 +74,8 @@ def test_backing_pledged_for_an_actors_cause_praises_that_actor() -> None:
 
 def test_an_evaluation_of_talks_is_aimed_at_the_other_side_of_them() -> None:
     v = run(
-        "Chilean President Ana Ruiz and Hugo Soto of Peru held talks on Monday. Ruiz called the talks very productive."
+        "Chilean President Ana Ruiz and Peruvian President Hugo Soto held talks on Monday in Lima. "
+        "Ruiz called the talks very productive."
     )
     assert (frozenset({"Ana Ruiz"}), frozenset({"Hugo Soto"})) in v.directed("051")
     w = run("Peruvian President Hugo Soto visited Chile on Friday. Chilean leaders regarded the trip as a provocation.")
