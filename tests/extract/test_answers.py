@@ -1,4 +1,4 @@
-"""Answers to accusations (graph/extract/answers.py, events.py responds-to): a denial or rejection that
+"""Answers to accusations (graph/extract/answers.py, events/targets.py responds-to): a denial or rejection that
 names nobody answers the latest accuser of the one who denies."""
 
 from __future__ import annotations

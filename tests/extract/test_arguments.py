@@ -1,4 +1,4 @@
-"""Arguments the parse spreads out (graph/extract/events.py): the sides of one joint act named in two
+"""Arguments the parse spreads out (graph/extract/events/): the sides of one joint act named in two
 coordinated clauses, or after "between" in a passive."""
 
 from __future__ import annotations

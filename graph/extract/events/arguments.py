@@ -1,0 +1,279 @@
+"""Arguments of a trigger from the parse: subjects, objects, passives, possessors and light verbs;
+without a parse, word order."""
+
+from __future__ import annotations
+
+from graph.extract.events.found import Found
+from graph.extract.events.phrases import (
+    _deep_against,
+    _governing_verb,
+    _inner_actors,
+    _named_state,
+    _nearest,
+    _nearest_person,
+    _place,
+    _unique,
+    inherited_subject,
+    np_actors,
+    recent_actors,
+    subject_actors,
+)
+from graph.extract.events.targets import (
+    CONFLICT_ROOTS,
+    _conditional_target,
+    _coreferent_object_target,
+    _inherited_target,
+    _responds_to,
+)
+from graph.extract.events.words import (
+    ABOUT_PREPS,
+    ADDRESSEE_ROOTS,
+    CARRIER_NOUNS,
+    GROUP_PRONOUNS,
+    NOUN_TARGET_PREPS,
+    SYMMETRIC_PREPS,
+    TARGET_PREPS,
+)
+from graph.extract.lexicon import Lexicon
+from graph.extract.nlp import Span, Token
+from graph.extract.resolve import Resolved
+from graph.model import ActorKind
+
+
+class ArgumentPasses:
+    """Finds the actors, targets and participants of one trigger."""
+
+    lex: Lexicon
+
+    # -- arguments from the parse -------------------------------------------------------------
+    def _arguments(self, f: Found, tok: Token, res: Resolved, history: list[Found], sent: Span) -> None:
+        if f.entry.noun:
+            self._noun_arguments(f, tok, res, history)
+        else:
+            self._verb_arguments(f, tok, res, history)
+            if not f.targets:
+                _conditional_target(f, tok, res)
+            if not f.targets and f.entry.code[:2] in CONFLICT_ROOTS:
+                _inherited_target(f, tok, history)
+            if not f.targets and not f.entry.symmetric and f.actors:
+                _coreferent_object_target(f, tok, res)
+            subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not f.actors:
+                left = _nearest(tok, res, sent, -1)
+                if left and subjects and not any(res.at(t.i) == left for c in subjects for t in c.subtree):
+                    left = None  # "as the opposition threatened": the verb has a subject of its own
+                if left:
+                    f.actors.append(left)
+                    f.confidence -= 0.15
+                    f.rule += "/surface-source"
+            if not f.targets and not f.entry.symmetric and f.actors:
+                right = _nearest(tok, res, sent, +1, exclude=set(f.actors))
+                if right:
+                    f.targets.append(right)
+                    f.confidence -= 0.15
+                    f.rule += "/surface-target"
+        if f.entry.needs_target and not f.targets and not f.participants and f.actors:
+            other = _nearest_person(tok, res, sent, exclude=set(f.actors))
+            if other:
+                f.targets.append(other)
+                f.confidence -= 0.2
+                f.rule += "/nearest-person"
+        f.place = f.place or _place(tok, res)
+        for key in list(f.targets):
+            if key in f.actors:
+                f.targets.remove(key)
+        if f.entry.symmetric or (len(f.actors) >= 2 and not f.targets and f.entry.code[:2] in ("03", "04", "05", "06")):
+            f.participants = _unique(f.actors + f.targets + f.participants)
+            f.actors, f.targets = [], []
+
+    def _verb_arguments(self, f: Found, tok: Token, res: Resolved, history: list[Found]) -> None:
+        children = list(tok.children)
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
+        if passive:
+            for c in children:
+                if c.dep_ == "nsubjpass":
+                    f.targets += np_actors(c, res)
+                if c.dep_ == "agent":
+                    f.actors += [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, res)]
+            if not f.actors and not f.targets and tok.dep_ in ("acl", "amod"):
+                f.targets += np_actors(tok.head, res)
+        else:
+            f.actors += subject_actors(tok, res)
+            if (
+                not f.actors
+                and tok.dep_ == "amod"
+                and tok.tag_ in ("VBD", "VBN")
+                and tok.i > 0
+                and tok.doc[tok.i - 1].whitespace_
+                and res.at(tok.i - 1)
+            ):
+                # "when Trump threatened action" misparsed as one noun phrase [Trump threatened action]
+                f.actors += [
+                    k
+                    for c in tok.head.children
+                    if c.i < tok.i and c.dep_ in ("nmod", "compound", "poss")
+                    for k in np_actors(c, res)
+                ]
+                if f.actors:
+                    f.rule += "/amod-clause"
+            if not f.actors:
+                inherited = inherited_subject(tok, res)
+                if inherited:
+                    f.actors += inherited
+                    f.confidence -= 0.1
+                    f.rule += "/inherited-subject"
+            objs = [c for c in children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
+            for o in objs:
+                found = np_actors(o, res) or _inner_actors(o, res)
+                f.targets += found
+                if not found:
+                    ref = _responds_to(o, res, history, f.actors)
+                    if ref is not None:
+                        f.answers = history[ref]
+                        f.targets += history[ref].actors or history[ref].participants
+                        f.rule += "/responds-to"
+        if f.entry.symmetric:  # "the accord signed between Kenya and Uganda"
+            f.participants += [
+                a
+                for c in children
+                if c.dep_ == "prep" and c.lower_ in ("between", "among")
+                for p in c.children
+                if p.dep_ == "pobj"
+                for a in np_actors(p, res)
+            ]
+        if not f.targets:
+            for c in children:
+                if (c.dep_ == "prep" and c.lower_ in TARGET_PREPS) or (c.dep_ == "prt" and c.lower_ in ("to", "with")):
+                    f.targets += [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, res)]
+            if not f.targets and f.entry.code[:2] == "05":  # "pledged backing for Russia's war": Russia
+                f.targets += [
+                    a
+                    for c in children
+                    if c.dep_ == "prep" and c.lower_ == "for"
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                    for a in np_actors(p, res)
+                ]
+            if f.entry.code[:2] == "11":  # "complained to the UN over Israeli raids": the one complained about
+                about = [
+                    a
+                    for c in children
+                    if c.dep_ == "prep" and c.lower_ in ABOUT_PREPS
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                    for a in np_actors(p, res)
+                    if a not in f.actors
+                ]
+                if about:
+                    f.targets = about
+                    f.rule += "/about-target"
+        if not f.targets and f.entry.code[:2] in ADDRESSEE_ROOTS:  # "demanded that Sudan end ...": Sudan
+            f.targets += [
+                a
+                for c in children
+                if c.dep_ == "ccomp"
+                for s in c.children
+                if s.dep_ in ("nsubj", "nsubjpass")
+                for a in np_actors(s, res)
+            ]
+        if not f.targets:
+            for c in children:
+                if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+                    for cc in c.children:
+                        if cc.dep_ in ("dobj", "dative"):
+                            f.targets += np_actors(cc, res) or _inner_actors(cc, res)
+                        elif cc.dep_ == "prep" and cc.lower_ in TARGET_PREPS:
+                            f.targets += [a for p in cc.children if p.dep_ == "pobj" for a in np_actors(p, res)]
+        if f.entry.code.startswith("042") and not f.targets:
+            place = _place(tok, res, kinds=(ActorKind.STATE,), preps=("to", "in"))
+            if place:
+                f.targets.append(place)
+        if not f.targets:  # "mobilized reservists for a possible war against Iraq"
+            f.targets += _deep_against(tok, res, f.actors)
+            if f.targets:
+                f.rule += "/against-target"
+                f.confidence -= 0.1
+
+    def _noun_arguments(self, f: Found, trigger: Token, res: Resolved, history: list[Found]) -> None:
+        tok = trigger
+        one_side = False
+        if trigger.dep_ == "compound" and trigger.head.lemma_.lower() in CARRIER_NOUNS:
+            tok = trigger.head  # "a mediation effort between X and Y": the arguments hang from "effort"
+            f.rule += "/carrier-noun"
+        for c in tok.children:
+            if c.dep_ == "poss":
+                if c.lower_ in GROUP_PRONOUNS:
+                    f.participants += recent_actors(tok, res, 2)
+                    f.rule += "/their"
+                else:
+                    f.actors += np_actors(c, res)
+            elif c.dep_ in ("compound", "amod", "nmod", "npadvmod") and c.i < tok.i:
+                for k in np_actors(c, res):
+                    if res.actors[k].kind is ActorKind.SITE:
+                        f.place = f.place or k
+                    elif f.entry.modifier_target and _named_state(c):
+                        f.targets.append(k)  # "Venezuela sanctions": sanctions on Venezuela ("U.S. sanctions": by)
+                        f.rule += "/modifier-target"
+                    else:
+                        f.actors.append(k)
+            elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                f.actors += [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, res)]
+            elif c.dep_ == "prep" and c.lower_ == "of" and f.entry.symmetric:  # "a summit of the two presidents"
+                f.participants += [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, res)]
+            elif c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS | SYMMETRIC_PREPS:
+                pobj = [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, res)]
+                if f.entry.symmetric and c.lower_ in SYMMETRIC_PREPS:
+                    f.participants += pobj
+                    one_side = one_side or c.lower_ == "with"  # "summits with X and Y": the other side only
+                elif c.lower_ != "over":
+                    f.targets += pobj
+        head = tok.head
+        verb = _governing_verb(tok)
+        if (
+            (len(f.actors) + len(f.participants) < 1 + f.entry.symmetric or one_side)
+            and verb is not None
+            and self.lex.is_light(verb)
+        ):
+            subject = subject_actors(verb, res) or inherited_subject(verb, res)
+            if subject:
+                (f.participants if f.entry.symmetric else f.actors).extend(subject)
+                f.rule += "/light-verb"
+            if not f.targets and not f.entry.symmetric:
+                for c in verb.children:
+                    if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS:
+                        f.targets += [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, res)]
+        if not f.targets and not f.entry.symmetric:  # "a suspension of air links with Serbia"
+            f.targets += [
+                a
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj"
+                for a in _inner_actors(p, res)
+                if a not in f.actors
+            ]
+        if tok.dep_ in ("nsubj",) and head.pos_ == "VERB" and not f.targets:  # "sanctions hit Y"
+            f.targets += [a for c in head.children if c.dep_ == "dobj" for a in np_actors(c, res)]
+        if f.entry.needs_possessor and not (f.actors or f.participants):
+            f.actors = []
+        f.confidence -= 0.1
+
+    # -- arguments from word order (no parser) ---------------------------------------------------
+    def _surface(self, f: Found, sent: Span, tok: Token, res: Resolved) -> None:
+        before = [k for i in range(max(sent.start, tok.i - 8), tok.i) if (k := res.at(i))]
+        after = [k for i in range(tok.i + 1, min(sent.end, tok.i + 8)) if (k := res.at(i))]
+        passive = (
+            tok.i + 1 < sent.end
+            and tok.doc[tok.i + 1].lower_ == "by"
+            and tok.i > sent.start
+            and tok.doc[tok.i - 1].lower_ in ("was", "were", "been", "be", "is", "are")
+        )
+        if passive:
+            f.actors, f.targets = after[:1], before[-1:]
+        else:
+            f.actors, f.targets = before[-1:], after[:1]
+        if f.entry.symmetric:
+            f.participants = _unique(f.actors + f.targets)
+            f.actors, f.targets = [], []
+        f.confidence -= 0.25
+        f.rule += "/surface"

@@ -1,0 +1,240 @@
+"""Typed, directed events from trigger words and the dependency parse.
+
+For every sentence, triggers from the lexicon (verbs, event nouns, multi-word nouns) are
+found; their arguments come from the parse: subject -> object ("Trump praised Petro"),
+passives ("Y was sanctioned by X"), possessors and modifiers of event nouns ("Trump's threats
+against Colombia", "U.S. sanctions on Y", "sanctions hit Y"), light verbs ("slapped sanctions
+on Y"), subjects shared by coordinated or subordinate verbs ("fired back, rejecting ..."), and
+symmetric events ("X and Y met", "their phone call") with participants. An object that is
+itself an earlier event ("rejected the threats") points at that event's actor. Without a
+parser, surface order (actor before and after the trigger) is used, with lower confidence.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from graph.extract import modality as mod
+from graph.extract.dates import DateMention
+from graph.extract.dating import DateAssigner, date_tokens, last_dated
+from graph.extract.events.arguments import ArgumentPasses
+from graph.extract.events.found import Found
+from graph.extract.events.phrases import (
+    CAMEO_SETTINGS,
+    GUESSED_ARGUMENTS,
+    GUESSED_TARGETS,
+    _actor_of,
+    _is_kind,
+    _own_state,
+    _place,
+    _same_verb_clauses,
+    _unique,
+    recent_actors,
+    state_of,
+    subject_actors,
+)
+from graph.extract.events.scope import SCHEDULED_ROOTS, _drop_governed, _drop_reporting, _refusals, _with_intents
+from graph.extract.events.words import (
+    ANNOUNCING,
+    DEMAND,
+    DOMESTIC_ROOTS,
+    GROUP_PRONOUNS,
+    OBLIGATION,
+    SAY_LEMMAS,
+    TARGETLESS_ROOTS,
+)
+from graph.extract.lexicon import Entry, Lexicon
+from graph.extract.nlp import Doc, Language, Span, Token, lex_columns, phrase_matcher, sentences, token_columns
+from graph.extract.resolve import Resolved
+from graph.model import ActorKind, Modality
+
+
+class EventFinder(ArgumentPasses):
+    """Finds events in docs of one pipeline."""
+
+    def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+        self.phrases = phrase_matcher(nlp)
+        for i, e in enumerate(lexicon.phrases):
+            self.phrases.add(str(i), [nlp.make_doc(e.phrase or "")])
+
+    def find(
+        self, doc: Doc, res: Resolved, dates: list[DateMention], published: date | None, parsed: bool
+    ) -> list[Found]:
+        out: list[Found] = []
+        history: list[Found] = []  # every mention with its arguments, kept or not, for "rejected the threats"
+        date_spans = date_tokens(doc, dates)
+        phrase_at: dict[int, Entry] = {}
+        covered: set[int] = set()
+        for mid, s, e in sorted(self.phrases(doc), key=lambda m: (m[1] - m[2], m[1])):
+            if covered.isdisjoint(range(s, e)):
+                covered.update(range(s, e))
+                phrase_at[e - 1] = self.lex.phrases[int(doc.vocab.strings[mid])]
+        for si, sent in enumerate(sentences(doc)):
+            triggers = self._triggers(sent, res, phrase_at, covered, parsed)
+            if parsed:
+                triggers += _obligations(sent, {t.i for t, _e in triggers})
+            consumed = {
+                c.i
+                for t, e in triggers
+                if e.obj and not e.noun
+                for c in t.children
+                if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in e.obj
+            }
+            triggers = [(t, e) for t, e in triggers if t.i not in consumed]
+            trigger_set = {t.i for t, _e in triggers}
+            dating = DateAssigner(sent, date_spans, triggers, parsed, last_dated(out))
+            for tok, entry in triggers:
+                f = Found(entry, si, tok.i, rule=entry.rule)
+                if parsed:
+                    self._arguments(f, tok, res, history, sent)
+                else:
+                    self._surface(f, sent, tok, res)
+                history.append(f)
+                if not self._complete(f, tok, res, sent, parsed):
+                    continue
+                f.date, f.date_weak = dating.date_for(tok, entry, trigger_set)
+                self._stance(f, tok, res, parsed, published)
+                out.append(f)
+        final = _drop_governed(_with_intents(_drop_reporting(_refusals(out), doc), doc), doc, history)
+        index = {id(f): i for i, f in enumerate(final)}
+        for f in final:
+            if f.answers is not None:
+                f.responds_to = index.get(id(f.answers))
+        return final
+
+    # -- triggers ----------------------------------------------------------------------------
+    def _triggers(
+        self, sent: Span, res: Resolved, phrase_at: dict[int, Entry], covered: set[int], parsed: bool
+    ) -> list[tuple[Token, Entry]]:
+        found: list[tuple[Token, Entry]] = []
+        doc = sent.doc
+        lowers, lemmas = lex_columns(doc)
+        words = token_columns(doc)[0]
+        verbs, nouns, verb_forms, noun_forms = self.lex.verbs, self.lex.nouns, self.lex.verb_forms, self.lex.noun_forms
+        for i in range(sent.start, sent.end):
+            if i in phrase_at:
+                found.append((doc[i], phrase_at[i]))
+                continue
+            lower = lowers[i]
+            if i in covered or res.at(i) or not words[i].isalpha() or lower in mod.HEDGES:
+                continue
+            if parsed:
+                lemma = lemmas[i].lower()
+                if lemma not in verbs and lemma not in nouns:
+                    continue  # no entry can fit: skip without building the token
+                tok = doc[i]
+                if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and lemma not in ("be", "have", "do")):
+                    entry = self.lex.verb(tok, lemma, lambda i: _is_kind(res, i, ActorKind.PERSON))
+                elif (tok.pos_ in ("NOUN", "PROPN") and not tok.is_title) or tok.pos_ == "NOUN":
+                    entry = self.lex.noun(lemma)
+                else:
+                    entry = None
+            else:
+                if lower not in verb_forms and lower not in noun_forms:
+                    continue
+                tok = doc[i]
+                lemma = verb_forms.get(lower, "")
+                entry = self.lex.bare_verb(lemma) if lemma and (lower != lemma or lower not in noun_forms) else None
+                if entry is None and lower in noun_forms:
+                    entry = self.lex.noun(noun_forms[lower])
+            if entry is not None:
+                found.append((tok, entry))
+        return found
+
+    def _complete(self, f: Found, tok: Token, res: Resolved, sent: Span, parsed: bool) -> bool:
+        f.actors, f.targets, f.participants = _unique(f.actors), _unique(f.targets), _unique(f.participants)
+        if f.participants and len(f.participants) < 2:
+            if f.entry.symmetric and not f.entry.noun:
+                extra = [k for k in recent_actors(tok, res, 2) if k not in f.participants]
+                if parsed and extra and any(c.lower_ in GROUP_PRONOUNS for c in tok.subtree):
+                    f.participants += extra[:1]
+            if len(f.participants) < 2:
+                f.actors, f.participants = f.participants, []
+        if f.entry.symmetric and not f.participants and not f.targets and not f.entry.noun:
+            # "X signed for Kenya, and Y signed for Uganda": one signing, a side in each clause
+            others = [a for v in _same_verb_clauses(tok) for a in subject_actors(v, res) if a not in f.actors]
+            if others and f.actors:
+                f.participants = _unique(f.actors + others)
+                f.actors = []
+                f.rule += "/coordinated-clauses"
+        if f.entry.symmetric and not f.participants and not f.targets:
+            return False  # a meeting with one known side says nothing about a relation
+        if f.actors and not f.targets and not f.participants and parsed:
+            where = _place(tok, res, kinds=(ActorKind.STATE,), preps=("in", "into", "to", "inside"), deep=True)
+            if where and where not in f.actors:
+                f.targets.append(where)  # CAMEO practice: the state where it happens is the target
+                f.rule += "/place-target"
+                f.confidence -= 0.15
+            elif f.entry.code[:2] in DOMESTIC_ROOTS and (home := state_of(f.actors[0], res)):
+                f.targets.append(home)  # protests, repression, concessions at home target one's own state
+                f.rule += "/domestic-target"
+                f.confidence -= 0.2
+        if f.actors and not f.targets and not f.participants and f.entry.code[:2] not in TARGETLESS_ROOTS:
+            return False
+        if f.entry.code.startswith("01") and any(h in f.rule for h in GUESSED_TARGETS):
+            return False  # a statement is about whom the text says, not about the nearest name
+        if f.actors and f.targets and not any(r in f.rule for r in CAMEO_SETTINGS) and _own_state(f, res):
+            return False  # "the Foreign Ministry in Baku ... Azerbaijan": an actor acting on its own state
+        if parsed and "/surface-source" in f.rule:
+            return False  # with a parse, a source found only by word order is a guess too weak to keep
+        if f.entry.generated and any(h in f.rule for h in GUESSED_ARGUMENTS):
+            return False  # a generated trigger is weaker evidence: it needs the arguments the parse gives
+        if f.entry.needs_target and not f.targets and not f.participants:
+            return False
+        if f.entry.symmetric and not f.participants and f.actors and f.targets:
+            f.participants = _unique(f.actors + f.targets)
+            f.actors, f.targets = [], []
+        return bool(f.actors or f.participants) and not (f.entry.noun and not f.everyone)
+
+    def _stance(self, f: Found, tok: Token, res: Resolved, parsed: bool, published: date | None) -> None:
+        if parsed:
+            st = mod.stance(tok, noun=f.entry.noun)
+            f.modality = st.modality
+            f.governor = st.head.i if st.head is not None else None
+            f.refusal = st.rule == "negation" and not f.entry.noun and mod.future_or_modal(tok)
+            if st.holder is not None and (holder := _actor_of(st.holder, res)) and holder not in f.everyone:
+                f.claimant = holder
+            speaker = mod.reported_by(tok)
+            if speaker is not None and f.claimant is None:
+                who = _actor_of(speaker, res)
+                if who and who not in f.everyone:
+                    f.claimant = who
+            if (
+                st.modality is Modality.PLANNED
+                and f.entry.noun
+                and st.head is not None
+                and st.head.lemma_.lower() in ANNOUNCING
+                and f.entry.code[:2] not in SCHEDULED_ROOTS
+                and not mod.future_or_modal(st.head)
+            ):
+                # "Italy announced a suspension of air links": announcing a measure is taking it;
+                # only an announced meeting or visit lies ahead
+                f.modality, f.governor = Modality.ASSERTED, None
+                f.rule += f"/{st.rule}-done"
+            elif st.rule != "default":
+                f.rule += f"/{st.rule}"
+        if f.modality is Modality.ASSERTED and f.date and published and f.date.earliest > published:
+            f.modality = Modality.PLANNED
+            f.rule += "/future-date"
+        if any(i in res.via_pronoun for i in range(tok.sent.start, tok.sent.end) if res.at(i) in f.everyone):
+            f.confidence -= 0.1
+        if f.actors and f.targets:
+            f.confidence += 0.1
+        f.confidence = round(min(0.95, max(0.05, f.confidence)), 2)
+
+
+def _obligations(sent: Span, taken: set[int]) -> list[tuple[Token, Entry]]:
+    """ "X said (that) Y must do Z": a demand by X on Y (CAMEO 10)."""
+    out = []
+    doc = sent.doc
+    _lowers, lemmas = lex_columns(doc)
+    for i in range(sent.start, sent.end):
+        if i in taken or lemmas[i].lower() not in SAY_LEMMAS:
+            continue
+        tok = doc[i]
+        for c in tok.children:
+            if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in OBLIGATION for a in c.children):
+                out.append((tok, DEMAND))
+                break
+    return out

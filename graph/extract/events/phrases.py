@@ -1,0 +1,262 @@
+"""Actors named by noun phrases and clauses around a trigger, and the states actors belong to."""
+
+from __future__ import annotations
+
+from graph.extract.events.found import Found
+from graph.extract.events.words import NOUN_TARGET_PREPS, OFFICIAL_NOUNS, PLACE_PREPS, PLURAL_IT, TARGET_PREPS, WH_WORDS
+from graph.extract.nlp import Span, Token, sentences
+from graph.extract.pairs import is_pair, pair_actors
+from graph.extract.resolve import Resolved
+from graph.model import ActorKind
+
+
+# -- helpers ---------------------------------------------------------------------------------------
+def _named_state(tok: Token) -> bool:
+    """A state written as its name ("Venezuela", "Iran"), not an abbreviation ("U.S.", "UK") or a demonym."""
+    return tok.ent_id_.startswith("state:") and "." not in tok.text and not tok.text.isupper()
+
+
+def _unique(keys: list[str]) -> list[str]:
+    return list(dict.fromkeys(k for k in keys if k))
+
+
+def _is_kind(res: Resolved, i: int, kind: ActorKind) -> bool:
+    key = res.at(i)
+    return bool(key) and res.actors[key or ""].kind is kind
+
+
+def _actor_of(tok: Token, res: Resolved) -> str | None:
+    found = np_actors(tok, res)
+    return found[0] if found else None
+
+
+def _of_object(tok: Token) -> Token | None:
+    """The object of "of" after ``tok``, through "heads of state of X" to X."""
+    for _ in range(2):
+        found = next(
+            (p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"),
+            None,
+        )
+        if found is None or found.lemma_.lower() not in ("state", "government"):
+            return found
+        tok = found
+    return None
+
+
+def np_actors(tok: Token, res: Resolved, depth: int = 2) -> list[str]:
+    """Actors named by the noun phrase headed by ``tok`` (and its coordinated phrases)."""
+    out: list[str] = []
+    key = res.at(tok.i)
+    if key and (res.actors[key].kind is not ActorKind.SITE or tok.dep_ in ("nsubj", "nsubjpass")):
+        out.append(key)
+    elif key and key in res.place_state:
+        out.append(res.place_state[key])  # "arrived in Pyongyang": a capital as an argument is its state
+    elif tok.lower_ in WH_WORDS and tok.dep_.startswith("nsubj"):
+        rel = tok.head
+        if rel.dep_ == "relcl":
+            out += np_actors(rel.head, res, depth)
+    elif is_pair(tok) and (pair := pair_actors(tok, res)):
+        out += pair  # "the two sides", "both countries"
+    elif depth > 0 and tok.lemma_.lower() in OFFICIAL_NOUNS and (of := _of_object(tok)) is not None:
+        out += np_actors(of, res, depth - 1)  # "the foreign ministers of Rwanda and DR Congo"
+    elif depth > 0:
+        for c in sorted(tok.children, key=lambda c: abs(c.i - tok.i)):
+            if (c.dep_ in ("compound", "poss", "amod", "nmod", "appos", "nummod") and c.i < tok.i) or c.dep_ == "appos":
+                found = np_actors(c, res, depth - 1)
+                if found:
+                    out += found
+                    break
+    for conj in tok.conjuncts:
+        if conj.i > tok.i:
+            k = res.at(conj.i)
+            if k:
+                out.append(k)
+            elif depth > 0:
+                out += np_actors(conj, res, depth - 1)[:1]
+    return _unique(out)
+
+
+def _deep_against(tok: Token, res: Resolved, exclude: list[str]) -> list[str]:
+    """An "against X" anywhere in the trigger's objects and adjuncts (not in a clause with its own subject)."""
+    todo = [(c, 1) for c in tok.children if c.dep_ not in ("nsubj", "nsubjpass", "csubj", "ccomp", "parataxis")]
+    while todo:
+        node, depth = todo.pop(0)
+        if node.dep_ == "prep" and node.lower_ == "against":
+            found = [a for p in node.children if p.dep_ == "pobj" for a in np_actors(p, res) if a not in exclude]
+            if found:
+                return found
+        if depth < 4 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            todo += [(c, depth + 1) for c in node.children if c.dep_ not in ("relcl", "ccomp", "parataxis")]
+    return []
+
+
+def _inner_actors(tok: Token, res: Resolved) -> list[str]:
+    """Actors inside an object phrase: "action against Colombia", "North Korea's demand"."""
+    for c in tok.children:
+        if c.dep_ == "poss":
+            found = np_actors(c, res)
+            if found:
+                return found
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS | {"of", "from", "by"}:
+            found = [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, res)]
+            if found:
+                return found
+    return []
+
+
+# targets CAMEO practice sets to the state where an act happens, which may be the actor's own
+CAMEO_SETTINGS = ("/domestic-target", "/place-target")
+
+
+def _own_state(f: Found, res: Resolved) -> bool:
+    """Whether every source is an agency of the one state that every target is."""
+    if any(res.actors[a].kind is not ActorKind.AGENCY for a in f.actors):
+        return False  # rebels, opposition or citizens against their own state are a relation (CAMEO codes them)
+    homes = {state_of(a, res) for a in f.actors}
+    return len(homes) == 1 and None not in homes and set(f.targets) <= homes
+
+
+def _same_verb_clauses(tok: Token) -> list[Token]:
+    """Verbs of the same lemma coordinated with ``tok`` ("X signed ..., and Y signed ...")."""
+    group = [tok, *tok.conjuncts]
+    return [v for v in group if v is not tok and v.lemma_ == tok.lemma_]
+
+
+def subject_actors(verb: Token, res: Resolved) -> list[str]:
+    """Actors of the verb's subject (the nearest one before the verb when the parse gives two)."""
+    for c in sorted(verb.children, key=lambda c: (c.i > verb.i, abs(c.i - verb.i))):
+        if c.dep_ in ("nsubj", "csubj", "expl"):
+            found = np_actors(c, res)
+            if found:
+                return found
+    return []
+
+
+# clauses that take their subject from the verb above them ("are due to meet": through "due")
+INHERITING_DEPS = ("conj", "xcomp", "advcl", "acl", "ccomp", "pcomp", "parataxis", "acomp")
+
+
+def inherited_subject(verb: Token, res: Resolved) -> list[str]:
+    """Subject of the verb this one is coordinated with or subordinate to.
+
+    A verb with a subject of its own that names no actor ("as the opposition threatened") inherits
+    nothing; a verb coordinated with a passive one shares its subject ("X was indicted and will resign").
+    """
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in WH_WORDS | PLURAL_IT for c in verb.children):
+        return []  # "it"/"they" in "X said it would ..." stand for the subject of the clause above
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in INHERITING_DEPS or node.head is node:
+            return []
+        if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
+            return []
+        conj = node.dep_ == "conj"
+        raised = node.dep_ == "xcomp"  # "China is scheduled to visit": the passive subject above
+        node = node.head
+        if node.dep_ == "pcomp":
+            node = node.head
+        found = subject_actors(node, res)
+        if not found and (conj or raised):
+            found = [k for c in node.children if c.dep_ == "nsubjpass" for k in np_actors(c, res)]
+        if found:
+            return found
+    return []
+
+
+def recent_actors(tok: Token, res: Resolved, n: int) -> list[str]:
+    """The ``n`` most recently mentioned distinct persons (else any actors) before and around ``tok``."""
+    sents = sentences(tok.doc)
+    sent = tok.sent
+    start = sent.start
+    idx = next((i for i, s in enumerate(sents) if s.start == sent.start), 0)
+    start = sents[max(0, idx - 2)].start
+    window = list(range(start, sent.end))
+    window.sort(key=lambda i: abs(i - tok.i))
+    persons = _unique([k for i in window if (k := res.at(i)) and res.actors[k].kind is ActorKind.PERSON])
+    return persons[:n]
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    """The verb whose object (possibly through a preposition or apposition) an event noun is."""
+    node = tok
+    for _ in range(3):
+        if node.head is node:
+            return None
+        if node.dep_ not in ("dobj", "pobj", "attr", "appos", "npadvmod", "prep", "conj", "oprd"):
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+# rule suffixes of arguments found by word order or proximity rather than by the parse
+GUESSED_ARGUMENTS = ("/surface", "/nearest-person", "/place-target", "/domestic-target")
+GUESSED_TARGETS = ("/surface-target", "/place-target")
+STOP_SURFACE = {";", ":", ".", "!", "?", "—", "–"}
+
+
+def _nearest(
+    tok: Token, res: Resolved, sent: Span, step: int, exclude: set[str] | None = None, limit: int = 10
+) -> str | None:
+    """Nearest actor (not a place) left (-1) or right (+1) of ``tok`` within its clause."""
+    i = tok.i + step
+    while sent.start <= i < sent.end and abs(i - tok.i) <= limit:
+        t = tok.doc[i]
+        if t.text in STOP_SURFACE or (step > 0 and t.pos_ == "VERB" and t.i != tok.i):
+            return None
+        if step > 0 and t.pos_ == "ADP" and t.lower_ not in TARGET_PREPS:
+            return None
+        key = res.at(i)
+        if key and res.actors[key].kind is not ActorKind.SITE and key not in (exclude or set()):
+            return key
+        i += step
+    return None
+
+
+def _nearest_person(tok: Token, res: Resolved, sent: Span, exclude: set[str]) -> str | None:
+    cands = sorted(
+        (abs(i - tok.i), k)
+        for i in range(sent.start, sent.end)
+        if (k := res.at(i)) and k not in exclude and res.actors[k].kind is ActorKind.PERSON
+    )
+    return cands[0][1] if cands else None
+
+
+def _place(
+    tok: Token,
+    res: Resolved,
+    kinds: tuple[ActorKind, ...] = (ActorKind.SITE,),
+    preps: tuple[str, ...] = tuple(PLACE_PREPS),
+    deep: bool = False,
+) -> str | None:
+    """A place named by a preposition of the trigger ("at the White House"); ``deep``: also inside its objects."""
+    nodes = [tok]
+    if deep:
+        nodes += [c for c in tok.children if c.dep_ in ("dobj", "xcomp", "advcl", "prep", "pobj")]
+        nodes += [g for n in nodes[1:] for g in n.children if g.dep_ in ("dobj", "prep", "pobj", "xcomp")]
+    for node in nodes:
+        for c in node.children if node.dep_ != "prep" or node is tok else [node]:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                for p in c.children:
+                    key = res.at(p.i) if p.dep_ == "pobj" else None
+                    if key and res.actors[key].kind in kinds:
+                        return key
+                    if key and ActorKind.STATE in kinds and key in res.place_state:
+                        return res.place_state[key]  # "arrived in Pyongyang": in North Korea
+    return None
+
+
+def state_of(key: str, res: Resolved) -> str | None:
+    """The state an actor is, belongs to, or is a national of."""
+    seen = 0
+    while key and seen < 4:
+        a = res.actors.get(key)
+        if a is None:
+            return None
+        if a.kind is ActorKind.STATE:
+            return key
+        key = a.part_of or a.nationality or ""
+        seen += 1
+    return None

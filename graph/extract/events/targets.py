@@ -1,0 +1,126 @@
+"""Targets found outside the trigger's own arguments: coreferent objects, inherited and conditional
+targets, and the earlier events an object refers to."""
+
+from __future__ import annotations
+
+from graph.extract.events.found import Found
+from graph.extract.events.phrases import np_actors, subject_actors
+from graph.extract.nlp import Doc, Token
+from graph.extract.resolve import Resolved
+
+# -- targets from elsewhere ------------------------------------------------------------------------------
+CONFLICT_ROOTS = {"10", "11", "12", "13", "16", "17"}
+AGAINST_PREPS = {"against", "on", "upon", "toward", "towards"}
+CONDITION_MARKS = {"unless", "until"}
+
+
+def _object_nouns(tok: Token) -> list[Token]:
+    """The nouns an event trigger is about: itself (a noun), its objects, the noun a participle modifies."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return [tok]
+    out = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "oprd") and c.pos_ == "NOUN"]
+    if tok.dep_ in ("amod", "acl") and tok.head.pos_ == "NOUN":
+        out.append(tok.head)
+    return out
+
+
+def _coreferent_object_target(f: Found, tok: Token, res: Resolved) -> None:
+    """ "Trump threatened action ... action against Colombia": the target named at another mention of the object.
+
+    The other mention must carry its own "against/on X" and must not belong to another actor
+    ("Y's action against Z"); the nearest such mention in the article wins.
+    """
+    doc = tok.doc
+    own = set(f.actors or f.participants)
+    for noun in _object_nouns(tok):
+        lemma = noun.lemma_.lower()
+        best: tuple[int, list[str]] | None = None
+        for other in _nouns_by_lemma(doc).get(lemma, ()):
+            if other.i == noun.i:
+                continue
+            owners = [
+                k
+                for c in other.children
+                if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < other.i
+                for k in np_actors(c, res)
+            ]
+            if owners and not set(owners) & own:
+                continue
+            found = [
+                a
+                for c in other.children
+                if c.dep_ == "prep" and c.lower_ in AGAINST_PREPS
+                for p in c.children
+                if p.dep_ == "pobj"
+                for a in np_actors(p, res)
+                if a not in own
+            ]
+            if found and (best is None or abs(other.i - tok.i) < best[0]):
+                best = (abs(other.i - tok.i), found)
+        if best is not None:
+            f.targets += best[1]
+            f.confidence -= 0.15
+            f.rule += "/object-coref"
+            return
+
+
+def _nouns_by_lemma(doc: Doc) -> dict[str, list[Token]]:
+    """Common nouns of the doc by lower-case lemma (built once per doc)."""
+    index = doc.user_data.get("diplograph_nouns")
+    if index is None:
+        index = {}
+        for t in doc:
+            if t.pos_ == "NOUN":
+                index.setdefault(t.lemma_.lower(), []).append(t)
+        doc.user_data["diplograph_nouns"] = index
+    return dict(index)
+
+
+def _inherited_target(f: Found, tok: Token, history: list[Found]) -> None:
+    """ "hit back, calling out threats and hinting at ...": a conflict act coordinated with or subordinate to
+    another act of the same actor takes that act's target."""
+    node = tok
+    for _ in range(3):
+        if node.dep_ not in ("conj", "advcl", "xcomp", "pcomp") or node.head is node:
+            return
+        node = node.head
+        for g in reversed(history):
+            if g.trigger == node.i and g.targets and g.actors == f.actors and g.entry.code[:2] in CONFLICT_ROOTS:
+                f.targets += [t for t in g.targets if t not in f.actors]
+                f.confidence -= 0.1
+                f.rule += "/inherited-target"
+                return
+
+
+def _conditional_target(f: Found, tok: Token, res: Resolved) -> None:
+    """ "X threatened to attack unless Y accepted": Y, the one who must meet the condition, is the target."""
+    nodes = [tok, *[c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]]
+    for node in nodes:
+        for c in node.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children):
+                found = [k for k in subject_actors(c, res) if k not in f.actors]
+                if found:
+                    f.targets += found
+                    f.rule += "/condition-target"
+                    return
+
+
+TRIP_NOUNS = {"trip", "visit", "tour", "journey"}
+TALK_NOUNS = {"talk", "exchange", "conversation", "call", "meeting", "discussion", "summit", "dialogue"}
+ACCUSATION_NOUNS = {"charge", "allegation", "accusation", "claim", "criticism", "assertion"}
+
+
+def _responds_to(obj: Token, res: Resolved, history: list[Found], actors: list[str]) -> int | None:
+    """The earlier event an object like "the threats" refers to (same kind, someone else's)."""
+    lemma = obj.lemma_.lower()
+    for i in range(len(history) - 1, -1, -1):
+        f = history[i]
+        trigger = obj.doc[f.trigger]
+        same = trigger.lemma_.lower() == lemma or bool(f.entry.lemma and lemma.startswith(f.entry.lemma[:5]))
+        same = same or (lemma in ACCUSATION_NOUNS and f.entry.code.startswith("11"))  # "rejects the charge"
+        same = same or (lemma in TRIP_NOUNS and f.entry.code.startswith(("042", "043")))  # "regarded the trip as"
+        if same and (f.actors or f.participants) and not set(f.actors or f.participants) & set(actors):
+            return i
+        if lemma in TALK_NOUNS and f.entry.code.startswith("04") and set(actors) & set(f.participants):
+            return i  # "called the talks productive": the talks the speaker took part in (the others are the target)
+    return None

@@ -1,0 +1,47 @@
+"""Word lists and codes the event finder reads."""
+
+from __future__ import annotations
+
+from graph.extract.lexicon import Entry
+
+TARGET_PREPS = {"to", "with", "against", "on", "toward", "towards", "at", "upon", "into", "from"}
+NOUN_TARGET_PREPS = {"against", "on", "to", "toward", "towards", "with", "upon", "at", "over"}
+SYMMETRIC_PREPS = {"with", "between", "among"}
+PLACE_PREPS = {"at", "in"}
+WH_WORDS = {"who", "which", "that", "whom"}
+# people who act for their states: "the foreign ministers of X and Y" are X and Y
+OFFICIAL_NOUNS = {
+    "minister",
+    "leader",
+    "official",
+    "envoy",
+    "representative",
+    "delegation",
+    "head",
+    "president",
+    "diplomat",
+}
+GROUP_PRONOUNS = {"their", "they", "them", "both"}
+PLURAL_IT = {"it", "they", "we"}
+ABOUT_PREPS = {"over", "about"}
+TARGETLESS_ROOTS = {"01", "03", "08", "14", "15"}  # statements, intents, yielding, protest, force posture
+DOMESTIC_ROOTS = {"08", "14", "17"}
+ADDRESSEE_ROOTS = {"02", "10", "11", "13"}
+CARRIER_NOUNS = {  # nouns that only carry an event noun used as their modifier ("mediation effort", "aid package")
+    "effort",
+    "bid",
+    "attempt",
+    "mission",
+    "process",
+    "campaign",
+    "package",
+    "programme",
+    "program",
+    "operation",
+    "initiative",
+    "plan",
+}
+ANNOUNCING = {"announce", "confirm", "unveil", "declare"}  # verbs whose object measure is taken by announcing it
+SAY_LEMMAS = {"say", "reiterate", "insist", "conclude", "state", "stress", "tell", "declare", "add", "argue"}
+OBLIGATION = {"must", "should"}
+DEMAND = Entry(code="100", lemma="say", rule_name="say-that-must->100")
