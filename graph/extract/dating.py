@@ -2,19 +2,23 @@
 
 Three steps, each for the mentions the step before left without a date:
 
-1. :class:`DateAssigner`, per sentence (called by :class:`graph.extract.events.EventFinder`): the
-   date phrase the trigger hangs from in the parse, else its governing trigger's, else a free date
-   phrase of the sentence. A weekday or a yearless date takes its reading by the trigger's tense
-   ("on Sunday": the last Sunday before publication, "will meet on Sunday": the next one); "the
-   next day" counts from the previous dated event.
-2. :func:`inherit`, per article, once every mention (mediation included) is known: the sentence's
-   own date phrases for mentions that did not come from the finder; a definite event noun ("the
-   talks", "the agreement") takes the date given earlier to a mention of the same noun; a mention
-   takes the date of the governing event of the previous sentence, else of its paragraph, when the
-   two are of one tense (both done, or both still to come) and it is not a past perfect.
+1. :class:`DateAssigner`, per sentence (called by the event finder): the date phrase the trigger
+   hangs from in the parse, else its governing trigger's, else a free date phrase of the sentence;
+   not a deadline ("must leave by Friday") nor a phrase of a clause still to come. A weekday or a
+   yearless date takes its reading by the trigger's tense ("on Sunday": the last Sunday before
+   publication, "will meet on Sunday": the next one); "the next day" counts from the previous
+   dated event.
+2. :func:`inherit`, per article, once every mention (mediation and reported speech included) is
+   known: the sentence's own date phrases for mentions that did not come from the finder; an
+   occasion named again ("the talks", "the agreement") takes the date given to it before; a mention
+   told as done (past or reporting present, not a past perfect nor an ongoing "is investigating")
+   or as planned takes the time of the previous sentence's main clause, else of its paragraph's
+   first dated sentence, when both are done or both still to come; a mention told as done takes,
+   last, the story's day (the first day the opening sentences give). Inherited dates are weak.
 3. :func:`windows`, per article, on the assembled events: what is still undated gets an explicit
-   window (:meth:`DateRange.between`): up to the article's date for what was done or said, from it
-   for what is planned, so that no event is stored without dates.
+   window (:meth:`DateRange.between`, precision unknown) up to the article's date for what was
+   done or said, from it for what is planned. Only an article with no date at all (no
+   publication date, no dateline, no full day in its text) leaves events undated.
 """
 
 from __future__ import annotations
@@ -34,52 +38,15 @@ if TYPE_CHECKING:
 
 NOT_DONE = (Modality.PLANNED, Modality.HYPOTHETICAL)
 PAST_AUX = {"had", "has", "have", "was", "were", "did", "'d"}
-CLIMB_DEPS = (
-    "xcomp",
-    "advcl",
-    "acl",
-    "dobj",
-    "pobj",
-    "prep",
-    "pcomp",
-    "nsubj",
-    "nsubjpass",
-    "attr",
-    "compound",
-    "conj",
-)
+# word lists as strings: a line each, not a word a line
+CLIMB_DEPS = tuple("xcomp advcl acl dobj pobj prep pcomp nsubj nsubjpass attr compound conj".split())  # noqa: SIM905
+GOVERNED_DEPS = tuple("advcl xcomp conj ccomp dobj pcomp pobj prep acl".split())  # noqa: SIM905
 # nouns that name one occasion, so that "the talks" later in an article is the same talks
-OCCASIONS = {
-    "talk",
-    "talks",
-    "meeting",
-    "summit",
-    "visit",
-    "trip",
-    "call",
-    "conversation",
-    "agreement",
-    "deal",
-    "accord",
-    "treaty",
-    "declaration",
-    "ceasefire",
-    "truce",
-    "signing",
-    "ceremony",
-    "conference",
-    "negotiation",
-    "negotiations",
-    "raid",
-    "attack",
-    "strike",
-    "referendum",
-    "election",
-    "vote",
-    "announcement",
-    "speech",
-    "interview",
-}
+OCCASIONS = set(
+    "talk talks meeting summit visit trip call conversation agreement deal accord treaty declaration ceasefire "  # noqa: SIM905
+    "truce signing ceremony conference negotiation negotiations raid attack strike referendum election vote "
+    "announcement speech interview".split()
+)
 MODAL = FUTURE_AUX | MODAL_AUX | {"to"}
 PROPOSING = PLAN_HEADS | {"suggest", "seek", "request", "demand", "urge", "call", "want", "welcome", "reject"}
 ORDERS = {"order", "ask", "demand", "tell", "instruct", "give", "require", "urge", "direct"}
@@ -211,17 +178,7 @@ class DateAssigner:
             return min(own, key=lambda x: x[0])[1], False
         node = tok
         for _ in range(3):  # a subordinate trigger takes its governing trigger's date
-            if node.head is node or node.dep_ not in (
-                "advcl",
-                "xcomp",
-                "conj",
-                "ccomp",
-                "dobj",
-                "pcomp",
-                "pobj",
-                "prep",
-                "acl",
-            ):
+            if node.head is node or node.dep_ not in GOVERNED_DEPS:
                 break
             node = node.head
             owned = [d.reading(when) for n, (_s, _e, d) in enumerate(self.local) if self.owner[n] == node.i]
