@@ -185,6 +185,7 @@ class _Context:
         self.actors = {a.key: a for a in ex.actors}
         self.outlet = node(outlet_key(ex.article))
         self.content: set[str] = set()
+        self.claimed: set[str] = set()
 
     def actor(self, key: str, where: str) -> Term:
         if key not in self.actors:
@@ -217,6 +218,9 @@ class _Context:
             )
         span = self.sentence(evidence)
         key = ids.claim_key(self.graph, about, modality.value, claimant, span.value if span else None)
+        if key in self.claimed:
+            return  # the same stance on the same node from the same sentence: one claim, written once
+        self.claimed.add(key)
         c = node(key)
         w = self.w
         w.add(c, RDF_TYPE, u(DIP.Claim))

@@ -55,7 +55,7 @@ class Pipeline:
         from graph.extract import answers, mediation, reported
         from graph.extract import dates as dates_mod
         from graph.extract import facts as facts_mod
-        from graph.extract.assemble import build_events, dedupe, drop_unaddressed, merge_officials
+        from graph.extract.assemble import build_events, dedupe, drop_unaddressed, merge_officials, unique_claims
         from graph.extract.dating import inherit, windows
         from graph.extract.events import state_of
         from graph.extract.nlp import remember_text
@@ -91,6 +91,7 @@ class Pipeline:
         events = _link_denials(events, sanctions, res, claims, sanction_claims)
         events, claims = drop_unaddressed(events, claims)
         events, claims = dedupe(events + extra, claims)
+        claims = unique_claims(claims)
         events = windows(events, date_mentions, article.published)
         facts = (
             facts_mod.role_facts(doc, res, date_mentions)

@@ -236,3 +236,15 @@ def drop_unaddressed(events: list[Event], claims: list[Claim]) -> tuple[list[Eve
         return events, claims
     kept = [replace(e, responds_to=None) if e.responds_to in gone else e for e in events if e.key not in gone]
     return kept, [c for c in claims if c.about not in gone]
+
+
+def unique_claims(claims: list[Claim]) -> list[Claim]:
+    """One claim per content node, stance, claimant and sentence: two mentions of one act in one sentence
+    ("accused ... and said ... had attacked") are one claim, with the higher confidence."""
+    best: dict[tuple[object, ...], Claim] = {}
+    for c in claims:
+        span = (c.evidence.start, c.evidence.end) if c.evidence else None
+        key = (c.about, c.modality, c.claimant, span)
+        if key not in best or c.confidence > best[key].confidence:
+            best[key] = c
+    return list(best.values())

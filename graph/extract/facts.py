@@ -138,10 +138,12 @@ def agency_facts(doc: Doc, res: Resolved) -> list[Fact]:
         if a.kind is ActorKind.AGENCY and a.part_of:
             first = next((i for i, k in enumerate(res.token_actor) if k == key), 0)
             si, s, e = sentence_of(doc, first)
+            parent = res.actors.get(a.part_of)
+            state = parent is not None and parent.kind is ActorKind.STATE  # a parent agency: part of it
             out.append(
                 Fact(
-                    key="agencyof-" + ids.digest(key, a.part_of),
-                    kind=FactKind.AGENCY_OF,
+                    key=("agencyof-" if state else "partof-") + ids.digest(key, a.part_of),
+                    kind=FactKind.AGENCY_OF if state else FactKind.PART_OF,
                     subject=key,
                     object=a.part_of,
                     confidence=0.9,

@@ -47,10 +47,10 @@ def np_actors(tok: Token, res: Resolved, depth: int = 2) -> list[str]:
     """Actors named by the noun phrase headed by ``tok`` (and its coordinated phrases)."""
     out: list[str] = []
     key = res.at(tok.i)
-    if key and (res.actors[key].kind is not ActorKind.SITE or tok.dep_ in ("nsubj", "nsubjpass")):
+    if key and res.actors[key].kind is not ActorKind.SITE:
         out.append(key)
-    elif key and key in res.place_state:
-        out.append(res.place_state[key])  # "arrived in Pyongyang": a capital as an argument is its state
+    elif key and key in res.place_state and tok.dep_ in ("nsubj", "nsubjpass"):
+        out.append(res.place_state[key])  # "the White House said": a seat of government acting is its state
     elif tok.lower_ in WH_WORDS and tok.dep_.startswith("nsubj"):
         rel = tok.head
         if rel.dep_ == "relcl":
@@ -69,9 +69,9 @@ def np_actors(tok: Token, res: Resolved, depth: int = 2) -> list[str]:
     for conj in tok.conjuncts:
         if conj.i > tok.i:
             k = res.at(conj.i)
-            if k:
+            if k and res.actors[k].kind is not ActorKind.SITE:
                 out.append(k)
-            elif depth > 0:
+            elif depth > 0 and not k:
                 out += np_actors(conj, res, depth - 1)[:1]
     return _unique(out)
 

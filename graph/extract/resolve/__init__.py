@@ -75,6 +75,8 @@ class Resolver(PlacePasses, PersonPasses, OrganisationPasses):
             if start < end:
                 rec.aliases.add(doc[start:end].text)
                 self._mark(r, start, end, rec.key)
+                if entry.kind is ActorKind.SITE and entry.state and (home := self.state_actor(r, entry.state)):
+                    r.place_state[rec.key] = home  # "the White House said": the seat stands for its state
         self._short_state_names(r)
 
     def _short_state_names(self, r: Resolved) -> None:
