@@ -84,19 +84,26 @@ class Resolver(PlacePasses, PersonPasses, OrganisationPasses):
         after "the Democratic Republic of the Congo", a bare "Congo" is the same country, not its
         neighbour the Republic of the Congo."""
         states = {k: a for k, a in r.actors.items() if a.kind is ActorKind.STATE}
-        for key in states:
-            spans = [(s, e) for s, e, k in r.mention_spans() if k == key]
-            surfaces = {" ".join(r.doc[s:e].text.split()) for s, e in spans}
-            if not spans or any(" " in t for t in surfaces):
+        if len(states) < 2:
+            return
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for s, e, k in r.mention_spans():
+            if k in states:
+                spans.setdefault(k, []).append((s, e))
+        written = {k: {" ".join(r.doc[s:e].text.split()) for s, e in where} for k, where in spans.items()}
+        # the words of the multi-word names the article itself writes ("DR Congo", "Democratic Republic of Congo")
+        words = {k: {w for name in names if " " in name for w in name.split()} for k, names in written.items()}
+        for key, where in spans.items():
+            where = [(s, e) for s, e in where if r.at(s) == key]  # not already read as another state
+            if not where:
                 continue
-            hosts = {
-                other
-                for other, o in states.items()
-                if other != key and any(t in w.split() for t in surfaces for w in o.aliases | {o.name})
-            }
+            surfaces = {" ".join(r.doc[s:e].text.split()) for s, e in where}
+            if any(" " in t for t in surfaces):
+                continue
+            hosts = {other for other in words if other != key and surfaces & words[other]}
             if len(hosts) == 1:
                 host = hosts.pop()
-                for s, e in spans:
+                for s, e in where:
                     self._mark(r, s, e, host, force=True)
                 states[host].aliases |= surfaces
 

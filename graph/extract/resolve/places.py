@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from graph import ids
 from graph.extract.gazetteer import Entry
-from graph.extract.nlp import Doc, Token
+from graph.extract.nlp import Doc, Token, token_columns
 from graph.extract.resolve.base import ActorRec, Resolved, ResolverBase, _prose, _strip
 from graph.extract.resolve.words import NOT_NAMES
 from graph.model import ActorKind
@@ -97,8 +97,9 @@ class PlacePasses(ResolverBase):
     def _places(self, doc: Doc, r: Resolved) -> None:
         self._named_places(doc, r)
         known = self.gaz.places
-        person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
-        for ent in doc.ents:
+        ents = [e for e in doc.ents if e.label_ in PLACE_LABELS or e.label_ in NAME_LABELS]
+        person_words = {t.text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+        for ent in ents:
             if ent.ent_id_ and not ent.ent_id_.startswith("place:"):
                 continue
             a, b = _strip(ent)
@@ -118,16 +119,15 @@ class PlacePasses(ResolverBase):
             elif ent.label_ in NAME_LABELS:
                 major = text in self.gaz.major_places
                 place = is_known and (locative or (major and len(ent) == 1 and text not in person_words))
-            else:
-                place = False
             if place:
                 self._place(r, text, text, a, b)
 
     def _named_places(self, doc: Doc, r: Resolved) -> None:
         """ "the South China Sea", "Pituffik Space Base": capitalised words ending in a place noun."""
         n = len(doc)
-        for i, tok in enumerate(doc):
-            if tok.text not in PLACE_HEADS or i == 0 or r.at(i):
+        words = token_columns(doc)[0]
+        for i in (i for i, w in enumerate(words) if w in PLACE_HEADS):  # most docs: none, no Token built
+            if i == 0 or r.at(i):
                 continue
             s = i
             while s > 0 and _capitalised(doc[s - 1]) and not _holder(r, s - 1) and i - s < 4:
