@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -123,8 +123,12 @@ class Lexicon:
     def verb(self, tok: Token, lemma: str, is_person: Callable[[int], bool]) -> Entry | None:
         """The most specific entry that fits the verb's arguments; None also when that entry blocks the
         verb (a PETRARCH-2 pattern coded ``---``: "called the company" names no event)."""
-        for entry in self.verbs.get(lemma, []):
-            if _fits(entry, tok, is_person):
+        entries = self.verbs.get(lemma)
+        if not entries:
+            return None
+        args = _Arguments(tok)
+        for entry in entries:
+            if _fits(entry, args, is_person):
                 return entry if entry.code else None
         return None
 
@@ -264,24 +268,51 @@ def load_lexicon() -> Lexicon:
     return Lexicon(verbs, nouns, phrases, light, verb_forms, noun_forms, light_forms)
 
 
-def _fits(entry: Entry, tok: Token, is_person: Callable[[int], bool]) -> bool:
-    children = list(tok.children)
-    predicates = [c for c in children if c.dep_ == "oprd"] + [
-        a  # "called Zelenskyy a dictator" parsed as an apposition with no comma
-        for o in children
-        if o.dep_ == "dobj"
-        for a in o.children
-        if a.dep_ == "appos" and a.pos_ in ("NOUN", "ADJ") and a.left_edge.i == o.i + 1
-    ]
+class _Arguments:
+    """What the entries of one verb test about its arguments, each read once (a verb with many generated
+    patterns tests the same object words for each)."""
+
+    def __init__(self, tok: Token) -> None:
+        self.tok = tok
+        self.children = list(tok.children)
+
+    @cached_property
+    def predicates(self) -> list[Token]:
+        children = self.children
+        return [c for c in children if c.dep_ == "oprd"] + [
+            a  # "called Zelenskyy a dictator" parsed as an apposition with no comma
+            for o in children
+            if o.dep_ == "dobj"
+            for a in o.children
+            if a.dep_ == "appos" and a.pos_ in ("NOUN", "ADJ") and a.left_edge.i == o.i + 1
+        ]
+
+    @cached_property
+    def predicate_words(self) -> set[str]:
+        return {w.lemma_.lower() for p in self.predicates for w in p.subtree}
+
+    @cached_property
+    def object_words(self) -> set[str]:
+        objs = [c for c in self.children if c.dep_ in ("dobj", "nsubjpass", "attr", "dative")]
+        if self.tok.dep_ in ("acl", "relcl", "amod"):
+            objs.append(self.tok.head)
+        return {w.lemma_.lower() for o in objs for w in o.subtree} | {w.lower_ for o in objs for w in o.subtree}
+
+    @cached_property
+    def phrase_words(self) -> set[str]:
+        return {w.lemma_.lower() for c in self.children if c.dep_ in ("prep", "npadvmod", "advmod") for w in c.subtree}
+
+
+def _fits(entry: Entry, args: _Arguments, is_person: Callable[[int], bool]) -> bool:
+    tok, children = args.tok, args.children
     if entry.person_object and (
-        predicates or not any(c.dep_ in ("dobj", "nsubjpass") and is_person(c.i) for c in children)
+        args.predicates or not any(c.dep_ in ("dobj", "nsubjpass") and is_person(c.i) for c in children)
     ):
         return False  # "called Zelenskyy a dictator" names him, it is no call to him
     if entry.oprd:
-        if not predicates:
+        if not args.predicates:
             return False
-        words = {w.lemma_.lower() for p in predicates for w in p.subtree}
-        if entry.oprd != ("*",) and not words & set(entry.oprd):
+        if entry.oprd != ("*",) and not args.predicate_words & set(entry.oprd):
             return False
     if entry.prt:
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
@@ -295,21 +326,12 @@ def _fits(entry: Entry, tok: Token, is_person: Callable[[int], bool]) -> bool:
             and not (nxt is not None and nxt.lower_ == entry.prt)
         ):
             return False
-    if entry.obj:
-        objs = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "attr", "dative")]
-        if tok.dep_ in ("acl", "relcl", "amod"):
-            objs.append(tok.head)
-        words = {w.lemma_.lower() for o in objs for w in o.subtree} | {w.lower_ for o in objs for w in o.subtree}
-        if not words & set(entry.obj):
-            return False
+    if entry.obj and not args.object_words & set(entry.obj):
+        return False
     if entry.xcomp:
         comps = [c for c in children if c.dep_ in ("xcomp", "ccomp")]
         if not any(c.lemma_.lower() in entry.xcomp for c in comps):
             return False
     if entry.prep and not any(c.dep_ in ("prep", "prt") and c.lower_ in entry.prep for c in children):
         return False
-    if entry.pobj:
-        words = {w.lemma_.lower() for c in children if c.dep_ in ("prep", "npadvmod", "advmod") for w in c.subtree}
-        if not words & set(entry.pobj):
-            return False
-    return True
+    return not (entry.pobj and not args.phrase_words & set(entry.pobj))
