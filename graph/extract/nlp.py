@@ -107,19 +107,26 @@ def _register_line_breaks() -> None:
 
     @Language.component("diplograph_line_breaks")
     def line_breaks(doc: Doc) -> Doc:
+        if "\n" not in doc.text and ":" not in doc.text:
+            return doc  # nothing to mark: no Token objects built
         after_break = False
-        for i, tok in enumerate(doc):
-            if (tok.is_space and "\n" in tok.text) or tok.whitespace_ == "\n":
+        start_next: bool | None = None  # what the token after this one must be (None: leave it)
+        prev_text, prev_ws = "", ""
+        for tok in doc:
+            text, ws = tok.text, tok.whitespace_
+            if start_next is not None:
+                tok.is_sent_start = start_next
+                start_next = None
+            if (tok.is_space and "\n" in text) or ws == "\n":
                 after_break = True
-                if i + 1 < len(doc):
-                    doc[i + 1].is_sent_start = True
-                continue
-            if after_break:
+                start_next = True
+            elif after_break:
                 after_break = False
-                if tok.text in ("-", "•", "*", "–", "—") and i + 1 < len(doc):
-                    doc[i + 1].is_sent_start = False
-            elif i > 0 and doc[i - 1].text == ":" and "\n" not in doc[i - 1].whitespace_:
+                if text in ("-", "•", "*", "–", "—"):
+                    start_next = False
+            elif prev_text == ":" and "\n" not in prev_ws:
                 tok.is_sent_start = False  # "shifted tones: Trump praised Petro" stays one sentence
+            prev_text, prev_ws = text, ws
         return doc
 
 

@@ -13,7 +13,7 @@ alias, and its later uses name the same agency.
 from __future__ import annotations
 
 from graph import ids
-from graph.extract.nlp import Doc
+from graph.extract.nlp import Doc, lex_columns
 from graph.extract.resolve.base import ActorRec, Resolved, ResolverBase
 from graph.extract.resolve.words import POSSESSIVE, SKIP_LEFT
 from graph.model import ActorKind
@@ -27,7 +27,6 @@ STATE_BODY_NAMES = {
     ("USA", "Ministry of Defence"): "Department of Defense",
     ("USA", "Ministry of Finance"): "Department of the Treasury",
 }
-MINISTRY_WORDS = {"ministry", "ministries"}
 FIELD_STOP = {"the", "a", "an", "its", "his", "her", "their", "new", "former", "said", "and", ",", "whose"}
 HOSTED = {"Embassy", "Consulate"}  # bodies abroad: the host city is part of their identity
 
@@ -119,8 +118,9 @@ class AgencyPasses(ResolverBase):
 
     def _ministries(self, doc: Doc, r: Resolved) -> None:
         """Any other ministry of a named state: "Ministry of Culture", "the trade ministry", "Culture Ministry"."""
-        for i, tok in enumerate(doc):
-            if tok.lower_ not in MINISTRY_WORDS or r.at(i) or tok.lower_ == "ministries":
+        lowers = lex_columns(doc)[0]
+        for i in (i for i, w in enumerate(lowers) if w == "ministry"):  # no Token built for other words
+            if r.at(i):
                 continue
             s, e, field = i, i + 1, ""
             if i + 2 < len(doc) and doc[i + 1].lower_ == "of":  # "Ministry of (the) Interior and Trade"
