@@ -39,11 +39,13 @@ class Pipeline:
         from graph.extract.gazetteer import load_gazetteer
         from graph.extract.lexicon import load_lexicon
         from graph.extract.nlp import is_trained, load_pipeline, model_label, selective_pipeline
+        from graph.extract.people import load_people
         from graph.extract.resolve import Resolver
 
         self.nlp = nlp if nlp is not None else load_pipeline()
         self.parsed = is_trained(self.nlp)
         self.gazetteer = load_gazetteer()
+        load_people()  # read once here, before any worker process is forked, not once per worker
         self.resolver = Resolver(self.nlp, self.gazetteer)
         lexicon = load_lexicon()
         self.finder = EventFinder(self.nlp, lexicon)

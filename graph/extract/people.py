@@ -91,6 +91,7 @@ def name_key(text: str) -> str:
     return _SEPARATORS.sub(" ", _DROPPED.sub("", plain)).strip()
 
 
+@lru_cache(maxsize=4096)  # the table repeats a few thousand distinct days many times
 def parse_day(text: str, *, end: bool = False) -> date:
     """``YYYY-MM-DD``; ``YYYY-MM`` or ``YYYY`` as the first (for an end, the last) day of that month or year.
 
