@@ -18,7 +18,8 @@ from graph.model import ActorKind
 PERSON_PAIRS = {"leader", "president", "minister", "counterpart", "premier", "head"}
 STATE_PAIRS = {"country", "nation", "government", "neighbour", "neighbor", "state", "capital"}
 ANY_PAIRS = {"side", "party", "delegation"}
-PAIR_WORDS = {"two", "both"}
+PAIR_WORDS = {"two", "both", "three"}
+GROUP_SIZE = {"two": 2, "both": 2, "three": 3}
 STATES = (ActorKind.STATE,)
 PERSONS = (ActorKind.PERSON,)
 LOOKBACK_SENTENCES = 3
@@ -28,7 +29,7 @@ def is_pair(tok: Token) -> bool:
     """Whether ``tok`` heads a phrase naming a pair of actors already in the text."""
     lemma = tok.lemma_.lower()
     if tok.lower_ in PAIR_WORDS and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
-        return True  # "the two agreed", "both pledged"
+        return True  # "the two agreed", "both pledged", "the three signed"
     if lemma not in PERSON_PAIRS | STATE_PAIRS | ANY_PAIRS or tok.tag_ not in ("NNS", "NNPS"):
         return False
     marks = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet", "amod", "quantmod")}
@@ -36,40 +37,47 @@ def is_pair(tok: Token) -> bool:
 
 
 def pair_actors(tok: Token, res: Resolved) -> list[str]:
-    """The two actors a pair phrase at ``tok`` stands for ([] when the text does not give two)."""
+    """The actors a pair phrase at ``tok`` stands for ([] when the text does not give that many)."""
     lemma = tok.lemma_.lower()
     # "both ministers" with no two persons named yet stand for their two states
     kinds_in_order = (
         [PERSONS, STATES] if lemma in PERSON_PAIRS else [STATES] if lemma in STATE_PAIRS else [STATES, PERSONS]
     )
+    words = {tok.lower_} | {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet", "quantmod")}
+    size = max((GROUP_SIZE[w] for w in words & GROUP_SIZE.keys()), default=2)
     sents = sentences(tok.doc)
     idx = next((i for i, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
     window = range(sents[max(0, idx - LOOKBACK_SENTENCES)].start, tok.i)
     for kinds in kinds_in_order:
-        found = _coordinated(tok, res, window, kinds) or _latest(res, window, kinds)
+        found = _coordinated(tok, res, window, kinds, size) or _latest(res, window, kinds, size)
         if found:
             return found
     return []
 
 
-def _coordinated(tok: Token, res: Resolved, window: range, kinds: tuple[ActorKind, ...]) -> list[str]:
+def _coordinated(tok: Token, res: Resolved, window: range, kinds: tuple[ActorKind, ...], size: int) -> list[str]:
+    """The latest coordination of exactly ``size`` actors of the kinds ("A and B", "A, B and C")."""
     doc = tok.doc
     for i in reversed(window):
         t = doc[i]
         if t.dep_ != "conj":
             continue
-        a, b = res.at(t.head.i), res.at(i)
-        if a and b and a != b and res.actors[a].kind in kinds and res.actors[b].kind in kinds:
-            return [a, b]
+        head = t.head
+        while head.dep_ == "conj" and head.head is not head:
+            head = head.head
+        group = [head, *head.conjuncts]
+        keys = list(dict.fromkeys(k for g in group if (k := res.at(g.i)) and res.actors[k].kind in kinds))
+        if len(keys) == size and len(group) == size:
+            return keys
     return []
 
 
-def _latest(res: Resolved, window: range, kinds: tuple[ActorKind, ...]) -> list[str]:
+def _latest(res: Resolved, window: range, kinds: tuple[ActorKind, ...], size: int) -> list[str]:
     out: list[str] = []
     for i in reversed(window):
         key = res.at(i)
         if key and key not in out and res.actors[key].kind in kinds:
             out.append(key)
-            if len(out) == 2:
+            if len(out) == size:
                 return out[::-1]
     return []

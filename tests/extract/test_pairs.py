@@ -31,3 +31,11 @@ def test_officials_of_two_states_act_for_both() -> None:
 def test_a_pair_noun_without_two_or_both_is_not_a_pair() -> None:
     v = run("Chile and Peru signed a fisheries accord on Monday. Brazil praised the countries of the region.")
     assert not any(v.n(e.targets) == {"Chile", "Peru"} for e in v.events("05"))
+
+
+def test_the_three_are_the_last_three_named_together() -> None:
+    v = run(
+        "Chile, Peru and Bolivia left the bloc last year. In September the three signed a mutual defence charter, "
+        "officials said."
+    )
+    assert [e for e in v.events("057") if v.n(e.participants) == {"Chile", "Peru", "Bolivia"}]
