@@ -32,6 +32,9 @@ MEDIATING_VERBS = {
     "arrange",
     "steer",
     "chair",
+    "participate",  # a third party taking part in, or joining, the talks of two others
+    "join",
+    "take",  # "took part in the talks" (only with "part" as its object: see _cues)
 }
 # nouns of the processes a third party can run
 PROCESS_NOUNS = {
@@ -56,6 +59,8 @@ PROCESS_NOUNS = {
     "pact",
     "conference",
 }
+# verbs whose process follows "in" ("participated in the talks", "took part in the Doha talks")
+IN_PROCESS = {"participate", "take"}
 # nouns of a stretch of a process: "weeks of talks", "several rounds of dialogue"
 SPANS = {"week", "month", "day", "year", "round", "series", "number", "couple", "session"}
 MEDIATOR_NOUNS = {"mediator", "broker", "facilitator", "intermediary", "go-between", "mediation"}
@@ -125,6 +130,8 @@ def _cues(tok: Token, res: Resolved) -> list[tuple[str, str]]:
     """(mediator, cue) pairs that this token starts."""
     lemma = tok.lemma_.lower()
     out: list[tuple[str, str]] = []
+    if lemma == "take" and not any(c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children):
+        return out
     if lemma in MEDIATING_VERBS and tok.pos_ in ("VERB", "ADJ") and _runs_a_process(tok):
         if _hyphenated(tok) and (k := res.at(tok.i - 2)):
             out.append((k, f"{lemma}-compound"))  # "US-brokered deal", "Qatar-backed talks"
@@ -175,6 +182,8 @@ def _runs_a_process(tok: Token) -> bool:
     """Whether the verb's object, passive subject or modified noun is a process ("hosted the talks",
     "hosted weeks of talks", "hosted several rounds of dialogue")."""
     nouns = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.lemma_.lower() in IN_PROCESS:  # "participated in the talks", "took part in the talks"
+        nouns += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children]
     nouns += [
         p for n in list(nouns) if n.lemma_.lower() in SPANS for c in n.children if c.lower_ == "of" for p in c.children
     ]

@@ -76,3 +76,10 @@ def test_hosting_weeks_of_negotiations_is_mediation() -> None:
         "Sweden and Finland held talks in Oslo for weeks. Norway hosted weeks of hard negotiations, officials said."
     )
     assert (frozenset({"Norway"}), frozenset({"Sweden", "Finland"})) in mediations(v)
+
+
+def test_a_third_party_taking_part_in_the_talks_of_two_others_mediates() -> None:
+    v = run("Sweden and Finland held talks in Oslo. Norway took part in the talks, officials said on Monday.")
+    assert (frozenset({"Norway"}), frozenset({"Sweden", "Finland"})) in mediations(v)
+    w = run("Sweden and Finland held talks in Oslo. Sweden took part in the talks, officials said on Monday.")
+    assert mediations(w) == set()
