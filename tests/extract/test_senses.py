@@ -80,3 +80,16 @@ def test_an_evaluation_of_talks_is_aimed_at_the_other_side_of_them() -> None:
     assert (frozenset({"Ana Ruiz"}), frozenset({"Hugo Soto"})) in v.directed("051")
     w = run("Peruvian President Hugo Soto visited Chile on Friday. Chilean leaders regarded the trip as a provocation.")
     assert (frozenset({"Chile"}), frozenset({"Hugo Soto"})) in w.directed("111")
+
+
+def test_a_war_named_as_a_noun_is_fighting_but_a_trade_war_is_not() -> None:
+    v = run("Talks continued amid Chile's war against Peru, now in its fourth year, officials said.")
+    assert (frozenset({"Chile"}), frozenset({"Peru"})) in v.directed("19")
+    w = run("The Chile-Peru trade war escalated on Monday as Chile raised tariffs on Peruvian goods.")
+    assert not w.events("19")
+    assert (frozenset({"Chile"}), frozenset({"Peru"})) in w.directed("163")
+
+
+def test_clashes_between_two_states_are_fighting_between_them() -> None:
+    v = run("A week of heavy border clashes between Chile and Peru killed dozens, officials said.")
+    assert [e for e in v.events("19") if v.n(e.participants) == {"Chile", "Peru"}]

@@ -114,7 +114,8 @@ class EventFinder(ArgumentPasses):
         verbs, nouns, verb_forms, noun_forms = self.lex.verbs, self.lex.nouns, self.lex.verb_forms, self.lex.noun_forms
         for i in range(sent.start, sent.end):
             if i in phrase_at:
-                found.append((doc[i], phrase_at[i]))
+                if phrase_at[i].code:  # a phrase with no code blocks its words ("trade war" is no war)
+                    found.append((doc[i], phrase_at[i]))
                 continue
             lower = lowers[i]
             if i in covered or res.at(i) or not words[i].isalpha() or lower in mod.HEDGES:
