@@ -38,3 +38,25 @@ def test_the_subject_of_a_light_verb_is_one_side_of_talks_with_others() -> None:
     v = run("President Emmanuel Macron had a series of summits with the leaders of Italy and Spain on Tuesday.")
     meetings = [e for e in v.ex.events if e.cameo.startswith("04")]
     assert any({"Emmanuel Macron", "Italy", "Spain"} <= v.n(e.participants) for e in meetings)
+
+
+def test_a_full_name_after_counterpart_is_one_person() -> None:
+    from .conftest import run
+
+    v = run(
+        "Foreign Minister Ana Ruiz of Chile and her Peruvian counterpart Hugo Soto Vargas signed the deal on Friday. "
+        "Soto Vargas said it was a beginning."
+    )
+    assert "Hugo Soto Vargas" in {a.name for a in v.ex.actors if a.kind is ActorKind.PERSON}
+
+
+def test_a_states_name_as_a_given_name_before_a_known_surname() -> None:
+    from .conftest import run
+
+    v = run(
+        "Chile halted all trade with Israel on Thursday. Israel Katzman said on X that the decision ignored "
+        "international agreements. Katzman later met Chilean officials."
+    )
+    names = {a.name: a.kind for a in v.ex.actors}
+    assert names.get("Israel Katzman") is ActorKind.PERSON
+    assert "Katzman" not in names

@@ -30,6 +30,9 @@ from graph.extract.resolve.words import (
 )
 from graph.model import ActorKind
 
+# nouns that, like a title, introduce a full name right after them but name no office of their own
+ROLE_NOUNS = {"counterpart", "counterparts", "colleague", "successor", "predecessor", "deputy", "rival"}
+
 
 class PersonPasses(KnownPeoplePasses):
     """The passes that find persons and link later mentions to them."""
@@ -83,6 +86,13 @@ class PersonPasses(KnownPeoplePasses):
                 text = _name_text(doc[a:b])
                 names.setdefault(text, []).append((a, b))
                 anchored.add(text)
+        lowers = lex_columns(doc)[0]
+        for i in (i for i, w in enumerate(lowers) if w in ROLE_NOUNS):  # "his Congolese counterpart Therese ..."
+            a, b = self._name_run(doc, r, i + 1)
+            if b - a >= 2:
+                text = _name_text(doc[a:b])
+                names.setdefault(text, []).append((a, b))
+                anchored.add(text)
         person_votes: dict[str, int] = {}
         for ent in doc.ents:
             if ent.ent_id_:
@@ -98,6 +108,7 @@ class PersonPasses(KnownPeoplePasses):
                 if all(_name_part(t) or t.lower_ in NAME_PARTICLES for t in doc[a:b]) and _prose(doc, a):
                     names.setdefault(text, []).append((a, b))
         self._known_names(doc, r, names, person_votes)
+        self._given_name_states(doc, r, names, person_votes)
         full = {n for n in names if len(n.split()) >= 2}
         singles = {n for n in names if len(n.split()) == 1 and (n in anchored or person_votes.get(n, 0) > 0)}
         index: dict[str, str] = {}  # surface form -> canonical full name
@@ -145,6 +156,27 @@ class PersonPasses(KnownPeoplePasses):
                 i += width
             else:
                 i += 1
+
+    def _given_name_states(
+        self, doc: Doc, r: Resolved, names: dict[str, list[tuple[int, int]]], votes: dict[str, int]
+    ) -> None:
+        """ "Israel Katz said": a state's one-word name right before a person's surname is a given name."""
+        for surname, spans in list(names.items()):
+            if " " in surname or not votes.get(surname):
+                continue
+            for a, b in spans:
+                g = a - 1
+                state = r.at(g) if g >= 0 else None
+                if state is None or r.actors[state].kind is not ActorKind.STATE or not doc[g].whitespace_:
+                    continue
+                if not doc[g].ent_id_.startswith("state:") or not _is_name_token(doc[g]):
+                    continue
+                if g > 0 and (doc[g - 1].text in POSSESSIVE or r.at(g - 1) == state):
+                    continue
+                r.token_actor[g] = None  # the name's first word, not the state
+                full = f"{doc[g].text} {surname}"
+                names.setdefault(full, []).append((g, b))
+                votes[full] = votes.get(full, 0) + 1
 
     def _titles(self, doc: Doc, r: Resolved, title_spans: list[tuple[int, int, Title]]) -> None:
         pending: list[tuple[int, int, Title, str | None]] = []
