@@ -60,3 +60,12 @@ def test_a_states_name_as_a_given_name_before_a_known_surname() -> None:
     names = {a.name: a.kind for a in v.ex.actors}
     assert names.get("Israel Katzman") is ActorKind.PERSON
     assert "Katzman" not in names
+
+
+def test_an_english_word_after_a_hyphen_is_no_half_of_a_name_and_a_faith_is_no_actor() -> None:
+    from .conftest import run
+
+    v = run("We think we can cut a deal, Donald Trump-style, to secure the island, Vice President JD Vance said.")
+    assert "Donald Trump-style" not in {a.name for a in v.ex.actors}
+    w = run("Canadian police said Indian agents targeted Sikh separatists in Canada, officials said on Monday.")
+    assert not [a for a in w.ex.actors if a.name == "Sikh"]

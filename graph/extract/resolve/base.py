@@ -225,12 +225,50 @@ def _is_name_token(tok: Token) -> bool:
     return text[:1].isupper() and (not text.isupper() or len(text) <= 2 or text.endswith("."))
 
 
+# English words written after a hyphen ("Trump-style", "Saudi-led"): never half of a given name
+HYPHEN_WORDS = {
+    "style",
+    "led",
+    "backed",
+    "era",
+    "based",
+    "born",
+    "like",
+    "type",
+    "linked",
+    "allied",
+    "aligned",
+    "friendly",
+    "funded",
+    "run",
+    "owned",
+    "made",
+    "related",
+    "appointed",
+    "brokered",
+    "mediated",
+    "sponsored",
+    "inspired",
+    "controlled",
+    "held",
+    "supported",
+    "affiliated",
+    "leaning",
+    "minded",
+    "bound",
+    "wide",
+    "level",
+    "speaking",
+}
+
+
 def _glued_syllable(tok: Token) -> bool:
     """The lower-case half of a hyphenated given name: "myung" in "Jae-myung", "un" in "Kim Jong-un"."""
     doc, i = tok.doc, tok.i
     return (
         tok.is_lower
         and tok.is_alpha
+        and tok.lower_ not in HYPHEN_WORDS
         and i >= 2
         and doc[i - 1].text == "-"
         and not doc[i - 1].whitespace_

@@ -51,6 +51,21 @@ LEADING = {"led", "backed", "sponsored", "supported", "commanded", "run"}  # "Sa
 REGION_WORDS = {"the", "south", "southern", "north", "northern", "east", "eastern", "west", "western", "central"}
 NAME_PARTICLES = {"de", "del", "da", "dos", "van", "von", "bin", "al", "el", "la", "le", "ibn", "abu", "di", "-"}
 NOT_NAMES = {
+    # religions and faith communities: groups of believers, never one person or organisation
+    "Sikh",
+    "Sikhs",
+    "Muslim",
+    "Muslims",
+    "Christian",
+    "Christians",
+    "Hindu",
+    "Hindus",
+    "Jewish",
+    "Buddhist",
+    "Catholic",
+    "Sunni",
+    "Shia",
+    "Shiite",
     "January",
     "February",
     "March",
