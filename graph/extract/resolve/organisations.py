@@ -168,6 +168,8 @@ class OrganisationPasses(AgencyPasses):
             toks = doc[a:b]
             if any(t.like_num for t in toks) or (not doc[a].is_title and not doc[a].is_upper):
                 continue
+            if len(toks) == 1 and toks[0].text in NOT_NAMES:
+                continue  # "Sikh separatists": a faith or a month, not an organisation
             if all(t.lower_ in self.title_words for t in toks):
                 continue
             b, inner = self._cut_name(doc, r, a, b)
