@@ -64,3 +64,9 @@ def test_a_small_town_named_like_a_person_stays_the_person() -> None:
 def test_a_name_qualifying_a_noun_after_in_is_no_place() -> None:
     v = run("Police named two suspects in the Kowalski murder inquiry on Monday, officials in Warsaw said.")
     assert "Kowalski" not in kinds(v) or kinds(v)["Kowalski"] is not ActorKind.SITE
+
+
+def test_the_capital_of_a_state_named_by_its_adjective_is_that_city() -> None:
+    v = run("President William Ruto arrived in the Ugandan capital on Monday for talks with Yoweri Museveni.")
+    assert kinds(v).get("Kampala") is ActorKind.SITE
+    assert (frozenset({"William Ruto"}), frozenset({"Uganda"})) in v.directed("042")

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from graph import ids
 from graph.extract.gazetteer import Entry
-from graph.extract.nlp import Doc, Token, token_columns
+from graph.extract.nlp import Doc, Token, lex_columns, token_columns
 from graph.extract.resolve.base import ActorRec, Resolved, ResolverBase, _prose, _strip
-from graph.extract.resolve.words import NOT_NAMES
+from graph.extract.resolve.words import NOT_NAMES, POSSESSIVE
 from graph.model import ActorKind
 
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around", "within", "throughout", "across"}
@@ -96,6 +96,7 @@ class PlacePasses(ResolverBase):
 
     def _places(self, doc: Doc, r: Resolved) -> None:
         self._named_places(doc, r)
+        self._capital_nouns(doc, r)
         known = self.gaz.places
         ents = [e for e in doc.ents if e.label_ in PLACE_LABELS or e.label_ in NAME_LABELS]
         person_words = {t.text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
@@ -121,6 +122,30 @@ class PlacePasses(ResolverBase):
                 place = is_known and (locative or (major and len(ent) == 1 and text not in person_words))
             if place:
                 self._place(r, text, text, a, b)
+
+    def _capital_nouns(self, doc: Doc, r: Resolved) -> None:
+        """ "the North Korean capital", "Russia's capital": that state's capital city, as a place."""
+        lowers = lex_columns(doc)[0]
+        for i in (i for i, w in enumerate(lowers) if w == "capital"):
+            if r.at(i) or i == 0:
+                continue
+            j = i - 1
+            if doc[j].text in POSSESSIVE and j > 0:
+                j -= 1
+            state = r.at(j)
+            if state is None or r.actors[state].kind is not ActorKind.STATE:
+                continue
+            entry = self.gaz.state(r.actors[state].iso3 or "")
+            cities = [text for _l, text, eid in self.gaz.patterns if entry and eid == f"capital:{entry.iso3}"]
+            nxt = i + 1
+            if (
+                not cities
+                or (nxt < len(doc) and doc[nxt].text[:1].isupper())
+                or (nxt + 1 < len(doc) and doc[nxt].text == "," and r.at(nxt + 1))
+            ):
+                continue  # no capital known, or the text names it ("the capital, Doha")
+            place = self._place(r, cities[0], doc[i].text, i, i + 1)
+            r.place_state[place.key] = state
 
     def _named_places(self, doc: Doc, r: Resolved) -> None:
         """ "the South China Sea", "Pituffik Space Base": capitalised words ending in a place noun."""
