@@ -107,6 +107,7 @@ def _register_line_breaks() -> None:
 
     @Language.component("diplograph_line_breaks")
     def line_breaks(doc: Doc) -> Doc:
+        _split_dateline(doc)
         if "\n" not in doc.text and ":" not in doc.text:
             return doc  # nothing to mark: no Token objects built
         after_break = False
@@ -128,6 +129,55 @@ def _register_line_breaks() -> None:
                 tok.is_sent_start = False  # "shifted tones: Trump praised Petro" stays one sentence
             prev_text, prev_ws = text, ws
         return doc
+
+
+DATELINE_DASHES = {"-", "--", "–", "—"}
+MONTH_WORDS = {
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+}
+
+
+def _split_dateline(doc: Doc) -> None:
+    """A dateline before the first sentence is not part of it: "date 2024-06-19 Following talks ...",
+    "KINSHASA, July 3 (Xinhua) -- The peace ...". The parser otherwise takes the date as the subject."""
+    n = min(len(doc), 16)
+    words = [doc[i].text for i in range(n)]
+    lowers = [w.lower().rstrip(".") for w in words]
+    if not any(w.isdigit() or w in MONTH_WORDS for w in lowers):
+        return
+    for i in range(1, n - 1):
+        closes = words[i - 1] == ")" or words[i - 1].isdigit()
+        if words[i] in DATELINE_DASHES and words[i + 1][:1].isupper() and closes:
+            doc[i + 1].is_sent_start = True  # "(Xinhua) -- The", "July 3 - The"
+            return
+    k = 0
+    while k < n and doc[k].is_space:
+        k += 1
+    if k + 6 < n and lowers[k] == "date" and words[k + 1].isdigit() and words[k + 2] == "-" and words[k + 4] == "-":
+        doc[k + 6].is_sent_start = True  # "date 2024-06-19 Following ..."
 
 
 def _split_hyphens(nlp: Language) -> None:

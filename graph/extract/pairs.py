@@ -81,3 +81,23 @@ def _latest(res: Resolved, window: range, kinds: tuple[ActorKind, ...], size: in
             if len(out) == size:
                 return out[::-1]
     return []
+
+
+def coordinated_pair(tok: Token, res: Resolved, window: range) -> list[str]:
+    """The two persons (else states) of the latest coordination in ``window`` ("X and Y"), or [].
+    The parse may hang them from a place ("in Pyongyang, X and Y signed"): the place does not count."""
+    doc = tok.doc
+    for kinds in (PERSONS, STATES):
+        for i in reversed(window):
+            t = doc[i]
+            if t.dep_ != "conj":
+                continue
+            head = t.head
+            while head.dep_ == "conj" and head.head is not head:
+                head = head.head
+            keys = list(
+                dict.fromkeys(k for g in (head, *head.conjuncts) if (k := res.at(g.i)) and res.actors[k].kind in kinds)
+            )
+            if len(keys) == 2:
+                return keys
+    return []

@@ -54,3 +54,13 @@ def test_an_agency_acting_on_its_own_state_is_no_relation_but_rebels_against_it_
     assert not [e for e in v.events("11") if v.n(e.targets) == {"Chile"}]
     w = run("Chilean rebels attacked Chile's army bases near the border on Monday, officials said.")
     assert w.events("19")
+
+
+def test_a_dateline_is_not_the_subject_of_the_first_sentence() -> None:
+    v = run(
+        " date 2025-03-10 Following talks in Lima, Chilean President Ana Ruiz and Peruvian President Hugo Soto "
+        "signed a new fisheries agreement. The deal covers the whole coast."
+    )
+    assert [e for e in v.events("057") if {"Ana Ruiz", "Hugo Soto"} <= v.n(e.participants)]
+    w = run("SANTIAGO, March 10 (Reuters) - Chile and Peru signed a fisheries agreement on Monday, officials said.")
+    assert [e for e in w.events("057") if w.n(e.participants) == {"Chile", "Peru"}]

@@ -45,6 +45,7 @@ from graph.extract.events.words import (
 )
 from graph.extract.lexicon import Entry, Lexicon
 from graph.extract.nlp import Doc, Language, Span, Token, lex_columns, phrase_matcher, sentences, token_columns
+from graph.extract.pairs import coordinated_pair
 from graph.extract.resolve import Resolved
 from graph.model import ActorKind, Modality
 
@@ -159,6 +160,14 @@ class EventFinder(ArgumentPasses):
                 f.participants = _unique(f.actors + others)
                 f.actors = []
                 f.rule += "/coordinated-clauses"
+            elif parsed and (not f.actors or "/surface-source" in f.rule):
+                # a parse that lost the subject ("date 2024-06-19 Following talks ..., X and Y signed"):
+                # the two actors coordinated right before the verb in its sentence
+                pair = coordinated_pair(tok, res, range(sent.start, tok.i))
+                if pair:
+                    f.participants, f.actors = pair, []
+                    f.rule = f.rule.replace("/surface-source", "") + "/coordinated-before"
+                    f.confidence -= 0.15
         if f.entry.symmetric and not f.participants and not f.targets:
             return False  # a meeting with one known side says nothing about a relation
         if f.actors and not f.targets and not f.participants and parsed:
