@@ -93,3 +93,8 @@ def test_a_war_named_as_a_noun_is_fighting_but_a_trade_war_is_not() -> None:
 def test_clashes_between_two_states_are_fighting_between_them() -> None:
     v = run("A week of heavy border clashes between Chile and Peru killed dozens, officials said.")
     assert [e for e in v.events("19") if v.n(e.participants) == {"Chile", "Peru"}]
+
+
+def test_listing_someone_as_a_suspect_accuses_them() -> None:
+    v = run("Chile listed the Peruvian envoy and two colleagues as persons of interest in the murder inquiry.")
+    assert any("Peru" in targets for _src, targets in v.directed("112"))
