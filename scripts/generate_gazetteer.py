@@ -364,6 +364,7 @@ AGENCIES = [
 # "government" and "administration" stand for the state itself (value null).
 BODIES = {
     "Cabinet": ["cabinet"],
+    "Coast Guard": ["coast guard", "Coast Guard", "coastguard", "Coastguard"],
     "Ministry of Foreign Affairs": [
         "foreign ministry",
         "ministry of foreign affairs",

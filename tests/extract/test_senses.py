@@ -98,3 +98,8 @@ def test_clashes_between_two_states_are_fighting_between_them() -> None:
 def test_listing_someone_as_a_suspect_accuses_them() -> None:
     v = run("Chile listed the Peruvian envoy and two colleagues as persons of interest in the murder inquiry.")
     assert any("Peru" in targets for _src, targets in v.directed("112"))
+
+
+def test_hitting_a_boat_with_a_water_cannon_is_force_by_the_coast_guard() -> None:
+    v = run("A Chilean coast guard ship hit a Peruvian fishing boat with a water cannon on Sunday, hurting two.")
+    assert (frozenset({"Coast Guard of Chile"}), frozenset({"Peru"})) in v.directed("19")
