@@ -13,6 +13,7 @@ from __future__ import annotations
 from graph.extract.events import Found, inherited_subject, np_actors
 from graph.extract.lexicon import Entry
 from graph.extract.nlp import Doc, Token, lex_columns, sentences
+from graph.extract.pairs import is_pair, pair_actors
 from graph.extract.resolve import Resolved
 from graph.model import ActorKind, Modality
 
@@ -80,6 +81,8 @@ def find(doc: Doc, res: Resolved, found: list[Found]) -> list[Found]:
         for f in found
         if (f.sent_index, f.trigger) not in cues
         and not (f.entry.code == "045" and not f.targets and {(f.sent_index, k) for k in f.everyone} & mediators)
+        # "the EU and the US were trying to mediate and finalize the talks": the mediators hold no talks together
+        and not (f.participants and {(f.sent_index, k) for k in f.participants} <= mediators)
     ]
     return kept + added
 
@@ -212,6 +215,11 @@ def _subtree_actors(tok: Token, res: Resolved) -> list[str]:
     return list(dict.fromkeys(k for t in tok.subtree if (k := res.at(t.i))))
 
 
+def _named_parties(tok: Token, res: Resolved) -> list[str]:
+    """The actors (not places) a "between" phrase names."""
+    return [k for k in _subtree_actors(tok, res) if res.actors[k].kind is not ActorKind.SITE]
+
+
 def _principal(parties: list[str], res: Resolved) -> list[str]:
     """States and organisations when the process has at least two ("Rwanda, the DRC and Rubio signed":
     the parties are the two states, Rubio signs for neither)."""
@@ -223,16 +231,24 @@ def _principal(parties: list[str], res: Resolved) -> list[str]:
 def _parties(si: int, tok: Token, res: Resolved, by_sentence: dict[int, list[list[str]]], mediator: str) -> list[str]:
     """The parties of the process: "between X and Y" on the process noun, else the participants of the
     nearest symmetric event (this sentence first, then earlier, then later ones within REACH)."""
-    todo = [(n, 0) for n in (tok.head, *tok.children)]
-    while todo:  # "hosted the signing of the agreement between X and Y": through "of", two steps down
+    sent = tok.sent  # the mediators named in the cue's own sentence are no parties of "the two states"
+    mediators = frozenset({mediator, *(k for t in sent if t.i < tok.i and (k := res.at(t.i)))})
+    todo = [(n, 0) for n in (tok.head, *tok.children, *(g for c in tok.conjuncts for g in c.children))]
+    while todo:  # "hosted the signing of the agreement between X and Y", "talks on normalising ties between X and Y"
         noun, depth = todo.pop(0)
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ == "between":
-                found = [k for p in c.children if p.dep_ == "pobj" for k in _subtree_actors(p, res) if k != mediator]
+                found = [
+                    k
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                    for k in (_named_parties(p, res) or (pair_actors(p, res, mediators) if is_pair(p) else []))
+                    if k != mediator
+                ]
                 if len(found) >= 2:
                     return found
-            elif c.dep_ == "prep" and c.lower_ == "of" and depth < 2:
-                todo += [(p, depth + 1) for p in c.children if p.dep_ == "pobj"]
+            elif c.dep_ in ("prep", "pcomp", "dobj", "pobj") and c.lower_ not in ("by", "with") and depth < 3:
+                todo.append((c, depth + 1))  # through "of", "on", "over", a gerund and its object
     for distance in range(REACH + 1):
         for other in (si - distance, si + distance) if distance else (si,):
             for parts in by_sentence.get(other, []):

@@ -36,8 +36,9 @@ def is_pair(tok: Token) -> bool:
     return bool(marks & PAIR_WORDS) or (lemma in ("neighbour", "neighbor") and "the" in marks)
 
 
-def pair_actors(tok: Token, res: Resolved) -> list[str]:
-    """The actors a pair phrase at ``tok`` stands for ([] when the text does not give that many)."""
+def pair_actors(tok: Token, res: Resolved, exclude: frozenset[str] = frozenset()) -> list[str]:
+    """The actors a pair phrase at ``tok`` stands for ([] when the text does not give that many);
+    ``exclude``: actors it cannot stand for (the mediators of talks "between the two states")."""
     lemma = tok.lemma_.lower()
     # "both ministers" with no two persons named yet stand for their two states
     kinds_in_order = (
@@ -49,13 +50,15 @@ def pair_actors(tok: Token, res: Resolved) -> list[str]:
     idx = next((i for i, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
     window = range(sents[max(0, idx - LOOKBACK_SENTENCES)].start, tok.i)
     for kinds in kinds_in_order:
-        found = _coordinated(tok, res, window, kinds, size) or _latest(res, window, kinds, size)
+        found = _coordinated(tok, res, window, kinds, size, exclude) or _latest(res, window, kinds, size, exclude)
         if found:
             return found
     return []
 
 
-def _coordinated(tok: Token, res: Resolved, window: range, kinds: tuple[ActorKind, ...], size: int) -> list[str]:
+def _coordinated(
+    tok: Token, res: Resolved, window: range, kinds: tuple[ActorKind, ...], size: int, exclude: frozenset[str]
+) -> list[str]:
     """The latest coordination of exactly ``size`` actors of the kinds ("A and B", "A, B and C")."""
     doc = tok.doc
     for i in reversed(window):
@@ -67,16 +70,18 @@ def _coordinated(tok: Token, res: Resolved, window: range, kinds: tuple[ActorKin
             head = head.head
         group = [head, *head.conjuncts]
         keys = list(dict.fromkeys(k for g in group if (k := res.at(g.i)) and res.actors[k].kind in kinds))
-        if len(keys) == size and len(group) == size:
+        if len(keys) == size and len(group) == size and not exclude & set(keys):
             return keys
     return []
 
 
-def _latest(res: Resolved, window: range, kinds: tuple[ActorKind, ...], size: int) -> list[str]:
+def _latest(
+    res: Resolved, window: range, kinds: tuple[ActorKind, ...], size: int, exclude: frozenset[str]
+) -> list[str]:
     out: list[str] = []
     for i in reversed(window):
         key = res.at(i)
-        if key and key not in out and res.actors[key].kind in kinds:
+        if key and key not in out and key not in exclude and res.actors[key].kind in kinds:
             out.append(key)
             if len(out) == size:
                 return out[::-1]

@@ -83,3 +83,14 @@ def test_a_third_party_taking_part_in_the_talks_of_two_others_mediates() -> None
     assert (frozenset({"Norway"}), frozenset({"Sweden", "Finland"})) in mediations(v)
     w = run("Sweden and Finland held talks in Oslo. Sweden took part in the talks, officials said on Monday.")
     assert mediations(w) == set()
+
+
+def test_co_mediators_of_talks_between_the_two_states_named_before() -> None:
+    v = run(
+        "Sweden accused Finland of backing the smugglers. It came as the European Union and Norway were trying "
+        "to mediate and finalize years-long talks on normalizing ties between the two Nordic states."
+    )
+    found = mediations(v)
+    assert (frozenset({"European Union"}), frozenset({"Sweden", "Finland"})) in found
+    assert (frozenset({"Norway"}), frozenset({"Sweden", "Finland"})) in found
+    assert not [e for e in v.events("04") if v.n(e.participants) == {"European Union", "Norway"}]

@@ -82,7 +82,8 @@ class ArgumentPasses:
         for key in list(f.targets):
             if key in f.actors:
                 f.targets.remove(key)
-        if f.entry.symmetric or (len(f.actors) >= 2 and not f.targets and f.entry.code[:2] in ("03", "04", "05", "06")):
+        joint = f.entry.code[:2] in ("03", "04", "05", "06") and f.entry.code != "045"  # co-mediators are no sides
+        if f.entry.symmetric or (len(f.actors) >= 2 and not f.targets and joint):
             f.participants = _unique(f.actors + f.targets + f.participants)
             f.actors, f.targets = [], []
 
