@@ -187,6 +187,8 @@ def _runs_a_process(tok: Token) -> bool:
     nouns = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     if tok.lemma_.lower() in IN_PROCESS:  # "participated in the talks", "took part in the talks"
         nouns += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children]
+    if tok.lemma_.lower() == "join":  # "joined the adviser in Doha for talks"
+        nouns += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children]
     nouns += [
         p for n in list(nouns) if n.lemma_.lower() in SPANS for c in n.children if c.lower_ == "of" for p in c.children
     ]

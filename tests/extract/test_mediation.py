@@ -94,3 +94,11 @@ def test_co_mediators_of_talks_between_the_two_states_named_before() -> None:
     assert (frozenset({"European Union"}), frozenset({"Sweden", "Finland"})) in found
     assert (frozenset({"Norway"}), frozenset({"Sweden", "Finland"})) in found
     assert not [e for e in v.events("04") if v.n(e.participants) == {"European Union", "Norway"}]
+
+
+def test_joining_another_envoy_for_talks_of_two_others_is_mediation() -> None:
+    v = run(
+        "Sweden and Finland agreed on a ceasefire on Wednesday. Norwegian envoy Jan Berg had joined the Danish "
+        "adviser in Oslo for talks in recent days."
+    )
+    assert any(parties == frozenset({"Sweden", "Finland"}) for _m, parties in mediations(v))
