@@ -18,8 +18,12 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import sys
 from collections import Counter
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling module below, however this file is loaded
+from petrarch2_notice import MIT_TERMS
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SOURCE = ROOT.parent / "shared" / "vocab" / "petrarch2" / "CAMEO.2.0.txt"
@@ -34,14 +38,7 @@ MARKERS = {"$", "+", "%", "^"}
 SKIP_SYNSETS = {"AUXVERB1", "AUXVERB2", "AUXVERB3", "TOBEVERB", "PREPOSIT1"}
 NOTICE = (
     "Derived from the PETRARCH-2 CAMEO verb dictionary (CAMEO.2.0.txt, openeventdata/petrarch2 commit "
-    "676801cd9cb2924bbbad09f86d15c9323e7097bf). Copyright (c) 2015 Open Event Data Alliance. MIT licence: "
-    "Permission is hereby granted, free of charge, to any person obtaining a copy of this software and "
-    "associated documentation files (the 'Software'), to deal in the Software without restriction, "
-    "including without limitation the rights to use, copy, modify, merge, publish, distribute, sublicense, "
-    "and/or sell copies of the Software, and to permit persons to whom the Software is furnished to do so, "
-    "subject to the following conditions: The above copyright notice and this permission notice shall be "
-    "included in all copies or substantial portions of the Software. THE SOFTWARE IS PROVIDED 'AS IS', "
-    "WITHOUT WARRANTY OF ANY KIND."
+    "676801cd9cb2924bbbad09f86d15c9323e7097bf). Copyright (c) 2015 Open Event Data Alliance. MIT licence: " + MIT_TERMS
 )
 
 

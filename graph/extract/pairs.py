@@ -11,6 +11,8 @@ and delegations are states, else persons.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from graph.extract.nlp import Token, sentences
 from graph.extract.resolve import Resolved
 from graph.model import ActorKind
@@ -56,10 +58,11 @@ def pair_actors(tok: Token, res: Resolved, exclude: frozenset[str] = frozenset()
     return []
 
 
-def _coordinated(
-    tok: Token, res: Resolved, window: range, kinds: tuple[ActorKind, ...], size: int, exclude: frozenset[str]
-) -> list[str]:
-    """The latest coordination of exactly ``size`` actors of the kinds ("A and B", "A, B and C")."""
+def _coordinations(
+    tok: Token, res: Resolved, window: range, kinds: tuple[ActorKind, ...]
+) -> Iterator[tuple[int, list[str]]]:
+    """Coordinations ("A and B", "A, B and C") ending in ``window``, latest first: the number of phrases
+    coordinated and the distinct actors of the kinds they name."""
     doc = tok.doc
     for i in reversed(window):
         t = doc[i]
@@ -69,8 +72,15 @@ def _coordinated(
         while head.dep_ == "conj" and head.head is not head:
             head = head.head
         group = [head, *head.conjuncts]
-        keys = list(dict.fromkeys(k for g in group if (k := res.at(g.i)) and res.actors[k].kind in kinds))
-        if len(keys) == size and len(group) == size and not exclude & set(keys):
+        yield len(group), list(dict.fromkeys(k for g in group if (k := res.at(g.i)) and res.actors[k].kind in kinds))
+
+
+def _coordinated(
+    tok: Token, res: Resolved, window: range, kinds: tuple[ActorKind, ...], size: int, exclude: frozenset[str]
+) -> list[str]:
+    """The latest coordination of exactly ``size`` actors of the kinds ("A and B", "A, B and C")."""
+    for phrases, keys in _coordinations(tok, res, window, kinds):
+        if len(keys) == size and phrases == size and not exclude & set(keys):
             return keys
     return []
 
@@ -91,18 +101,8 @@ def _latest(
 def coordinated_pair(tok: Token, res: Resolved, window: range) -> list[str]:
     """The two persons (else states) of the latest coordination in ``window`` ("X and Y"), or [].
     The parse may hang them from a place ("in Pyongyang, X and Y signed"): the place does not count."""
-    doc = tok.doc
     for kinds in (PERSONS, STATES):
-        for i in reversed(window):
-            t = doc[i]
-            if t.dep_ != "conj":
-                continue
-            head = t.head
-            while head.dep_ == "conj" and head.head is not head:
-                head = head.head
-            keys = list(
-                dict.fromkeys(k for g in (head, *head.conjuncts) if (k := res.at(g.i)) and res.actors[k].kind in kinds)
-            )
+        for _phrases, keys in _coordinations(tok, res, window, kinds):
             if len(keys) == 2:
                 return keys
     return []

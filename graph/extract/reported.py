@@ -15,7 +15,7 @@ from __future__ import annotations
 from graph.extract import modality as mod
 from graph.extract.events import Found, np_actors, state_of
 from graph.extract.lexicon import Entry
-from graph.extract.nlp import Doc, Token, sentences
+from graph.extract.nlp import Doc, Token, lex_columns, sentences
 from graph.extract.resolve import Resolved
 from graph.model import Modality
 
@@ -89,9 +89,13 @@ def find(doc: Doc, res: Resolved, found: list[Found]) -> list[Found]:
 def blame(doc: Doc, res: Resolved, found: list[Found]) -> list[Found]:
     """ "X said Y was behind the attack": an accusation by the speaker, though no act verb names it."""
     out = list(found)
+    lemmas = lex_columns(doc)[1]
     for si, sent in enumerate(sentences(doc)):
-        for tok in sent:
-            if tok.lemma_ != "be" or tok.dep_ not in ("ccomp", "parataxis"):
+        for i in range(sent.start, sent.end):
+            if lemmas[i] != "be":
+                continue  # most tokens: no Token object built
+            tok = doc[i]
+            if tok.dep_ not in ("ccomp", "parataxis"):
                 continue
             blamed = any(
                 (c.dep_ == "prep" and c.lower_ in BLAME_PREPS)

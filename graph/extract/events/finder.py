@@ -1,14 +1,5 @@
-"""Typed, directed events from trigger words and the dependency parse.
-
-For every sentence, triggers from the lexicon (verbs, event nouns, multi-word nouns) are
-found; their arguments come from the parse: subject -> object ("Trump praised Petro"),
-passives ("Y was sanctioned by X"), possessors and modifiers of event nouns ("Trump's threats
-against Colombia", "U.S. sanctions on Y", "sanctions hit Y"), light verbs ("slapped sanctions
-on Y"), subjects shared by coordinated or subordinate verbs ("fired back, rejecting ..."), and
-symmetric events ("X and Y met", "their phone call") with participants. An object that is
-itself an earlier event ("rejected the threats") points at that event's actor. Without a
-parser, surface order (actor before and after the trigger) is used, with lower confidence.
-"""
+"""The event finder: trigger words of each sentence (verbs, event nouns, phrases), their arguments, and
+the checks an event must pass before it is kept. The package docstring says what the arguments are."""
 
 from __future__ import annotations
 

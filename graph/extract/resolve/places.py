@@ -135,8 +135,7 @@ class PlacePasses(ResolverBase):
             state = r.at(j)
             if state is None or r.actors[state].kind is not ActorKind.STATE:
                 continue
-            entry = self.gaz.state(r.actors[state].iso3 or "")
-            cities = [text for _l, text, eid in self.gaz.patterns if entry and eid == f"capital:{entry.iso3}"]
+            cities = self.gaz.capitals.get(r.actors[state].iso3 or "", ())
             nxt = i + 1
             if (
                 not cities
