@@ -54,7 +54,7 @@ class Pipeline:
         self.extractor = Extractor(EXTRACTOR_NAME, EXTRACTOR_VERSION, model_label(self.nlp))
 
     def run(self, article: Article, doc: Any) -> Extraction:
-        from graph.extract import answers, mediation, reported
+        from graph.extract import answers, incriminate, mediation, reported
         from graph.extract import dates as dates_mod
         from graph.extract import facts as facts_mod
         from graph.extract.assemble import build_events, dedupe, drop_unaddressed, merge_officials, unique_claims
@@ -81,6 +81,7 @@ class Pipeline:
         if self.parsed:
             found = mediation.find(doc, res, found)
             found = reported.blame(doc, res, reported.find(doc, res, found))
+            found = incriminate.find(doc, res, found)
             found = answers.find(found, res)
         found = inherit(doc, found, date_mentions, article.published, self.parsed)
         context_nationality(res, _co_arguments(found, res))
