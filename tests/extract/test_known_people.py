@@ -48,3 +48,18 @@ def test_an_unnamed_office_with_its_state_is_its_holder_on_the_articles_date() -
 def test_no_article_date_no_office_holder() -> None:
     v = run("The British foreign secretary criticised Iran on Monday over the detention of two journalists.", None)
     assert "James Cleverly" not in persons(v) and "David Lammy" not in persons(v)
+
+
+def test_a_known_surname_the_tagger_missed_is_still_a_person() -> None:
+    # the small model gives a sentence-initial "Trump" no entity at all, and "Carney" a place label
+    v = run("Trump met Sheinbaum in Washington on Monday.")
+    assert {"Donald Trump", "Claudia Sheinbaum"} <= set(persons(v))
+    assert any(v.n(e.participants) == {"Donald Trump", "Claudia Sheinbaum"} for e in v.events("04"))
+    w = run("Modi met Carney in Ottawa.")
+    assert {"Narendra Modi", "Mark Carney"} <= set(persons(w))
+
+
+def test_month_names_and_titles_are_not_read_as_known_surnames() -> None:
+    v = run("In May, Chinese President Xi Jinping spoke with Trump.")
+    assert "Xi Jinping" in persons(v)
+    assert not any(name.lower().startswith("president") for name in persons(v))

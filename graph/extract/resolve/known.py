@@ -13,15 +13,18 @@ from __future__ import annotations
 from datetime import date
 
 from graph import ids
+from graph.extract.dates import MONTHS, WEEKDAYS
 from graph.extract.gazetteer import Title
-from graph.extract.nlp import Doc
+from graph.extract.nlp import Doc, token_columns
 from graph.extract.people import People, Person, load_people
 from graph.extract.resolve.base import ActorRec, Resolved, ResolverBase, _strip
 from graph.extract.resolve.words import NOT_NAMES
 from graph.model import ActorKind
 
+CALENDAR_WORDS = set(MONTHS) | set(WEEKDAYS)  # "May", "August": dates, whoever bears the name
 RECENT_YEARS = 8  # a surname alone names a dictionary person only if they held office this close to the article
 NAME_LABELS = {"PERSON", "GPE", "ORG", "NORP", "LOC"}
+NAME_TAGS = {"PROPN", "NOUN"}  # the small model tags a sentence-initial "Trump" a noun
 # gazetteer title -> the dictionary's office
 OFFICE_OF_TITLE = {
     "president": "head_of_state",
@@ -77,6 +80,31 @@ class KnownPeoplePasses(ResolverBase):
                 continue
             names.setdefault(text, []).append((a, b))
             votes[text] = votes.get(text, 0) + 1
+        self._unlabelled_names(doc, r, names, votes)
+
+    def _unlabelled_names(
+        self, doc: Doc, r: Resolved, names: dict[str, list[tuple[int, int]]], votes: dict[str, int]
+    ) -> None:
+        """Proper nouns the NER left out or mislabelled ("Trump met ...", "Tebboune" as a date) that the
+        dictionary knows: the longest run of up to three proper nouns that names one dictionary person."""
+        words = token_columns(doc)[0]
+        i = 0
+        while i < len(doc):
+            if not self._bare_name_token(doc, r, words, i):
+                i += 1
+                continue
+            end = i
+            while end < len(doc) and end - i < 3 and self._bare_name_token(doc, r, words, end):
+                end += 1
+            for b in range(end, i, -1):
+                text = " ".join(doc[i:b].text.split())
+                if text[:1].isupper() and text.lower() not in CALENDAR_WORDS and self.known(text, r.published):
+                    names.setdefault(text, []).append((i, b))
+                    votes[text] = votes.get(text, 0) + 1
+                    i = b
+                    break
+            else:
+                i += 1
 
     def _canonical(self, surface: str, r: Resolved) -> str:
         """The full name of a person the article names by surname only ("Erdogan")."""
@@ -108,3 +136,15 @@ class KnownPeoplePasses(ResolverBase):
         rec.nationality = rec.nationality or state
         self._mark(r, s, e, rec.key)
         return True
+
+    def _bare_name_token(self, doc: Doc, r: Resolved, words: list[str], i: int) -> bool:
+        """A capitalised word no pass has read: not an actor yet, not in a name-like entity, not a title."""
+        if not words[i].istitle():
+            return False  # most tokens: no Token object built
+        tok = doc[i]
+        return (
+            tok.pos_ in NAME_TAGS
+            and not r.at(i)
+            and tok.ent_type_ not in NAME_LABELS
+            and tok.lower_ not in self.title_words
+        )

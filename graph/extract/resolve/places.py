@@ -18,6 +18,7 @@ from __future__ import annotations
 from graph import ids
 from graph.extract.gazetteer import Entry
 from graph.extract.nlp import Doc, Token, lex_columns, token_columns
+from graph.extract.people import load_people
 from graph.extract.resolve.base import ActorRec, Resolved, ResolverBase, _prose, _strip
 from graph.extract.resolve.words import NOT_NAMES, POSSESSIVE
 from graph.model import ActorKind
@@ -113,8 +114,8 @@ class PlacePasses(ResolverBase):
                 continue
             is_known = text in known or ent.ent_id_.startswith("place:")
             locative = self._locative(doc, a) and not _modifier(doc, b)
-            if text in person_words and not locative:
-                place = False  # "Carney said", after "Mark Carney": the man, not the town
+            if not locative and (text in person_words or (b - a == 1 and len(load_people().by_name(text)) == 1)):
+                place = False  # "Carney said", after "Mark Carney" or known as a leader: the man, not the town
             elif ent.label_ in PLACE_LABELS:
                 place = is_known or (locative and _prose(doc, a))
             elif ent.label_ in NAME_LABELS:
