@@ -64,3 +64,15 @@ def test_a_dateline_is_not_the_subject_of_the_first_sentence() -> None:
     assert [e for e in v.events("057") if {"Ana Ruiz", "Hugo Soto"} <= v.n(e.participants)]
     w = run("SANTIAGO, March 10 (Reuters) - Chile and Peru signed a fisheries agreement on Monday, officials said.")
     assert [e for e in w.events("057") if w.n(e.participants) == {"Chile", "Peru"}]
+
+
+def test_an_ing_clause_of_time_shares_the_subject_of_the_clause_it_modifies() -> None:
+    v = run(
+        "After meeting Alexander Lukashenko in Minsk on Friday, Hungarian Prime Minister Viktor Orban said the talks were useful."
+    )
+    assert any(v.n(e.participants) == {"Alexander Lukashenko", "Viktor Orban"} for e in v.events("04"))
+
+
+def test_an_ing_clause_after_for_belongs_to_the_object_not_the_subject() -> None:
+    v = run("Putin praised North Korea for supporting Russia in the war.")
+    assert not any(v.n(e.actors) == {"Vladimir Putin"} and v.n(e.targets) == {"Russia"} for e in v.events("05"))

@@ -134,6 +134,9 @@ def subject_actors(verb: Token, res: Resolved) -> list[str]:
 
 
 # clauses that take their subject from the verb above them ("are due to meet": through "due")
+# prepositions of time and means whose -ing clause shares the main clause's subject ("after meeting X, Y
+# said"); not "for" or "of", whose -ing clause often belongs to the object ("praised X for supporting Y")
+TIME_PREPS = {"after", "before", "since", "upon", "following", "during", "by", "while", "when", "through"}
 INHERITING_DEPS = ("conj", "xcomp", "advcl", "acl", "ccomp", "pcomp", "parataxis", "acomp")
 
 
@@ -156,6 +159,8 @@ def inherited_subject(verb: Token, res: Resolved) -> list[str]:
         node = node.head
         if node.dep_ == "pcomp":
             node = node.head
+        if node.dep_ == "prep" and node.lower_ in TIME_PREPS and node.head is not node:
+            node = node.head  # "After meeting X, Y said": the subject of the clause the phrase modifies
         found = subject_actors(node, res)
         if not found and (conj or raised):
             found = [k for c in node.children if c.dep_ == "nsubjpass" for k in np_actors(c, res)]
