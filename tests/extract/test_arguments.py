@@ -76,3 +76,8 @@ def test_an_ing_clause_of_time_shares_the_subject_of_the_clause_it_modifies() ->
 def test_an_ing_clause_after_for_belongs_to_the_object_not_the_subject() -> None:
     v = run("Putin praised North Korea for supporting Russia in the war.")
     assert not any(v.n(e.actors) == {"Vladimir Putin"} and v.n(e.targets) == {"Russia"} for e in v.events("05"))
+
+
+def test_a_preposition_coordinated_with_the_verb_adds_its_objects_as_targets() -> None:
+    v = run("Kenya expressed its gratitude to Uganda and Rwanda for their help, and to Tanzania for hosting the talks.")
+    assert any(v.n(e.targets) == {"Uganda", "Rwanda", "Tanzania"} for e in v.events("051"))

@@ -133,6 +133,16 @@ class ArgumentPasses:
                         f.answers = history[ref]
                         f.targets += history[ref].actors or history[ref].participants
                         f.rule += "/responds-to"
+        if f.targets:  # "gratitude to Iraq and Oman, and to China": a preposition coordinated with the verb
+            f.targets += [
+                a
+                for c in children
+                if c.dep_ == "conj" and c.pos_ == "ADP" and c.lower_ in TARGET_PREPS
+                for p in c.children
+                if p.dep_ == "pobj"
+                for a in np_actors(p, res)
+                if a not in f.targets
+            ]
         if f.entry.symmetric:  # "the accord signed between Kenya and Uganda"
             f.participants += [
                 a
