@@ -68,7 +68,8 @@ def test_a_dateline_is_not_the_subject_of_the_first_sentence() -> None:
 
 def test_an_ing_clause_of_time_shares_the_subject_of_the_clause_it_modifies() -> None:
     v = run(
-        "After meeting Alexander Lukashenko in Minsk on Friday, Hungarian Prime Minister Viktor Orban said the talks were useful."
+        "After meeting Alexander Lukashenko in Minsk on Friday, Hungarian Prime Minister Viktor Orban "
+        "said the talks were useful."
     )
     assert any(v.n(e.participants) == {"Alexander Lukashenko", "Viktor Orban"} for e in v.events("04"))
 
