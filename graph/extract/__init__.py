@@ -35,6 +35,7 @@ class Pipeline:
     """The spaCy pipeline plus the gazetteer, resolver, lexicon and event finder built on it."""
 
     def __init__(self, nlp: Any = None, *, prefilter: bool = False) -> None:
+        from graph.extract.discards import Discards
         from graph.extract.events import EventFinder
         from graph.extract.gazetteer import load_gazetteer
         from graph.extract.lexicon import load_lexicon
@@ -49,12 +50,13 @@ class Pipeline:
         self.resolver = Resolver(self.nlp, self.gazetteer)
         lexicon = load_lexicon()
         self.finder = EventFinder(self.nlp, lexicon)
+        self.discards = Discards(self.nlp)
         self.prefilter = prefilter and self.parsed
         self.parse_nlp = selective_pipeline(self.nlp, lexicon.prefilter_words()) if self.prefilter else self.nlp
         self.extractor = Extractor(EXTRACTOR_NAME, EXTRACTOR_VERSION, model_label(self.nlp))
 
     def run(self, article: Article, doc: Any) -> Extraction:
-        from graph.extract import answers, incriminate, mediation, reported
+        from graph.extract import answers, discards, incriminate, mediation, reported
         from graph.extract import dates as dates_mod
         from graph.extract import facts as facts_mod
         from graph.extract.assemble import build_events, dedupe, drop_unaddressed, merge_officials, unique_claims
@@ -83,6 +85,8 @@ class Pipeline:
             found = reported.blame(doc, res, reported.find(doc, res, found))
             found = incriminate.find(doc, res, found)
             found = answers.find(found, res)
+        if off_topic := self.discards.sentences(doc):  # sports, markets, entertainment: no events
+            found = discards.drop(found, off_topic)
         found = inherit(doc, found, date_mentions, article.published, self.parsed)
         context_nationality(res, _co_arguments(found, res))
         sentences = [(s.start_char, s.end_char) for s in sentences_of(doc)]
