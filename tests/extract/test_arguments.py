@@ -77,6 +77,21 @@ def test_an_ing_clause_of_time_shares_the_subject_of_the_clause_it_modifies() ->
 def test_an_ing_clause_after_for_belongs_to_the_object_not_the_subject() -> None:
     v = run("Putin praised North Korea for supporting Russia in the war.")
     assert not any(v.n(e.actors) == {"Vladimir Putin"} and v.n(e.targets) == {"Russia"} for e in v.events("05"))
+    assert any(v.n(e.actors) == {"North Korea"} and v.n(e.targets) == {"Russia"} for e in v.events("05"))
+
+
+def test_the_one_thanked_for_hosting_is_the_host() -> None:
+    for text in (
+        "Kenya thanked Tanzania for hosting Ugandan President Yoweri Museveni.",
+        "Kenya expressed its gratitude to Tanzania for hosting Ugandan President Yoweri Museveni.",
+    ):
+        v = run(text)
+        assert v.directed("043") == {(frozenset({"Tanzania"}), frozenset({"Yoweri Museveni"}))}, text
+
+
+def test_an_ing_participle_after_a_name_has_that_person_as_subject() -> None:
+    v = run("Maldivian President Mohamed Muizzu, currently visiting China, was elected last year.")
+    assert (frozenset({"Mohamed Muizzu"}), frozenset({"China"})) in v.directed("042")
 
 
 def test_a_preposition_coordinated_with_the_verb_adds_its_objects_as_targets() -> None:

@@ -137,6 +137,7 @@ def subject_actors(verb: Token, res: Resolved) -> list[str]:
 # prepositions of time and means whose -ing clause shares the main clause's subject ("after meeting X, Y
 # said"); not "for" or "of", whose -ing clause often belongs to the object ("praised X for supporting Y")
 TIME_PREPS = {"after", "before", "since", "upon", "following", "during", "by", "while", "when", "through"}
+OBJECT_CLAUSE_PREPS = {"for", "of"}  # "thanked X for hosting", "accused X of plotting": X acts
 INHERITING_DEPS = ("conj", "xcomp", "advcl", "acl", "ccomp", "pcomp", "parataxis", "acomp")
 
 
@@ -152,8 +153,11 @@ def inherited_subject(verb: Token, res: Resolved) -> list[str]:
     for _ in range(3):
         if node.dep_ not in INHERITING_DEPS or node.head is node:
             return []
+        if node.dep_ == "pcomp" and node.head.lower_ in OBJECT_CLAUSE_PREPS:
+            return _object_agent(node.head.head, res)
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
-            return []
+            # "Muizzu, currently visiting China": an -ing participle's subject is the noun it qualifies
+            return np_actors(node.head, res) if node.tag_ == "VBG" else []
         conj = node.dep_ == "conj"
         raised = node.dep_ == "xcomp"  # "China is scheduled to visit": the passive subject above
         node = node.head
@@ -167,6 +171,29 @@ def inherited_subject(verb: Token, res: Resolved) -> list[str]:
         if found:
             return found
     return []
+
+
+def _object_agent(gov: Token, res: Resolved) -> list[str]:
+    """Who does the act of "thanked X for hosting", "gratitude to X for hosting", "accused X of plotting".
+
+    The one thanked, praised or accused: the verb's object (or passive subject), the "to" of a noun of
+    thanks, the actor the noun itself names; else the verb's own subject ("apologised for attacking").
+    """
+    objects = [c for c in gov.children if c.dep_ in ("dobj", "dative")]
+    found = [  # "expressed gratitude to X for", "gratitude to X for"
+        k
+        for node in (gov, *objects)
+        for c in node.children
+        if c.dep_ == "prep" and c.lower_ == "to"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for k in np_actors(p, res)
+    ]
+    for deps in (("dobj", "dative"), ("nsubjpass",)):
+        found = found or [k for c in gov.children if c.dep_ in deps for k in np_actors(c, res)]
+    if found or gov.pos_ not in ("VERB", "AUX"):
+        return found or np_actors(gov, res)
+    return subject_actors(gov, res)
 
 
 def recent_actors(tok: Token, res: Resolved, n: int) -> list[str]:
