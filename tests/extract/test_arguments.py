@@ -56,6 +56,15 @@ def test_an_agency_acting_on_its_own_state_is_no_relation_but_rebels_against_it_
     assert w.events("19")
 
 
+def test_a_person_meeting_or_praising_their_own_state_is_no_relation_but_a_pledge_to_reform_it_is() -> None:
+    v = run("Pakistan's delegation to the talks in Doha was led by Pakistani Defence Minister Khawaja Asif.")
+    assert not [e for e in v.events("03") if v.n(e.targets) == {"Pakistan"}]
+    w = run("Chilean President Gabriel Boric praised Chile's rescue teams on Monday.")
+    assert not [e for e in w.events("05") if w.n(e.targets) == {"Chile"}]
+    x = run("Serbian President Vojislav Kostunica promised to democratize Serbia and establish the rule of law.")
+    assert x.events("03")
+
+
 def test_a_dateline_is_not_the_subject_of_the_first_sentence() -> None:
     v = run(
         " date 2025-03-10 Following talks in Lima, Chilean President Ana Ruiz and Peruvian President Hugo Soto "

@@ -106,15 +106,27 @@ def _inner_actors(tok: Token, res: Resolved) -> list[str]:
 
 
 # targets CAMEO practice sets to the state where an act happens, which may be the actor's own
+# acts that need another party: statements to, meetings and talks with, praise of, intent to meet or
+# negotiate. A leader's pledge to reform their own state (0344) is CAMEO-coded and stays.
+WITH_ANOTHER_CODES = ("01", "04", "05", "036")
 CAMEO_SETTINGS = ("/domestic-target", "/place-target")
 
 
 def _own_state(f: Found, res: Resolved) -> bool:
-    """Whether every source is an agency of the one state that every target is."""
-    if any(res.actors[a].kind is not ActorKind.AGENCY for a in f.actors):
-        return False  # rebels, opposition or citizens against their own state are a relation (CAMEO codes them)
+    """Whether every source belongs to the one state that every target is, and that is no relation.
+
+    An agency or the state itself acting on that state never is ("the Foreign Ministry in Baku ...
+    Azerbaijan"); a person praising, meeting or leading a delegation of their own state is not either,
+    though a leader's pledge to reform it is.
+    Rebels, opposition or citizens in conflict with their own state are a relation (CAMEO codes them).
+    """
     homes = {state_of(a, res) for a in f.actors}
-    return len(homes) == 1 and None not in homes and set(f.targets) <= homes
+    if len(homes) != 1 or None in homes or not set(f.targets) <= homes:
+        return False
+    if all(res.actors[a].kind in (ActorKind.AGENCY, ActorKind.STATE) for a in f.actors):
+        return True
+    persons = all(res.actors[a].kind is ActorKind.PERSON for a in f.actors)
+    return persons and f.entry.code.startswith(WITH_ANOTHER_CODES)
 
 
 def _same_verb_clauses(tok: Token) -> list[Token]:
