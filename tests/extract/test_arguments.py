@@ -106,3 +106,8 @@ def test_an_ing_participle_after_a_name_has_that_person_as_subject() -> None:
 def test_a_preposition_coordinated_with_the_verb_adds_its_objects_as_targets() -> None:
     v = run("Kenya expressed its gratitude to Uganda and Rwanda for their help, and to Tanzania for hosting the talks.")
     assert any(v.n(e.targets) == {"Uganda", "Rwanda", "Tanzania"} for e in v.events("051"))
+
+
+def test_partners_in_a_state_are_that_state() -> None:
+    v = run("Kenyan President William Ruto credited close partners in the African Union and Qatar for the ceasefire.")
+    assert (frozenset({"William Ruto"}), frozenset({"African Union", "Qatar"})) in v.directed("051")

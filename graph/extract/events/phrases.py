@@ -90,6 +90,9 @@ def _deep_against(tok: Token, res: Resolved, exclude: list[str]) -> list[str]:
     return []
 
 
+PARTNER_NOUNS = {"partner", "ally", "friend", "counterpart", "colleague", "neighbour", "neighbor", "member"}
+
+
 def _inner_actors(tok: Token, res: Resolved) -> list[str]:
     """Actors inside an object phrase: "action against Colombia", "North Korea's demand"."""
     for c in tok.children:
@@ -97,18 +100,21 @@ def _inner_actors(tok: Token, res: Resolved) -> list[str]:
             found = np_actors(c, res)
             if found:
                 return found
+    preps = NOUN_TARGET_PREPS | {"of", "from", "by"}
+    if tok.lemma_.lower() in PARTNER_NOUNS:
+        preps = preps | {"in", "at"}  # "partners in the AU and Qatar"
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS | {"of", "from", "by"}:
+        if c.dep_ == "prep" and c.lower_ in preps:
             found = [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, res)]
             if found:
                 return found
     return []
 
 
-# targets CAMEO practice sets to the state where an act happens, which may be the actor's own
 # acts that need another party: statements to, meetings and talks with, praise of, intent to meet or
 # negotiate. A leader's pledge to reform their own state (0344) is CAMEO-coded and stays.
 WITH_ANOTHER_CODES = ("01", "04", "05", "036")
+# targets CAMEO practice sets to the state where an act happens, which may be the actor's own
 CAMEO_SETTINGS = ("/domestic-target", "/place-target")
 
 
