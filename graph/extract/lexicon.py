@@ -279,13 +279,18 @@ class _Arguments:
     @cached_property
     def predicates(self) -> list[Token]:
         children = self.children
-        return [c for c in children if c.dep_ == "oprd"] + [
-            a  # "called Zelenskyy a dictator" parsed as an apposition with no comma
-            for o in children
-            if o.dep_ == "dobj"
-            for a in o.children
-            if a.dep_ == "appos" and a.pos_ in ("NOUN", "ADJ") and a.left_edge.i == o.i + 1
-        ]
+        doc = self.tok.doc
+        objects = [c for c in children if c.dep_ == "dobj"]
+        return (
+            [c for c in children if c.dep_ == "oprd"]
+            + objects[1:]  # "labelled Nijjar a terrorist" parsed as two objects
+            + [
+                a  # "called Zelenskyy a dictator" parsed as an apposition with no comma before it
+                for o in objects
+                for a in o.children
+                if a.dep_ == "appos" and a.pos_ in ("NOUN", "ADJ") and doc[a.left_edge.i - 1].pos_ != "PUNCT"
+            ]
+        )
 
     @cached_property
     def predicate_words(self) -> set[str]:

@@ -7,6 +7,8 @@ from spacy.tokens import Span
 from graph.extract import Pipeline
 from graph.model import ActorKind
 
+from .conftest import run
+
 
 def test_a_shorter_form_of_a_longer_name_is_the_same_person() -> None:
     # the small NER model sometimes cuts "Hassan Sheikh | Mohamud" in two; the title anchors the full name
@@ -69,3 +71,9 @@ def test_an_english_word_after_a_hyphen_is_no_half_of_a_name_and_a_faith_is_no_a
     assert "Donald Trump-style" not in {a.name for a in v.ex.actors}
     w = run("Canadian police said Indian agents targeted Sikh separatists in Canada, officials said on Monday.")
     assert not [a for a in w.ex.actors if a.name == "Sikh"]
+
+
+def test_a_description_with_a_state_before_a_name_gives_the_nationality() -> None:
+    v = run("Iran's religious leader Ayatollah Ruhollah Khomeini rejected the proposal of the Iraqi government.")
+    found = {a.name: a.nationality for a in v.ex.actors}
+    assert found["Ruhollah Khomeini"] == v.actor("Iran")

@@ -103,3 +103,14 @@ def test_listing_someone_as_a_suspect_accuses_them() -> None:
 def test_hitting_a_boat_with_a_water_cannon_is_force_by_the_coast_guard() -> None:
     v = run("A Chilean coast guard ship hit a Peruvian fishing boat with a water cannon on Sunday, hurting two.")
     assert (frozenset({"Coast Guard of Chile"}), frozenset({"Peru"})) in v.directed("19")
+
+
+def test_labelling_someone_a_name_parsed_as_two_objects_is_criticism_of_that_person() -> None:
+    v = run("India labelled Canadian activist Hardeep Singh Nijjar a terrorist in 2020.")
+    assert v.directed("111") == {(frozenset({"India"}), frozenset({"Hardeep Singh Nijjar"}))}
+
+
+def test_an_apposition_after_a_comma_is_a_description_not_a_name_called() -> None:
+    v = run(f"{TRUMP} called {ZELENSKYY}, a former comedian, on Wednesday.")
+    assert v.events("041")
+    assert not v.events("11")

@@ -59,6 +59,8 @@ def np_actors(tok: Token, res: Resolved, depth: int = 2) -> list[str]:
         out += pair  # "the two sides", "both countries"
     elif depth > 0 and tok.lemma_.lower() in OFFICIAL_NOUNS and (of := _of_object(tok)) is not None:
         out += np_actors(of, res, depth - 1)  # "the foreign ministers of Rwanda and DR Congo"
+    elif depth > 0 and (named := _named_apposition(tok, res)):
+        out.append(named)  # "Canadian activist Hardeep Singh Nijjar": the man, not his country
     elif depth > 0:
         for c in sorted(tok.children, key=lambda c: abs(c.i - tok.i)):
             if (c.dep_ in ("compound", "poss", "amod", "nmod", "appos", "nummod") and c.i < tok.i) or c.dep_ == "appos":
@@ -91,6 +93,16 @@ def _deep_against(tok: Token, res: Resolved, exclude: list[str]) -> list[str]:
 
 
 PARTNER_NOUNS = {"partner", "ally", "friend", "counterpart", "colleague", "neighbour", "neighbor", "member"}
+
+
+def _named_apposition(tok: Token, res: Resolved) -> str | None:
+    """The person a common noun is in apposition with ("activist Hardeep Singh Nijjar", "the envoy, X")."""
+    if tok.pos_ != "NOUN":
+        return None
+    for c in tok.children:
+        if c.dep_ == "appos" and (key := res.at(c.i)) and res.actors[key].kind is ActorKind.PERSON:
+            return key
+    return None
 
 
 def _inner_actors(tok: Token, res: Resolved) -> list[str]:

@@ -231,7 +231,12 @@ class PersonPasses(KnownPeoplePasses):
         """ "Salaheddine Sidhoum, Algeria's leading activist," / "X, a Syrian dissident": the person's nationality."""
         for _s, e, key in r.mention_spans():
             rec = r.actors[key]
-            if rec.kind is not ActorKind.PERSON or rec.nationality or e >= len(doc) or doc[e].text != ",":
+            if rec.kind is not ActorKind.PERSON or rec.nationality:
+                continue
+            if (state := _described_by_state(doc, r, e)) is not None:
+                rec.nationality = state  # "Iran's religious leader Ayatollah Khomeini", "Canadian activist X"
+                continue
+            if e >= len(doc) or doc[e].text != ",":
                 continue
             k = e + 1
             if k < len(doc) and doc[k].lower_ in ("a", "an", "the"):
@@ -325,3 +330,16 @@ def _inside(short: str, long: str) -> bool:
     """Whether the words of ``short`` run, in order and adjacent, inside ``long``."""
     a, b = short.split(), long.split()
     return len(a) < len(b) and any(b[i : i + len(a)] == a for i in range(len(b) - len(a) + 1))
+
+
+def _described_by_state(doc: Doc, r: Resolved, end: int) -> str | None:
+    """The state of a description the name is in apposition with, when it comes before the name."""
+    name = doc[end - 1]
+    noun = name.head
+    if name.dep_ != "appos" or noun.pos_ != "NOUN" or noun.i > name.i:
+        return None
+    for c in noun.children:
+        key = r.at(c.i) if c.dep_ in ("poss", "amod", "compound") and c.i < noun.i else None
+        if key and r.actors[key].kind is ActorKind.STATE:
+            return key
+    return None
