@@ -111,3 +111,21 @@ def test_a_preposition_coordinated_with_the_verb_adds_its_objects_as_targets() -
 def test_partners_in_a_state_are_that_state() -> None:
     v = run("Kenyan President William Ruto credited close partners in the African Union and Qatar for the ceasefire.")
     assert (frozenset({"William Ruto"}), frozenset({"African Union", "Qatar"})) in v.directed("051")
+
+
+def test_an_event_noun_as_a_time_adverbial_takes_the_clauses_actor_as_the_other_side() -> None:
+    v = run(
+        "Before a scheduled call with Kenyan President William Ruto, Tanzanian President Samia Suluhu Hassan "
+        "criticised Uganda."
+    )
+    calls = v.events("041")
+    assert calls and {"William Ruto"} < v.n(calls[0].participants)
+    assert calls[0].modality.value == "planned"
+
+
+def test_the_participation_of_two_leaders_makes_them_the_sides_of_a_summit() -> None:
+    v = run(
+        "The deal opens the door to a summit scheduled for July in Nairobi, with the participation of Kenyan "
+        "President William Ruto and Ugandan President Yoweri Museveni."
+    )
+    assert any(v.n(e.participants) == {"William Ruto", "Yoweri Museveni"} for e in v.events("04"))

@@ -29,8 +29,10 @@ from graph.extract.events.words import (
     ABOUT_PREPS,
     ADDRESSEE_ROOTS,
     CARRIER_NOUNS,
+    CLAUSE_TIME_PREPS,
     GROUP_PRONOUNS,
     NOUN_TARGET_PREPS,
+    PRESENCE_NOUNS,
     SYMMETRIC_PREPS,
     TARGET_PREPS,
 )
@@ -238,7 +240,30 @@ class ArgumentPasses:
                     one_side = one_side or c.lower_ == "with"  # "summits with X and Y": the other side only
                 elif c.lower_ != "over":
                     f.targets += pobj
+        if f.entry.symmetric:  # "a summit ..., with the participation of Presidents X and Y"
+            f.participants += [
+                k
+                for node in (tok, *list(tok.ancestors)[:3])  # the parse may hang the phrase on the verb
+                for c in node.children
+                if c.dep_ == "prep" and c.lower_ == "with"
+                for p in c.children
+                if p.dep_ == "pobj" and p.lemma_.lower() in PRESENCE_NOUNS
+                for o in p.children
+                if o.dep_ == "prep" and o.lower_ == "of"
+                for q in o.children
+                if q.dep_ == "pobj"
+                for k in np_actors(q, res)
+                if k not in f.participants
+            ]
         head = tok.head
+        if (one_side or len(f.actors) + len(f.participants) == 1) and f.entry.symmetric:
+            # "commitments made by X during a call with Y", "Before a call with Y, X accused ...": the clause's actor
+            side = [k for k in _clause_actor(tok, res) if k not in f.participants + f.actors]
+            if side:
+                f.participants = _unique(f.actors + f.participants + side)
+                f.actors = []
+                one_side = False
+                f.rule += "/clause-side"
         verb = _governing_verb(tok)
         if (
             (len(f.actors) + len(f.participants) < 1 + f.entry.symmetric or one_side)
@@ -288,3 +313,17 @@ class ArgumentPasses:
             f.actors, f.targets = [], []
         f.confidence -= 0.25
         f.rule += "/surface"
+
+
+def _clause_actor(noun: Token, res: Resolved) -> list[str]:
+    """The actor of the clause an event noun is a time adverbial of ("during a call with X", "before talks")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in CLAUSE_TIME_PREPS or prep.head is prep:
+        return []
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    agent = [
+        k for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj" for k in np_actors(p, res)
+    ]
+    return agent or subject_actors(verb, res) or inherited_subject(verb, res)

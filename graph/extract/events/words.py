@@ -45,3 +45,7 @@ ANNOUNCING = {"announce", "confirm", "unveil", "declare"}  # verbs whose object 
 SAY_LEMMAS = {"say", "reiterate", "insist", "conclude", "state", "stress", "tell", "declare", "add", "argue"}
 OBLIGATION = {"must", "should"}
 DEMAND = Entry(code="100", lemma="say", rule_name="say-that-must->100")
+# prepositions that make an event noun a time adverbial of its clause ("during a call with X")
+CLAUSE_TIME_PREPS = {"during", "before", "after", "following", "ahead", "since", "in"}
+# "with the participation of X and Y": who takes part in a summit or meeting
+PRESENCE_NOUNS = {"participation", "attendance", "presence", "involvement"}
