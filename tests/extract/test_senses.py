@@ -121,3 +121,11 @@ def test_likening_someone_to_a_villain_is_criticism_and_a_plain_comparison_is_no
     assert v.directed("111") == {(frozenset({"Albin Kurti"}), frozenset({"Aleksandar Vucic"}))}
     w = run("Kosovo Prime Minister Albin Kurti compared Serbia's economy to Germany's economy.")
     assert not w.ex.events
+
+
+def test_shooting_or_ramming_at_a_states_vessel_is_force_against_that_state() -> None:
+    v = run("A Chinese coast guard ship rammed a Philippine vessel near the shoal.")
+    w = run("China's coast guard shot a water cannon at a Philippine boat on Monday.")
+    for x in (v, w):
+        assert any(x.n(e.targets) == {"Philippines"} for e in x.events("19"))
+    assert not run("The striker shot the ball past the Argentine goalkeeper.").ex.events
