@@ -129,3 +129,11 @@ def test_shooting_or_ramming_at_a_states_vessel_is_force_against_that_state() ->
     for x in (v, w):
         assert any(x.n(e.targets) == {"Philippines"} for e in x.events("19"))
     assert not run("The striker shot the ball past the Argentine goalkeeper.").ex.events
+
+
+def test_pausing_or_suspending_a_penalty_eases_it() -> None:
+    v = run("Washington suspended sanctions on Venezuela's oil sector for six months.")
+    w = run("Japan paused tariffs on South Korean steel on Monday.")
+    assert v.directed("085") == {(frozenset({"United States"}), frozenset({"Venezuela"}))}
+    assert w.directed("085") == {(frozenset({"Japan"}), frozenset({"South Korea"}))}
+    assert not v.events("16")
