@@ -137,3 +137,11 @@ def test_pausing_or_suspending_a_penalty_eases_it() -> None:
     assert v.directed("085") == {(frozenset({"United States"}), frozenset({"Venezuela"}))}
     assert w.directed("085") == {(frozenset({"Japan"}), frozenset({"South Korea"}))}
     assert not v.events("16")
+
+
+def test_force_done_jointly_with_someone_is_military_cooperation() -> None:
+    v = run("Russian forces conducted joint exercises with Belarusian troops near the border on Monday.")
+    assert any(v.n(e.participants) == {"Armed Forces of Russia", "Armed Forces of Belarus"} for e in v.events("062"))
+    assert not v.events("15") and not v.events("19")
+    w = run("Russian forces attacked Ukrainian troops near the border on Monday.")
+    assert w.events("19") and not w.events("06")

@@ -3,6 +3,7 @@ the checks an event must pass before it is kept. The package docstring says what
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from graph.extract import modality as mod
@@ -29,7 +30,9 @@ from graph.extract.events.words import (
     ANNOUNCING,
     DEMAND,
     DOMESTIC_ROOTS,
+    FORCE_ROOTS,
     GROUP_PRONOUNS,
+    JOINT_WORDS,
     OBLIGATION,
     SAY_LEMMAS,
     TARGETLESS_ROOTS,
@@ -82,6 +85,8 @@ class EventFinder(ArgumentPasses):
                     self._arguments(f, tok, res, history, sent)
                 else:
                     self._surface(f, sent, tok, res)
+                if parsed:
+                    _joint_action(f, tok)
                 history.append(f)
                 if not self._complete(f, tok, res, sent, parsed):
                     continue
@@ -239,3 +244,16 @@ def _obligations(sent: Span, taken: set[int]) -> list[tuple[Token, Entry]]:
                 out.append((tok, DEMAND))
                 break
     return out
+
+
+def _joint_action(f: Found, tok: Token) -> None:
+    """ "conducted joint flight operations with Guyana's army", "combined drills with X": force done together
+    with someone is military cooperation (062) with them, not force against them."""
+    if f.entry.code[:2] not in FORCE_ROOTS or not f.targets:
+        return
+    nouns = [tok] if tok.pos_ == "NOUN" else [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    joint = any(c.dep_ == "amod" and c.lower_ in JOINT_WORDS for n in nouns for c in n.children)
+    together = any(c.dep_ == "prep" and c.lower_ == "with" for n in (tok, *nouns) for c in n.children)
+    if joint and together:
+        f.entry = replace(f.entry, code="062", symmetric=True)
+        f.rule += "/joint"

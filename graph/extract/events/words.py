@@ -49,3 +49,6 @@ DEMAND = Entry(code="100", lemma="say", rule_name="say-that-must->100")
 CLAUSE_TIME_PREPS = {"during", "before", "after", "following", "ahead", "since", "in"}
 # "with the participation of X and Y": who takes part in a summit or meeting
 PRESENCE_NOUNS = {"participation", "attendance", "presence", "involvement"}
+# force done "jointly" with someone is cooperation with them ("joint exercises with X")
+FORCE_ROOTS = {"15", "17", "18", "19", "20"}
+JOINT_WORDS = {"joint", "combined", "bilateral", "trilateral", "multilateral"}
