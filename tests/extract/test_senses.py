@@ -145,3 +145,10 @@ def test_force_done_jointly_with_someone_is_military_cooperation() -> None:
     assert not v.events("15") and not v.events("19")
     w = run("Russian forces attacked Ukrainian troops near the border on Monday.")
     assert w.events("19") and not w.events("06")
+
+
+def test_cancelling_another_states_concerts_or_contracts_is_a_boycott() -> None:
+    v = run("Azerbaijan called off concerts by Russian artists on Sunday.")
+    w = run("The Kenyan government canceled the contracts of Chinese firms on Friday.")
+    assert v.directed("163") == {(frozenset({"Azerbaijan"}), frozenset({"Russia"}))}
+    assert w.directed("163") == {(frozenset({"Kenya"}), frozenset({"China"}))}
