@@ -129,3 +129,12 @@ def test_the_participation_of_two_leaders_makes_them_the_sides_of_a_summit() -> 
         "President William Ruto and Ugandan President Yoweri Museveni."
     )
     assert any(v.n(e.participants) == {"William Ruto", "Yoweri Museveni"} for e in v.events("04"))
+
+
+def test_a_known_city_or_province_stands_for_its_state_as_the_setting_or_the_object_of_force() -> None:
+    v = run("Russia is conducting military exercises in Alaska.")
+    assert (frozenset({"Russia"}), frozenset({"United States"})) in v.directed("15")
+    w = run("Russian forces shelled Kharkiv on Monday.")
+    assert (frozenset({"Armed Forces of Russia"}), frozenset({"Ukraine"})) in w.directed("19")
+    x = run("Ukrainian troops patrolled Kharkiv on Monday.")
+    assert not any("Ukraine" in x.n(e.targets) for e in x.ex.events)

@@ -30,6 +30,7 @@ from graph.extract.events.words import (
     ADDRESSEE_ROOTS,
     CARRIER_NOUNS,
     CLAUSE_TIME_PREPS,
+    FORCE_ROOTS,
     GROUP_PRONOUNS,
     NOUN_TARGET_PREPS,
     PRESENCE_NOUNS,
@@ -135,6 +136,12 @@ class ArgumentPasses:
                         f.answers = history[ref]
                         f.targets += history[ref].actors or history[ref].participants
                         f.rule += "/responds-to"
+            if not f.targets and f.entry.code[:2] in FORCE_ROOTS:  # "pounded Kharkiv": force against Ukraine
+                f.targets += [
+                    res.place_state[k]
+                    for o in objs
+                    if (k := res.at(o.i)) and k in res.place_state and res.place_state[k] not in f.actors
+                ]
         if f.targets:  # "gratitude to Iraq and Oman, and to China": a preposition coordinated with the verb
             f.targets += [
                 a

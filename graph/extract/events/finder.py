@@ -168,6 +168,8 @@ class EventFinder(ArgumentPasses):
             return False  # a meeting with one known side says nothing about a relation
         if f.actors and not f.targets and not f.participants and parsed:
             where = _place(tok, res, kinds=(ActorKind.STATE,), preps=("in", "into", "to", "inside"), deep=True)
+            if where is None and f.entry.noun and tok.head is not tok:  # "conducted exercises in Alaska"
+                where = _place(tok.head, res, kinds=(ActorKind.STATE,), preps=("in", "into", "inside"))
             if where and where not in f.actors:
                 f.targets.append(where)  # CAMEO practice: the state where it happens is the target
                 f.rule += "/place-target"

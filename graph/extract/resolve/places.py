@@ -122,7 +122,10 @@ class PlacePasses(ResolverBase):
                 major = text in self.gaz.major_places
                 place = is_known and (locative or (major and len(ent) == 1 and text not in person_words))
             if place:
-                self._place(r, text, text, a, b)
+                rec = self._place(r, text, text, a, b)
+                iso3 = known.get(text)
+                if iso3 and rec.key not in r.place_state and (state := self.state_actor(r, iso3)):
+                    r.place_state[rec.key] = state  # "exercises in Alaska": in the United States
 
     def _capital_nouns(self, doc: Doc, r: Resolved) -> None:
         """ "the North Korean capital", "Russia's capital": that state's capital city, as a place."""
