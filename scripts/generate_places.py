@@ -114,10 +114,32 @@ def subdivisions(iso3: dict[str, str]) -> dict[str, str]:
     return {name: next(iter(c)) for name, c in sorted(seen.items()) if len(c) == 1}
 
 
+# English names of places of diplomatic news that GeoNames files under a local spelling ("Genève"), so that the
+# English name is taken by a smaller namesake elsewhere ("Geneva", Illinois) or by nothing. Public facts.
+EXONYMS = {
+    "Geneva": "CHE",
+    "Davos": "CHE",
+    "Kiev": "UKR",
+    "Odessa": "UKR",
+    "Zaporizhzhia": "UKR",
+    "Crimea": "UKR",
+    "Cologne": "DEU",
+    "Nuremberg": "DEU",
+    "Hanover": "DEU",
+    "Gothenburg": "SWE",
+    "Mecca": "SAU",
+    "Medina": "SAU",
+    "Basra": "IRQ",
+    "Raqqa": "SYR",
+    "Hodeidah": "YEM",
+    "Naypyidaw": "MMR",
+}
+
+
 def build(min_population: int) -> dict[str, Any]:
     iso3 = iso3_codes()
     found = cities(min_population, iso3)
-    city_names = {name: country for name, (_pop, country) in found.items()}
+    city_names = {name: country for name, (_pop, country) in found.items()} | EXONYMS
     major = sorted(name for name, (pop, _c) in found.items() if pop >= MAJOR_POPULATION)
     regions = subdivisions(iso3)
     return {

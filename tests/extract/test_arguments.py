@@ -138,3 +138,10 @@ def test_a_known_city_or_province_stands_for_its_state_as_the_setting_or_the_obj
     assert (frozenset({"Armed Forces of Russia"}), frozenset({"Ukraine"})) in w.directed("19")
     x = run("Ukrainian troops patrolled Kharkiv on Monday.")
     assert not any("Ukraine" in x.n(e.targets) for e in x.ex.events)
+
+
+def test_attending_a_summit_abroad_is_a_visit_to_that_state() -> None:
+    v = run("French President Emmanuel Macron attended a summit in Geneva.")
+    assert v.directed("042") == {(frozenset({"Emmanuel Macron"}), frozenset({"Switzerland"}))}
+    w = run("French President Emmanuel Macron attended a summit in Paris.")
+    assert not w.events("042")

@@ -166,6 +166,8 @@ class EventFinder(ArgumentPasses):
                     f.confidence -= 0.15
         if f.entry.symmetric and not f.participants and not f.targets:
             return False  # a meeting with one known side says nothing about a relation
+        if f.actors and not f.targets and not f.participants and parsed and f.entry.code.startswith("04"):
+            _abroad(f, tok, res)  # "attended a summit in Geneva": a visit to Switzerland (not "X met in Y")
         if f.actors and not f.targets and not f.participants and parsed:
             where = _place(tok, res, kinds=(ActorKind.STATE,), preps=("in", "into", "to", "inside"), deep=True)
             if where is None and f.entry.noun and tok.head is not tok:  # "conducted exercises in Alaska"
@@ -259,3 +261,19 @@ def _joint_action(f: Found, tok: Token) -> None:
     if joint and together:
         f.entry = replace(f.entry, code="062", symmetric=True)
         f.rule += "/joint"
+
+
+def _abroad(f: Found, tok: Token, res: Resolved) -> bool:
+    """A meeting an actor attends in another state is a visit to that state (CAMEO 042): re-reads ``f``.
+
+    Only for a one-sided act (attending): a symmetric meeting with one side found is a parse that lost
+    the other side, not a visit."""
+    where = _place(tok, res, kinds=(ActorKind.STATE,), preps=("in",), deep=True)
+    if where is None and tok.head is not tok:
+        where = _place(tok.head, res, kinds=(ActorKind.STATE,), preps=("in",))
+    if where is None or where == state_of(f.actors[0], res) or state_of(f.actors[0], res) is None:
+        return False
+    f.entry = replace(f.entry, code="042", symmetric=False)
+    f.targets.append(where)
+    f.rule += "/visit-setting"
+    return True
