@@ -77,6 +77,30 @@ _SEPARATORS = re.compile(r"[\s\-_‐‑–—]+")
 _DROPPED = re.compile(r"[.,]")
 
 
+NEAR_MIN_LENGTH = 9  # shorter names are too close to each other for a one-letter difference to mean a typo
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by exactly one inserted, deleted or replaced character.
+
+    Example:
+        >>> one_edit("scott bessent", "scott bassent"), one_edit("gustavo petro", "guistavo petro")
+        (True, True)
+        >>> one_edit("kim jong un", "kim jong il")
+        False
+    """
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i:] == b[i + 1 :]
+
+
 def name_key(text: str) -> str:
     """The form a name is looked up by: case, accents, hyphens, dots and commas do not count.
 
@@ -179,6 +203,7 @@ class People:
         self._by_id: dict[str, Person] = {}
         self._by_key: dict[str, list[Person]] = {}
         self._terms: dict[tuple[str, str], list[tuple[Role, Person]]] = {}
+        self._by_word: dict[str, list[str]] | None = None  # built on the first near_name lookup
         for person in self._persons:
             self._by_id[person.id] = person
             for key in dict.fromkeys(name_key(n) for n in person.names):
@@ -196,6 +221,29 @@ class People:
     def get(self, person_id: str) -> Person | None:
         """The person with this id (``barack-obama``), if any."""
         return self._by_id.get(person_id)
+
+    def near_name(self, surface: str) -> list[Person]:
+        """Everyone with a name of two or more words one letter away from ``surface`` (a typo or a variant
+        transliteration: "Scott Bassent", "Guistavo Petro"); empty for short or one-word names.
+
+        The candidates share the first or the last word, so a lookup compares a few names, not all.
+        """
+        key = name_key(surface)
+        words = key.split()
+        if len(words) < 2 or len(key) < NEAR_MIN_LENGTH:
+            return []
+        if self._by_word is None:
+            self._by_word = {}
+            for known in self._by_key:
+                parts = known.split()
+                if len(parts) >= 2:
+                    for w in {parts[0], parts[-1]}:
+                        self._by_word.setdefault(w, []).append(known)
+        found: list[Person] = []
+        for known in dict.fromkeys(self._by_word.get(words[0], []) + self._by_word.get(words[-1], [])):
+            if known != key and one_edit(known, key):
+                found += [p for p in self._by_key[known] if p not in found]
+        return found
 
     def by_name(self, surface: str) -> list[Person]:
         """Everyone whose name or an alias is ``surface`` (case, accents and hyphens aside).

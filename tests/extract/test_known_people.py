@@ -63,3 +63,24 @@ def test_month_names_and_titles_are_not_read_as_known_surnames() -> None:
     v = run("In May, Chinese President Xi Jinping spoke with Trump.")
     assert "Xi Jinping" in persons(v)
     assert not any(name.lower().startswith("president") for name in persons(v))
+
+
+def test_every_article_spells_a_known_person_as_the_dictionary_does() -> None:
+    a = run("North Korean leader Kim Jong-un met Russian President Vladimir Putin in Pyongyang.")
+    b = run("North Korean leader Kim Jong Un met Russian President Vladimir Putin in Pyongyang.")
+    assert "Kim Jong Un" in persons(a) and "Kim Jong Un" in persons(b)
+    assert a.actor("Kim Jong Un") == b.actor("Kim Jong Un")  # one IRI across articles
+
+
+def test_a_one_letter_typo_of_a_recent_office_holder_is_that_person() -> None:
+    v = run("Treasury Secretary Scott Bassent met Chinese officials in Geneva on Monday.")
+    found = persons(v)
+    assert "Scott Bessent" in found and "Scott Bassent" not in found
+    assert found["Scott Bessent"] == v.actor("United States")
+    bessent = next(a for a in v.ex.actors if a.name == "Scott Bessent")
+    assert "Scott Bassent" in bessent.aliases  # the text's spelling is kept
+
+
+def test_a_name_one_letter_from_a_long_gone_office_holder_is_not_changed() -> None:
+    v = run("Treasury Secretary Scott Bassent met Chinese officials in Geneva.", published=date(1985, 5, 1))
+    assert "Scott Bassent" in persons(v)

@@ -218,3 +218,14 @@ def test_a_missing_or_broken_data_file_is_an_extraction_error(
     with pytest.raises(ExtractionError) as err:
         load_people()
     assert "people.json" in str(err.value) and "generate_people.py" in str(err.value)
+
+
+def test_near_name_finds_a_one_letter_typo_among_names_of_two_words_or_more() -> None:
+    p = Person("a-b", "Gustavo Petro", (), ())
+    q = Person("c-d", "Gustavo Pedro", (), ())
+    people = People([p, q])
+    assert people.near_name("Guistavo Petro") == [p]
+    assert people.near_name("Gustavo Petra") == [p]
+    assert people.near_name("Gustavo Pet") == []  # two letters away
+    assert people.near_name("Petro") == []  # one word: too little to call a typo
+    assert set(people.near_name("Gustavo Pedra")) == {q}

@@ -57,13 +57,17 @@ class KnownPeoplePasses(ResolverBase):
         person = found[0]
         if " " in surface.strip() or at is None:
             return person
-        recent = any(
+        return person if self._recent(person, at) else None
+
+    @staticmethod
+    def _recent(person: Person, at: date) -> bool:
+        """Whether ``person`` held a dated office within a few years of ``at``."""
+        return any(
             (role.end is None or role.end.year >= at.year - RECENT_YEARS)
             and (role.start is None or role.start.year <= at.year + 1)
             for role in person.roles
             if role.dated
         )
-        return person if recent else None
 
     def _known_names(
         self, doc: Doc, r: Resolved, names: dict[str, list[tuple[int, int]]], votes: dict[str, int]
@@ -105,6 +109,17 @@ class KnownPeoplePasses(ResolverBase):
                     break
             else:
                 i += 1
+
+    def _dictionary_spelling(self, name: str, at: date | None) -> str:
+        """A full name as the dictionary spells it, so that every article names a person alike ("Kim Jong-un",
+        "Lars Lokke Rasmussen"); a one-letter typo of a recent office holder's name ("Scott Bassent") too."""
+        if " " not in name:
+            return name
+        exact = self.people.by_name(name)
+        if len(exact) == 1:
+            return exact[0].name
+        near = [p for p in self.people.near_name(name) if at is None or self._recent(p, at)] if not exact else []
+        return near[0].name if len(near) == 1 else name
 
     def _canonical(self, surface: str, r: Resolved) -> str:
         """The full name of a person the article names by surname only ("Erdogan")."""

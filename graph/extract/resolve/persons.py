@@ -127,6 +127,11 @@ class PersonPasses(KnownPeoplePasses):
             index.setdefault(n, self._canonical(n, r))
         if not index:
             return
+        spelling = {c: self._dictionary_spelling(c, r.published) for c in dict.fromkeys(index.values())}
+        for c, spelled in spelling.items():
+            if spelled != c:
+                names.setdefault(spelled, []).extend(names.get(c, []))  # its first mention stays the text's
+        index = {surface: spelling[c] for surface, c in index.items()}
         for name in dict.fromkeys(index.values()):
             self._add(r, ActorRec(ids.actor_key(ActorKind.PERSON, name), ActorKind.PERSON, name, {name}))
         first = {c: min(p[0] for p in names.get(c, [(len(doc), 0)])) for c in index.values()}
