@@ -80,7 +80,7 @@ def test_an_ing_clause_of_time_shares_the_subject_of_the_clause_it_modifies() ->
         "After meeting Alexander Lukashenko in Minsk on Friday, Hungarian Prime Minister Viktor Orban "
         "said the talks were useful."
     )
-    assert any(v.n(e.participants) == {"Alexander Lukashenko", "Viktor Orban"} for e in v.events("04"))
+    assert any(v.n(e.participants) == {"Alexander Lukashenko", "Viktor Orbán"} for e in v.events("04"))
 
 
 def test_an_ing_clause_after_for_belongs_to_the_object_not_the_subject() -> None:

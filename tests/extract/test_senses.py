@@ -118,7 +118,7 @@ def test_an_apposition_after_a_comma_is_a_description_not_a_name_called() -> Non
 
 def test_likening_someone_to_a_villain_is_criticism_and_a_plain_comparison_is_nothing() -> None:
     v = run("Kosovo Prime Minister Albin Kurti compared Serbian President Aleksandar Vucic to a mafia boss.")
-    assert v.directed("111") == {(frozenset({"Albin Kurti"}), frozenset({"Aleksandar Vucic"}))}
+    assert v.directed("111") == {(frozenset({"Albin Kurti"}), frozenset({"Aleksandar Vučić"}))}
     w = run("Kosovo Prime Minister Albin Kurti compared Serbia's economy to Germany's economy.")
     assert not w.ex.events
 
