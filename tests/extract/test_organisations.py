@@ -36,3 +36,10 @@ def test_officials_of_a_state_act_as_the_state_and_citizens_stay_a_group() -> No
     v = run("Canadian officials criticised India on Monday after Indian citizens protested outside the embassy.")
     assert (frozenset({"Canada"}), frozenset({"India"})) in v.directed("11")
     assert "Canada officials" not in {a.name for a in v.ex.actors}
+
+
+def test_a_portfolio_before_a_title_is_no_organisation() -> None:
+    v = run("Commerce Secretary Howard Lutnick and Energy Secretary Chris Wright met Japanese officials.")
+    names = {a.name for a in v.ex.actors}
+    assert "Commerce" not in names and "Energy" not in names
+    assert {"Howard Lutnick", "Chris Wright"} <= names

@@ -77,3 +77,8 @@ def test_a_description_with_a_state_before_a_name_gives_the_nationality() -> Non
     v = run("Iran's religious leader Ayatollah Ruhollah Khomeini rejected the proposal of the Iraqi government.")
     found = {a.name: a.nationality for a in v.ex.actors}
     assert found["Ruhollah Khomeini"] == v.actor("Iran")
+
+
+def test_a_capitalised_verb_after_a_title_in_a_headline_is_no_name() -> None:
+    v = run("Kosovo PM Says Serbian Criminals With Government Links Behind Attack")
+    assert not [a for a in v.ex.actors if a.kind is ActorKind.PERSON and a.name.startswith("Says")]

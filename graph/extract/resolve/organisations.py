@@ -58,6 +58,10 @@ def _head(word: str) -> bool:
     return word in ORG_HEADS or word.rstrip("s") in ORG_HEADS or word in GOV_HEADS
 
 
+# title words after which a one-word "organisation" is the office holder's portfolio
+PORTFOLIO_TITLES = {"secretary", "minister", "ministers", "secretaries", "czar", "chief", "commissioner"}
+
+
 class OrganisationPasses(AgencyPasses):
     """The passes that find groups and organisations."""
 
@@ -172,6 +176,8 @@ class OrganisationPasses(AgencyPasses):
                 continue  # "Sikh separatists": a faith or a month, not an organisation
             if all(t.lower_ in self.title_words for t in toks):
                 continue
+            if len(toks) == 1 and b < len(doc) and doc[b].lower_ in PORTFOLIO_TITLES:
+                continue  # "Commerce Secretary Howard Lutnick", "Energy Minister X": a portfolio, not a body
             b, inner = self._cut_name(doc, r, a, b)
             if b <= a:
                 continue

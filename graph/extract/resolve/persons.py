@@ -57,7 +57,8 @@ class PersonPasses(KnownPeoplePasses):
                 break
             if tok.text in NOT_NAMES and j == start:
                 break
-            name_like = _name_part(tok) and tok.lower_ not in self.title_words
+            # "Kosovo PM Says Serbian ...": a headline's capitalised verb is no name
+            name_like = _name_part(tok) and tok.lower_ not in self.title_words and tok.pos_ not in ("VERB", "AUX")
             particle = tok.lower_ in NAME_PARTICLES and j > start and j + 1 < len(doc) and _name_part(doc[j + 1])
             if name_like or particle:
                 words += j == start or bool(doc[j - 1].whitespace_)  # "Zia-Ul-Haq" is one word
