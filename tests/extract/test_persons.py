@@ -82,3 +82,16 @@ def test_a_description_with_a_state_before_a_name_gives_the_nationality() -> Non
 def test_a_capitalised_verb_after_a_title_in_a_headline_is_no_name() -> None:
     v = run("Kosovo PM Says Serbian Criminals With Government Links Behind Attack")
     assert not [a for a in v.ex.actors if a.kind is ActorKind.PERSON and a.name.startswith("Says")]
+
+
+def test_a_name_without_its_middle_names_is_the_same_person() -> None:
+    v = run("Peru expelled envoy Maria Elena Ruiz Ortega on Monday. Maria Ortega left Lima on Tuesday.")
+    persons = {a.name: a for a in v.ex.actors if a.kind is ActorKind.PERSON}
+    assert list(persons) == ["Maria Elena Ruiz Ortega"]
+    assert "Maria Ortega" in persons["Maria Elena Ruiz Ortega"].aliases
+
+
+def test_two_names_sharing_only_a_surname_stay_two_people() -> None:
+    v = run("Peru expelled envoy Maria Ruiz Ortega on Monday. Pedro Ortega left Lima on Tuesday.")
+    names = {a.name for a in v.ex.actors if a.kind is ActorKind.PERSON}
+    assert {"Maria Ruiz Ortega", "Pedro Ortega"} <= names

@@ -116,7 +116,7 @@ class PersonPasses(KnownPeoplePasses):
         longest_first = sorted(full, key=lambda x: (-len(x.split()), min(p[0] for p in names[x]), x))
         for n in sorted(full, key=lambda x: (min(p[0] for p in names[x]), x)):  # text order, never hash order
             # "Hassan Sheikh" beside "Hassan Sheikh Mohamud": a shorter form of the longer name
-            canon = index.setdefault(n, next((m for m in longest_first if m != n and _inside(n, m)), n))
+            canon = index.setdefault(n, next((m for m in longest_first if m != n and _shorter_form(n, m)), n))
             parts = n.split()
             index.setdefault(parts[-1], canon)
             prefix, dash, rest = parts[-1].partition("-")
@@ -330,6 +330,19 @@ class PersonPasses(KnownPeoplePasses):
                 )
             self._mark(r, s, e, rec.key, force=True)
             r.kin.append(KinUse(person, rec.key, kind, s))
+
+
+def _shorter_form(short: str, long: str) -> bool:
+    """Whether ``short`` names the person ``long`` names: its words adjacent inside it ("Hassan Sheikh" in
+    "Hassan Sheikh Mohamud"), or the same first and last names with the middle ones left out ("Stewart
+    Wheeler" for "Stewart Ross Wheeler")."""
+    if _inside(short, long):
+        return True
+    a, b = short.split(), long.split()
+    if len(a) < 2 or len(a) >= len(b) or a[0] != b[0] or a[-1] != b[-1]:
+        return False
+    rest = iter(b[1:-1])
+    return all(w in rest for w in a[1:-1])  # the middle words kept, in order
 
 
 def _inside(short: str, long: str) -> bool:
