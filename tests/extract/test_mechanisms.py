@@ -98,11 +98,18 @@ def test_will_not_is_a_refusal() -> None:
     assert not v.events("07")
 
 
-def test_planned_act_is_an_intent_but_planned_meetings_stay() -> None:
+def test_a_planned_act_is_an_intent_now_and_the_act_planned() -> None:
     v = run("Finland will give Estonia a loan. Latvia will meet Lithuania next week.")
     assert v.directed("03") >= {(frozenset({"Finland"}), frozenset({"Estonia"}))}
-    assert not v.events("07")
+    assert all(e.modality is Modality.ASSERTED for e in v.events("03"))
+    assert v.events("07") and all(e.modality is Modality.PLANNED for e in v.events("07"))
     assert any(e.modality is Modality.PLANNED for e in v.events("04"))
+
+
+def test_an_act_planned_on_a_condition_is_a_threat_only() -> None:
+    v = run("Nigeria will withdraw its peacekeepers from Chad unless Chad's president resigns.")
+    assert v.events("13")
+    assert not v.events("08")
 
 
 def test_own_non_actor_subject_blocks_inherited_and_surface_sources() -> None:

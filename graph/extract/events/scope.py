@@ -132,11 +132,13 @@ def _on_condition(tok: Token) -> bool:
 
 
 def _with_intents(found: list[Found], doc: Doc) -> list[Found]:
-    """A planned act the actor announces ("X will send aid to Y") is a statement of intent now (CAMEO 03/13).
+    """A planned act the actor announces ("X will send aid to Y") is also a statement of intent now (CAMEO 03/13).
 
-    The planned act itself stays an event only when it is a meeting or visit (a scheduled happening
-    with its own date and place); otherwise the intent stands for it. A planned act made conditional
-    on the target's conduct ("X will withdraw its troops unless Y ...") is a threat (CAMEO 13).
+    Both are kept: the intent, asserted on the day it is said, as CAMEO codes it; and the act itself with
+    the modality planned, as news reports and coders of events (PETRARCH, the news dev set) read it, and
+    so that a later report of the act done can be linked to its announcement. A planned act made
+    conditional on the target's conduct ("X will withdraw its troops unless Y ...") is a threat (CAMEO
+    13) and nothing more: the act is only what happens if the condition fails.
     """
     out = list(found)
     for f in found:
@@ -149,7 +151,7 @@ def _with_intents(found: list[Found], doc: Doc) -> list[Found]:
         if _on_condition(doc[f.trigger]):
             code = THREAT_CODES.get(f.entry.code[:2], "138" if f.entry.code[:2] in ("18", "19", "20") else "130")
             suffix = "/threat-on-condition"
-        if f.entry.code[:2] not in SCHEDULED_ROOTS:
+        if suffix == "/threat-on-condition" and f.entry.code[:2] not in SCHEDULED_ROOTS:
             out.remove(f)
         entry = replace(f.entry, code=code, symmetric=False)
         actors = f.actors or f.participants[:1]
