@@ -15,6 +15,7 @@ from datetime import date
 from graph import ids
 from graph.extract.nlp import Doc
 from graph.extract.resolve.base import ActorRec, KinUse, Resolved, TitleUse, _state_key, _strip
+from graph.extract.resolve.descriptions import DescriptionPasses
 from graph.extract.resolve.nationality import CONTEXT_SKIP_RULES, context_nationality
 from graph.extract.resolve.organisations import OrganisationPasses
 from graph.extract.resolve.persons import PersonPasses
@@ -37,7 +38,7 @@ __all__ = [
 ]
 
 
-class Resolver(PlacePasses, PersonPasses, OrganisationPasses):
+class Resolver(PlacePasses, PersonPasses, DescriptionPasses, OrganisationPasses):
     """Resolves the actors of docs made by one pipeline (holds its phrase matchers)."""
 
     # -- entry point -------------------------------------------------------------------------
@@ -51,6 +52,7 @@ class Resolver(PlacePasses, PersonPasses, OrganisationPasses):
         self._titles(doc, r, title_spans)
         self._appositions(doc, r)
         self._known_nationality(r)
+        self._descriptions(doc, r)
         self._pronouns(doc, r)
         self._kinship(doc, r)
         self._bodies(doc, r)

@@ -1,0 +1,128 @@
+"""Definite descriptions of a person named before: "the Russian leader", "Russia's president", "the 72-year-old".
+
+News names a person once and then describes them. A description with a state ("the Russian leader",
+"the Chinese president", "Iran's supreme leader") is the person of that state the article has
+already named who holds (or, for the dictionary, held on the article's date) an office the noun
+fits; with one such person it is that person, with none or several it stays what it was (the state).
+An age description ("the 72-year-old") is the person named last before it, in the same or the previous
+sentence. Description tokens count as anaphoric mentions, like pronouns.
+"""
+
+from __future__ import annotations
+
+from graph.extract.nlp import Doc, lex_columns, sentences
+from graph.extract.resolve.base import Resolved
+from graph.extract.resolve.known import KnownPeoplePasses
+from graph.model import ActorKind
+
+# role nouns of a description, and the dictionary offices each fits ("leader": either head)
+LEADER_NOUNS: dict[str, tuple[str, ...]] = {
+    "leader": ("head_of_state", "head_of_government"),
+    "president": ("head_of_state", "head_of_government"),
+    "premier": ("head_of_government",),
+    "chancellor": ("head_of_government",),
+    "ruler": ("head_of_state", "head_of_government"),
+    "strongman": ("head_of_state", "head_of_government"),
+    "monarch": ("head_of_state",),
+    "king": ("head_of_state",),
+    "emir": ("head_of_state",),
+    "diplomat": ("foreign_minister",),
+}
+REACH = 2  # sentences back that an age description looks for its person
+
+
+class DescriptionPasses(KnownPeoplePasses):
+    """Reads definite descriptions of persons named earlier in the article."""
+
+    def _descriptions(self, doc: Doc, r: Resolved) -> None:
+        lowers = lex_columns(doc)[0]
+        sents = sentences(doc)
+        sent_of = {i: si for si, s in enumerate(sents) for i in range(s.start, s.end)}
+        for i, word in enumerate(lowers):
+            if word in LEADER_NOUNS and (r.at(i) is None or _state_marked(r, i)):
+                self._leader(doc, r, i)
+            elif word == "old" and i >= 2 and lowers[i - 1] in ("-", "year") and (found := _age_span(doc, i)):
+                start = found
+                person = _last_person(r, start, sents[max(0, sent_of.get(i, 0) - REACH + 1)].start)
+                if person is not None:
+                    self._anaphor(r, start, i + 1, person)
+
+    def _leader(self, doc: Doc, r: Resolved, i: int) -> None:
+        """ "the Russian leader", "Russia's president": the person of that state named before."""
+        noun = doc[i]
+        if noun.pos_ != "NOUN" or any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in noun.children):
+            return  # "the president, Vladimir Putin" / "President Putin": the name is there
+        if i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN":
+            return
+        state = next(
+            (
+                k
+                for c in noun.children
+                if c.dep_ in ("amod", "poss", "compound")
+                and c.i < i
+                and (k := r.at(c.i))
+                and r.actors[k].kind is ActorKind.STATE
+            ),
+            None,
+        )
+        if state is None or (
+            not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+            and not any(c.dep_ == "poss" for c in noun.children)
+        ):
+            return
+        offices = LEADER_NOUNS[noun.lower_]
+        named = [
+            k for k, a in r.actors.items() if a.kind is ActorKind.PERSON and a.nationality == state and _before(r, k, i)
+        ]
+        fitting = [k for k in named if self._holds(r, k, state, offices)]
+        chosen = fitting if fitting else (named if len(named) == 1 else [])
+        if len(chosen) == 1:
+            self._anaphor(r, noun.left_edge.i, i + 1, chosen[0])
+
+    def _holds(self, r: Resolved, key: str, state: str, offices: tuple[str, ...]) -> bool:
+        iso3 = r.actors[state].iso3
+        if iso3 is None or r.published is None:
+            return False
+        name = r.actors[key].name
+        return any((p := self.people.holder(iso3, office, r.published)) and p.name == name for office in offices)
+
+    def _anaphor(self, r: Resolved, start: int, end: int, person: str) -> None:
+        self._mark(r, start, end, person, force=True)
+        r.via_pronoun.update(range(start, end))
+
+
+def _state_marked(r: Resolved, i: int) -> bool:
+    key = r.at(i)
+    return key is not None and r.actors[key].kind is ActorKind.STATE
+
+
+def _before(r: Resolved, key: str, i: int) -> bool:
+    return any(r.at(j) == key and j not in r.via_pronoun for j in range(i))
+
+
+def _age_span(doc: Doc, old: int) -> int | None:
+    """Start of "the 72-year-old" ending at ``old``, when the words before are a number and "the"."""
+    j = old - 1
+    while j > 0 and doc[j].lower_ in ("-", "year", "years"):
+        j -= 1
+    if not doc[j].like_num or j == 0 or doc[j - 1].lower_ != "the":
+        return None
+    nxt = doc[old + 1] if old + 1 < len(doc) else None
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN"):
+        return None  # "the 72-year-old man", "the 72-year-old Putin": not a bare description
+    return j - 1
+
+
+def _last_person(r: Resolved, before: int, earliest: int) -> str | None:
+    """The person a description picks up: the last subject that names a person before ``before`` (not
+    earlier than ``earliest``), else the person mentioned last ("Modi met Xi. The 74-year-old ...": Modi)."""
+    doc = r.doc
+    last: str | None = None
+    for j in range(before - 1, earliest - 1, -1):
+        key = r.at(j)
+        if not key or r.actors[key].kind is not ActorKind.PERSON:
+            continue
+        last = last or key
+        if doc[j].dep_ in ("nsubj", "nsubjpass") or doc[j].head.dep_ in ("nsubj", "nsubjpass"):
+            return key
+    return last

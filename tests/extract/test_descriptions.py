@@ -1,0 +1,30 @@
+"""Definite descriptions (graph/extract/resolve/descriptions.py): "the Russian leader" and "the 74-year-old"
+are the person the article named before, not a state or nobody."""
+
+from __future__ import annotations
+
+from .conftest import run
+
+
+def test_the_leader_of_a_state_is_its_leader_named_before() -> None:
+    v = run("Russian President Vladimir Putin arrived in Pyongyang on Tuesday. The Russian leader praised North Korea.")
+    assert (frozenset({"Vladimir Putin"}), frozenset({"North Korea"})) in v.directed("051")
+    assert not any(v.n(e.actors) == {"Russia"} for e in v.events("05"))
+
+
+def test_a_description_two_named_persons_fit_stays_the_state() -> None:
+    v = run(
+        "Russian President Vladimir Putin and Russian Prime Minister Mikhail Mishustin met Chinese officials. "
+        "The Russian leader later praised North Korea."
+    )
+    assert (frozenset({"Russia"}), frozenset({"North Korea"})) in v.directed("051")
+
+
+def test_a_leader_of_another_state_is_not_the_person_named_before() -> None:
+    v = run("Russian President Vladimir Putin arrived in Pyongyang. The Chinese leader criticised Japan on Monday.")
+    assert not any("Vladimir Putin" in v.n(e.actors) for e in v.events("11"))
+
+
+def test_an_age_description_is_the_subject_named_just_before() -> None:
+    v = run("Indian Prime Minister Narendra Modi met Xi Jinping in Kazan. The 74-year-old later criticised Pakistan.")
+    assert (frozenset({"Narendra Modi"}), frozenset({"Pakistan"})) in v.directed("111")
