@@ -145,3 +145,8 @@ def test_attending_a_summit_abroad_is_a_visit_to_that_state() -> None:
     assert v.directed("042") == {(frozenset({"Emmanuel Macron"}), frozenset({"Switzerland"}))}
     w = run("French President Emmanuel Macron attended a summit in Paris.")
     assert not w.events("042")
+
+
+def test_a_state_acting_on_itself_is_no_event() -> None:
+    v = run("Belarus has freed 52 prisoners of different nationalities after talks with Lithuania.")
+    assert not any(v.n(e.actors) == {"Belarus"} and v.n(e.targets) == {"Belarus"} for e in v.ex.events)
