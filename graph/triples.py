@@ -13,6 +13,7 @@ from datetime import date
 from functools import lru_cache
 
 from graph import ids
+from graph import namespaces as ns
 from graph.errors import MappingError
 from graph.model import (
     Actor,
@@ -30,16 +31,47 @@ from graph.model import (
     Proposition,
     Sanction,
 )
-from graph.namespaces import CAMEO, DIP, KIN, MOD, OA, ORG, PROV, ROLE, SCHEMA, TIME, WD
 from graph.store.base import Quad, Term, WriteBatch
 
+
+class _Terms:
+    """The IRI terms of a namespace, each made once: ``DIP.actor`` is ``Term.uri(str(ns.DIP.actor))``.
+
+    After its first use a name is a plain attribute of this object: looking it up in rdflib's closed
+    ``dip:`` namespace (which validates the IRI) cost a fifth of the mapping, repeated for every triple.
+    Other namespaces are plain prefixes (``CAMEO["042"]``, ``ORG.postIn``).
+    """
+
+    def __init__(self, namespace: object) -> None:
+        self._closed = None if isinstance(namespace, str) else namespace  # rdflib's Namespace is a str
+        self._prefix = str(namespace)
+        self._items: dict[str, Term] = {}
+
+    def __getattr__(self, name: str) -> Term:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        iri = self._prefix + name if self._closed is None else str(getattr(self._closed, name))
+        term = Term.uri(iri)
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> Term:
+        term = self._items.get(name)
+        if term is None:
+            term = self._items[name] = Term.uri(self._prefix + name)
+        return term
+
+
+DIP, CAMEO, KIN, MOD, OA = _Terms(ns.DIP), _Terms(ns.CAMEO), _Terms(ns.KIN), _Terms(ns.MOD), _Terms(ns.OA)
+ORG, PROV, ROLE, SCHEMA = _Terms(ns.ORG), _Terms(ns.PROV), _Terms(ns.ROLE), _Terms(ns.SCHEMA)
+TIME, WD = _Terms(ns.TIME), _Terms(ns.WD)
+SKOS, DCT = _Terms("http://www.w3.org/2004/02/skos/core#"), _Terms("http://purl.org/dc/terms/")
 XSD = "http://www.w3.org/2001/XMLSchema#"
+_BOOLEAN, _INTEGER, _DECIMAL, _DATE = XSD + "boolean", XSD + "integer", XSD + "decimal", XSD + "date"
 RDF_TYPE = Term.uri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 RDFS_LABEL = Term.uri("http://www.w3.org/2000/01/rdf-schema#label")
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-DCT = "http://purl.org/dc/terms/"
 
-ACTOR_CLASS: dict[ActorKind, object] = {
+ACTOR_CLASS: dict[ActorKind, Term] = {
     ActorKind.PERSON: DIP.Person,
     ActorKind.STATE: DIP.State,
     ActorKind.AGENCY: DIP.GovernmentAgency,
@@ -60,11 +92,6 @@ KINSHIP_SHORTCUT = {
 
 
 @lru_cache(maxsize=8192)
-def u(iri: object) -> Term:
-    return Term.uri(str(iri))
-
-
-@lru_cache(maxsize=8192)
 def node(key: str) -> Term:
     """The IRI term of a key (terms are immutable, so the common ones are made once)."""
     return Term.uri(ids.iri(key))
@@ -77,14 +104,14 @@ def text(value: str, lang: str | None = "en") -> Term:
 def typed(value: object) -> Term:
     """A typed literal: bool, int, float (as xsd:decimal), date, or string."""
     if isinstance(value, bool):
-        return Term.literal("true" if value else "false", XSD + "boolean")
+        return Term.literal("true" if value else "false", _BOOLEAN)
     if isinstance(value, int):
-        return Term.literal(str(value), XSD + "integer")
+        return Term.literal(str(value), _INTEGER)
     if isinstance(value, float):
         lexical = f"{value:.4f}".rstrip("0").rstrip(".")
-        return Term.literal(lexical if lexical not in ("", "-0") else "0", XSD + "decimal")
+        return Term.literal(lexical if lexical not in ("", "-0") else "0", _DECIMAL)
     if isinstance(value, date):
-        return Term.literal(value.isoformat(), XSD + "date")
+        return Term.literal(value.isoformat(), _DATE)
     return Term.literal(str(value))
 
 
@@ -95,9 +122,9 @@ class _Writer:
         self.graph = Term.uri(graph)
         self.quads: list[Quad] = []
 
-    def add(self, s: Term, p: object, o: Term | None) -> None:
+    def add(self, s: Term, p: Term, o: Term | None) -> None:
         if o is not None:
-            self.quads.append(Quad(s, p if isinstance(p, Term) else u(p), o, self.graph))
+            self.quads.append(Quad(s, p, o, self.graph))
 
 
 def source_batch(extractions: Sequence[Extraction], graph: str) -> WriteBatch:
@@ -138,27 +165,27 @@ def _meta(w: _Writer, ex: Extraction, graph: str) -> set[str]:
     extractor = node(ids.extractor_key(ex.extractor.name, ex.extractor.version))
     outlet = node(outlet_key(art))
 
-    w.add(article, RDF_TYPE, u(DIP.Article))
-    w.add(article, u(DCT + "title"), text(art.title) if art.title else None)
-    w.add(article, u(DCT + "identifier"), typed(art.id) if art.id else None)
-    w.add(article, u(DCT + "publisher"), outlet)
+    w.add(article, RDF_TYPE, DIP.Article)
+    w.add(article, DCT.title, text(art.title) if art.title else None)
+    w.add(article, DCT.identifier, typed(art.id) if art.id else None)
+    w.add(article, DCT.publisher, outlet)
     if art.published:
-        w.add(article, u(DCT + "issued"), Term.literal(f"{art.published.isoformat()}T00:00:00Z", XSD + "dateTime"))
-    w.add(article, u(DCT + "language"), typed(art.language))
+        w.add(article, DCT.issued, Term.literal(f"{art.published.isoformat()}T00:00:00Z", XSD + "dateTime"))
+    w.add(article, DCT.language, typed(art.language))
     if art.url:
-        w.add(article, u(SCHEMA.url), Term.literal(art.url, XSD + "anyURI"))
+        w.add(article, SCHEMA.url, Term.literal(art.url, XSD + "anyURI"))
     if art.text:
-        w.add(article, u(DIP.contentSha256), typed(art.sha256))
-    w.add(outlet, RDF_TYPE, u(DIP.MediaOutlet))
-    w.add(outlet, u(SKOS + "prefLabel"), text(art.outlet or "Unknown outlet"))
+        w.add(article, DIP.contentSha256, typed(art.sha256))
+    w.add(outlet, RDF_TYPE, DIP.MediaOutlet)
+    w.add(outlet, SKOS.prefLabel, text(art.outlet or "Unknown outlet"))
     _extractor(w, extractor, ex.extractor)
-    w.add(run, RDF_TYPE, u(DIP.ExtractionRun))
-    w.add(run, u(PROV.used), article)
-    w.add(run, u(PROV.wasAssociatedWith), extractor)
+    w.add(run, RDF_TYPE, DIP.ExtractionRun)
+    w.add(run, PROV.used, article)
+    w.add(run, PROV.wasAssociatedWith, extractor)
     g = Term.uri(graph)
-    w.add(g, RDF_TYPE, u(DIP.SourceGraph))
-    w.add(g, u(DIP.fromDocument), article)
-    w.add(g, u(PROV.wasGeneratedBy), run)
+    w.add(g, RDF_TYPE, DIP.SourceGraph)
+    w.add(g, DIP.fromDocument, article)
+    w.add(g, PROV.wasGeneratedBy, run)
     return {ids.iri(art.key), ids.iri(run_key)}
 
 
@@ -168,10 +195,10 @@ def outlet_key(article: Article) -> str:
 
 
 def _extractor(w: _Writer, subject: Term, extractor: Extractor) -> None:
-    w.add(subject, RDF_TYPE, u(DIP.Extractor))
+    w.add(subject, RDF_TYPE, DIP.Extractor)
     w.add(subject, RDFS_LABEL, text(extractor.name))
-    w.add(subject, u(SCHEMA.softwareVersion), typed(extractor.version))
-    w.add(subject, u(DIP.modelName), typed(extractor.model) if extractor.model else None)
+    w.add(subject, SCHEMA.softwareVersion, typed(extractor.version))
+    w.add(subject, DIP.modelName, typed(extractor.model) if extractor.model else None)
 
 
 # -- content ----------------------------------------------------------------------------------
@@ -223,18 +250,18 @@ class _Context:
         self.claimed.add(key)
         c = node(key)
         w = self.w
-        w.add(c, RDF_TYPE, u(DIP.Claim))
-        w.add(c, u(DIP.about), node(about))
-        w.add(c, u(DIP.modality), u(MOD[modality.value]))
+        w.add(c, RDF_TYPE, DIP.Claim)
+        w.add(c, DIP.about, node(about))
+        w.add(c, DIP.modality, MOD[modality.value])
         if claimant:
-            w.add(c, u(DIP.claimant), self.actor(claimant, f"the claimant of {where}"))
+            w.add(c, DIP.claimant, self.actor(claimant, f"the claimant of {where}"))
         elif modality in (Modality.ALLEGED, Modality.DENIED):
             # Someone must hold an allegation or denial; when the text names nobody, it is the
             # publisher who presents the content as alleged (or denied).
-            w.add(c, u(DIP.claimant), self.outlet)
-        w.add(c, u(DIP.confidence), typed(float(confidence)))
-        w.add(c, u(PROV.wasDerivedFrom), span)
-        w.add(c, u(PROV.wasGeneratedBy), self.run)
+            w.add(c, DIP.claimant, self.outlet)
+        w.add(c, DIP.confidence, typed(float(confidence)))
+        w.add(c, PROV.wasDerivedFrom, span)
+        w.add(c, PROV.wasGeneratedBy, self.run)
 
     def sentence(self, evidence: Evidence | None) -> Term | None:
         if evidence is None:
@@ -246,14 +273,14 @@ class _Context:
             key = f"{art.key}-q{ids.digest(evidence.sentence)}"
         s = node(key)
         w = self.w
-        w.add(s, RDF_TYPE, u(DIP.Sentence))
-        w.add(s, u(DCT + "isPartOf"), self.article)
+        w.add(s, RDF_TYPE, DIP.Sentence)
+        w.add(s, DCT.isPartOf, self.article)
         if evidence.sentence_index is not None:
-            w.add(s, u(DIP.sentenceIndex), typed(evidence.sentence_index))
+            w.add(s, DIP.sentenceIndex, typed(evidence.sentence_index))
         if evidence.start is not None and evidence.end is not None:
-            w.add(s, u(OA.start), typed(evidence.start))
-            w.add(s, u(OA.end), typed(evidence.end))
-        w.add(s, u(OA.exact), typed(evidence.sentence))
+            w.add(s, OA.start, typed(evidence.start))
+            w.add(s, OA.end, typed(evidence.end))
+        w.add(s, OA.exact, typed(evidence.sentence))
         return s
 
 
@@ -278,45 +305,45 @@ def _content(w: _Writer, ex: Extraction, graph: str) -> None:
 
 def _actor(ctx: _Context, a: Actor) -> None:
     w, s = ctx.w, node(a.key)
-    w.add(s, RDF_TYPE, u(ACTOR_CLASS[a.kind]))
-    w.add(s, u(SKOS + "prefLabel"), text(a.name))
+    w.add(s, RDF_TYPE, ACTOR_CLASS[a.kind])
+    w.add(s, SKOS.prefLabel, text(a.name))
     for alias in a.aliases:
         if alias != a.name:
-            w.add(s, u(SKOS + "altLabel"), text(alias))
+            w.add(s, SKOS.altLabel, text(alias))
     if a.iso2:
-        w.add(s, u(DIP.iso3166Alpha2), typed(a.iso2.upper()))
+        w.add(s, DIP.iso3166Alpha2, typed(a.iso2.upper()))
     if a.iso3:
-        w.add(s, u(DIP.iso3166Alpha3), typed(a.iso3.upper()))
+        w.add(s, DIP.iso3166Alpha3, typed(a.iso3.upper()))
     if a.cameo_code:
-        w.add(s, u(DIP.cameoActorCode), typed(a.cameo_code))
+        w.add(s, DIP.cameoActorCode, typed(a.cameo_code))
     if a.wikidata:
-        w.add(s, u(DIP.wikidataId), typed(a.wikidata))
-        w.add(s, u(SCHEMA.sameAs), u(WD[a.wikidata]))
+        w.add(s, DIP.wikidataId, typed(a.wikidata))
+        w.add(s, SCHEMA.sameAs, WD[a.wikidata])
     if a.nationality:
-        w.add(s, u(SCHEMA.nationality), ctx.actor(a.nationality, f"the nationality of {a.key}"))
+        w.add(s, SCHEMA.nationality, ctx.actor(a.nationality, f"the nationality of {a.key}"))
     if a.part_of:
         parent = ctx.actor(a.part_of, f"the parent of {a.key}")
         is_state = ctx.actors[a.part_of].kind is ActorKind.STATE
-        w.add(s, u(DIP.agencyOf if is_state and a.kind is ActorKind.AGENCY else ORG.subOrganizationOf), parent)
+        w.add(s, DIP.agencyOf if is_state and a.kind is ActorKind.AGENCY else ORG.subOrganizationOf, parent)
 
 
 def _dates(w: _Writer, s: Term, d: DateRange | None) -> None:
     if d is None:
         return
     if d.exact:
-        w.add(s, u(DIP.date), typed(d.exact))
-    w.add(s, u(DIP.dateEarliest), typed(d.earliest))
-    w.add(s, u(DIP.dateLatest), typed(d.latest))
+        w.add(s, DIP.date, typed(d.exact))
+    w.add(s, DIP.dateEarliest, typed(d.earliest))
+    w.add(s, DIP.dateLatest, typed(d.latest))
     if d.precision in PRECISION_UNIT:
-        w.add(s, u(DIP.datePrecision), u(PRECISION_UNIT[d.precision]))
+        w.add(s, DIP.datePrecision, PRECISION_UNIT[d.precision])
 
 
-def _start(w: _Writer, s: Term, d: DateRange | None, prop: object, precision_prop: object) -> None:
+def _start(w: _Writer, s: Term, d: DateRange | None, prop: Term, precision_prop: Term) -> None:
     if d is None:
         return
-    w.add(s, u(prop), typed(d.earliest))
+    w.add(s, prop, typed(d.earliest))
     if d.precision in (Precision.MONTH, Precision.YEAR):
-        w.add(s, u(precision_prop), u(PRECISION_UNIT[d.precision]))
+        w.add(s, precision_prop, PRECISION_UNIT[d.precision])
 
 
 def cameo_concept(code: str, where: str) -> Term:
@@ -327,7 +354,7 @@ def cameo_concept(code: str, where: str) -> Term:
             f"{where} has the unknown CAMEO event code {code!r}",
             hint="use a code of ontology/schemes/cameo.ttl (e.g. 041 for a phone call)",
         )
-    return u(CAMEO[code])
+    return CAMEO[code]
 
 
 def _event(ctx: _Context, e: Event) -> None:
@@ -335,23 +362,23 @@ def _event(ctx: _Context, e: Event) -> None:
     where = f"event {e.key}"
     if not e.everyone:
         raise MappingError(f"{where} has no actor, target or participant", where=ctx.ex.article.origin)
-    w.add(s, RDF_TYPE, u(DIP.Interaction if e.directed else DIP.Event))
-    w.add(s, u(DIP.eventType), cameo_concept(e.cameo, where))
+    w.add(s, RDF_TYPE, DIP.Interaction if e.directed else DIP.Event)
+    w.add(s, DIP.eventType, cameo_concept(e.cameo, where))
     for a in e.actors:
-        w.add(s, u(DIP.actor), ctx.actor(a, where))
+        w.add(s, DIP.actor, ctx.actor(a, where))
     for t in e.targets:
-        w.add(s, u(DIP.target), ctx.actor(t, where))
+        w.add(s, DIP.target, ctx.actor(t, where))
     for p in e.participants:
-        w.add(s, u(DIP.participant), ctx.actor(p, where))
+        w.add(s, DIP.participant, ctx.actor(p, where))
     _dates(w, s, e.date)
     if e.place:
-        w.add(s, u(DIP.place), ctx.actor(e.place, f"the place of {where}"))
+        w.add(s, DIP.place, ctx.actor(e.place, f"the place of {where}"))
     if e.topic:
-        w.add(s, u(DIP.topic), node(e.topic))
+        w.add(s, DIP.topic, node(e.topic))
     if e.responds_to:
-        w.add(s, u(DIP.respondsTo), node(e.responds_to))
+        w.add(s, DIP.respondsTo, node(e.responds_to))
     if e.modality is Modality.PLANNED:
-        w.add(s, u(SCHEMA.eventStatus), u(SCHEMA.EventScheduled))
+        w.add(s, SCHEMA.eventStatus, SCHEMA.EventScheduled)
     ctx.claim(e.key, e.modality, e.claimant, e.confidence, e.evidence, where)
 
 
@@ -365,20 +392,20 @@ def _fact(ctx: _Context, f: Fact) -> None:
         title = f.title or "official"
         post_key = ids.post_key(org_actor.iso3 or org_actor.key, title)
         post = node(post_key)
-        w.add(post, RDF_TYPE, u(DIP.Post))
-        w.add(post, u(SKOS + "prefLabel"), text(f"{title[:1].upper()}{title[1:]} of {org_actor.name}"))
-        w.add(post, u(ORG.postIn), obj)
+        w.add(post, RDF_TYPE, DIP.Post)
+        w.add(post, SKOS.prefLabel, text(f"{title[:1].upper()}{title[1:]} of {org_actor.name}"))
+        w.add(post, ORG.postIn, obj)
         t = node(f.key)
-        w.add(t, RDF_TYPE, u(DIP.Tenure))
-        w.add(t, u(DIP.holder), subject)
-        w.add(t, u(DIP.post), post)
-        w.add(t, u(ORG.organization), obj)
+        w.add(t, RDF_TYPE, DIP.Tenure)
+        w.add(t, DIP.holder, subject)
+        w.add(t, DIP.post, post)
+        w.add(t, ORG.organization, obj)
         for role in f.roles:
-            w.add(post, u(ORG.role), u(ROLE[role]))
-            w.add(t, u(ORG.role), u(ROLE[role]))
+            w.add(post, ORG.role, ROLE[role])
+            w.add(t, ORG.role, ROLE[role])
         _start(w, t, f.start, DIP.startDate, DIP.startPrecision)
         if f.end is not None:
-            w.add(t, u(DIP.endDate), typed(f.end.latest))
+            w.add(t, DIP.endDate, typed(f.end.latest))
         ctx.claim(f.key, f.modality, f.claimant, f.confidence, f.evidence, where)
     elif f.kind is FactKind.KINSHIP:
         kind = f.title or "relative"
@@ -388,20 +415,20 @@ def _fact(ctx: _Context, f: Fact) -> None:
                 hint="use one of " + ", ".join(sorted(KINSHIP_SHORTCUT)),
             )
         k = node(f.key)
-        w.add(k, RDF_TYPE, u(DIP.Kinship))
-        w.add(k, u(DIP.person), subject)
-        w.add(k, u(DIP.relative), obj)
-        w.add(k, u(DIP.kinshipType), u(KIN[kind]))
-        w.add(subject, u(KINSHIP_SHORTCUT[kind]), obj)
+        w.add(k, RDF_TYPE, DIP.Kinship)
+        w.add(k, DIP.person, subject)
+        w.add(k, DIP.relative, obj)
+        w.add(k, DIP.kinshipType, KIN[kind])
+        w.add(subject, KINSHIP_SHORTCUT[kind], obj)
         ctx.claim(f.key, f.modality, f.claimant, f.confidence, f.evidence, where)
     elif f.kind is FactKind.AGENCY_OF:
-        w.add(subject, u(DIP.agencyOf), obj)
+        w.add(subject, DIP.agencyOf, obj)
     elif f.kind is FactKind.PART_OF:
-        w.add(subject, u(ORG.subOrganizationOf), obj)
+        w.add(subject, ORG.subOrganizationOf, obj)
     elif f.kind is FactKind.NATIONALITY:
-        w.add(subject, u(SCHEMA.nationality), obj)
+        w.add(subject, SCHEMA.nationality, obj)
     elif f.kind is FactKind.MEMBER_OF:
-        w.add(subject, u(ORG.memberOf), obj)
+        w.add(subject, ORG.memberOf, obj)
 
 
 def _sanction(ctx: _Context, sa: Sanction) -> None:
@@ -409,23 +436,23 @@ def _sanction(ctx: _Context, sa: Sanction) -> None:
     where = f"sanction {sa.key}"
     if not sa.imposers:
         raise MappingError(f"{where} names no imposing authority", where=ctx.ex.article.origin)
-    w.add(s, RDF_TYPE, u(DIP.Sanction))
+    w.add(s, RDF_TYPE, DIP.Sanction)
     for imposer in sa.imposers:
-        w.add(s, u(DIP.imposedBy), ctx.actor(imposer, where))
-    w.add(s, u(DIP.sanctionTarget), ctx.actor(sa.target, where))
+        w.add(s, DIP.imposedBy, ctx.actor(imposer, where))
+    w.add(s, DIP.sanctionTarget, ctx.actor(sa.target, where))
     _start(w, s, sa.start, DIP.startDate, DIP.startPrecision)
-    w.add(s, u(DIP.program), typed(sa.program) if sa.program else None)
-    w.add(s, u(DIP.legalBasis), typed(sa.legal_basis) if sa.legal_basis else None)
+    w.add(s, DIP.program, typed(sa.program) if sa.program else None)
+    w.add(s, DIP.legalBasis, typed(sa.legal_basis) if sa.legal_basis else None)
     if sa.reason:
-        w.add(s, u(DIP.statedReason), node(sa.reason))
+        w.add(s, DIP.statedReason, node(sa.reason))
     if sa.event:
-        w.add(s, u(DIP.establishedBy), node(sa.event))
+        w.add(s, DIP.establishedBy, node(sa.event))
     ctx.claim(sa.key, sa.modality, sa.claimant, sa.confidence, sa.evidence, where)
 
 
 def _proposition(ctx: _Context, p: Proposition) -> None:
     w, s = ctx.w, node(p.key)
-    w.add(s, RDF_TYPE, u(DIP.Proposition))
+    w.add(s, RDF_TYPE, DIP.Proposition)
     w.add(s, RDFS_LABEL, text(p.label))
     for c in p.concerns:
-        w.add(s, u(DIP.concerns), ctx.actor(c, f"proposition {p.key}"))
+        w.add(s, DIP.concerns, ctx.actor(c, f"proposition {p.key}"))

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from graph.extract.dates import DateMention, shift, stand_in
 from graph.extract.lexicon import Entry
 from graph.extract.modality import FUTURE_AUX, MODAL_AUX, PLAN_HEADS
-from graph.extract.nlp import Doc, Span, Token, sentences
+from graph.extract.nlp import Doc, Span, Token, doc_text, sentences
 from graph.model import DateRange, Event, Modality, Precision
 
 if TYPE_CHECKING:
@@ -327,7 +327,7 @@ def _story_date(sents: list[Span], spans: list[tuple[int, int, DateMention]], to
 def _paragraphs(doc: Doc, sents: list[Span]) -> list[int]:
     """The paragraph number of every sentence (a line break between two sentences starts a paragraph)."""
     out, n = [], 0
-    text = doc.text
+    text = doc_text(doc)  # doc.text joins every token again at each use
     for i, s in enumerate(sents):
         between = text[sents[i - 1].start_char : s.start_char] if i else ""
         if "\n" in between[len(between.rstrip()) :]:

@@ -14,7 +14,7 @@ from importlib import resources
 from typing import Any
 
 from graph.errors import ExtractionError
-from graph.extract.nlp import Token
+from graph.extract.nlp import Token, lex_columns
 
 IRREGULAR = {
     "meet": ["met"],
@@ -301,7 +301,9 @@ class _Arguments:
         objs = [c for c in self.children if c.dep_ in ("dobj", "nsubjpass", "attr", "dative")]
         if self.tok.dep_ in ("acl", "relcl", "amod"):
             objs.append(self.tok.head)
-        return {w.lemma_.lower() for o in objs for w in o.subtree} | {w.lower_ for o in objs for w in o.subtree}
+        lowers, lemmas = lex_columns(self.tok.doc)  # each subtree walked once, its words read from the columns
+        words = [w.i for o in objs for w in o.subtree]
+        return {lemmas[i].lower() for i in words} | {lowers[i] for i in words}
 
     @cached_property
     def phrase_words(self) -> set[str]:

@@ -229,7 +229,8 @@ class EventFinder(ArgumentPasses):
         if f.modality is Modality.ASSERTED and f.date and published and f.date.earliest > published:
             f.modality = Modality.PLANNED
             f.rule += "/future-date"
-        if any(i in res.via_pronoun for i in range(tok.sent.start, tok.sent.end) if res.at(i) in f.everyone):
+        sent = tok.sent  # the few tokens resolved through a pronoun, not every token of the sentence
+        if any(sent.start <= i < sent.end and res.at(i) in f.everyone for i in res.via_pronoun):
             f.confidence -= 0.1
         if f.actors and f.targets:
             f.confidence += 0.1
