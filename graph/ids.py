@@ -27,7 +27,8 @@ META_GRAPH = GRAPH + "meta"
 REFERENCE_GRAPH = GRAPH + "reference"
 DERIVED_GRAPH = GRAPH + "derived"
 ONTOLOGY_GRAPH = GRAPH + "ontology"
-SHARED_GRAPHS = frozenset({META_GRAPH, REFERENCE_GRAPH, DERIVED_GRAPH, ONTOLOGY_GRAPH})
+IDENTITY_GRAPH = GRAPH + "identity"  # which persons of different sources are one (graph.identity)
+SHARED_GRAPHS = frozenset({META_GRAPH, REFERENCE_GRAPH, DERIVED_GRAPH, ONTOLOGY_GRAPH, IDENTITY_GRAPH})
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _HASH_LEN = 16

@@ -605,7 +605,8 @@ class Fetcher:
             values = f.get(key)
             if not values:
                 return ()
-            return tuple(self._ref(i) for i in (values if len(values) == 1 else sorted(set(values))))
+            # dict.fromkeys: a person and the other name it is read as (graph.identity) are one side
+            return tuple(dict.fromkeys(self._ref(i) for i in (values if len(values) == 1 else sorted(set(values)))))
 
         return Relation(
             event=e,

@@ -80,12 +80,20 @@ class ActorIndex:
         for iri, field, value in rows:
             fields.setdefault(iri, {}).setdefault(field, []).append(value)
         self.actors: dict[str, Actor] = {}
+        # a person other sources name otherwise is read as that person (graph.identity): its names are aliases
+        self.same: dict[str, str] = {iri: min(t.value for t in f["same"]) for iri, f in fields.items() if f.get("same")}
         for iri, f in fields.items():
             kinds = {t.value for t in f.get("kind", [])}
             kind = next((name for cls, name in KINDS.items() if cls in kinds), None)
-            if kind is None:
+            if kind is None or iri in self.same:
                 continue
             self.actors[iri] = _actor(iri, kind, f)
+        for member, canonical in sorted(self.same.items()):
+            actor = self.actors.get(canonical)
+            if actor is not None:
+                names = {t.value for key in ("label", "alias") for t in fields[member].get(key, [])}
+                aliases = tuple(sorted((set(actor.aliases) | names) - {actor.label}))
+                self.actors[canonical] = replace(actor, aliases=aliases)
         self._exact: dict[str, set[str]] = {}
         self._words: dict[str, set[str]] = {}
         for actor in self.actors.values():
@@ -107,6 +115,7 @@ class ActorIndex:
         return actor.label if actor else re.split(r"[/#]", iri)[-1]
 
     def ref(self, iri: str) -> ActorRef:
+        iri = self.same.get(iri, iri)
         return ActorRef(iri, self.label(iri))
 
     def resolve(self, reference: str | Actor | ActorRef) -> Actor:
@@ -121,6 +130,7 @@ class ActorIndex:
         text = str(reference).strip()
         iri = expand(text)
         if iri is not None:
+            iri = self.same.get(iri, iri)
             if iri in self.actors:
                 return self.actors[iri]
             raise UnknownActor(text)
