@@ -25,6 +25,11 @@ from graph.model import ActorKind, Article, Claim, Event, Extraction, Extractor,
 EXTRACTOR_NAME = "diplograph-rules"
 EXTRACTOR_VERSION = "0.1.0"
 
+# kinds whose actors mentioned only in passing (in no event, fact, sanction or claim, never a clause's subject
+# or object) are left out: "Canadian citizens", "a Telegram channel" are nodes with no relation, and the
+# NER's organisations the least sure kind
+PASSING_KINDS = {ActorKind.GROUP, ActorKind.ORGANIZATION}
+ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative"}
 WORKER_CHUNK = 4  # articles per task sent to a worker: small, so that both cores stay busy to the last one
 DENIAL_REACH = 3  # sentences between a sanction's stated reason and a denial that answers it
 
@@ -106,7 +111,10 @@ class Pipeline:
             + facts_mod.kinship_facts(doc, res)
         )
         mentions = tuple(_mention(doc, k, s, e) for s, e, k in res.mention_spans())
-        used = _referenced(events, facts, sanctions, props, claims + sanction_claims) | {m.actor for m in mentions}
+        used = _referenced(events, facts, sanctions, props, claims + sanction_claims)
+        used |= {
+            k for s, e, k in res.mention_spans() if res.actors[k].kind not in PASSING_KINDS or _argument(doc, s, e)
+        }
         todo = list(used)
         while todo:  # the states and agencies an actor's nationality or parent names are actors of the article too
             rec = res.actors.get(todo.pop())
@@ -129,6 +137,14 @@ class Pipeline:
             mentions=mentions,
             notes=tuple(notes),
         )
+
+
+def _argument(doc: Any, s: int, e: int) -> bool:
+    """Whether the mention s..e is a subject or object of its clause (its own head, or a name inside one)."""
+    heads = [t for t in doc[s:e] if t.head.i < s or t.head.i >= e]
+    return any(
+        t.dep_ in ARGUMENT_DEPS or (t.dep_ in ("compound", "amod") and t.head.dep_ in ARGUMENT_DEPS) for t in heads
+    )
 
 
 def _mention(doc: Any, key: str, s: int, e: int) -> Mention:

@@ -43,3 +43,12 @@ def test_a_portfolio_before_a_title_is_no_organisation() -> None:
     names = {a.name for a in v.ex.actors}
     assert "Commerce" not in names and "Energy" not in names
     assert {"Howard Lutnick", "Chris Wright"} <= names
+
+
+def test_a_group_or_organisation_named_only_in_passing_is_no_actor() -> None:
+    v = run("Chile expelled two Peruvian diplomats after a campaign against Chilean students, Reuters reported.")
+    names = {a.name for a in v.ex.actors}
+    assert {"Chile", "Peru"} <= names
+    assert not any("students" in n for n in names)
+    w = run("Chilean students protested against Peru outside its embassy in Santiago on Monday.")
+    assert any("students" in a.name for a in w.ex.actors)  # a subject that acts stays
