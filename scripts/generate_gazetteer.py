@@ -168,6 +168,9 @@ CAPITALS = {
 # Short names and demonyms the dictionaries lack or spell differently.
 EXTRA_NAMES = {
     "USA": ["U.S.", "US", "USA", "U.S.A.", "United States", "America", "the United States"],
+    "VCT": ["St Vincent and the Grenadines", "St. Vincent and the Grenadines"],
+    "KNA": ["St Kitts and Nevis", "St. Kitts and Nevis"],
+    "LCA": ["St Lucia", "St. Lucia"],
     "GBR": [
         "UK",
         "U.K.",
@@ -644,6 +647,23 @@ def _case(pattern: str) -> str:
     return " ".join(words)
 
 
+def _drop_words_of_other_names(out: dict[str, dict[str, object]]) -> None:
+    """A one-word name or demonym of one state that ends another state's compound name ("X and the Y") and is
+    no word of its own ("Grenadines" for Grenada: Saint Vincent and the Grenadines) reads as the wrong
+    state: left out."""
+    words: dict[str, set[str]] = {}
+    for iso3, entry in out.items():
+        for n in entry["names"]:  # type: ignore[attr-defined]
+            if " and " in n and "," not in n:  # the last part of a compound name: "... and the Grenadines"
+                words.setdefault(n.split()[-1], set()).add(iso3)
+    for iso3, entry in out.items():
+        own = set(str(entry["name"]).split())
+        for key in ("names", "demonyms"):
+            values = entry[key]
+            assert isinstance(values, list)
+            entry[key] = [v for v in values if " " in v or v in own or not (words.get(v, set()) - {iso3})]
+
+
 def states(vocab: Path) -> dict[str, dict[str, object]]:
     cameo = json.loads((vocab / "cameo_actor_codes.json").read_text())["countries"]
     out: dict[str, dict[str, object]] = {}
@@ -707,6 +727,7 @@ def states(vocab: Path) -> dict[str, dict[str, object]]:
             "demonyms": sorted(demonyms - names),
             "capitals": sorted(capitals),
         }
+    _drop_words_of_other_names(out)
     out["USA"]["name"] = "United States"
     out["GBR"]["name"] = "United Kingdom"
     out["RUS"]["name"] = "Russia"

@@ -70,3 +70,16 @@ def test_the_capital_of_a_state_named_by_its_adjective_is_that_city() -> None:
     v = run("President William Ruto arrived in the Ugandan capital on Monday for talks with Yoweri Museveni.")
     assert kinds(v).get("Kampala") is ActorKind.SITE
     assert (frozenset({"William Ruto"}), frozenset({"Uganda"})) in v.directed("042")
+
+
+def test_a_capital_naming_a_treaty_is_no_actor() -> None:
+    v = run("India said Canada had violated the Vienna Convention on Diplomatic Relations.")
+    assert "Austria" not in {a.name for a in v.ex.actors}
+    w = run("Vienna criticised Moscow on Monday.")
+    assert {"Austria", "Russia"} <= {a.name for a in w.ex.actors}
+
+
+def test_a_word_ending_another_states_compound_name_is_not_a_state() -> None:
+    v = run("The convenor, St Vincent and the Grenadines Prime Minister Ralph Gonsalves, read the declaration.")
+    names = {a.name for a in v.ex.actors}
+    assert "Grenada" not in names and "Saint Vincent and the Grenadines" in names

@@ -23,6 +23,23 @@ from graph.extract.resolve.places import PlacePasses
 from graph.extract.resolve.words import REGION_WORDS
 from graph.model import ActorKind
 
+# nouns after a city's name that make it a treaty's or a process's name ("the Vienna Convention")
+TREATY_NOUNS = {
+    "convention",
+    "conventions",
+    "treaty",
+    "accord",
+    "accords",
+    "agreement",
+    "agreements",
+    "protocol",
+    "declaration",
+    "process",
+    "format",
+    "consensus",
+    "charter",
+    "principles",
+}
 # a continent or macro-region is an actor only as a clause's subject or object
 AREA_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj"}
 
@@ -71,6 +88,8 @@ class Resolver(PlacePasses, PersonPasses, DescriptionPasses, OrganisationPasses)
             if entry is None or (eid in self.gaz.areas and ent.root.dep_ not in AREA_ARGUMENT_DEPS):
                 continue  # "in Africa", "Africa's Great Lakes": a setting; "ripples hit Latin America": an actor
             start, end = _strip(ent)
+            if prefix == "capital" and end < len(doc) and doc[end].lower_ in TREATY_NOUNS:
+                continue  # "the Vienna Convention", "the Minsk agreements": a treaty's name, no actor
             if prefix == "capital" and start < end and self._capital_venue(doc, r, start, end, entry):
                 continue
             rec = self._entry_actor(r, entry)
