@@ -25,10 +25,8 @@ from graph.model import ActorKind, Article, Claim, Event, Extraction, Extractor,
 EXTRACTOR_NAME = "diplograph-rules"
 EXTRACTOR_VERSION = "0.1.0"
 
-# kinds whose actors mentioned only in passing (in no event, fact, sanction or claim, never a clause's subject
-# or object) are left out: "Canadian citizens", "a Telegram channel" are nodes with no relation, and the
-# NER's organisations the least sure kind
-PASSING_KINDS = {ActorKind.GROUP, ActorKind.ORGANIZATION}
+# actors mentioned only in passing (in no event, fact, sanction or claim, never a clause's subject or object)
+# that are left out, by _passing: "Canadian citizens", "a Telegram channel" are nodes with no relation
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative"}
 WORKER_CHUNK = 4  # articles per task sent to a worker: small, so that both cores stay busy to the last one
 DENIAL_REACH = 3  # sentences between a sanction's stated reason and a denial that answers it
@@ -112,9 +110,7 @@ class Pipeline:
         )
         mentions = tuple(_mention(doc, k, s, e) for s, e, k in res.mention_spans())
         used = _referenced(events, facts, sanctions, props, claims + sanction_claims)
-        used |= {
-            k for s, e, k in res.mention_spans() if res.actors[k].kind not in PASSING_KINDS or _argument(doc, s, e)
-        }
+        used |= {k for s, e, k in res.mention_spans() if not _passing(res.actors[k]) or _argument(doc, s, e)}
         todo = list(used)
         while todo:  # the states and agencies an actor's nationality or parent names are actors of the article too
             rec = res.actors.get(todo.pop())
@@ -137,6 +133,15 @@ class Pipeline:
             mentions=mentions,
             notes=tuple(notes),
         )
+
+
+def _passing(rec: Any) -> bool:
+    """Whether an actor named only in passing may be left out: any group, and an organisation whose name is
+    one or two ordinary words ("Telegram", "Radio Free"), not a full name or an acronym ("FDLR")."""
+    if rec.kind is ActorKind.GROUP:
+        return True
+    words = rec.name.split()
+    return rec.kind is ActorKind.ORGANIZATION and len(words) <= 2 and not any(w.isupper() and len(w) > 1 for w in words)
 
 
 def _argument(doc: Any, s: int, e: int) -> bool:

@@ -52,3 +52,18 @@ def test_a_group_or_organisation_named_only_in_passing_is_no_actor() -> None:
     assert not any("students" in n for n in names)
     w = run("Chilean students protested against Peru outside its embassy in Santiago on Monday.")
     assert any("students" in a.name for a in w.ex.actors)  # a subject that acts stays
+
+
+def test_an_acronym_in_brackets_after_an_organisation_is_its_alias() -> None:
+    v = run(
+        "Kenya accused the Democratic Forces for the Liberation of Rwanda (FDLR) of attacks. "
+        "The FDLR denied the charge on Monday."
+    )
+    orgs = [a for a in v.ex.actors if "FDLR" in a.aliases]
+    assert len(orgs) == 1 and orgs[0].name == "Democratic Forces for the Liberation of Rwanda"
+    assert not any(a.name == "FDLR" for a in v.ex.actors)
+
+
+def test_a_full_name_or_acronym_named_in_passing_stays_an_actor() -> None:
+    v = run("Chile expelled two Peruvian diplomats, officials of the Organization of Islamic Cooperation said.")
+    assert "Organization of Islamic Cooperation" in {a.name for a in v.ex.actors}

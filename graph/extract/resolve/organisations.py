@@ -193,6 +193,7 @@ class OrganisationPasses(AgencyPasses):
                 ),
             )
             self._mark(r, a, b, rec.key, force=True)
+            self._acronym(doc, r, b, rec)  # "Democratic Forces for the Liberation of Rwanda (FDLR)"
 
     def _cut_name(self, doc: Doc, r: Resolved, a: int, b: int) -> tuple[int, str | None]:
         """An organisation name the entity ruler cut at a state: "Communist Party of | China", "Alliance of |
