@@ -83,3 +83,10 @@ def test_a_word_ending_another_states_compound_name_is_not_a_state() -> None:
     v = run("The convenor, St Vincent and the Grenadines Prime Minister Ralph Gonsalves, read the declaration.")
     names = {a.name for a in v.ex.actors}
     assert "Grenada" not in names and "Saint Vincent and the Grenadines" in names
+
+
+def test_a_known_place_the_tagger_missed_is_read_where_the_words_before_say_a_place_follows() -> None:
+    v = run("The situation in the southern Gaza city of Rafah worsened on Monday.")
+    assert ("Rafah", ActorKind.SITE) in {(a.name, a.kind) for a in v.ex.actors}
+    w = run("Fighting raged in Bakhmut on Monday.")
+    assert ("Bakhmut", ActorKind.SITE) in {(a.name, a.kind) for a in w.ex.actors}

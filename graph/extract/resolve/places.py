@@ -122,10 +122,27 @@ class PlacePasses(ResolverBase):
                 major = text in self.gaz.major_places
                 place = is_known and (locative or (major and len(ent) == 1 and text not in person_words))
             if place:
-                rec = self._place(r, text, text, a, b)
-                iso3 = known.get(text)
-                if iso3 and rec.key not in r.place_state and (state := self.state_actor(r, iso3)):
-                    r.place_state[rec.key] = state  # "exercises in Alaska": in the United States
+                self._known_place(r, text, a, b)
+        self._unlabelled_places(doc, r)
+
+    def _known_place(self, r: Resolved, text: str, a: int, b: int) -> None:
+        rec = self._place(r, text, text, a, b)
+        iso3 = self.gaz.places.get(text)
+        if iso3 and rec.key not in r.place_state and (state := self.state_actor(r, iso3)):
+            r.place_state[rec.key] = state  # "exercises in Alaska": in the United States
+
+    def _unlabelled_places(self, doc: Doc, r: Resolved) -> None:
+        """Known places the NER left out, where the words before say a place follows ("in Rafah", "the city
+        of Rafah"): the longest run of up to three capitalised words that the gazetteer knows."""
+        words = token_columns(doc)[0]
+        for i, w in enumerate(words):
+            if not w.istitle() or r.at(i) or doc[i].ent_type_ or not self._locative(doc, i):
+                continue  # most tokens: no Token object built past the first test
+            for b in range(min(len(doc), i + 3), i, -1):
+                text = " ".join(words[i:b])
+                if text in self.gaz.places and not any(r.at(k) for k in range(i, b)) and not _modifier(doc, b):
+                    self._known_place(r, text, i, b)
+                    break
 
     def _capital_nouns(self, doc: Doc, r: Resolved) -> None:
         """ "the North Korean capital", "Russia's capital": that state's capital city, as a place."""
