@@ -108,12 +108,18 @@ def subdivisions(iso3: dict[str, str]) -> dict[str, str]:
         country = iso3.get(s.country_code)
         if country is None:
             continue
-        for form in {s.name, ascii_form(s.name)}:
+        forms = {s.name, ascii_form(s.name)}
+        if (m := FRENCH_POINT.fullmatch(s.name)) and m.group(2) not in POINTS:  # "Nord-Kivu": "North Kivu"
+            forms.add(f"{POINTS[m.group(1)]} {m.group(2)}")
+        for form in forms:
             if usable(form):
                 seen.setdefault(form, set()).add(country)
     return {name: next(iter(c)) for name, c in sorted(seen.items()) if len(c) == 1}
 
 
+# French compass points at the start of a province's name ("Nord-Kivu", "Sud-Ubangi") and their English
+POINTS = {"Nord": "North", "Sud": "South", "Est": "East", "Ouest": "West"}
+FRENCH_POINT = re.compile(r"(Nord|Sud|Est|Ouest)-([A-Z][\w-]+)")
 # English names of places of diplomatic news that GeoNames files under a local spelling ("Genève"), so that the
 # English name is taken by a smaller namesake elsewhere ("Geneva", Illinois) or by nothing. Public facts.
 EXONYMS = {

@@ -90,3 +90,9 @@ def test_a_known_place_the_tagger_missed_is_read_where_the_words_before_say_a_pl
     assert ("Rafah", ActorKind.SITE) in {(a.name, a.kind) for a in v.ex.actors}
     w = run("Fighting raged in Bakhmut on Monday.")
     assert ("Bakhmut", ActorKind.SITE) in {(a.name, a.kind) for a in w.ex.actors}
+
+
+def test_a_french_province_name_is_known_by_its_english_form() -> None:
+    v = run("Rwandan troops must leave North Kivu and South Kivu provinces within ninety days.")
+    sites = {a.name for a in v.ex.actors if a.kind is ActorKind.SITE}
+    assert {"North Kivu", "South Kivu"} <= sites
