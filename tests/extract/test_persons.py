@@ -95,3 +95,9 @@ def test_two_names_sharing_only_a_surname_stay_two_people() -> None:
     v = run("Peru expelled envoy Maria Ruiz Ortega on Monday. Pedro Ortega left Lima on Tuesday.")
     names = {a.name for a in v.ex.actors if a.kind is ActorKind.PERSON}
     assert {"Maria Ruiz Ortega", "Pedro Ortega"} <= names
+
+
+def test_a_name_the_tagger_starts_at_a_particle_begins_at_the_given_name_before_it() -> None:
+    v = run("date 2023-03-10 Musaad bin Mohammed Al-Aiban, Saudi Minister of State, led the Saudi delegation.")
+    names = {a.name for a in v.ex.actors if a.kind is ActorKind.PERSON}
+    assert "Musaad bin Mohammed Al-Aiban" in names and "bin Mohammed Al-Aiban" not in names

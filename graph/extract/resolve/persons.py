@@ -103,6 +103,8 @@ class PersonPasses(KnownPeoplePasses):
                 a += 1
             if b <= a or any(r.at(i) for i in range(a, b)):
                 continue
+            if ent.label_ == "PERSON":
+                a = self._given_name_before_particle(doc, r, a)
             text = _name_text(doc[a:b])
             if ent.label_ == "PERSON":
                 person_votes[text] = person_votes.get(text, 0) + 1
@@ -162,6 +164,15 @@ class PersonPasses(KnownPeoplePasses):
                 i += width
             else:
                 i += 1
+
+    def _given_name_before_particle(self, doc: Doc, r: Resolved, a: int) -> int:
+        """ "Musaad | bin Mohammed Al-Aiban": a name the NER starts at a particle begins at the name before it."""
+        if not (doc[a].is_lower and doc[a].lower_ in NAME_PARTICLES) or a == 0:
+            return a
+        before = doc[a - 1]
+        if _is_name_token(before) and not r.at(a - 1) and before.lower_ not in self.title_words:
+            return a - 1
+        return a
 
     def _given_name_states(
         self, doc: Doc, r: Resolved, names: dict[str, list[tuple[int, int]]], votes: dict[str, int]
