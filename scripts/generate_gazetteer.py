@@ -8,6 +8,7 @@ Sources, facts only:
   * ISO 3166-1 (pycountry): codes and official/common names of states.
   * ../shared/vocab/cameo_actor_codes.json (PETRARCH-2 Phoenix dictionaries, MIT): country name
     patterns (names and demonyms) and the CAMEO codes of international organisations.
+  * scripts/data/armed_groups.yaml: armed groups of recent news the Phoenix dictionaries (2014) lack.
   * The tables below: capitals (used as metonyms: "Washington said"), demonyms missing from the
     dictionaries, international organisations, government agencies with their state, generic
     state bodies ("the Colombian cabinet"), titles with their role concepts, places and regions,
@@ -22,8 +23,10 @@ import re
 from pathlib import Path
 
 import pycountry
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
+ARMED_GROUPS = ROOT / "scripts" / "data" / "armed_groups.yaml"
 
 # Capitals (and seats of government) used as metonyms for the state's government.
 CAPITALS = {
@@ -757,7 +760,8 @@ def states(vocab: Path) -> dict[str, dict[str, object]]:
 
 
 def armed_groups(vocab: Path) -> list[dict[str, object]]:
-    """Non-state armed groups of the Phoenix dictionary, with their CAMEO codes ("Hamas" -> PSEREBHMS)."""
+    """Non-state armed groups of the Phoenix dictionary, with their CAMEO codes ("Hamas" -> PSEREBHMS), and
+    those of ``scripts/data/armed_groups.yaml`` (public facts) that it lacks."""
     data = json.loads((vocab / "cameo_actor_codes.json").read_text())["nonstate_armed_actors"]
     out: dict[str, dict[str, object]] = {}
     for code, patterns in data.items():
@@ -775,6 +779,11 @@ def armed_groups(vocab: Path) -> list[dict[str, object]]:
                 continue
             aliases = ([acronym] if acronym and len(acronym) > 2 else []) + _al_variants(cased)
             out[cased] = {"name": cased, "aliases": aliases, "cameo": code}
+    taken = {str(a).upper() for g in out.values() for a in (g["name"], *g["aliases"])}  # type: ignore[misc]
+    for extra in yaml.safe_load(ARMED_GROUPS.read_text(encoding="utf-8")):  # groups the dictionary lacks
+        aliases = [a for a in extra["aliases"] if a.upper() not in taken and len(a) > 2]
+        if extra["name"].upper() not in taken:
+            out[extra["name"]] = {"name": extra["name"], "aliases": aliases, "cameo": extra["cameo"]}
     return sorted(out.values(), key=lambda g: str(g["name"]))
 
 
