@@ -148,6 +148,9 @@ def stance(trigger: Token, *, noun: bool) -> Stance:
     aux = [c for c in children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in FUTURE_AUX for a in aux) or _going_to(trigger):
         return Stance(Modality.PLANNED, "future-auxiliary")
+    if any(a.lower_ == "would" for a in aux) and _reported_past(trigger) and not _if_clause(trigger):
+        # "Israel announced it would free 150 prisoners": the future of a past report, not a hypothesis
+        return Stance(Modality.PLANNED, "future-auxiliary")
     if any(a.lower_ in MODAL_AUX for a in aux):
         return Stance(Modality.HYPOTHETICAL, "modal-auxiliary")
     if trigger.dep_ == "ROOT" and any(a.lower_ == "to" for a in aux):  # headline "X to meet Y"
@@ -244,3 +247,20 @@ def reported_by(trigger: Token) -> Token | None:
             return _subject(node.head)
         node = node.head
     return None
+
+
+def _reported_past(trigger: Token) -> bool:
+    """Whether the trigger's clause is what a verb of saying in the past reports ("said it would ...")."""
+    node = trigger
+    for _ in range(3):
+        if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in SAY_VERBS | {"promise", "pledge", "confirm"}:
+            return node.head.tag_ in ("VBD", "VBN")
+        if node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def _if_clause(trigger: Token) -> bool:
+    """An "if" or "unless" clause on the trigger ("would attack if ..."): a hypothesis after all."""
+    return any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in trigger.children)

@@ -188,3 +188,11 @@ def test_extract_many_in_two_processes_keeps_order(n_process: int) -> None:
     out = list(extract_many(arts, n_process=n_process, batch_size=2))
     assert [x.article.id for x in out] == [a.id for a in arts]
     assert all(View(x).directed("112") for x in out)
+
+
+def test_would_in_a_past_report_is_the_reports_future_not_a_hypothesis() -> None:
+    v = run("Israel announced on Monday it would free 150 Palestinian prisoners by the end of August.")
+    assert any(e.modality is Modality.PLANNED for e in v.events("08"))
+    assert v.events("03")
+    w = run("Israel said on Monday it would free 150 prisoners if Hamas released the hostages.")
+    assert all(e.modality is not Modality.PLANNED for e in w.events("08"))
