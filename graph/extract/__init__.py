@@ -38,6 +38,7 @@ class Pipeline:
     """The spaCy pipeline plus the gazetteer, resolver, lexicon and event finder built on it."""
 
     def __init__(self, nlp: Any = None, *, prefilter: bool = False) -> None:
+        from graph.extract.agents import load_agents
         from graph.extract.discards import Discards
         from graph.extract.events import EventFinder
         from graph.extract.gazetteer import load_gazetteer
@@ -50,6 +51,7 @@ class Pipeline:
         self.parsed = is_trained(self.nlp)
         self.gazetteer = load_gazetteer()
         load_people()  # read once here, before any worker process is forked, not once per worker
+        load_agents()
         self.resolver = Resolver(self.nlp, self.gazetteer)
         lexicon = load_lexicon()
         self.finder = EventFinder(self.nlp, lexicon)

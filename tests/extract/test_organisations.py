@@ -74,3 +74,9 @@ def test_armed_groups_of_recent_news_are_known_and_a_shared_surname_is_not_one()
     assert "March 23 Movement" in {a.name for a in v.ex.actors}
     w = run("Congolese Foreign Minister Therese Kayikwamba Wagner criticised Rwanda on Monday.")
     assert "Wagner Group" not in {a.name for a in w.ex.actors}
+
+
+def test_a_states_group_named_by_an_agent_noun_gets_its_cameo_sector_code() -> None:
+    v = run("Syrian rebels attacked Filipino peacekeepers in the Golan Heights on Saturday.")
+    codes = {a.name: a.cameo_code for a in v.ex.actors}
+    assert codes["Syria rebels"] == "SYRREB"

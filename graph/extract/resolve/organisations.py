@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from graph import ids
+from graph.extract.agents import sector_code
 from graph.extract.nlp import Doc, token_columns
 from graph.extract.resolve.agencies import AgencyPasses
 from graph.extract.resolve.base import ActorRec, Resolved, _prose, _strip
@@ -89,6 +90,7 @@ class OrganisationPasses(AgencyPasses):
                     ActorKind.GROUP,
                     name,
                     {doc[max(0, s - 1) : e].text},
+                    cameo=sector_code(owner_rec.cameo or owner_rec.iso3, doc[s:e].text),  # "Syrian rebels": SYRREB
                     nationality=owner,
                 ),
             )
