@@ -31,12 +31,13 @@ from dataclasses import dataclass, field
 
 from graph import ids
 from graph.extract.people import NEAR_MIN_LENGTH, name_key, one_edit
+from graph.namespaces import DIP
 from graph.store.base import Quad, Store, Term, WriteBatch
 
 IDENTITY_GRAPH = ids.IDENTITY_GRAPH
 OWL_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
-IDENTITY_RULE = ids.ONTOLOGY + "identityRule"
-IDENTITY_ALIAS = ids.ONTOLOGY + "identityAlias"
+IDENTITY_RULE = str(DIP.identityRule)
+IDENTITY_ALIAS = str(DIP.identityAlias)
 
 PERSONS_QUERY = """
 PREFIX dip: <https://w3id.org/diplograph/ontology#>

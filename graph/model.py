@@ -159,7 +159,10 @@ class Actor:
     """An actor as one source describes it.
 
     ``part_of`` is the parent organisation or state of an agency (``dip:agencyOf`` when the
-    parent is a state, ``org:subOrganizationOf`` otherwise).
+    parent is a state, ``org:subOrganizationOf`` otherwise). ``kind_confidence`` says how sure the
+    source is of the kind: 1 for a known state, agency, organisation or office holder, or a name a
+    title or the dictionary vouches for; lower for the NER's guesses ("Says" as a person, "Energy" as
+    an organisation).
     """
 
     key: str
@@ -172,6 +175,7 @@ class Actor:
     wikidata: str | None = None
     nationality: str | None = None
     part_of: str | None = None
+    kind_confidence: float = 1.0
 
 
 @dataclass(frozen=True)

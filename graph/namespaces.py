@@ -115,6 +115,10 @@ class DIP(DefinedNamespace):
     confidence: object
     contradicts: object
     corroborates: object
+    kindConfidence: object
+    # identity across sources (graph.identity)
+    identityRule: object
+    identityAlias: object
     fromDocument: object
     sentenceIndex: object
     contentSha256: object

@@ -319,6 +319,8 @@ def _actor(ctx: _Context, a: Actor) -> None:
     if a.wikidata:
         w.add(s, DIP.wikidataId, typed(a.wikidata))
         w.add(s, SCHEMA.sameAs, WD[a.wikidata])
+    if a.kind_confidence < 1.0:  # only the NER says what kind of actor this is
+        w.add(s, DIP.kindConfidence, typed(round(float(a.kind_confidence), 2)))
     if a.nationality:
         w.add(s, SCHEMA.nationality, ctx.actor(a.nationality, f"the nationality of {a.key}"))
     if a.part_of:

@@ -65,3 +65,19 @@ def test_every_quad_is_in_the_source_graph_or_meta() -> None:
     batch = source_batch([ex], graph_iri)
     assert {q.graph.value for q in batch.insert if q.graph} == {graph_iri, ids.META_GRAPH}
     assert batch.drop_graphs == {graph_iri}
+
+
+def test_an_actor_whose_kind_only_the_ner_gives_carries_its_kind_confidence() -> None:
+    article = Article(text="Jane Doakes met Ruritania.", title="t", published=date(2026, 1, 2))
+    actors = (
+        Actor("RUR", ActorKind.STATE, "Ruritania", iso3="RUR"),
+        Actor("person-jane-doakes", ActorKind.PERSON, "Jane Doakes", kind_confidence=0.8),
+    )
+    ex = Extraction(article=article, extractor=Extractor("x", "1"), actors=actors)
+    quads = source_batch([ex], ids.document_graph(article.key, "x")).insert
+    said = {
+        (q.subject.value.rsplit("/", 1)[-1], q.object.value)
+        for q in quads
+        if q.predicate.value.endswith("#kindConfidence")
+    }
+    assert said == {("person-jane-doakes", "0.8")}

@@ -57,6 +57,7 @@ def _actor(a: Actor) -> dict[str, Any]:
         "external_ids": external,
         "nationality": a.nationality,
         "part_of": a.part_of,
+        "kind_confidence": a.kind_confidence,
     }
 
 

@@ -101,3 +101,10 @@ def test_a_name_the_tagger_starts_at_a_particle_begins_at_the_given_name_before_
     v = run("date 2023-03-10 Musaad bin Mohammed Al-Aiban, Saudi Minister of State, led the Saudi delegation.")
     names = {a.name for a in v.ex.actors if a.kind is ActorKind.PERSON}
     assert "Musaad bin Mohammed Al-Aiban" in names and "bin Mohammed Al-Aiban" not in names
+
+
+def test_a_person_only_the_tagger_names_is_less_sure_than_one_a_title_or_the_dictionary_vouches_for() -> None:
+    v = run("Jane Doakes met Kenyan President William Ruto and Ugandan Foreign Minister Halima Odongo in Nairobi.")
+    sure = {a.name: a.kind_confidence for a in v.ex.actors if a.kind is ActorKind.PERSON}
+    assert sure["William Ruto"] == sure["Halima Odongo"] == 1.0
+    assert sure["Jane Doakes"] < 1.0

@@ -25,6 +25,7 @@ class ActorRec:
     nationality: str | None = None
     part_of: str | None = None
     order: int = 0  # first mention, for tie-breaking
+    kind_confidence: float = 1.0  # lower when only the NER says what kind of actor this is
 
     def actor(self) -> Actor:
         aliases = tuple(sorted(a for a in self.aliases if a and a != self.name))
@@ -38,6 +39,7 @@ class ActorRec:
             cameo_code=self.cameo,
             nationality=self.nationality,
             part_of=self.part_of,
+            kind_confidence=self.kind_confidence,
         )
 
 
@@ -133,6 +135,7 @@ class ResolverBase:
             have.name = rec.name
         have.nationality = have.nationality or rec.nationality
         have.part_of = have.part_of or rec.part_of
+        have.kind_confidence = max(have.kind_confidence, rec.kind_confidence)  # any sure reading wins
         return have
 
     def _mark(self, r: Resolved, start: int, end: int, key: str, *, force: bool = False) -> None:

@@ -59,6 +59,9 @@ def _head(word: str) -> bool:
     return word in ORG_HEADS or word.rstrip("s") in ORG_HEADS or word in GOV_HEADS
 
 
+# kind confidence of an organisation only the NER calls one, with and without an organisation word in its name
+NER_ORGANISATION_HEADED = 0.8
+NER_ORGANISATION = 0.5
 # title words after which a one-word "organisation" is the office holder's portfolio
 PORTFOLIO_TITLES = {"secretary", "minister", "ministers", "secretaries", "czar", "chief", "commissioner"}
 
@@ -188,10 +191,16 @@ class OrganisationPasses(AgencyPasses):
             if doc[b - 1].text in GOV_HEADS and owner and r.actors[owner].kind is ActorKind.STATE:
                 self._body_actor(doc, r, name, r.actors[owner], a, b, named=inner is not None)
                 continue
+            headed = any(_head(t.text) for t in doc[a:b])  # "... Party", "... Council": surer than a bare name
             rec = self._add(
                 r,
                 ActorRec(
-                    ids.actor_key(ActorKind.ORGANIZATION, name), ActorKind.ORGANIZATION, name, {name}, nationality=inner
+                    ids.actor_key(ActorKind.ORGANIZATION, name),
+                    ActorKind.ORGANIZATION,
+                    name,
+                    {name},
+                    nationality=inner,
+                    kind_confidence=NER_ORGANISATION_HEADED if headed else NER_ORGANISATION,
                 ),
             )
             self._mark(r, a, b, rec.key, force=True)

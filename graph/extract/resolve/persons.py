@@ -34,6 +34,10 @@ from graph.model import ActorKind
 ROLE_NOUNS = {"counterpart", "counterparts", "colleague", "successor", "predecessor", "deputy", "rival"}
 
 
+NER_PERSON = 0.8  # kind confidence of a full name only the NER calls a person
+NER_SURNAME = 0.6  # ... and of a single word
+
+
 class PersonPasses(KnownPeoplePasses):
     """The passes that find persons and link later mentions to them."""
 
@@ -135,8 +139,13 @@ class PersonPasses(KnownPeoplePasses):
             if spelled != c:
                 names.setdefault(spelled, []).extend(names.get(c, []))  # its first mention stays the text's
         index = {surface: spelling[c] for surface, c in index.items()}
+        vouched = {index[s] for s in anchored if s in index} | {n for n in index.values() if self.people.by_name(n)}
         for name in dict.fromkeys(index.values()):
-            self._add(r, ActorRec(ids.actor_key(ActorKind.PERSON, name), ActorKind.PERSON, name, {name}))
+            # a name a title or the dictionary vouches for is a person; the NER's alone, less sure (one word: least)
+            sure = 1.0 if name in vouched else (NER_PERSON if " " in name else NER_SURNAME)
+            self._add(
+                r, ActorRec(ids.actor_key(ActorKind.PERSON, name), ActorKind.PERSON, name, {name}, kind_confidence=sure)
+            )
         first = {c: min(p[0] for p in names.get(c, [(len(doc), 0)])) for c in index.values()}
         words, spaces, blank = token_columns(doc)
         heads = {n.split()[0].split("-")[0] for n in index}

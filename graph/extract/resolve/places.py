@@ -23,6 +23,7 @@ from graph.extract.resolve.base import ActorRec, Resolved, ResolverBase, _prose,
 from graph.extract.resolve.words import NOT_NAMES, POSSESSIVE
 from graph.model import ActorKind
 
+GUESSED_PLACE = 0.7  # kind confidence of a place no gazetteer knows, read from the NER and "in ..."
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around", "within", "throughout", "across"}
 # "the city of Rafah", "the capital, Doha": a common noun naming what kind of place follows
 PLACE_NOUNS = {"city", "capital", "town", "village", "province", "region", "district", "port", "municipality"}
@@ -122,14 +123,17 @@ class PlacePasses(ResolverBase):
                 major = text in self.gaz.major_places
                 place = is_known and (locative or (major and len(ent) == 1 and text not in person_words))
             if place:
-                self._known_place(r, text, a, b)
+                rec = self._known_place(r, text, a, b)
+                if not is_known:
+                    rec.kind_confidence = min(rec.kind_confidence, GUESSED_PLACE)  # the NER's and the context's word
         self._unlabelled_places(doc, r)
 
-    def _known_place(self, r: Resolved, text: str, a: int, b: int) -> None:
+    def _known_place(self, r: Resolved, text: str, a: int, b: int) -> ActorRec:
         rec = self._place(r, text, text, a, b)
         iso3 = self.gaz.places.get(text)
         if iso3 and rec.key not in r.place_state and (state := self.state_actor(r, iso3)):
             r.place_state[rec.key] = state  # "exercises in Alaska": in the United States
+        return rec
 
     def _unlabelled_places(self, doc: Doc, r: Resolved) -> None:
         """Known places the NER left out, where the words before say a place follows ("in Rafah", "the city
