@@ -152,3 +152,13 @@ def test_cancelling_another_states_concerts_or_contracts_is_a_boycott() -> None:
     w = run("The Kenyan government canceled the contracts of Chinese firms on Friday.")
     assert v.directed("163") == {(frozenset({"Azerbaijan"}), frozenset({"Russia"}))}
     assert w.directed("163") == {(frozenset({"Kenya"}), frozenset({"China"}))}
+
+
+def test_sitting_down_with_someone_is_a_meeting_and_ones_own_summit_has_the_other_side_as_target() -> None:
+    v = run("Kenyan President William Ruto sat down with Ugandan President Yoweri Museveni on Monday.")
+    assert any(v.n(e.participants) == {"William Ruto", "Yoweri Museveni"} for e in v.events("04"))
+    w = run("Kenyan President William Ruto held his first summit with Ugandan President Yoweri Museveni on Monday.")
+    assert any(
+        {"William Ruto", "Yoweri Museveni"} == w.n(e.actors) | w.n(e.targets) | w.n(e.participants)
+        for e in w.events("04")
+    )

@@ -128,7 +128,8 @@ class ArgumentPasses:
                     f.rule += "/inherited-subject"
             objs = [c for c in children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
             for o in objs:
-                found = np_actors(o, res) or _inner_actors(o, res)
+                # "held his summit with X": the subject's own possessive is no target, X is
+                found = [k for k in np_actors(o, res) if k not in f.actors] or _inner_actors(o, res, exclude=f.actors)
                 f.targets += found
                 if not found:
                     ref = _responds_to(o, res, history, f.actors)

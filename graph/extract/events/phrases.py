@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from graph.extract.events.found import Found
 from graph.extract.events.words import NOUN_TARGET_PREPS, OFFICIAL_NOUNS, PLACE_PREPS, PLURAL_IT, TARGET_PREPS, WH_WORDS
 from graph.extract.nlp import Span, Token, sentences
@@ -105,11 +107,11 @@ def _named_apposition(tok: Token, res: Resolved) -> str | None:
     return None
 
 
-def _inner_actors(tok: Token, res: Resolved) -> list[str]:
-    """Actors inside an object phrase: "action against Colombia", "North Korea's demand"."""
+def _inner_actors(tok: Token, res: Resolved, exclude: Collection[str] = ()) -> list[str]:
+    """Actors inside an object phrase: "action against Colombia", "North Korea's demand" (not ``exclude``)."""
     for c in tok.children:
         if c.dep_ == "poss":
-            found = np_actors(c, res)
+            found = [k for k in np_actors(c, res) if k not in exclude]
             if found:
                 return found
     preps = NOUN_TARGET_PREPS | {"of", "from", "by"}
@@ -117,7 +119,7 @@ def _inner_actors(tok: Token, res: Resolved) -> list[str]:
         preps = preps | {"in", "at"}  # "partners in the AU and Qatar"
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in preps:
-            found = [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, res)]
+            found = [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, res) if a not in exclude]
             if found:
                 return found
     return []
