@@ -21,7 +21,7 @@ from graph.extract import modality as mod
 from graph.extract.events import Found, np_actors, state_of
 from graph.extract.lexicon import Entry
 from graph.extract.nlp import Doc, Token, lex_columns, sentences
-from graph.extract.reported import HARMS
+from graph.extract.reported import HARMS, disapprovals
 from graph.extract.resolve import Resolved
 from graph.model import ActorKind
 
@@ -82,19 +82,12 @@ WRONGDOING = HARMS | {
     "poisoning",
 }
 NEGATORS = {"no", "not", "never", "without", "nor"}
-DISAPPROVAL_ROOT = "11"
 
 
 def find(doc: Doc, res: Resolved, found: list[Found]) -> list[Found]:
     """``found`` plus one accusation per accuser and accused of each evidence or linking cue."""
     out = list(found)
-    said: set[tuple[int, str, str]] = {
-        (f.sent_index, a, t)
-        for f in found
-        if f.entry.code.startswith(DISAPPROVAL_ROOT)
-        for a in f.actors
-        for t in f.targets
-    }
+    said = disapprovals(found)
     lemmas = lex_columns(doc)[1]
     for si, sent in enumerate(sentences(doc)):
         for i in range(sent.start, sent.end):

@@ -49,16 +49,21 @@ HOSTILE_ROOTS = {"13", "14", "15", "16", "17", "18", "19", "20"}
 DISAPPROVAL_ROOT = "11"
 
 
-def find(doc: Doc, res: Resolved, found: list[Found]) -> list[Found]:
-    """``found`` plus one accusation per speaker and accused source of a reported hostile act."""
-    out = list(found)
-    said: set[tuple[int, str, str]] = {
+def disapprovals(found: list[Found]) -> set[tuple[int, str, str]]:
+    """(sentence, actor, target) of every disapproval already found: no second accusation is added for them."""
+    return {
         (f.sent_index, a, t)
         for f in found
         if f.entry.code.startswith(DISAPPROVAL_ROOT)
         for a in f.actors
         for t in f.targets
     }
+
+
+def find(doc: Doc, res: Resolved, found: list[Found]) -> list[Found]:
+    """``found`` plus one accusation per speaker and accused source of a reported hostile act."""
+    out = list(found)
+    said = disapprovals(found)
     for f in found:
         if f.entry.code[:2] not in HOSTILE_ROOTS or not f.actors or f.modality is Modality.DENIED:
             continue
