@@ -15,6 +15,7 @@ from graph.queries.api import KnowledgeGraph
 from graph.queries.errors import AmbiguousReference
 from graph.store import open_store
 from graph.store.base import Store
+from graph.validate import validate_store
 
 FULL = (
     "OTTAWA, March 3, 2025 - Peru expelled Chilean envoy Rodrigo Andres Ortega Salas on Monday, "
@@ -91,6 +92,7 @@ def test_two_articles_naming_one_envoy_otherwise_give_one_actor_in_either_order(
     one = _store(tmp_path / "a", "s", [FULL, SHORT])
     two = _store(tmp_path / "b", "s", [SHORT, FULL])
     assert _digest(one) == _digest(two)
+    assert validate_store(one).violations == []
     kg = KnowledgeGraph.open(one)
     envoy = kg.actor("Rodrigo Salas")
     assert envoy.label == "Rodrigo Andres Ortega Salas" and "Rodrigo Salas" in envoy.aliases
