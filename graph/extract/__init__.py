@@ -61,7 +61,7 @@ class Pipeline:
         self.extractor = Extractor(EXTRACTOR_NAME, EXTRACTOR_VERSION, model_label(self.nlp))
 
     def run(self, article: Article, doc: Any) -> Extraction:
-        from graph.extract import answers, discards, incriminate, mediation, reported
+        from graph.extract import answers, discards, incriminate, invitations, mediation, reported
         from graph.extract import dates as dates_mod
         from graph.extract import facts as facts_mod
         from graph.extract.assemble import build_events, dedupe, drop_unaddressed, merge_officials, unique_claims
@@ -89,6 +89,7 @@ class Pipeline:
             found = mediation.find(doc, res, found)
             found = reported.blame(doc, res, reported.find(doc, res, found))
             found = incriminate.find(doc, res, found)
+            found = invitations.find(doc, res, found)
             found = answers.find(found, res)
         if off_topic := self.discards.sentences(doc):  # sports, markets, entertainment: no events
             found = discards.drop(found, off_topic)
