@@ -28,3 +28,8 @@ def test_a_leader_of_another_state_is_not_the_person_named_before() -> None:
 def test_an_age_description_is_the_subject_named_just_before() -> None:
     v = run("Indian Prime Minister Narendra Modi met Xi Jinping in Kazan. The 74-year-old later criticised Pakistan.")
     assert (frozenset({"Narendra Modi"}), frozenset({"Pakistan"})) in v.directed("111")
+
+
+def test_the_presidents_of_two_states_named_together_are_their_office_holders() -> None:
+    v = run("President Donald Trump invited the Congolese and Rwandan presidents to a summit in Washington.")
+    assert (frozenset({"Donald Trump"}), frozenset({"Félix Tshisekedi", "Paul Kagame"})) in v.directed("036")

@@ -49,7 +49,9 @@ def np_actors(tok: Token, res: Resolved, depth: int = 2) -> list[str]:
     """Actors named by the noun phrase headed by ``tok`` (and its coordinated phrases)."""
     out: list[str] = []
     key = res.at(tok.i)
-    if key and res.actors[key].kind is not ActorKind.SITE:
+    if tok.i in res.holders_at:  # "the Congolese and Rwandan presidents": the two office holders
+        out += res.holders_at[tok.i]
+    elif key and res.actors[key].kind is not ActorKind.SITE:
         out.append(key)
     elif key and key in res.place_state and tok.dep_ in ("nsubj", "nsubjpass"):
         out.append(res.place_state[key])  # "the White House said": a seat of government acting is its state

@@ -10,8 +10,9 @@ sentence. Description tokens count as anaphoric mentions, like pronouns.
 
 from __future__ import annotations
 
+from graph import ids
 from graph.extract.nlp import Doc, lex_columns, sentences
-from graph.extract.resolve.base import Resolved
+from graph.extract.resolve.base import ActorRec, Resolved
 from graph.extract.resolve.known import KnownPeoplePasses
 from graph.model import ActorKind
 
@@ -28,6 +29,8 @@ LEADER_NOUNS: dict[str, tuple[str, ...]] = {
     "emir": ("head_of_state",),
     "diplomat": ("foreign_minister",),
 }
+# plural role nouns whose states' office holders a text names together ("the Congolese and Rwandan presidents")
+PLURAL_LEADERS = {"presidents": "head_of_state", "premiers": "head_of_government", "kings": "head_of_state"}
 REACH = 2  # sentences back that an age description looks for its person
 
 
@@ -39,7 +42,9 @@ class DescriptionPasses(KnownPeoplePasses):
         sents = sentences(doc)
         sent_of = {i: si for si, s in enumerate(sents) for i in range(s.start, s.end)}
         for i, word in enumerate(lowers):
-            if word in LEADER_NOUNS and (r.at(i) is None or _state_marked(r, i)):
+            if word in PLURAL_LEADERS and r.at(i) is None:
+                self._plural_leaders(doc, r, i)
+            elif word in LEADER_NOUNS and (r.at(i) is None or _state_marked(r, i)):
                 self._leader(doc, r, i)
             elif word == "old" and i >= 2 and lowers[i - 1] in ("-", "year") and (found := _age_span(doc, i)):
                 start = found
@@ -78,6 +83,29 @@ class DescriptionPasses(KnownPeoplePasses):
         chosen = fitting if fitting else (named if len(named) == 1 else [])
         if len(chosen) == 1:
             self._anaphor(r, noun.left_edge.i, i + 1, chosen[0])
+
+    def _plural_leaders(self, doc: Doc, r: Resolved, i: int) -> None:
+        """ "the Congolese and Rwandan presidents": each state's holder of the office on the article's date."""
+        noun = doc[i]
+        states: list[str] = []
+        for c in noun.children:
+            if c.dep_ in ("amod", "compound", "nmod") and c.i < i:
+                for t in (c, *c.conjuncts):
+                    if (k := r.at(t.i)) and r.actors[k].kind is ActorKind.STATE and k not in states:
+                        states.append(k)
+        if len(states) < 2 or r.published is None:
+            return
+        office = PLURAL_LEADERS[noun.lower_]
+        holders: list[str] = []
+        for state in states:
+            iso3 = r.actors[state].iso3
+            person = self.people.holder(iso3, office, r.published) if iso3 else None
+            if person is None:
+                return  # all or nothing: "the two presidents" stays the states when one holder is unknown
+            key = ids.actor_key(ActorKind.PERSON, person.name)
+            rec = self._add(r, ActorRec(key, ActorKind.PERSON, person.name, {person.name}, nationality=state))
+            holders.append(rec.key)
+        r.holders_at[i] = holders
 
     def _holds(self, r: Resolved, key: str, state: str, offices: tuple[str, ...]) -> bool:
         iso3 = r.actors[state].iso3
