@@ -66,7 +66,7 @@ IN_PROCESS = {"participate", "take"}
 SPANS = {"week", "month", "day", "year", "round", "series", "number", "couple", "session"}
 MEDIATOR_NOUNS = {"mediator", "broker", "facilitator", "intermediary", "go-between", "mediation"}
 # codes of events whose participants are parties to a process (consultations, negotiations, agreements)
-PARTY_CODES = ("04", "057", "046", "03")
+PARTY_CODES = ("04", "057", "046", "03", "0841")  # ... and prisoner exchanges
 REACH = 3  # sentences between a cue and the process it refers to
 
 

@@ -102,3 +102,10 @@ def test_joining_another_envoy_for_talks_of_two_others_is_mediation() -> None:
         "adviser in Oslo for talks in recent days."
     )
     assert any(parties == frozenset({"Sweden", "Finland"}) for _m, parties in mediations(v))
+
+
+def test_an_exchange_of_prisoners_with_a_third_partys_mediation_is_mediated_by_it() -> None:
+    v = run("Ukraine and Russia exchanged 95 prisoners of war on Friday, with UAE mediation.")
+    assert any(v.n(e.participants) == {"Ukraine", "Russia"} for e in v.events("0841"))
+    assert (frozenset({"United Arab Emirates"}), frozenset({"Ukraine", "Russia"})) in v.directed("045")
+    assert not any("United Arab Emirates" in v.n(e.targets) for e in v.events("08"))

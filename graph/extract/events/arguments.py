@@ -32,6 +32,7 @@ from graph.extract.events.words import (
     CLAUSE_TIME_PREPS,
     FORCE_ROOTS,
     GROUP_PRONOUNS,
+    MEANS_NOUNS,
     NOUN_TARGET_PREPS,
     PRESENCE_NOUNS,
     SYMMETRIC_PREPS,
@@ -165,7 +166,12 @@ class ArgumentPasses:
         if not f.targets:
             for c in children:
                 if (c.dep_ == "prep" and c.lower_ in TARGET_PREPS) or (c.dep_ == "prt" and c.lower_ in ("to", "with")):
-                    f.targets += [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, res)]
+                    f.targets += [
+                        a
+                        for p in c.children
+                        if p.dep_ == "pobj" and p.lemma_.lower() not in MEANS_NOUNS  # "with UAE mediation": a helper
+                        for a in np_actors(p, res)
+                    ]
             if not f.targets and f.entry.code[:2] == "05":  # "pledged backing for Russia's war": Russia
                 f.targets += [
                     a

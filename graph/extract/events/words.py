@@ -52,3 +52,5 @@ PRESENCE_NOUNS = {"participation", "attendance", "presence", "involvement"}
 # force done "jointly" with someone is cooperation with them ("joint exercises with X")
 FORCE_ROOTS = {"15", "17", "18", "19", "20"}
 JOINT_WORDS = {"joint", "combined", "bilateral", "trilateral", "multilateral"}
+# "with X mediation", "with the help of X": who helps an act, not its target
+MEANS_NOUNS = {"mediation", "help", "support", "assistance", "backing", "aid", "consent", "approval", "blessing"}
