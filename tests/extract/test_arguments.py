@@ -150,3 +150,12 @@ def test_attending_a_summit_abroad_is_a_visit_to_that_state() -> None:
 def test_a_state_acting_on_itself_is_no_event() -> None:
     v = run("Belarus has freed 52 prisoners of different nationalities after talks with Lithuania.")
     assert not any(v.n(e.actors) == {"Belarus"} and v.n(e.targets) == {"Belarus"} for e in v.ex.events)
+
+
+def test_drills_around_a_state_target_it_and_aid_for_a_state_goes_to_it() -> None:
+    v = run("China held military drills around Taiwan on Monday.")
+    assert (frozenset({"China"}), frozenset({"Taiwan"})) in v.directed("15")
+    w = run("Japan sent new military aid for Ukraine on Monday.")
+    assert (frozenset({"Japan"}), frozenset({"Ukraine"})) in w.directed("07")
+    x = run("Military aid was sent for Ukraine by Japan on Monday.")  # no crash on the passive
+    assert x.ex is not None

@@ -28,6 +28,7 @@ from graph.extract.events.targets import (
 from graph.extract.events.words import (
     ABOUT_PREPS,
     ADDRESSEE_ROOTS,
+    AID_ROOT,
     CARRIER_NOUNS,
     CLAUSE_TIME_PREPS,
     FORCE_ROOTS,
@@ -172,6 +173,17 @@ class ArgumentPasses:
                         if p.dep_ == "pobj" and p.lemma_.lower() not in MEANS_NOUNS  # "with UAE mediation": a helper
                         for a in np_actors(p, res)
                     ]
+            if not f.targets and f.entry.code[:2] == AID_ROOT:  # "sent military aid for Ukraine": Ukraine
+                f.targets += [
+                    a
+                    for o in children
+                    if o.dep_ in ("dobj", "nsubjpass")
+                    for c in o.children
+                    if c.dep_ == "prep" and c.lower_ == "for"
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                    for a in np_actors(p, res)
+                ]
             if not f.targets and f.entry.code[:2] == "05":  # "pledged backing for Russia's war": Russia
                 f.targets += [
                     a
@@ -254,6 +266,8 @@ class ArgumentPasses:
                     one_side = one_side or c.lower_ == "with"  # "summits with X and Y": the other side only
                 elif c.lower_ != "over":
                     f.targets += pobj
+            elif c.dep_ == "prep" and c.lower_ == "for" and f.entry.code[:2] == AID_ROOT:
+                f.targets += [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, res)]  # "aid for Gaza"
         if f.entry.symmetric:  # "a summit ..., with the participation of Presidents X and Y"
             f.participants += [
                 k

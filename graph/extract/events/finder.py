@@ -169,9 +169,9 @@ class EventFinder(ArgumentPasses):
         if f.actors and not f.targets and not f.participants and parsed and f.entry.code.startswith("04"):
             _abroad(f, tok, res)  # "attended a summit in Geneva": a visit to Switzerland (not "X met in Y")
         if f.actors and not f.targets and not f.participants and parsed:
-            where = _place(tok, res, kinds=(ActorKind.STATE,), preps=("in", "into", "to", "inside"), deep=True)
+            where = _place(tok, res, kinds=(ActorKind.STATE,), preps=SETTING_PREPS, deep=True)
             if where is None and f.entry.noun and tok.head is not tok:  # "conducted exercises in Alaska"
-                where = _place(tok.head, res, kinds=(ActorKind.STATE,), preps=("in", "into", "inside"))
+                where = _place(tok.head, res, kinds=(ActorKind.STATE,), preps=SETTING_PREPS)
             if where and where not in f.actors:
                 f.targets.append(where)  # CAMEO practice: the state where it happens is the target
                 f.rule += "/place-target"
@@ -264,6 +264,10 @@ def _joint_action(f: Found, tok: Token) -> None:
     if joint and together:
         f.entry = replace(f.entry, code="062", symmetric=True)
         f.rule += "/joint"
+
+
+# where an act takes place: CAMEO's target when the text names no other ("drills around Taiwan")
+SETTING_PREPS = ("in", "into", "to", "inside", "around", "near", "off")
 
 
 def _abroad(f: Found, tok: Token, res: Resolved) -> bool:

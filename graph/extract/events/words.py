@@ -54,3 +54,4 @@ FORCE_ROOTS = {"15", "17", "18", "19", "20"}
 JOINT_WORDS = {"joint", "combined", "bilateral", "trilateral", "multilateral"}
 # "with X mediation", "with the help of X": who helps an act, not its target
 MEANS_NOUNS = {"mediation", "help", "support", "assistance", "backing", "aid", "consent", "approval", "blessing"}
+AID_ROOT = "07"  # material aid: "aid for Ukraine" is aid to Ukraine
