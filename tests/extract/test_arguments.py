@@ -159,3 +159,8 @@ def test_drills_around_a_state_target_it_and_aid_for_a_state_goes_to_it() -> Non
     assert (frozenset({"Japan"}), frozenset({"Ukraine"})) in w.directed("07")
     x = run("Military aid was sent for Ukraine by Japan on Monday.")  # no crash on the passive
     assert x.ex is not None
+
+
+def test_the_passive_subjects_inner_actor_is_the_target() -> None:
+    v = run("Sanctions on Iran were imposed by the European Union on Monday.")
+    assert (frozenset({"European Union"}), frozenset({"Iran"})) in v.directed("16")

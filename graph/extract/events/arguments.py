@@ -97,8 +97,8 @@ class ArgumentPasses:
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
         if passive:
             for c in children:
-                if c.dep_ == "nsubjpass":
-                    f.targets += np_actors(c, res)
+                if c.dep_ == "nsubjpass":  # "evidence against Russia was presented by the US": Russia
+                    f.targets += np_actors(c, res) or _inner_actors(c, res)
                 if c.dep_ == "agent":
                     f.actors += [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, res)]
             if not f.actors and not f.targets and tok.dep_ in ("acl", "amod"):
