@@ -9,7 +9,7 @@ modality of the event invited to, with the rule ``invitation:noun``.
 
 from __future__ import annotations
 
-from graph.extract.events import Found, np_actors, state_of
+from graph.extract.events import Found, np_actors, prep_actors, state_of
 from graph.extract.lexicon import Entry
 from graph.extract.nlp import Doc, Token
 from graph.extract.resolve import Resolved
@@ -47,14 +47,7 @@ def _inviter(tok: Token, res: Resolved) -> list[str]:
             for p in c.children:
                 if p.dep_ == "pobj" and p.lemma_.lower() == "invitation":
                     named = [k for g in p.children if g.dep_ == "poss" for k in np_actors(g, res)]
-                    named += [
-                        k
-                        for g in p.children
-                        if g.dep_ == "prep" and g.lower_ == "of"
-                        for o in g.children
-                        if o.dep_ == "pobj"
-                        for k in np_actors(o, res)
-                    ]
+                    named += prep_actors(p, res, ("of",))
                     if named:
                         return named
         if node.head is node:

@@ -14,6 +14,24 @@ from __future__ import annotations
 
 from graph.extract.events.finder import EventFinder
 from graph.extract.events.found import Found
-from graph.extract.events.phrases import inherited_subject, np_actors, recent_actors, state_of, subject_actors
+from graph.extract.events.phrases import (
+    inherited_subject,
+    np_actors,
+    pobj_actors,
+    prep_actors,
+    recent_actors,
+    state_of,
+    subject_actors,
+)
 
-__all__ = ["EventFinder", "Found", "inherited_subject", "np_actors", "recent_actors", "state_of", "subject_actors"]
+__all__ = [
+    "EventFinder",
+    "Found",
+    "inherited_subject",
+    "np_actors",
+    "pobj_actors",
+    "prep_actors",
+    "recent_actors",
+    "state_of",
+    "subject_actors",
+]

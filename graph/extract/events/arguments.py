@@ -15,6 +15,8 @@ from graph.extract.events.phrases import (
     _unique,
     inherited_subject,
     np_actors,
+    pobj_actors,
+    prep_actors,
     recent_actors,
     subject_actors,
 )
@@ -100,7 +102,7 @@ class ArgumentPasses:
                 if c.dep_ == "nsubjpass":  # "evidence against Russia was presented by the US": Russia
                     f.targets += np_actors(c, res) or _inner_actors(c, res)
                 if c.dep_ == "agent":
-                    f.actors += [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, res)]
+                    f.actors += pobj_actors(c, res)
             if not f.actors and not f.targets and tok.dep_ in ("acl", "amod"):
                 f.targets += np_actors(tok.head, res)
         else:
@@ -150,20 +152,11 @@ class ArgumentPasses:
                 a
                 for c in children
                 if c.dep_ == "conj" and c.pos_ == "ADP" and c.lower_ in TARGET_PREPS
-                for p in c.children
-                if p.dep_ == "pobj"
-                for a in np_actors(p, res)
+                for a in pobj_actors(c, res)
                 if a not in f.targets
             ]
         if f.entry.symmetric:  # "the accord signed between Kenya and Uganda"
-            f.participants += [
-                a
-                for c in children
-                if c.dep_ == "prep" and c.lower_ in ("between", "among")
-                for p in c.children
-                if p.dep_ == "pobj"
-                for a in np_actors(p, res)
-            ]
+            f.participants += prep_actors(tok, res, ("between", "among"))
         if not f.targets:
             for c in children:
                 if (c.dep_ == "prep" and c.lower_ in TARGET_PREPS) or (c.dep_ == "prt" and c.lower_ in ("to", "with")):
@@ -175,34 +168,12 @@ class ArgumentPasses:
                     ]
             if not f.targets and f.entry.code[:2] == AID_ROOT:  # "sent military aid for Ukraine": Ukraine
                 f.targets += [
-                    a
-                    for o in children
-                    if o.dep_ in ("dobj", "nsubjpass")
-                    for c in o.children
-                    if c.dep_ == "prep" and c.lower_ == "for"
-                    for p in c.children
-                    if p.dep_ == "pobj"
-                    for a in np_actors(p, res)
+                    a for o in children if o.dep_ in ("dobj", "nsubjpass") for a in prep_actors(o, res, ("for",))
                 ]
             if not f.targets and f.entry.code[:2] == "05":  # "pledged backing for Russia's war": Russia
-                f.targets += [
-                    a
-                    for c in children
-                    if c.dep_ == "prep" and c.lower_ == "for"
-                    for p in c.children
-                    if p.dep_ == "pobj"
-                    for a in np_actors(p, res)
-                ]
+                f.targets += prep_actors(tok, res, ("for",))
             if f.entry.code[:2] == "11":  # "complained to the UN over Israeli raids": the one complained about
-                about = [
-                    a
-                    for c in children
-                    if c.dep_ == "prep" and c.lower_ in ABOUT_PREPS
-                    for p in c.children
-                    if p.dep_ == "pobj"
-                    for a in np_actors(p, res)
-                    if a not in f.actors
-                ]
+                about = [a for a in prep_actors(tok, res, ABOUT_PREPS) if a not in f.actors]
                 if about:
                     f.targets = about
                     f.rule += "/about-target"
@@ -222,7 +193,7 @@ class ArgumentPasses:
                         if cc.dep_ in ("dobj", "dative"):
                             f.targets += np_actors(cc, res) or _inner_actors(cc, res)
                         elif cc.dep_ == "prep" and cc.lower_ in TARGET_PREPS:
-                            f.targets += [a for p in cc.children if p.dep_ == "pobj" for a in np_actors(p, res)]
+                            f.targets += pobj_actors(cc, res)
         if f.entry.code.startswith("042") and not f.targets:
             place = _place(tok, res, kinds=(ActorKind.STATE,), preps=("to", "in"))
             if place:
@@ -256,18 +227,18 @@ class ArgumentPasses:
                     else:
                         f.actors.append(k)
             elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
-                f.actors += [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, res)]
+                f.actors += pobj_actors(c, res)
             elif c.dep_ == "prep" and c.lower_ == "of" and f.entry.symmetric:  # "a summit of the two presidents"
-                f.participants += [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, res)]
+                f.participants += pobj_actors(c, res)
             elif c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS | SYMMETRIC_PREPS:
-                pobj = [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, res)]
+                pobj = pobj_actors(c, res)
                 if f.entry.symmetric and c.lower_ in SYMMETRIC_PREPS:
                     f.participants += pobj
                     one_side = one_side or c.lower_ == "with"  # "summits with X and Y": the other side only
                 elif c.lower_ != "over":
                     f.targets += pobj
             elif c.dep_ == "prep" and c.lower_ == "for" and f.entry.code[:2] == AID_ROOT:
-                f.targets += [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, res)]  # "aid for Gaza"
+                f.targets += pobj_actors(c, res)  # "aid for Gaza"
         if f.entry.symmetric:  # "a summit ..., with the participation of Presidents X and Y"
             f.participants += [
                 k
@@ -303,9 +274,7 @@ class ArgumentPasses:
                 (f.participants if f.entry.symmetric else f.actors).extend(subject)
                 f.rule += "/light-verb"
             if not f.targets and not f.entry.symmetric:
-                for c in verb.children:
-                    if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS:
-                        f.targets += [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, res)]
+                f.targets += prep_actors(verb, res, NOUN_TARGET_PREPS)
         if not f.targets and not f.entry.symmetric:  # "a suspension of air links with Serbia"
             f.targets += [
                 a
@@ -351,7 +320,5 @@ def _clause_actor(noun: Token, res: Resolved) -> list[str]:
     verb = prep.head
     if verb.pos_ not in ("VERB", "AUX"):
         return []
-    agent = [
-        k for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj" for k in np_actors(p, res)
-    ]
+    agent = [k for c in verb.children if c.dep_ == "agent" for k in pobj_actors(c, res)]
     return agent or subject_actors(verb, res) or inherited_subject(verb, res)

@@ -82,6 +82,16 @@ def np_actors(tok: Token, res: Resolved, depth: int = 2) -> list[str]:
     return _unique(out)
 
 
+def pobj_actors(prep: Token, res: Resolved) -> list[str]:
+    """Actors named by the object(s) of one preposition token ("to Iraq and Oman")."""
+    return [a for p in prep.children if p.dep_ == "pobj" for a in np_actors(p, res)]
+
+
+def prep_actors(node: Token, res: Resolved, preps: Collection[str]) -> list[str]:
+    """Actors named by the objects of ``node``'s prepositions whose word is in ``preps``."""
+    return [a for c in node.children if c.dep_ == "prep" and c.lower_ in preps for a in pobj_actors(c, res)]
+
+
 def _deep_against(tok: Token, res: Resolved, exclude: list[str]) -> list[str]:
     """An "against X" anywhere in the trigger's objects and adjuncts (not in a clause with its own subject)."""
     todo = [(c, 1) for c in tok.children if c.dep_ not in ("nsubj", "nsubjpass", "csubj", "ccomp", "parataxis")]
@@ -214,15 +224,7 @@ def _object_agent(gov: Token, res: Resolved) -> list[str]:
     thanks, the actor the noun itself names; else the verb's own subject ("apologised for attacking").
     """
     objects = [c for c in gov.children if c.dep_ in ("dobj", "dative")]
-    found = [  # "expressed gratitude to X for", "gratitude to X for"
-        k
-        for node in (gov, *objects)
-        for c in node.children
-        if c.dep_ == "prep" and c.lower_ == "to"
-        for p in c.children
-        if p.dep_ == "pobj"
-        for k in np_actors(p, res)
-    ]
+    found = [k for node in (gov, *objects) for k in prep_actors(node, res, ("to",))]  # "gratitude to X for"
     for deps in (("dobj", "dative"), ("nsubjpass",)):
         found = found or [k for c in gov.children if c.dep_ in deps for k in np_actors(c, res)]
     if found or gov.pos_ not in ("VERB", "AUX"):
