@@ -247,11 +247,7 @@ class ArgumentPasses:
                 if c.dep_ == "prep" and c.lower_ == "with"
                 for p in c.children
                 if p.dep_ == "pobj" and p.lemma_.lower() in PRESENCE_NOUNS
-                for o in p.children
-                if o.dep_ == "prep" and o.lower_ == "of"
-                for q in o.children
-                if q.dep_ == "pobj"
-                for k in np_actors(q, res)
+                for k in prep_actors(p, res, ("of",))
                 if k not in f.participants
             ]
         head = tok.head
