@@ -28,7 +28,8 @@ REFERENCE_GRAPH = GRAPH + "reference"
 DERIVED_GRAPH = GRAPH + "derived"
 ONTOLOGY_GRAPH = GRAPH + "ontology"
 IDENTITY_GRAPH = GRAPH + "identity"  # which persons of different sources are one (graph.identity)
-SHARED_GRAPHS = frozenset({META_GRAPH, REFERENCE_GRAPH, DERIVED_GRAPH, ONTOLOGY_GRAPH, IDENTITY_GRAPH})
+EVENTS_GRAPH = GRAPH + "events"  # which reports of different sources are one event (graph.coreference)
+SHARED_GRAPHS = frozenset({META_GRAPH, REFERENCE_GRAPH, DERIVED_GRAPH, ONTOLOGY_GRAPH, IDENTITY_GRAPH, EVENTS_GRAPH})
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _HASH_LEN = 16
@@ -95,9 +96,20 @@ def post_key(organization: str, title: str) -> str:
     return f"post-{slug(organization)}-{slug(title)}"
 
 
-def event_key(cameo: str, participants: Iterable[str], earliest: str | None, latest: str | None) -> str:
-    """Events are keyed on CAMEO root + the unordered set of participants + the date window."""
-    return "ev-" + digest(cameo[:2], *sorted(set(participants)), earliest, latest)
+def event_key(
+    cameo: str, participants: Iterable[str], earliest: str | None, latest: str | None, *, targets: Iterable[str] = ()
+) -> str:
+    """Events are keyed on CAMEO root + the unordered set of participants + the date window; a directed
+    event gives its ``targets`` apart (``participants`` are then its sources), so "A expelled B's
+    envoys" and "B expelled A's envoys" on one day are two events."""
+    aimed = sorted(set(targets))
+    return "ev-" + digest(cameo[:2], *sorted(set(participants)), *(["->", *aimed] if aimed else []), earliest, latest)
+
+
+def mention_key(article_key: str, key: str) -> str:
+    """An event as one article reports it: the article's own node (``ev-`` + hash), never shared with
+    another article's report; which reports are one event is decided store-wide (graph.coreference)."""
+    return "ev-" + digest(article_key, key)
 
 
 def tenure_key(holder: str, post: str, term: int | None = None) -> str:

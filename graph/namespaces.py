@@ -119,6 +119,18 @@ class DIP(DefinedNamespace):
     # identity across sources (graph.identity)
     identityRule: object
     identityAlias: object
+    # one event across sources (graph.coreference)
+    sameEventAs: object
+    mergeRule: object
+    mergeScore: object
+    sourceCount: object
+    independentSourceCount: object
+    heldAs: object
+    SourceContradiction: object
+    contradictionKind: object
+    disputedEvent: object
+    firstClaim: object
+    secondClaim: object
     fromDocument: object
     sentenceIndex: object
     contentSha256: object

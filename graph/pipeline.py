@@ -407,13 +407,15 @@ def ensure_ontology(store: Store) -> bool:
 
 
 def run_rules(store: Store) -> int:
-    """Recompute ``graph/identity`` (:mod:`graph.identity`), then ``graph/derived`` from the union (rules R1
-    to R3); returns the size of ``graph/derived``."""
+    """Recompute ``graph/identity`` (:mod:`graph.identity`) and ``graph/events`` (:mod:`graph.coreference`),
+    then ``graph/derived`` from the union (rules R1 to R3); returns the size of ``graph/derived``."""
+    from graph.coreference import resolve_events
     from graph.identity import resolve_identities
     from graph.queries import read_query, rule_names
     from graph.store.base import GraphResult
 
     resolve_identities(store)
+    resolve_events(store)
 
     derived = Term.uri(ids.DERIVED_GRAPH)
     out: dict[Quad, None] = {}

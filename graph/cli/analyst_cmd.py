@@ -234,27 +234,58 @@ def balance(
 
 
 @click.command()
-@click.option("--about", metavar="IRI", help="Only claims about this content node.")
+@click.option("--about", metavar="IRI", help="Only claims about this content node or event.")
 @click.option("--across-sources", is_flag=True, help="Only pairs of claims from different source documents.")
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    type=click.Choice(["polarity", "date", "initiator", "status", "participants"]),
+    help="Only contradictions of this kind (repeatable).",
+)
 @table_options
 @click.pass_context
 def contradictions(
-    ctx: click.Context, about: str | None, across_sources: bool, fmt: str, limit: int | None, store_here: str | None
+    ctx: click.Context,
+    about: str | None,
+    across_sources: bool,
+    kinds: tuple[str, ...],
+    fmt: str,
+    limit: int | None,
+    store_here: str | None,
 ) -> None:
-    """Claims that other claims contradict (same content, opposite polarity)."""
+    """Claims that disagree, typed: opposite polarity about the same content, and across the reports
+    of one event different dates, who called whom, planned vs held, different participants."""
     with session(ctx, store_here) as kg:
-        found = kg.contradictions(about, across_sources=across_sources)
+        found = kg.contradictions(about, across_sources=across_sources, kinds=kinds or None)
         emit(
-            ["about", "first", "first by", "first source", "second", "second by", "second source", "across"],
+            [
+                "kind",
+                "about",
+                "first",
+                "first by",
+                "first source",
+                "first sentence",
+                "second",
+                "second by",
+                "second source",
+                "second sentence",
+                "detail",
+                "across",
+            ],
             [
                 [
+                    c.kind,
                     c.about_label or compact(c.about),
                     c.first.modality,
                     _who(c.first),
                     c.first.source,
+                    c.first.evidence.sentence if c.first.evidence else None,
                     c.second.modality,
                     _who(c.second),
                     c.second.source,
+                    c.second.evidence.sentence if c.second.evidence else None,
+                    c.detail,
                     c.across_sources,
                 ]
                 for c in found

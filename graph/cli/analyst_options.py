@@ -79,7 +79,7 @@ def names(refs: Sequence[Any]) -> str:
     return "; ".join(r.label for r in refs)
 
 
-EVENT_HEADERS = ["when", "until", "cameo", "type", "from", "to", "with", "modality", "sources", "event"]
+EVENT_HEADERS = ["when", "until", "cameo", "type", "from", "to", "with", "modality", "sources", "independent", "event"]
 
 
 def event_rows(relations: Sequence[Any]) -> list[list[object]]:
@@ -94,6 +94,7 @@ def event_rows(relations: Sequence[Any]) -> list[list[object]]:
             names(r.participants),
             "|".join(r.modalities),
             r.sources,
+            r.independent_sources,
             compact(r.event),
         ]
         for r in relations

@@ -64,7 +64,14 @@ class Pipeline:
         from graph.extract import answers, discards, incriminate, invitations, mediation, reported
         from graph.extract import dates as dates_mod
         from graph.extract import facts as facts_mod
-        from graph.extract.assemble import build_events, dedupe, drop_unaddressed, merge_officials, unique_claims
+        from graph.extract.assemble import (
+            build_events,
+            dedupe,
+            drop_unaddressed,
+            merge_officials,
+            scope_to_article,
+            unique_claims,
+        )
         from graph.extract.dating import inherit, windows
         from graph.extract.events import state_of
         from graph.extract.nlp import remember_text
@@ -106,13 +113,14 @@ class Pipeline:
         events, claims = dedupe(events + extra, claims)
         claims = unique_claims(claims)
         events = windows(events, date_mentions, article.published)
+        events, all_claims, sanctions = scope_to_article(article.key, events, claims + sanction_claims, sanctions)
         facts = (
             facts_mod.role_facts(doc, res, date_mentions)
             + facts_mod.agency_facts(doc, res)
             + facts_mod.kinship_facts(doc, res)
         )
         mentions = tuple(_mention(doc, k, s, e) for s, e, k in res.mention_spans())
-        used = _referenced(events, facts, sanctions, props, claims + sanction_claims)
+        used = _referenced(events, facts, sanctions, props, all_claims)
         used |= {k for s, e, k in res.mention_spans() if not _passing(res.actors[k]) or _argument(doc, s, e)}
         todo = list(used)
         while todo:  # the states and agencies an actor's nationality or parent names are actors of the article too
@@ -132,7 +140,7 @@ class Pipeline:
             facts=tuple(facts),
             sanctions=tuple(sanctions),
             propositions=tuple(props),
-            claims=tuple(claims + sanction_claims),
+            claims=tuple(all_claims),
             mentions=mentions,
             notes=tuple(notes),
         )

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from graph import ids
 from graph.extract.events import Found
-from graph.model import Claim, Event, Evidence
+from graph.model import Claim, Event, Evidence, Sanction
 
 GENERIC_ROOTS = {"03", "04", "13", "14", "17", "18", "19"}
 
@@ -80,12 +80,12 @@ def build_events(
             or next((r.date for r in rest if r.date), None)
         )
         targets = main.targets or next((r.targets for r in rest if r.targets), [])
-        everyone = main.actors + targets + main.participants
         key = ids.event_key(
             main.entry.code,
-            everyone,
+            main.actors + main.participants,
             date.earliest.isoformat() if date else None,
             date.latest.isoformat() if date else None,
+            targets=targets,
         )
         code = main.entry.code
         for r in rest:  # "spoke" (040) and "their phone call" (041): keep the specific code
@@ -248,3 +248,17 @@ def unique_claims(claims: list[Claim]) -> list[Claim]:
         if key not in best or c.confidence > best[key].confidence:
             best[key] = c
     return list(best.values())
+
+
+def scope_to_article(
+    article_key: str, events: list[Event], claims: list[Claim], sanctions: list[Sanction]
+) -> tuple[list[Event], list[Claim], list[Sanction]]:
+    """Every event keyed as this article's own report of it (:func:`graph.ids.mention_key`), and every
+    reference to it (claims, answers, designations) following: reports of one event by different
+    articles meet in the store-wide coreference (:mod:`graph.coreference`), where a merge is explained
+    and can be undone, never by sharing a node."""
+    scoped = {e.key: ids.mention_key(article_key, e.key) for e in events}
+    events = [replace(e, key=scoped[e.key], responds_to=scoped.get(e.responds_to or "", e.responds_to)) for e in events]
+    claims = [replace(c, about=scoped.get(c.about, c.about)) for c in claims]
+    sanctions = [replace(s, event=scoped.get(s.event or "", s.event)) for s in sanctions]
+    return events, claims, sanctions

@@ -38,6 +38,7 @@ from graph.queries.dates import DateLike
 from graph.queries.facts import FactLookups
 from graph.queries.fetch import Fetcher, TypeTable
 from graph.queries.filters import by_date, keep, node_iri, period_bounds, python_value
+from graph.queries.merged import EventMerges
 from graph.queries.networks import NetworkLookups
 from graph.queries.params import bind
 from graph.queries.records import (
@@ -175,6 +176,9 @@ class KnowledgeGraph(NetworkLookups):
                 concurrent=concurrent,
                 graph_names=self.store.graph_names,
                 without_content=self._without_content,
+                merges=EventMerges(
+                    (e.value, k.value, v.value) for e, k, v in self._run("event_merges", {}).rows if e and k and v
+                ),
             )
         return self._fetcher
 
@@ -279,10 +283,26 @@ class KnowledgeGraph(NetworkLookups):
             [461, 1023]
         """
         node = node_iri(event)
-        claims = self._fetch.claims({node}).get(node, [])
+        reports = self._fetch.merges.reports(node)
+        found_claims = self._fetch.claims(set(reports))
+        claims = [c for r in reports for c in found_claims.get(r, [])]
         found = self._fetch.evidence(claims)
         rows = [found[c.claim] for c in claims if c.claim in found]
         return ResultList(sorted(rows, key=lambda e: (e.published or dt.date.min, e.article or "", e.start or 0)))
+
+    def reports(self, event: str | None = None) -> ResultList[Relation]:
+        """The reports an event was read from (every report of the store for ``None``), each as its
+        source gives it, before reports of one event are merged (:mod:`graph.coreference`); the
+        event lookups return the merged events. The explanation of a merge: which reports, and in
+        ``graph/events`` which rule and score.
+
+        Example:
+            >>> kg = example()
+            >>> len(kg.reports("dipd:seed-ev-call"))
+            1
+        """
+        iris = None if event is None else self._fetch.merges.reports(node_iri(event))
+        return ResultList(self._fetch.reports(iris))
 
     def balance(
         self,
@@ -361,16 +381,22 @@ class KnowledgeGraph(NetworkLookups):
         """
         return ResultList(self._facts.claims(about))
 
-    def contradictions(self, about: str | None = None, *, across_sources: bool = False) -> ResultList[Contradiction]:
-        """Pairs of claims about the same content with opposite polarity (one denies what the other
-        asserts or alleges); ``across_sources`` keeps pairs from different source documents only.
+    def contradictions(
+        self, about: str | None = None, *, across_sources: bool = False, kinds: Iterable[str] | None = None
+    ) -> ResultList[Contradiction]:
+        """Pairs of claims that disagree, each typed (:class:`Contradiction`): about the same content with
+        opposite polarity (one denies what the other asserts or alleges), and across the reports of one
+        event the different dates, who called whom, planned vs held and different participants that the
+        event coreference found (:mod:`graph.coreference`). ``about`` an event gives those of it;
+        ``across_sources`` keeps pairs from different source documents only; ``kinds`` keeps those kinds.
 
         Example:
             >>> kg = example()
-            >>> {(c.first.modality, c.second.modality) for c in kg.contradictions()}
-            {('alleged', 'denied')}
+            >>> {(c.kind, c.first.modality, c.second.modality) for c in kg.contradictions()}
+            {('polarity', 'alleged', 'denied')}
         """
-        return ResultList(self._facts.contradictions(node_iri(about) if about else None, across_sources))
+        wanted = set(kinds) if kinds is not None else None
+        return ResultList(self._facts.contradictions(node_iri(about) if about else None, across_sources, wanted))
 
     # -- SPARQL ---------------------------------------------------------------------------------------
     def query(self, sparql: str, params: Mapping[str, object] | None = None) -> Any:

@@ -150,24 +150,35 @@ class FactLookups:
         rows = self._claim_rows([c for n in sorted(found) for c in found[n]], nodes)
         return sorted(rows, key=lambda c: (c.about, _published(c), c.claim))
 
-    def contradictions(self, about: str | None, across_sources: bool) -> list[Contradiction]:
-        pairs = [
-            (r[0].value, r[1].value, r[2].value)
-            for r in self.run("contradictions", {"about": Term.uri(about)} if about else {}).rows
+    def contradictions(
+        self, about: str | None, across_sources: bool, kinds: Collection[str] | None = None
+    ) -> list[Contradiction]:
+        merges = self.fetch.merges
+        nodes = sorted(merges.reports(about)) if about else []
+        pairs: list[tuple[str, str, str, str, str | None]] = [
+            (r[0].value, r[1].value, r[2].value, "polarity", None)
+            for r in self.run("contradictions", {"about": [Term.uri(n) for n in nodes]} if about else {}).rows
             if r[0] and r[1] and r[2]
         ]
-        contents = {p[0] for p in pairs}
-        claims = {c.claim: c for cs in self.fetch.claims(contents).values() for c in cs}
-        rows = {c.claim: c for c in self._claim_rows(list(claims.values()), contents)}
+        abouts = {p[0] for p in pairs}
+        event = {"event": Term.uri(merges.canonical(about))} if about else {}
+        for r in self.run("source_contradictions", event).dicts():
+            detail = r["detail"].value if "detail" in r else None
+            pairs.append((r["event"].value, r["first"].value, r["second"].value, r["kind"].value, detail))
+            abouts |= {r["firstAbout"].value, r["secondAbout"].value}
+        claims = {c.claim: c for cs in self.fetch.claims(abouts).values() for c in cs}
+        rows = {c.claim: c for c in self._claim_rows(list(claims.values()), abouts)}
+        labels = {n: label for n, (_, label) in self.describe({merges.canonical(p[0]) for p in pairs}).items()}
         out = []
-        for content, first, second in pairs:
-            if first not in rows or second not in rows:
+        for content, first, second, kind, detail in pairs:
+            if first not in rows or second not in rows or (kinds is not None and kind not in kinds):
                 continue
             across = claims[first].source != claims[second].source
             if across_sources and not across:
                 continue
-            out.append(Contradiction(content, rows[first].about_label, rows[first], rows[second], across))
-        return sorted(out, key=lambda c: (c.about, c.first.claim, c.second.claim))
+            event_iri = merges.canonical(content)
+            out.append(Contradiction(event_iri, labels.get(event_iri), rows[first], rows[second], across, kind, detail))
+        return sorted(out, key=lambda c: (c.about, c.kind, c.first.claim, c.second.claim))
 
     # -- helpers ------------------------------------------------------------------------------------
     def _refs(self, terms: list[Term] | None) -> tuple[ActorRef, ...]:

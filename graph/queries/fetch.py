@@ -21,6 +21,7 @@ from graph.ids import ID
 from graph.prefixes import PREFIXES
 from graph.queries.dates import to_date
 from graph.queries.digests import Digests, DigestTable, read_digests
+from graph.queries.merged import EventMerges
 from graph.queries.records import ActorRef, EventParts, Evidence, Relation, modality_rank
 from graph.queries.resolve import ActorIndex
 from graph.queries.table import EventTable, ValuesRunner, confidence_of, gc_paused, read_properties, read_tables
@@ -149,6 +150,7 @@ class Fetcher:
         concurrent: bool = False,
         graph_names: Callable[[], list[str]] | None = None,
         without_content: Callable[[str], bool] | None = None,
+        merges: EventMerges | None = None,
     ) -> None:
         self.run = run
         self.values = values
@@ -159,6 +161,8 @@ class Fetcher:
         """Read every event from the digests when the store has them all (graph.digests)."""
         self.index = index
         self.types = types
+        self.merges = merges if merges is not None else EventMerges()
+        """Which reports are one event (graph.coreference): every public read folds them."""
         self._articles: dict[str, ArticleInfo] = {}
         self._refs: dict[str, ActorRef] = {}
         self._days: dict[str, dt.date | None] = {}
@@ -347,7 +351,14 @@ class Fetcher:
             )
 
     def events(self, iris: Collection[str] | None, *, evidence: bool = True) -> list[Relation]:
-        """The events (all of them for ``None``) with facts, modalities, sources and evidence.
+        """The events (all of them for ``None``) with facts, modalities, sources and evidence, each
+        merged event (:mod:`graph.queries.merged`) read once, from all its reports."""
+        if iris is not None and self.merges:
+            iris = self.merges.expand(iris)
+        return self.merges.fold(self.reports(iris, evidence=evidence))
+
+    def reports(self, iris: Collection[str] | None, *, evidence: bool = True) -> list[Relation]:
+        """The events as the sources report them, before the reports of one event are merged.
 
         With evidence: ``lookup/event_facts``, ``lookup/claims`` and the sentences; without, the one
         query ``lookup/event_summary``, or the whole-store table (:mod:`graph.queries.table`) for every
@@ -386,7 +397,10 @@ class Fetcher:
         and the evidence of each as the dicts network edges carry
         (:meth:`graph.queries.records.Evidence.edge_dict`), by event, in the order the per-event
         lookups give: the whole-store read behind ``to_networkx``."""
-        return self._parts_and_cited(iris, edge_dicts=True, ordered=ordered)
+        if iris is not None and self.merges:
+            iris = self.merges.expand(iris)
+        parts, cited = self._parts_and_cited(iris, edge_dicts=True, ordered=ordered)
+        return self.merges.fold_parts(parts, cited)
 
     def _parts_and_cited(
         self, iris: Collection[str] | None, *, edge_dicts: bool, ordered: bool = True
@@ -398,10 +412,10 @@ class Fetcher:
         if self.concurrent:
             with ThreadPoolExecutor(max_workers=1, thread_name_prefix="diplograph-claims") as pool:
                 reading = pool.submit(self._claims_and_articles)
-                parts = self.event_parts(iris, ordered=ordered)
+                parts = self._event_parts(iris, ordered=ordered)
                 digests, articles = reading.result()
         else:
-            parts = self.event_parts(iris, ordered=ordered)
+            parts = self._event_parts(iris, ordered=ordered)
             digests, articles = self._claims_and_articles()
         self._articles.update(articles)
         events = {p[0] for p in parts}
@@ -535,11 +549,17 @@ class Fetcher:
         return keyed
 
     def _table(self, iris: Collection[str] | None) -> list[Relation]:
-        return list(map(Relation.of_parts, self.event_parts(iris)))
+        return list(map(Relation.of_parts, self._event_parts(iris)))
 
     def event_parts(self, iris: Collection[str] | None, *, ordered: bool = True) -> list[EventParts]:
         """Every event (of ``iris`` when given) without evidence, as :data:`EventParts`, from the
-        whole-store read; in IRI order when ``ordered`` (as the other lookups return events)."""
+        whole-store read; in IRI order when ``ordered`` (as the other lookups return events); each
+        merged event read once."""
+        if iris is not None and self.merges:
+            iris = self.merges.expand(iris)
+        return self.merges.fold_parts(self._event_parts(iris, ordered=ordered))[0]
+
+    def _event_parts(self, iris: Collection[str] | None, *, ordered: bool = True) -> list[EventParts]:
         parts, unreadable = self._whole_store(ordered)
         if iris is not None:
             parts = [p for p in parts if p[0] in iris]
@@ -549,7 +569,7 @@ class Fetcher:
         names = sorted(unreadable)
         again: dict[str, EventParts] = {}
         for start in range(0, len(names), BULK):
-            again.update((r.event, r.parts()) for r in self.events(names[start : start + BULK], evidence=False))
+            again.update((r.event, r.parts()) for r in self.reports(names[start : start + BULK], evidence=False))
         return [again.get(p[0], p) for p in parts]
 
     def _whole_store(self, ordered: bool) -> tuple[list[EventParts], set[str]]:

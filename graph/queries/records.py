@@ -211,7 +211,7 @@ Cited = tuple[
 
 @dataclass(frozen=True)
 class Relation(Record):
-    """An event between actors, with its type, date window, modalities and evidence.
+    """An event between actors, with its type, date window, modalities, evidence and source counts.
 
     Directed events have ``actors`` and ``targets``; symmetric ones (a phone call) have
     ``participants`` only. ``modalities`` are the distinct stances of its claims.
@@ -234,12 +234,20 @@ class Relation(Record):
     sources: int
     confidence: float | None
     evidence: tuple[Evidence, ...] = ()
+    independent_sources: int | None = None
+    """Sources that are not copies of one another (syndicated copies of one wire story count once,
+    :mod:`graph.coreference`); ``sources`` when nothing was counted."""
+
+    def __post_init__(self) -> None:
+        if self.independent_sources is None:
+            object.__setattr__(self, "independent_sources", self.sources)
 
     @classmethod
     def of(cls, *values: Any) -> Relation:
-        """``Relation(*values)`` (every field, evidence last) without the dataclass ``__init__``, which
-        sets each of the 17 fields through ``object.__setattr__``: three times faster, for the
-        whole-store reads that build one per event of the store.
+        """``Relation(*values)`` (every field up to the evidence, then optionally the independent source
+        count) without the dataclass ``__init__``, which sets each field through
+        ``object.__setattr__``: three times faster, for the whole-store reads that build one per
+        event of the store.
 
         Example:
             >>> values = ("u:e", None, None, None, None, None, (), (), (), None, None, None, None, (), 0, None, ())
@@ -247,7 +255,12 @@ class Relation(Record):
             True
         """
         new = object.__new__(cls)
-        new.__dict__.update(zip(_RELATION_FIELDS, values, strict=True))
+        fields_ = new.__dict__
+        fields_.update(zip(_RELATION_FIELDS, values, strict=False))  # independent_sources may be left out
+        if len(values) < len(_RELATION_FIELDS) - 1 or len(values) > len(_RELATION_FIELDS):
+            raise TypeError(f"Relation.of takes {len(_RELATION_FIELDS) - 1} or {len(_RELATION_FIELDS)} values")
+        if fields_.get("independent_sources") is None:
+            fields_["independent_sources"] = fields_["sources"]
         return new
 
     @classmethod
@@ -380,22 +393,31 @@ class ClaimRow(Record):
 
 @dataclass(frozen=True)
 class Contradiction(Record):
-    """Two claims about the same content with opposite polarity (one denies what the other holds)."""
+    """Two claims that disagree, neither taken as fact.
+
+    ``kind`` is ``polarity`` (one denies what the other asserts or alleges), or, across the reports
+    of one event (:mod:`graph.coreference`), ``date`` (different days), ``initiator`` (who called
+    whom), ``status`` (still planned after another source reported it held) or ``participants``;
+    ``detail`` says what differs.
+    """
 
     about: str
     about_label: str | None
     first: ClaimRow
     second: ClaimRow
     across_sources: bool
+    kind: str = "polarity"
+    detail: str | None = None
 
     def to_record(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"about": self.about, "about_label": self.about_label}
+        out: dict[str, Any] = {"kind": self.kind, "about": self.about, "about_label": self.about_label}
         for side, c in (("first", self.first), ("second", self.second)):
             out[f"{side}_modality"] = c.modality
             out[f"{side}_claimant"] = c.claimant.label if c.claimant else None
             out[f"{side}_source"] = c.source
             out[f"{side}_sentence"] = c.evidence.sentence if c.evidence else None
         out["across_sources"] = self.across_sources
+        out["detail"] = self.detail
         return out
 
 

@@ -114,7 +114,8 @@
     var names = nodesData[e.from].label + (e.sym ? " \u2194 " : " \u2192 ") + nodesData[e.to].label;
     if (e.agg) return names + "\n" + fmt(e.agg.length) + " events with folded actors";
     return names + "\n" + (e.type || "CAMEO " + e.cameo) + (e.cameo ? " (" + e.cameo + ")" : "") + "\n" +
-      (e.date || e.earliest || "undated") + " \u00b7 " + e.mod;
+      (e.date || e.earliest || "undated") + " \u00b7 " + e.mod +
+      (e.nsrc > 1 ? " \u00b7 " + fmt(e.nsrc) + " sources" : "");
   }
   var visEdges = edgesData.map(function (e) {
     var group = pairs[Math.min(e.from, e.to) + "-" + Math.max(e.from, e.to)], i = group.indexOf(e);
@@ -122,7 +123,8 @@
     var color = e.agg ? "#9aa0a6" : quadOf(e.quad).color;
     item.color = { color: color, highlight: color, hover: color, opacity: e.agg ? 0.6 : 0.85 };
     item.dashes = e.agg ? false : modOf(e.mod).dashes;
-    item.width = e.agg ? Math.min(8, 1 + Math.log2(e.agg.length)) : 1.4;
+    // an event more sources report is drawn wider: 1.4 for one source, up to 6
+    item.width = e.agg ? Math.min(8, 1 + Math.log2(e.agg.length)) : Math.min(6, 1.4 + Math.log2(e.nsrc || 1));
     if (e.sym) item.arrows = { to: { enabled: false } };
     if (e.from === e.to) item.selfReference = { size: 14 + 6 * i, angle: Math.PI / 4 };
     else if (group.length > 1) {

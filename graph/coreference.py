@@ -1,0 +1,528 @@
+"""Event coreference across articles: the reports of different sources that are one event.
+
+Each article keys its events as its own reports (:func:`graph.ids.mention_key`): "India expelled six
+Canadian diplomats" in three outlets gives three report nodes. Here, store-wide, the reports that
+are one event are found, counted and compared. Two reports are one event when
+
+* their types are compatible: the same CAMEO root, and in consultations (04) the same kind — a phone
+  call (041) is not a meeting (042 visit, 043 host, 044 meet elsewhere), a generic code (040) fits
+  either;
+* they name the same actors once agencies are rolled up to their states and persons read as one
+  (:mod:`graph.identity`), in the same direction (the senders of one are the senders of the other;
+  a report without direction fits a directed one; a call or a meeting fits either way round);
+* they are both planned, or both not (a planned meeting and the meeting held are two events, linked
+  by ``dip:heldAs``);
+* their dates meet: the same day, or one day apart (``adjacent-day``: a date contradiction); a
+  report dated to a month or a year joins the one day-dated event inside its window; an undated
+  report joins the one dated event its article can be speaking of (on or before its publication,
+  at most :data:`UNDATED_REACH` days; after it for a planned event), else the undated reports of the
+  same event published within a day of each other, else it stays alone — never a bucket of undated
+  reports.
+
+Two reports that any source declares ``owl:differentFrom`` are never one event (the curated undo).
+The result depends on the set of reports only, not on the order articles arrived. It is recomputed
+after every ingest into ``graph/events``: for each merged report ``<report> dip:sameEventAs
+<canonical>`` with ``dip:mergeRule`` and ``dip:mergeScore``; for each merged event its number of
+sources (``dip:sourceCount``) and of independent sources (``dip:independentSourceCount``: articles
+whose cited sentences are mostly the same text, syndicated copies of one wire story, count once);
+``dip:heldAs`` from a planned event to the event held; and typed ``dip:SourceContradiction`` nodes
+with the two claims that disagree. Lookups read a merged event as one (:mod:`graph.queries.merged`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from graph import ids
+from graph.namespaces import DIP
+from graph.queries.records import ActorRef
+from graph.store.base import Quad, Store, Term, WriteBatch
+
+EVENTS_GRAPH = ids.EVENTS_GRAPH
+XSD = "http://www.w3.org/2001/XMLSchema#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+RDFS_COMMENT = "http://www.w3.org/2000/01/rdf-schema#comment"
+UNDATED_REACH = 14
+"""Days before its publication an undated report may speak of (news reports what just happened)."""
+COPY_OVERLAP = 0.5
+"""Share of the smaller article's cited sentences two articles must have in common to be copies."""
+RULE_SCORES = {
+    "same-day": 0.95,
+    "same-window": 0.85,
+    "within-window": 0.75,
+    "adjacent-day": 0.6,
+    "undated-near-publication": 0.55,
+    "undated-same-story": 0.5,
+    "undated-only-candidate": 0.45,
+}
+CALL, MEET = "041", ("042", "043", "044")
+FAMILIES = {"161": "16/174", "174": "16/174"}
+"""Codes of different roots that sources use for one act: expelling a state's diplomats is coded as
+reducing relations (161) or as expelling individuals (174), by coders and by the PETRARCH-2
+dictionary alike."""
+DIFFERENT_QUERY = "SELECT DISTINCT ?a ?b WHERE { ?a <http://www.w3.org/2002/07/owl#differentFrom> ?b }"
+
+
+@dataclass(frozen=True)
+class Claimed:
+    """One claim of a report: its stance and where it was read."""
+
+    claim: str
+    modality: str
+    source: str
+    """The article (or, for curated data, the document or the claim itself)."""
+    published: dt.date | None
+    sentence: str | None
+
+
+@dataclass(frozen=True)
+class Report:
+    """One article's report of an event, as coreference compares it.
+
+    ``senders``/``receivers`` are the directed sides and ``everyone`` all its actors, each rolled up
+    to its state (an agency to the state it is part of, a person to its nationality); ``named`` the
+    persons and bodies it names, as (state, actor) pairs, which tell apart two reports of one pair of
+    states that name different persons of one state ("Rubio met Petro" is not "Trump met Petro").
+    """
+
+    event: str
+    code: str
+    senders: frozenset[str]
+    receivers: frozenset[str]
+    everyone: frozenset[str]
+    earliest: dt.date | None
+    latest: dt.date | None
+    planned: bool
+    claims: tuple[Claimed, ...]
+    named: frozenset[tuple[str, str]] = frozenset()
+
+    @property
+    def root(self) -> str:
+        """The CAMEO root, or the family of codes that name one act (:data:`FAMILIES`)."""
+        return FAMILIES.get(self.code[:3], self.code[:2])
+
+    @property
+    def day(self) -> dt.date | None:
+        return self.earliest if self.earliest is not None and self.earliest == self.latest else None
+
+    @property
+    def sources(self) -> frozenset[str]:
+        return frozenset(c.source for c in self.claims)
+
+    @property
+    def published(self) -> dt.date | None:
+        days = [c.published for c in self.claims if c.published]
+        return min(days) if days else None
+
+    @property
+    def kind(self) -> str:
+        """The compatibility class of its type: the root, and in consultations call or meeting."""
+        if self.root == "04":
+            if self.code == CALL:
+                return "04-call"
+            if self.code[:3] in MEET:
+                return "04-meet"
+            if len(self.code) >= 3 and self.code[2] != "0":
+                return "04-" + self.code[:3]
+        return self.root
+
+    @property
+    def either_way(self) -> bool:
+        """Direction does not tell two reports apart: no direction, or a call or meeting."""
+        return not self.senders or self.kind in ("04-call", "04-meet")
+
+
+@dataclass(frozen=True)
+class Merge:
+    member: str
+    canonical: str
+    rule: str
+    score: float
+
+
+@dataclass(frozen=True)
+class SourceContradiction:
+    """Two reports of one event (or of a planned and a held one) that disagree on ``kind``: ``date``,
+    ``polarity`` (asserted vs denied), ``initiator`` (who called whom), ``status`` (still planned
+    after it was reported held) or ``participants``."""
+
+    kind: str
+    event: str
+    first: Claimed
+    second: Claimed
+    detail: str
+
+
+@dataclass
+class Plan:
+    """What coreference decided: merges, per-event counts, planned-to-held links, contradictions."""
+
+    merges: list[Merge] = field(default_factory=list)
+    sources: dict[str, tuple[int, int]] = field(default_factory=dict)
+    held: list[tuple[str, str]] = field(default_factory=list)
+    contradictions: list[SourceContradiction] = field(default_factory=list)
+
+    def canonical(self, event: str) -> str:
+        return next((m.canonical for m in self.merges if m.member == event), event)
+
+
+# -- planning (pure) --------------------------------------------------------------------------------
+def plan(reports: Iterable[Report], different: Iterable[tuple[str, str]] = ()) -> Plan:
+    """The events the ``reports`` are, as a :class:`Plan` (a function of the set: order does not matter).
+
+    Example:
+        >>> day = dt.date(2024, 10, 14)
+        >>> def r(e, src):
+        ...     c = (Claimed(e + "c", "asserted", src, day, None),)
+        ...     return Report(e, "174", frozenset({"IND"}), frozenset({"CAN"}), frozenset({"IND", "CAN"}), day, day,
+        ...                   False, c)
+        >>> p = plan([r("x:b", "a2"), r("x:a", "a1")])
+        >>> [(m.member, m.canonical, m.rule) for m in p.merges], p.sources
+        ([('x:b', 'x:a', 'same-day')], {'x:a': (2, 2)})
+    """
+    forbidden = {frozenset(pair) for pair in different}
+    groups: dict[tuple[str, bool, frozenset[str]], list[Report]] = {}
+    for r in sorted(reports, key=lambda r: r.event):
+        if r.code and r.everyone:
+            groups.setdefault((r.root, r.planned, r.everyone), []).append(r)
+    out = Plan()
+    clusters: list[list[tuple[Report, str]]] = []
+    for members in groups.values():
+        for part in _partitions(members):
+            clusters.extend(_cluster(part))
+    copies = _copy_groups(r for members in groups.values() for r in members)
+    final: list[list[tuple[Report, str]]] = []
+    for cluster in clusters:
+        final.extend(_undo(cluster, forbidden))
+    by_event: dict[str, list[Report]] = {}
+    for cluster in final:
+        head = _canonical([r for r, _ in cluster])
+        reports_of = [r for r, _ in cluster]
+        by_event[head.event] = reports_of
+        head_rule = next(rule for r, rule in cluster if r.event == head.event)
+        for r, rule in cluster:
+            if r.event != head.event:
+                rule = rule or head_rule  # the first report of the cluster joined it as the canonical one did
+                out.merges.append(Merge(r.event, head.event, rule, RULE_SCORES[rule]))
+        if len(cluster) > 1:
+            sources = {s for r in reports_of for s in r.sources}
+            out.sources[head.event] = (len(sources), len({copies.get(s, s) for s in sources}))
+            out.contradictions.extend(_disagreements(head.event, reports_of))
+    out.held, status = _planned_and_held(by_event)
+    out.contradictions.extend(status)
+    out.merges.sort(key=lambda m: (m.canonical, m.member))
+    out.contradictions.sort(key=lambda c: (c.event, c.kind, c.first.claim, c.second.claim))
+    return out
+
+
+def _partitions(members: list[Report]) -> list[list[Report]]:
+    """Reports of one root, stance and set of actors, split by type kind and direction: a report
+    without a specific kind or direction joins the one partition it fits, else stays with its like."""
+    keyed: dict[tuple[str, frozenset[str]], list[Report]] = {}
+    loose: list[Report] = []
+    for r in members:
+        generic = r.kind == r.root and r.root == "04"
+        if generic or (r.either_way and r.kind not in ("04-call", "04-meet")):
+            loose.append(r)
+        else:
+            keyed.setdefault((r.kind, frozenset() if r.either_way else r.senders), []).append(r)
+    if loose:
+        if len(keyed) == 1:
+            next(iter(keyed.values())).extend(loose)
+        else:
+            keyed[("", frozenset())] = loose
+    return [sorted(part, key=lambda r: r.event) for part in keyed.values()]
+
+
+def _cluster(part: list[Report]) -> list[list[tuple[Report, str]]]:
+    """Day-dated reports join an event at most a day from its first day; window-dated ones join the
+    one day-dated event inside their window, else their like; undated ones join the one event their
+    article's publication allows (or, when it is unknown, the one dated event there is), else the
+    undated reports published within a day of them, else stay alone. A report joins an event only
+    when :func:`_fits` allows."""
+    clusters: list[list[tuple[Report, str]]] = []
+    for r in sorted((r for r in part if r.day), key=lambda r: (r.day, r.event)):
+        assert r.day is not None
+        joined = False
+        for c in clusters:
+            first_day = c[0][0].day
+            if first_day and (r.day - first_day).days <= 1 and _fits(r, c, same_day=r.day == first_day):
+                c.append((r, "same-day" if r.day == first_day else "adjacent-day"))
+                joined = True
+                break
+        if not joined:
+            clusters.append([(r, "")])
+    windows: dict[tuple[dt.date, dt.date], list[tuple[Report, str]]] = {}
+    for r in sorted((r for r in part if r.earliest and not r.day), key=lambda r: r.event):
+        assert r.earliest is not None and r.latest is not None
+        inside = [c for c in clusters if (d := c[0][0].day) and r.earliest <= d <= r.latest and _fits(r, c)]
+        if len(inside) == 1:
+            inside[0].append((r, "within-window"))
+        else:
+            windows.setdefault((r.earliest, r.latest), []).append((r, "same-window"))
+    for grouped in windows.values():
+        grouped[0] = (grouped[0][0], "")
+        clusters.append(grouped)
+    loose: list[tuple[Report, dt.date | None]] = []
+    for r in sorted((r for r in part if not r.earliest), key=lambda r: r.event):
+        if r.published is not None:
+            fits = [c for c in clusters if _near_publication(c[0][0], r) and _fits(r, c)]
+            rule = "undated-near-publication"
+        else:
+            fits = [c for c in clusters if _fits(r, c)]
+            rule = "undated-only-candidate"
+        if len(fits) == 1:
+            fits[0].append((r, rule))
+        else:
+            loose.append((r, r.published))
+    loose.sort(key=lambda x: (x[1] or dt.date.min, x[0].event))
+    story: list[tuple[Report, str]] = []
+    for r, published in loose:
+        previous = story[-1][0].published if story else None
+        if story and published and previous and (published - previous).days <= 1 and _fits(r, story):
+            story.append((r, "undated-same-story"))
+        else:
+            if story:
+                clusters.append(story)
+            story = [(r, "")]
+    if story:
+        clusters.append(story)
+    return clusters
+
+
+def _fits(report: Report, cluster: list[tuple[Report, str]], *, same_day: bool = False) -> bool:
+    """Whether ``report`` can join ``cluster``: no source of it already reports there (an article's
+    own reports are distinct events, as its extraction decided — unless, on the very day, with the
+    same code, one names the states and the other their envoys), and for each state that it and a
+    report of the cluster both name persons or bodies of, they name at least one in common."""
+    for other, _ in cluster:
+        if report.sources & other.sources and not (same_day and other.code == report.code):
+            return False
+    mine: dict[str, set[str]] = {}
+    for state, actor in report.named:
+        mine.setdefault(state, set()).add(actor)
+    if not mine:
+        return True
+    for other, _ in cluster:
+        theirs: dict[str, set[str]] = {}
+        for state, actor in other.named:
+            theirs.setdefault(state, set()).add(actor)
+        if any(state in theirs and not (actors & theirs[state]) for state, actors in mine.items()):
+            return False
+    return True
+
+
+def _near_publication(event: Report, undated: Report) -> bool:
+    published = undated.published
+    if published is None or event.earliest is None or event.latest is None:
+        return False
+    if undated.planned:
+        return event.latest >= published - dt.timedelta(days=1)
+    return event.earliest <= published + dt.timedelta(days=1) and (published - event.latest).days <= UNDATED_REACH
+
+
+def _undo(cluster: list[tuple[Report, str]], forbidden: set[frozenset[str]]) -> list[list[tuple[Report, str]]]:
+    """The cluster without the reports a source declared different from its canonical report."""
+    if len(cluster) < 2 or not forbidden:
+        return [cluster]
+    head = _canonical([r for r, _ in cluster]).event
+    kept = [(r, rule) for r, rule in cluster if frozenset((r.event, head)) not in forbidden]
+    apart = [[(r, "")] for r, _ in cluster if frozenset((r.event, head)) in forbidden]
+    return [kept, *apart]
+
+
+def _canonical(reports: Sequence[Report]) -> Report:
+    """The report that names the event: dated to the day, then the narrowest window, the most
+    specific type, the most sources, the lowest IRI."""
+
+    def width(r: Report) -> int:
+        return (r.latest - r.earliest).days if r.earliest and r.latest else 1 << 20
+
+    def specific(r: Report) -> int:
+        return -len(r.code.rstrip("0")) if len(r.code) > 2 else 0
+
+    return min(reports, key=lambda r: (width(r), specific(r), -len(r.sources), r.event))
+
+
+def _disagreements(event: str, reports: list[Report]) -> list[SourceContradiction]:
+    out: list[SourceContradiction] = []
+    days = sorted({r.day for r in reports if r.day})
+    if len(days) > 1:
+        a = next(r for r in reports if r.day == days[0])
+        b = next(r for r in reports if r.day == days[-1] and r.sources != a.sources)
+        out.append(SourceContradiction("date", event, a.claims[0], b.claims[0], f"{days[0]} vs {days[-1]}"))
+    calls = [r for r in reports if r.kind == "04-call" and r.senders]
+    for r in calls:
+        other = next((o for o in calls if o.senders == r.receivers and o.receivers == r.senders), None)
+        if other and r.event < other.event and r.sources != other.sources:
+            out.append(SourceContradiction("initiator", event, r.claims[0], other.claims[0], "who called whom"))
+    said = [c for r in reports for c in r.claims if c.modality in ("asserted", "alleged")]
+    denied = [c for r in reports for c in r.claims if c.modality == "denied"]
+    for d in denied[:1]:
+        held = next((c for c in said if c.source != d.source), None)
+        if held:
+            out.append(SourceContradiction("polarity", event, held, d, f"{held.modality} vs denied"))
+    return out
+
+
+def _planned_and_held(by_event: dict[str, list[Report]]) -> tuple[list[tuple[str, str]], list[SourceContradiction]]:
+    """Each planned event linked to the one held event it became (same kind of type, actors, the held
+    date inside the planned window or after the plan was reported), and a status contradiction
+    when a source still calls it planned after another reported it held."""
+    held_by: dict[tuple[str, frozenset[str]], list[Report]] = {}
+    for event, reports in by_event.items():
+        head = next(r for r in reports if r.event == event)
+        if not head.planned and head.earliest:
+            held_by.setdefault((head.root, head.everyone), []).append(head)
+    links: list[tuple[str, str]] = []
+    out: list[SourceContradiction] = []
+    for event, reports in sorted(by_event.items()):
+        head = next(r for r in reports if r.event == event)
+        if not head.planned:
+            continue
+        announced = head.published
+        fits = [
+            h
+            for h in held_by.get((head.root, head.everyone), [])
+            if _kinds_fit(h, head) and h.earliest and _became(head, h.earliest, announced)
+        ]
+        if not fits:
+            continue
+        held = min(fits, key=lambda h: (h.earliest or dt.date.max, h.event))
+        links.append((event, held.event))
+        late = [
+            c
+            for r in reports
+            for c in r.claims
+            if c.published and held.latest and c.published > held.latest + dt.timedelta(days=1)
+        ]
+        if late:
+            said = held.claims[0]
+            out.append(SourceContradiction("status", held.event, said, late[0], f"held {held.earliest}, still planned"))
+    return links, out
+
+
+def _kinds_fit(a: Report, b: Report) -> bool:
+    return a.kind == b.kind or a.kind == a.root or b.kind == b.root
+
+
+def _became(planned: Report, day: dt.date, announced: dt.date | None) -> bool:
+    """Whether an event on ``day`` can be the ``planned`` one held: inside its window, or (undated)
+    no earlier than the day before the plan was reported."""
+    if planned.earliest and planned.latest:
+        return planned.earliest <= day <= planned.latest
+    return announced is not None and day >= announced - dt.timedelta(days=1)
+
+
+def _copy_groups(reports: Iterable[Report]) -> dict[str, str]:
+    """Each source that copies another (most of the smaller one's cited sentences are the same
+    text): source -> the lowest source of its group. Sources that copy none are left out."""
+    sentences: dict[str, set[str]] = {}
+    for r in reports:
+        for c in r.claims:
+            if c.sentence:
+                sentences.setdefault(c.source, set()).add(_normal(c.sentence))
+    holders: dict[str, set[str]] = {}
+    for source, said in sentences.items():
+        for s in said:
+            holders.setdefault(s, set()).add(source)
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    pairs = {(a, b) for group in holders.values() if len(group) > 1 for a in group for b in group if a < b}
+    for a, b in sorted(pairs):
+        shared = len(sentences[a] & sentences[b])
+        if shared / min(len(sentences[a]), len(sentences[b])) >= COPY_OVERLAP:
+            ra, rb = root(a), root(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    return {s: root(s) for s in parent}
+
+
+_SPACE = re.compile(r"\W+")
+
+
+def _normal(sentence: str) -> str:
+    return _SPACE.sub(" ", sentence.casefold()).strip()
+
+
+# -- the store ----------------------------------------------------------------------------------------
+def resolve_events(store: Store) -> Plan:
+    """Recompute ``graph/events`` from every report in the store; returns the plan written."""
+    reports = read_reports(store)
+    different = [(a, b) for a, b in store.select_values(DIFFERENT_QUERY).rows if a and b]
+    decided = plan(reports, different)
+    store.apply(WriteBatch(drop_graphs={EVENTS_GRAPH}, insert=plan_quads(decided)))
+    return decided
+
+
+def read_reports(store: Store) -> list[Report]:
+    """Every report of an event in the store, with its claims, read as the lookups read it."""
+    from graph.queries.api import KnowledgeGraph
+
+    kg = KnowledgeGraph(store)
+    actors = kg.index.actors
+
+    def up(iri: str) -> str:
+        """The state an actor acts for: an agency's state (through its parents), a person's nationality."""
+        seen = {iri}
+        actor = actors.get(iri)
+        while actor is not None:
+            parent = actor.part_of if actor.kind == "agency" else actor.nationality if actor.kind == "person" else None
+            if not parent or parent in seen:
+                break
+            seen.add(parent)
+            iri, actor = parent, actors.get(parent)
+        return iri
+
+    def named(sides: Iterable[ActorRef]) -> frozenset[tuple[str, str]]:
+        return frozenset((state, a.iri) for a in sides if (state := up(a.iri)) != a.iri)
+
+    out = []
+    for r in kg.reports():
+        senders = frozenset(up(a.iri) for a in r.actors)
+        receivers = frozenset(up(a.iri) for a in r.targets)
+        everyone = senders | receivers | frozenset(up(a.iri) for a in r.participants)
+        claims = tuple(
+            Claimed(e.claim, e.modality, e.article or e.claim, e.published, e.sentence) for e in r.evidence
+        ) or (Claimed(r.event, r.modality or "asserted", r.event, None, None),)
+        planned = bool(r.modalities) and not r.happened
+        who = named((*r.actors, *r.targets, *r.participants))
+        out.append(
+            Report(r.event, r.cameo or "", senders, receivers, everyone, r.earliest, r.latest, planned, claims, who)
+        )
+    return out
+
+
+def plan_quads(decided: Plan) -> list[Quad]:
+    g = Term.uri(EVENTS_GRAPH)
+    out: list[Quad] = []
+
+    def add(s: str, p: str, o: Term) -> None:
+        out.append(Quad(Term.uri(s), Term.uri(p), o, g))
+
+    for m in decided.merges:
+        add(m.member, str(DIP.sameEventAs), Term.uri(m.canonical))
+        add(m.member, str(DIP.mergeRule), Term.literal(m.rule))
+        add(m.member, str(DIP.mergeScore), Term.literal(str(m.score), XSD + "decimal"))
+    for event, (sources, independent) in decided.sources.items():
+        add(event, str(DIP.sourceCount), Term.literal(str(sources), XSD + "integer"))
+        add(event, str(DIP.independentSourceCount), Term.literal(str(independent), XSD + "integer"))
+    for planned, held in decided.held:
+        add(planned, str(DIP.heldAs), Term.uri(held))
+    for c in decided.contradictions:
+        node = ids.ID + "contradiction-" + ids.digest(c.kind, c.event, c.first.claim, c.second.claim)
+        add(node, RDF_TYPE, Term.uri(str(DIP.SourceContradiction)))
+        add(node, str(DIP.contradictionKind), Term.literal(c.kind))
+        add(node, str(DIP.disputedEvent), Term.uri(c.event))
+        add(node, str(DIP.firstClaim), Term.uri(c.first.claim))
+        add(node, str(DIP.secondClaim), Term.uri(c.second.claim))
+        add(node, RDFS_COMMENT, Term.literal(c.detail))
+    return out

@@ -1,0 +1,131 @@
+"""Reports of one event read as that event: the fold of the event coreference (:mod:`graph.coreference`).
+
+Every article keeps its own report of an event; ``graph/events`` says which reports are one event
+(``dip:sameEventAs`` its canonical report) and how many sources, and independent sources, it has.
+The lookups read the reports, then fold each merged group here into one :class:`Relation` under the
+canonical IRI: the actors of all, the canonical report's date, every modality and every piece of
+evidence, and the counted sources. An event that no merge touches is returned as it was read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping
+from typing import Any
+
+from graph.queries.records import ActorRef, EventParts, Relation, modality_rank
+
+
+class EventMerges:
+    """Which report is read as which event, and the source counts of merged events."""
+
+    def __init__(self, rows: Iterable[tuple[str, str, str]] = ()) -> None:
+        self.into: dict[str, str] = {}
+        self.counts: dict[str, tuple[int, int]] = {}
+        sources: dict[str, int] = {}
+        independent: dict[str, int] = {}
+        for event, key, value in rows:
+            if key == "into":
+                self.into[event] = value
+            elif key == "sources":
+                sources[event] = int(value)
+            elif key == "independent":
+                independent[event] = int(value)
+        self.members: dict[str, list[str]] = {}
+        for member, canonical in sorted(self.into.items()):
+            self.members.setdefault(canonical, [canonical]).append(member)
+        for event, n in sources.items():
+            self.counts[event] = (n, independent.get(event, n))
+
+    def __bool__(self) -> bool:
+        return bool(self.into)
+
+    def canonical(self, event: str) -> str:
+        return self.into.get(event, event)
+
+    def reports(self, event: str) -> list[str]:
+        """The reports an event is read from (itself alone when nothing merged into it)."""
+        return self.members.get(self.canonical(event), [event])
+
+    def expand(self, events: Collection[str]) -> set[str]:
+        """``events`` with every report of each."""
+        out = set(events)
+        for e in events:
+            out.update(self.reports(e))
+        return out
+
+    # -- folding ------------------------------------------------------------------------------------------
+    def fold(self, relations: list[Relation]) -> list[Relation]:
+        """The relations with each merged group read as its event, in the order of first appearance."""
+        if not self.into:
+            return relations
+        groups: dict[str, list[Relation]] = {}
+        for r in relations:
+            groups.setdefault(self.canonical(r.event), []).append(r)
+        return [self._one(event, group) for event, group in groups.items()]
+
+    def fold_parts(
+        self, parts: list[EventParts], cited: Mapping[str, list[Any]] | None = None
+    ) -> tuple[list[EventParts], dict[str, list[Any]]]:
+        """:meth:`fold` for the whole-store reads: :data:`EventParts`, and their evidence by event."""
+        out_cited = dict(cited or {})
+        if not self.into:
+            return parts, out_cited
+        groups: dict[str, list[EventParts]] = {}
+        order: list[str] = []
+        for p in parts:
+            event = self.canonical(p[0])
+            if event not in groups:
+                order.append(event)
+                groups[event] = []
+            groups[event].append(p)
+        folded: list[EventParts] = []
+        for event in order:
+            group = groups[event]
+            if len(group) == 1 and group[0][0] == event and event not in self.counts:
+                folded.append(group[0])
+                continue
+            evidence = [c for p in group for c in out_cited.pop(p[0], [])]
+            if evidence:
+                out_cited[event] = evidence
+            folded.append(self._one(event, [Relation.of_parts(p) for p in group]).parts())
+        return folded, out_cited
+
+    def _one(self, event: str, group: list[Relation]) -> Relation:
+        if len(group) == 1 and group[0].event == event and event not in self.counts:
+            return group[0]
+        head = next((r for r in group if r.event == event), group[0])
+        actors = _union(r.actors for r in group)
+        targets = _union(r.targets for r in group)
+        if set(actors) & set(targets):  # reports disagree on who called or visited whom: no direction
+            actors, targets = (), ()
+        sided = set(actors) | set(targets)
+        participants = tuple(p for p in _union(r.participants for r in group) if p not in sided)
+        if not actors and not targets:
+            participants = _union([participants, *(r.actors for r in group), *(r.targets for r in group)])
+        confidences = [r.confidence for r in group if r.confidence is not None]
+        sources, independent = self.counts.get(event, (sum(r.sources for r in group),) * 2)
+        evidence = sorted(
+            (e for r in group for e in r.evidence),
+            key=lambda e: (e.published.isoformat() if e.published else "", e.article or "", e.start or 0, e.claim),
+        )
+        values = (
+            event,
+            *head.parts()[1],
+            actors,
+            targets,
+            participants,
+            head.date,
+            head.earliest,
+            head.latest,
+            head.precision,
+            tuple(sorted({m for r in group for m in r.modalities}, key=modality_rank)),
+            sources,
+            max(confidences) if confidences else None,
+            tuple(evidence),
+            independent,
+        )
+        return Relation.of(*values)
+
+
+def _union(sides: Iterable[tuple[ActorRef, ...]]) -> tuple[ActorRef, ...]:
+    return tuple(dict.fromkeys(a for side in sides for a in side))
