@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from graph import ids
@@ -63,6 +63,7 @@ FAMILIES = {"161": "16/174", "174": "16/174"}
 """Codes of different roots that sources use for one act: expelling a state's diplomats is coded as
 reducing relations (161) or as expelling individuals (174), by coders and by the PETRARCH-2
 dictionary alike."""
+WIRES_QUERY = "SELECT ?a ?w WHERE { ?a <https://w3id.org/diplograph/ontology#wireOrigin> ?w }"
 DIFFERENT_QUERY = "SELECT DISTINCT ?a ?b WHERE { ?a <http://www.w3.org/2002/07/owl#differentFrom> ?b }"
 
 
@@ -170,8 +171,12 @@ class Plan:
 
 
 # -- planning (pure) --------------------------------------------------------------------------------
-def plan(reports: Iterable[Report], different: Iterable[tuple[str, str]] = ()) -> Plan:
+def plan(
+    reports: Iterable[Report], different: Iterable[tuple[str, str]] = (), wires: Mapping[str, str] | None = None
+) -> Plan:
     """The events the ``reports`` are, as a :class:`Plan` (a function of the set: order does not matter).
+    ``different`` are pairs of reports never to merge; ``wires`` the agency each source runs the copy
+    of (:mod:`graph.extract.wire`): the sources of one agency count once among independent sources.
 
     Example:
         >>> day = dt.date(2024, 10, 14)
@@ -193,7 +198,7 @@ def plan(reports: Iterable[Report], different: Iterable[tuple[str, str]] = ()) -
     for members in groups.values():
         for part in _partitions(members):
             clusters.extend(_cluster(part))
-    copies = _copy_groups(r for members in groups.values() for r in members)
+    copies = _copy_groups((r for members in groups.values() for r in members), wires or {})
     final: list[list[tuple[Report, str]]] = []
     for cluster in clusters:
         final.extend(_undo(cluster, forbidden))
@@ -417,14 +422,16 @@ def _became(planned: Report, day: dt.date, announced: dt.date | None) -> bool:
     return announced is not None and day >= announced - dt.timedelta(days=1)
 
 
-def _copy_groups(reports: Iterable[Report]) -> dict[str, str]:
+def _copy_groups(reports: Iterable[Report], wires: Mapping[str, str]) -> dict[str, str]:
     """Each source that copies another (most of the smaller one's cited sentences are the same
-    text): source -> the lowest source of its group. Sources that copy none are left out."""
+    text) or runs the copy of the same agency: source -> the lowest source of its group. Sources
+    that copy none are left out."""
     sentences: dict[str, set[str]] = {}
     for r in reports:
         for c in r.claims:
+            said = sentences.setdefault(c.source, set())
             if c.sentence:
-                sentences.setdefault(c.source, set()).add(_normal(c.sentence))
+                said.add(_normal(c.sentence))
     holders: dict[str, set[str]] = {}
     for source, said in sentences.items():
         for s in said:
@@ -436,13 +443,23 @@ def _copy_groups(reports: Iterable[Report]) -> dict[str, str]:
             x = parent[x]
         return x
 
+    def join(a: str, b: str) -> None:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
     pairs = {(a, b) for group in holders.values() if len(group) > 1 for a in group for b in group if a < b}
     for a, b in sorted(pairs):
-        shared = len(sentences[a] & sentences[b])
+        shared = len(sentences[a] & sentences[b])  # both hold the sentence that paired them: no zero below
         if shared / min(len(sentences[a]), len(sentences[b])) >= COPY_OVERLAP:
-            ra, rb = root(a), root(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
+            join(a, b)
+    by_wire: dict[str, list[str]] = {}
+    for source in sorted(sentences):
+        if source in wires:
+            by_wire.setdefault(wires[source], []).append(source)
+    for group in by_wire.values():
+        for other in group[1:]:
+            join(group[0], other)
     return {s: root(s) for s in parent}
 
 
@@ -458,7 +475,8 @@ def resolve_events(store: Store) -> Plan:
     """Recompute ``graph/events`` from every report in the store; returns the plan written."""
     reports = read_reports(store)
     different = [(a, b) for a, b in store.select_values(DIFFERENT_QUERY).rows if a and b]
-    decided = plan(reports, different)
+    wires = {a: w for a, w in store.select_values(WIRES_QUERY).rows if a and w}
+    decided = plan(reports, different, wires)
     store.apply(WriteBatch(drop_graphs={EVENTS_GRAPH}, insert=plan_quads(decided)))
     return decided
 

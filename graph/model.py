@@ -305,3 +305,5 @@ class Extraction:
     claims: tuple[Claim, ...] = ()
     mentions: tuple[Mention, ...] = ()
     notes: tuple[str, ...] = field(default=())
+    wire: str | None = None
+    """The news agency the article credits as its origin (graph.extract.wire), when it runs one's copy."""

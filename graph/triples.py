@@ -169,6 +169,7 @@ def _meta(w: _Writer, ex: Extraction, graph: str) -> set[str]:
     w.add(article, DCT.title, text(art.title) if art.title else None)
     w.add(article, DCT.identifier, typed(art.id) if art.id else None)
     w.add(article, DCT.publisher, outlet)
+    w.add(article, DIP.wireOrigin, typed(ex.wire) if ex.wire else None)
     if art.published:
         w.add(article, DCT.issued, Term.literal(f"{art.published.isoformat()}T00:00:00Z", XSD + "dateTime"))
     w.add(article, DCT.language, typed(art.language))

@@ -77,6 +77,7 @@ class Pipeline:
         from graph.extract.nlp import remember_text
         from graph.extract.nlp import sentences as sentences_of
         from graph.extract.resolve import context_nationality
+        from graph.extract.wire import wire_origin
 
         text = article.text
         notes: list[str] = []
@@ -143,6 +144,7 @@ class Pipeline:
             claims=tuple(all_claims),
             mentions=mentions,
             notes=tuple(notes),
+            wire=wire_origin(text),
         )
 
 

@@ -142,6 +142,7 @@ def extraction_to_dict(ex: Extraction) -> dict[str, Any]:
             "outlet": art.outlet,
             "published": art.published.isoformat() if art.published else None,
             "origin": art.origin,
+            "wire": ex.wire,
         },
         "extractor": {"name": ex.extractor.name, "version": ex.extractor.version, "model": ex.extractor.model},
         "actors": [_actor(a) for a in ex.actors],

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Collection
+from dataclasses import replace
 from typing import Any
 
 from graph.queries.dates import DateLike, parse_period, to_date
@@ -58,7 +59,7 @@ class FactLookups:
         found = self._fields("sanctions", params)
         reasons = {r.value for f in found.values() for r in f.get("reason", [])}
         claims = self.fetch.claims(set(found) | reasons)
-        out = []
+        read: list[tuple[Sanction, set[str]]] = []
         for iri, f in found.items():
             stances = claims.get(iri, [])
             if not include_planned and stances and all(c.modality in NOT_HAPPENED for c in stances):
@@ -67,24 +68,30 @@ class FactLookups:
             if not _in_force(start, end, on):
                 continue
             about_reason = [c for r in f.get("reason", []) for c in claims.get(r.value, [])]
-            out.append(
-                Sanction(
-                    sanction=iri,
-                    target=self._ref(_first(f, "target") or ""),
-                    imposed_by=self._refs(f.get("imposedBy")),
-                    authority_states=self._refs(f.get("authorityState")),
-                    program=_first(f, "program"),
-                    legal_basis=_first(f, "legalBasis"),
-                    start=start,
-                    end=end,
-                    reason=_first(f, "reasonLabel"),
-                    reason_alleged_by=self._claimants(about_reason, POSITIVE),
-                    reason_denied_by=self._claimants(about_reason, {"denied"}),
-                    event=_first(f, "event"),
-                    sources=len({c.source for c in stances}),
-                )
+            sources = {c.source for c in stances}
+            sanction = Sanction(
+                sanction=iri,
+                target=self._ref(_first(f, "target") or ""),
+                imposed_by=self._refs(f.get("imposedBy")),
+                authority_states=self._refs(f.get("authorityState")),
+                program=_first(f, "program"),
+                legal_basis=_first(f, "legalBasis"),
+                start=start,
+                end=end,
+                reason=_first(f, "reasonLabel"),
+                reason_alleged_by=self._claimants(about_reason, POSITIVE),
+                reason_denied_by=self._claimants(about_reason, {"denied"}),
+                event=_first(f, "event"),
+                sources=len(sources),
             )
+            read.append((sanction, sources))
+        out = designations(read, self._state_of)
         return sorted(out, key=lambda s: (s.start or dt.date.min, _fold(s.target.label), s.sanction))
+
+    def _state_of(self, iri: str) -> str:
+        """The state a person acts for (their nationality), else the actor itself."""
+        actor = self.fetch.index.actors.get(iri)
+        return actor.nationality if actor is not None and actor.kind == "person" and actor.nationality else iri
 
     def roles(self, who: Any, on: DateLike | None) -> list[Role]:
         actor = self.actor(who)
@@ -230,6 +237,72 @@ class FactLookups:
             who = sides or " – ".join(p.label for p in e.participants)
             out[e.event] = ("event", f"{e.label} ({who}, {e.earliest})" if e.earliest else f"{e.label} ({who})")
         return out
+
+
+SAME_DESIGNATION_DAYS = 31
+"""Reports of one authority's sanction on one target whose starts are this close are one designation."""
+
+
+def designations(read: list[tuple[Sanction, set[str]]], state_of: Callable[[str], str]) -> list[Sanction]:
+    """Reports of one designation read as one :class:`Sanction`: the same target, the same imposing
+    state (an agency rolled up to its state, a person to theirs: "OFAC", "the Treasury" and "Trump"
+    impose the United States' sanctions) and starts within :data:`SAME_DESIGNATION_DAYS` of the
+    first; a report without a start joins the one designation it can be, else stays its own. The
+    merged sanction keeps the lowest IRI, every imposer, the sources of all, and lists its
+    ``reports``."""
+    groups: dict[tuple[frozenset[str], str], list[tuple[Sanction, set[str]]]] = {}
+    for s, sources in sorted(read, key=lambda x: (x[0].start or dt.date.max, x[0].sanction)):
+        states = frozenset(a.iri for a in s.authority_states) or frozenset(state_of(a.iri) for a in s.imposed_by)
+        groups.setdefault((states, s.target.iri), []).append((s, sources))
+    out: list[Sanction] = []
+    for members in groups.values():
+        clusters: list[list[tuple[Sanction, set[str]]]] = []
+        undated: list[tuple[Sanction, set[str]]] = []
+        for s, sources in members:
+            if s.start is None:
+                undated.append((s, sources))
+                continue
+            first = clusters[-1][0][0].start if clusters else None
+            if first is not None and (s.start - first).days <= SAME_DESIGNATION_DAYS:
+                clusters[-1].append((s, sources))
+            else:
+                clusters.append([(s, sources)])
+        if len(clusters) == 1:
+            clusters[0].extend(undated)
+        elif undated:
+            clusters.append(undated)
+        out.extend(_one_designation(c) for c in clusters)
+    return out
+
+
+def _one_designation(cluster: list[tuple[Sanction, set[str]]]) -> Sanction:
+    if len(cluster) == 1:
+        return cluster[0][0]
+    items = [s for s, _ in cluster]
+    head = min(items, key=lambda s: s.sanction)
+
+    def union(field: str) -> tuple[ActorRef, ...]:
+        return tuple(dict.fromkeys(a for s in items for a in getattr(s, field)))
+
+    def first(field: str) -> Any:
+        return next((getattr(s, field) for s in sorted(items, key=lambda s: s.sanction) if getattr(s, field)), None)
+
+    starts = [s.start for s in items if s.start]
+    return replace(
+        head,
+        imposed_by=union("imposed_by"),
+        authority_states=union("authority_states"),
+        program=first("program"),
+        legal_basis=first("legal_basis"),
+        start=min(starts) if starts else None,
+        end=first("end"),
+        reason=first("reason"),
+        reason_alleged_by=union("reason_alleged_by"),
+        reason_denied_by=union("reason_denied_by"),
+        event=first("event"),
+        sources=len(set().union(*(sources for _, sources in cluster))),
+        reports=tuple(sorted(s.sanction for s in items)),
+    )
 
 
 def _first(f: dict[str, list[Term]], key: str) -> str | None:

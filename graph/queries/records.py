@@ -328,7 +328,9 @@ is derived from one (ISO dates, a filter's verdict) is worked out once per disti
 
 @dataclass(frozen=True)
 class Sanction(Record):
-    """One designation of one target, with who imposed it, why, and who denies the reason."""
+    """One designation of one target, with who imposed it, why, and who denies the reason;
+    ``reports`` lists the sanction nodes of the sources it was read from when several reports of
+    one designation were merged (:func:`graph.queries.facts.designations`)."""
 
     sanction: str
     target: ActorRef
@@ -343,6 +345,7 @@ class Sanction(Record):
     reason_denied_by: tuple[ActorRef, ...]
     event: str | None
     sources: int
+    reports: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
