@@ -218,6 +218,7 @@ def plan(
             out.contradictions.extend(_disagreements(head.event, reports_of))
     out.held, status = _planned_and_held(by_event)
     out.contradictions.extend(status)
+    out.contradictions.extend(_disputed_targets(by_event))
     out.merges.sort(key=lambda m: (m.canonical, m.member))
     out.contradictions.sort(key=lambda c: (c.event, c.kind, c.first.claim, c.second.claim))
     return out
@@ -408,6 +409,38 @@ def _planned_and_held(by_event: dict[str, list[Report]]) -> tuple[list[tuple[str
             said = held.claims[0]
             out.append(SourceContradiction("status", held.event, said, late[0], f"held {held.earliest}, still planned"))
     return links, out
+
+
+DISPUTABLE_ROOTS = {"06", "07", "08", "15", "16", "17", "18", "19", "20", "16/174"}
+"""Material acts (aid, concessions, sanctions, coercion, force): one sender does not do one of these to
+two targets in one window, by the word of two sources that each name only one target, without the
+sources disagreeing on whom it was done to. Verbal acts (statements, praise, accusations) are many."""
+
+
+def _disputed_targets(by_event: dict[str, list[Report]]) -> list[SourceContradiction]:
+    """A ``participants`` contradiction for two events of one material kind by the same senders in
+    overlapping windows whose targets differ, when no source reports both: the sources disagree on
+    the target ("sanctions on the president's relatives" / "on the president himself")."""
+    heads: dict[tuple[str, bool, frozenset[str]], list[tuple[Report, frozenset[str]]]] = {}
+    for event, reports in sorted(by_event.items()):
+        head = next(r for r in reports if r.event == event)
+        if head.root in DISPUTABLE_ROOTS and head.senders and head.receivers and head.earliest and head.latest:
+            sources = frozenset(s for r in reports for s in r.sources)
+            heads.setdefault((head.root, head.planned, head.senders), []).append((head, sources))
+    out: list[SourceContradiction] = []
+    for candidates in heads.values():
+        for i, (a, a_sources) in enumerate(candidates):
+            for b, b_sources in candidates[i + 1 :]:
+                assert a.earliest and a.latest and b.earliest and b.latest
+                overlap = a.earliest <= b.latest and b.earliest <= a.latest
+                if overlap and a.receivers != b.receivers and not (a_sources & b_sources):
+                    detail = "targets: " + " vs ".join(_local(r.receivers) for r in (a, b))
+                    out.append(SourceContradiction("participants", a.event, a.claims[0], b.claims[0], detail))
+    return out
+
+
+def _local(iris: frozenset[str]) -> str:
+    return ", ".join(sorted(re.split(r"[/#]", i)[-1] for i in iris))
 
 
 def _kinds_fit(a: Report, b: Report) -> bool:

@@ -307,3 +307,15 @@ def test_articles_of_one_agency_count_once_among_independent_sources() -> None:
 def test_the_store_keeps_the_agency_beside_the_outlet(story: KnowledgeGraph) -> None:
     rows = story.query("SELECT ?outlet ?wire WHERE { ?a dip:wireOrigin ?wire ; dct:publisher/skos:prefLabel ?outlet }")
     assert [(r["outlet"], r["wire"]) for r in rows] == [("Coastal Daily", "Reuters")]
+
+
+def test_sources_that_each_name_another_target_of_one_act_are_a_participants_contradiction() -> None:
+    window = (dt.date(2025, 10, 1), dt.date(2025, 10, 31))
+    relatives = report("x:a", "a", "163", receivers=("relatives",), window=window)
+    president = report("x:b", "b", "163", receivers=("petro",), day=dt.date(2025, 10, 24))
+    (dispute,) = plan([relatives, president]).contradictions
+    assert (dispute.kind, dispute.detail) == ("participants", "targets: relatives vs petro")
+    both = report("x:c", "a", "163", receivers=("petro",), day=dt.date(2025, 10, 24))  # one source names both
+    assert plan([relatives, both]).contradictions == []
+    praise = [report("x:d", "a", "051", receivers=("relatives",)), report("x:e", "b", "051", receivers=("petro",))]
+    assert plan(praise).contradictions == []  # verbal acts: one sender praises many
