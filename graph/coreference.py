@@ -25,7 +25,8 @@ after every ingest into ``graph/events``: for each merged report ``<report> dip:
 <canonical>`` with ``dip:mergeRule`` and ``dip:mergeScore``; for each merged event its number of
 sources (``dip:sourceCount``) and of independent sources (``dip:independentSourceCount``: articles
 whose cited sentences are mostly the same text, syndicated copies of one wire story, count once);
-``dip:heldAs`` from a planned event to the event held; and typed ``dip:SourceContradiction`` nodes
+``dip:heldAs`` from a planned event to the event held, ``dip:postponedTo`` to the later date
+sources announced instead; and typed ``dip:SourceContradiction`` nodes
 with the two claims that disagree. Lookups read a merged event as one (:mod:`graph.queries.merged`).
 """
 
@@ -99,6 +100,8 @@ class Report:
     planned: bool
     claims: tuple[Claimed, ...]
     named: frozenset[tuple[str, str]] = frozenset()
+    aimed: tuple[str, ...] = ()
+    """The names of its targets as its source gives them (for messages)."""
 
     @property
     def root(self) -> str:
@@ -164,6 +167,7 @@ class Plan:
     merges: list[Merge] = field(default_factory=list)
     sources: dict[str, tuple[int, int]] = field(default_factory=dict)
     held: list[tuple[str, str]] = field(default_factory=list)
+    postponed: list[tuple[str, str]] = field(default_factory=list)
     contradictions: list[SourceContradiction] = field(default_factory=list)
 
     def canonical(self, event: str) -> str:
@@ -216,7 +220,7 @@ def plan(
             sources = {s for r in reports_of for s in r.sources}
             out.sources[head.event] = (len(sources), len({copies.get(s, s) for s in sources}))
             out.contradictions.extend(_disagreements(head.event, reports_of))
-    out.held, status = _planned_and_held(by_event)
+    out.held, out.postponed, status = _planned_and_held(by_event)
     out.contradictions.extend(status)
     out.contradictions.extend(_disputed_targets(by_event))
     out.merges.sort(key=lambda m: (m.canonical, m.member))
@@ -374,16 +378,21 @@ def _disagreements(event: str, reports: list[Report]) -> list[SourceContradictio
     return out
 
 
-def _planned_and_held(by_event: dict[str, list[Report]]) -> tuple[list[tuple[str, str]], list[SourceContradiction]]:
+def _planned_and_held(
+    by_event: dict[str, list[Report]],
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[SourceContradiction]]:
     """Each planned event linked to the one held event it became (same kind of type, actors, the held
-    date inside the planned window or after the plan was reported), and a status contradiction
-    when a source still calls it planned after another reported it held."""
+    date inside the planned window or after the plan was reported), else to the planned event of a
+    later date that sources announced after it (postponed); and a status contradiction when a source
+    still calls it planned after another reported it held."""
     held_by: dict[tuple[str, frozenset[str]], list[Report]] = {}
+    planned_by: dict[tuple[str, frozenset[str]], list[Report]] = {}
     for event, reports in by_event.items():
         head = next(r for r in reports if r.event == event)
-        if not head.planned and head.earliest:
-            held_by.setdefault((head.root, head.everyone), []).append(head)
+        if head.earliest:
+            (planned_by if head.planned else held_by).setdefault((head.root, head.everyone), []).append(head)
     links: list[tuple[str, str]] = []
+    postponed: list[tuple[str, str]] = []
     out: list[SourceContradiction] = []
     for event, reports in sorted(by_event.items()):
         head = next(r for r in reports if r.event == event)
@@ -396,6 +405,14 @@ def _planned_and_held(by_event: dict[str, list[Report]]) -> tuple[list[tuple[str
             if _kinds_fit(h, head) and h.earliest and _became(head, h.earliest, announced)
         ]
         if not fits:
+            later = [
+                p
+                for p in planned_by.get((head.root, head.everyone), [])
+                if _kinds_fit(p, head) and head.latest and p.earliest and p.earliest > head.latest
+                and announced and p.published and p.published > announced
+            ]  # fmt: skip
+            if later:
+                postponed.append((event, min(later, key=lambda p: (p.earliest or dt.date.max, p.event)).event))
             continue
         held = min(fits, key=lambda h: (h.earliest or dt.date.max, h.event))
         links.append((event, held.event))
@@ -408,7 +425,7 @@ def _planned_and_held(by_event: dict[str, list[Report]]) -> tuple[list[tuple[str
         if late:
             said = held.claims[0]
             out.append(SourceContradiction("status", held.event, said, late[0], f"held {held.earliest}, still planned"))
-    return links, out
+    return links, postponed, out
 
 
 DISPUTABLE_ROOTS = {"06", "07", "08", "15", "16", "17", "18", "19", "20", "16/174"}
@@ -417,24 +434,40 @@ two targets in one window, by the word of two sources that each name only one ta
 sources disagreeing on whom it was done to. Verbal acts (statements, praise, accusations) are many."""
 
 
+DISPUTE_WINDOW = 31
+"""Days an event's window may span to be compared for disputed targets: a year-wide window overlaps
+everything and says nothing about which act a source speaks of."""
+
+
 def _disputed_targets(by_event: dict[str, list[Report]]) -> list[SourceContradiction]:
     """A ``participants`` contradiction for two events of one material kind by the same senders in
-    overlapping windows whose targets differ, when no source reports both: the sources disagree on
-    the target ("sanctions on the president's relatives" / "on the president himself")."""
+    overlapping windows (each at most :data:`DISPUTE_WINDOW` days) whose targets differ, when no
+    source reports both: the sources disagree on the target ("sanctions on the president's
+    relatives" / "on the president himself")."""
     heads: dict[tuple[str, bool, frozenset[str]], list[tuple[Report, frozenset[str]]]] = {}
     for event, reports in sorted(by_event.items()):
         head = next(r for r in reports if r.event == event)
-        if head.root in DISPUTABLE_ROOTS and head.senders and head.receivers and head.earliest and head.latest:
+        if (
+            head.root in DISPUTABLE_ROOTS
+            and head.senders
+            and head.receivers
+            and not head.senders & head.receivers  # "Trump -> United States": no target to dispute
+            and head.earliest
+            and head.latest
+            and (head.latest - head.earliest).days <= DISPUTE_WINDOW
+        ):
             sources = frozenset(s for r in reports for s in r.sources)
             heads.setdefault((head.root, head.planned, head.senders), []).append((head, sources))
     out: list[SourceContradiction] = []
     for candidates in heads.values():
+        candidates.sort(key=lambda x: (x[0].earliest, x[0].event))
         for i, (a, a_sources) in enumerate(candidates):
             for b, b_sources in candidates[i + 1 :]:
                 assert a.earliest and a.latest and b.earliest and b.latest
-                overlap = a.earliest <= b.latest and b.earliest <= a.latest
-                if overlap and a.receivers != b.receivers and not (a_sources & b_sources):
-                    detail = "targets: " + " vs ".join(_local(r.receivers) for r in (a, b))
+                if b.earliest > a.latest:
+                    break  # sorted by start: no later candidate overlaps a
+                if a.receivers != b.receivers and not (a_sources & b_sources):
+                    detail = "targets: " + " vs ".join(", ".join(r.aimed) or _local(r.receivers) for r in (a, b))
                     out.append(SourceContradiction("participants", a.event, a.claims[0], b.claims[0], detail))
     return out
 
@@ -546,8 +579,11 @@ def read_reports(store: Store) -> list[Report]:
         ) or (Claimed(r.event, r.modality or "asserted", r.event, None, None),)
         planned = bool(r.modalities) and not r.happened
         who = named((*r.actors, *r.targets, *r.participants))
+        aimed = tuple(a.label for a in r.targets)
         out.append(
-            Report(r.event, r.cameo or "", senders, receivers, everyone, r.earliest, r.latest, planned, claims, who)
+            Report(
+                r.event, r.cameo or "", senders, receivers, everyone, r.earliest, r.latest, planned, claims, who, aimed
+            )
         )
     return out
 
@@ -568,6 +604,8 @@ def plan_quads(decided: Plan) -> list[Quad]:
         add(event, str(DIP.independentSourceCount), Term.literal(str(independent), XSD + "integer"))
     for planned, held in decided.held:
         add(planned, str(DIP.heldAs), Term.uri(held))
+    for planned, later in decided.postponed:
+        add(planned, str(DIP.postponedTo), Term.uri(later))
     for c in decided.contradictions:
         node = ids.ID + "contradiction-" + ids.digest(c.kind, c.event, c.first.claim, c.second.claim)
         add(node, RDF_TYPE, Term.uri(str(DIP.SourceContradiction)))

@@ -126,6 +126,7 @@ class DIP(DefinedNamespace):
     sourceCount: object
     independentSourceCount: object
     heldAs: object
+    postponedTo: object
     wireOrigin: object
     SourceContradiction: object
     contradictionKind: object

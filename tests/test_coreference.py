@@ -319,3 +319,13 @@ def test_sources_that_each_name_another_target_of_one_act_are_a_participants_con
     assert plan([relatives, both]).contradictions == []
     praise = [report("x:d", "a", "051", receivers=("relatives",)), report("x:e", "b", "051", receivers=("petro",))]
     assert plan(praise).contradictions == []  # verbal acts: one sender praises many
+
+
+def test_a_plan_announced_again_for_a_later_date_is_postponed_to_it() -> None:
+    first = report("x:first", "a", "042", day=DAY, planned=True, published=DAY - dt.timedelta(days=9))
+    again = report("x:again", "b", "042", day=DAY + dt.timedelta(7), planned=True, published=DAY)
+    decided = plan([first, again])
+    assert (decided.held, decided.postponed) == ([], [("x:first", "x:again")])
+    held = report("x:held", "c", "042", day=DAY + dt.timedelta(7), published=DAY + dt.timedelta(7))
+    decided = plan([first, again, held])
+    assert decided.postponed == [("x:first", "x:again")] and decided.held == [("x:again", "x:held")]

@@ -124,7 +124,7 @@ def test_path_ego_balance_contradictions(two: str) -> None:
     assert {(e["from"], e["to"]) for e in json.loads(out)} == {("Office of Foreign Assets Control", "Nicolás Petro")}
     balance = json.loads(run("--store", two, "balance", "USA", "COL", "--by", "quarter", "-f", "json")[1])
     assert [b["period"] for b in balance] == ["2025-Q4", "2026-Q1"]
-    found = json.loads(run("--store", two, "contradictions", "--across-sources", "-f", "json")[1])
+    found = json.loads(run("--store", two, "contradictions", "--across-sources", "--kind", "polarity", "-f", "json")[1])
     assert {c["second source"] for c in found} | {c["first source"] for c in found} == {
         "Unknown outlet (seed sample)",
         "Example Gazette",

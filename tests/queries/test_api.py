@@ -345,12 +345,18 @@ def test_contradictions_within_and_across_sources(seed: KnowledgeGraph, two: Kno
     assert len(within) == 4 and {(c.first.modality, c.second.modality) for c in within} == {("alleged", "denied")}
     assert not any(c.across_sources for c in within)
     assert seed.contradictions(across_sources=True) == []
-    across = two.contradictions(across_sources=True)
+    across = two.contradictions(across_sources=True, kinds=["polarity"])
     assert {local(c.about) for c in across} == {"seed-ev-threat"}
     (pair,) = {frozenset((c.first.source, c.second.source)) for c in across}
     assert pair == {"Unknown outlet (seed sample)", "Example Gazette"}
     assert {c.first.modality for c in across} | {c.second.modality for c in across} == {"asserted", "denied"}
     assert len(two.contradictions("dipd:seed-ev-threat")) == 3
+    # the second outlet names another target of the US sanctions of October 2025: the sources disagree
+    (targets,) = two.contradictions(across_sources=True, kinds=["participants"])
+    assert (local(targets.about), targets.detail) == (
+        "seed-ev-designation",
+        "targets: relatives of Gustavo Petro vs Nicolás Petro",
+    )
 
 
 # -- balance, networks, paths ----------------------------------------------------------------------
