@@ -329,3 +329,13 @@ def test_a_plan_announced_again_for_a_later_date_is_postponed_to_it() -> None:
     held = report("x:held", "c", "042", day=DAY + dt.timedelta(7), published=DAY + dt.timedelta(7))
     decided = plan([first, again, held])
     assert decided.postponed == [("x:first", "x:again")] and decided.held == [("x:again", "x:held")]
+
+
+def test_the_html_view_data_carries_both_counts(story: KnowledgeGraph) -> None:
+    from graph.views.viewdata import build_view_data
+
+    graph = story.to_networkx("Norway", "Chile")
+    (data,) = [d for *_, d in graph.edges(data=True) if d["cameo"] == "161"]
+    assert data["independent_sources"] == 2
+    (record,) = [e for e in build_view_data(graph)["edges"] if e["cameo"] == "161"]
+    assert (record["nsrc"], record["nind"]) == (3, 2)

@@ -126,7 +126,8 @@ class NetworkLookups:
             every = self._fetch.event_parts(None, ordered=False)  # the graph is built in date order
         kept = keep_parts(every, lo, hi, types, modality, include_planned)
         del every
-        return network.build_parts(sorted(kept, key=parts_by_date), self.index.actors, cited)
+        counted = {e: independent for e, (n, independent) in self._fetch.merges.counts.items() if independent != n}
+        return network.build_parts(sorted(kept, key=parts_by_date), self.index.actors, cited, counted)
 
     def ego(self, a: Ref, depth: int = 1, **filters: Any) -> nx.MultiDiGraph:
         """An actor's neighbourhood: the events of actors up to ``depth`` hops away (filters as in

@@ -5,7 +5,8 @@ Each event becomes edges keyed by its IRI, carrying ``cameo``, ``label``, ``root
 ``quad_class``, ``goldstein``, ``date``, ``earliest``, ``latest``, ``precision``, ``modality``,
 ``confidence``, ``evidence`` (a list of dicts: ``sentence``, ``start``, ``end``, ``article``,
 ``title``, ``outlet``, ``url``, ``published``, plus the claim's ``modality``, ``claimant`` and
-``confidence``), ``sources`` (number of source documents) and ``symmetric``. Dates are ISO strings.
+``confidence``), ``sources`` (number of source documents), ``independent_sources`` (those not copies
+of one another) and ``symmetric``. Dates are ISO strings.
 
 A directed event gives one edge per (actor, target) pair. A symmetric event (participants only,
 such as a phone call) gives one edge per pair of participants, from the smaller IRI to the larger,
@@ -78,7 +79,9 @@ def edge_attributes(r: Relation, evidence: list[dict[str, Any]] | None = None) -
     cited = [e.edge_dict() for e in r.evidence] if evidence is None else evidence
     dates = _iso_dates((r.date, r.earliest, r.latest, r.precision))
     kind = (r.cameo, r.label, r.root, r.quad_class, r.goldstein)
-    return _attributes(kind, r.actors, r.targets, r.modalities, r.sources, r.confidence, dates, cited)
+    attrs = _attributes(kind, r.actors, r.targets, r.modalities, r.sources, r.confidence, dates, cited)
+    attrs["independent_sources"] = r.independent_sources
+    return attrs
 
 
 def _iso_dates(window: Window) -> tuple[str | None, str | None, str | None, str | None]:
@@ -116,6 +119,7 @@ def _attributes(
         "confidence": confidence,
         "evidence": evidence,
         "sources": sources,
+        "independent_sources": sources,
         "symmetric": not actors and not targets,
     }
 
@@ -151,7 +155,7 @@ def build(
     actors: Mapping[str, Actor] | None = None,
     evidence: Mapping[str, list[dict[str, Any]]] | None = None,
 ) -> nx.MultiDiGraph:
-    """The actor-event ``MultiDiGraph`` of some events.
+    """The actor-event ``MultiDiGraph`` of some events (each with its independent source count).
 
     Args:
         relations: events, as the lookups return them.
@@ -162,22 +166,26 @@ def build(
     rows = list(relations)
     if evidence is None:
         evidence = {r.event: [e.edge_dict() for e in r.evidence] for r in rows}
-    return build_parts([r.parts() for r in rows], actors, evidence)
+    independent = {r.event: r.independent_sources or 0 for r in rows if r.independent_sources != r.sources}
+    return build_parts([r.parts() for r in rows], actors, evidence, independent)
 
 
 def build_parts(
     events: Iterable[EventParts],
     actors: Mapping[str, Actor] | None = None,
     evidence: Mapping[str, list[dict[str, Any]]] | None = None,
+    independent: Mapping[str, int] | None = None,
 ) -> nx.MultiDiGraph:
     """:func:`build` from events given as :data:`~graph.queries.records.EventParts` (what the
     whole-store read gives: :meth:`graph.queries.fetch.Fetcher.parts_with_edge_evidence`), in order.
 
     ``evidence`` gives each event's list of evidence dicts by event IRI (none when missing); the lists
-    become the edges' own.
+    become the edges' own. ``independent`` gives the independent source count of the events where it
+    differs from their source count (:mod:`graph.coreference`).
     """
     known = actors or {}
     cited = evidence or {}
+    unlike = independent or {}
     nxg = nx.MultiDiGraph()
     # Filled through networkx's documented graph structure (the dict-of-dicts that subclasses may
     # replace: node -> attributes, successor -> predecessor -> key -> edge attributes) instead of one
@@ -196,6 +204,8 @@ def build_parts(
         if dates is None:
             dates = iso[window] = _iso_dates(window)
         attrs = _attributes(kind, sources, targets, modalities, n, confidence, dates, cited.get(event) or [])
+        if event in unlike:
+            attrs["independent_sources"] = unlike[event]
         for s, t in ends:
             u, v = s.iri, t.iri
             if u not in node:

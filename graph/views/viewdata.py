@@ -7,9 +7,9 @@ edge ids are small integers; articles are listed once and cited by index from th
 Keys of an event record (``edges``): ``id``, ``from``/``to`` (node ids), ``key`` (event IRI),
 ``cameo``, ``type`` (label), ``root`` (CAMEO root code), ``quad`` (1-4), ``gs`` (Goldstein),
 ``date``/``earliest``/``latest``/``precision`` (as given), ``d0``/``d1`` (earliest/latest as days
-since 1970-01-01, for the date slider), ``mod`` (modality), ``conf``, ``nsrc`` (sources), ``sym``
-(symmetric), ``ev`` (evidence: ``[sentence, article index, start, end, modality, claimant,
-confidence]``, the last three of the claim the sentence supports). A folded record (when the
+since 1970-01-01, for the date slider), ``mod`` (modality), ``conf``, ``nsrc`` (sources), ``nind``
+(independent sources), ``sym`` (symmetric), ``ev`` (evidence: ``[sentence, article index, start, end,
+modality, claimant, confidence]``, the last three of the claim the sentence supports). A folded record (when the
 view aggregates) has ``agg`` instead: one ``[root, quad, modality, d0, d1]`` per event it stands for.
 
 Above ``max_nodes`` actors the view keeps the actors with the most events and folds the rest into
@@ -165,6 +165,7 @@ def _event_record(eid: int, a: int, b: int, key: Hashable, data: Mapping[str, An
         "mod": _text(data.get("modality")) or "asserted",
         "conf": _number(data.get("confidence")),
         "nsrc": data.get("sources") if data.get("sources") is not None else len(evidence),
+        "nind": data.get("independent_sources"),
         "sym": bool(data.get("symmetric")),
         "ev": evidence,
     }

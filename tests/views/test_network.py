@@ -17,6 +17,7 @@ SEED = ROOT / "ontology" / "examples" / "seed.trig"
 ID = "https://w3id.org/diplograph/id/"
 NODE_KEYS = {"kind", "label", "aliases", "iso3", "wikidata"}
 EDGE_KEYS = {
+    "independent_sources",
     "cameo",
     "label",
     "root",

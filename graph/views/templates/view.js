@@ -387,7 +387,8 @@
       ["Type group", e.root + " " + (DATA.roots[e.root] || "")],
       ["Quad class", quadOf(e.quad).label], ["Goldstein", e.gs === null ? null : e.gs.toFixed(1)],
       ["Date", dateText(e)], ["Modality", e.mod],
-      ["Confidence", e.conf === null ? null : e.conf.toFixed(2)], ["Sources", e.nsrc]
+      ["Confidence", e.conf === null ? null : e.conf.toFixed(2)], ["Sources", e.nsrc],
+      ["Independent sources", e.nind === e.nsrc ? null : e.nind]
     ]));
     panel.appendChild(el("h4", "Evidence (" + e.ev.length + ")"));
     if (!e.ev.length) panel.appendChild(el("p", "No sentence recorded.", "dg-muted"));
