@@ -162,7 +162,13 @@ def test_the_cli_lists_typed_contradictions_with_both_sentences(tmp_path: Path) 
     assert row["kind"] == "date" and row["detail"] == "2026-03-03 vs 2026-03-04"
     assert "March 4" in row["second sentence"] and "March 3" in row["first sentence"]
     events = run(main, ["--store", location, "timeline", "Norway", "Chile", "-f", "json"])
-    assert [(e["sources"], e["independent"]) for e in json.loads(events.stdout)] == [("2", "2")]
+    ((timeline_row),) = json.loads(events.stdout)
+    assert (timeline_row["sources"], timeline_row["independent"]) == ("2", "2")
+    why = run(main, ["--store", location, "reports", timeline_row["event"], "-f", "json"])
+    assert [(r["rule"], r["date"]) for r in json.loads(why.stdout)] == [
+        ("canonical", "2026-03-03"),
+        ("adjacent-day", "2026-03-04"),
+    ]
 
 
 # -- the rules, on reports written out ----------------------------------------------------------------
@@ -339,3 +345,14 @@ def test_the_html_view_data_carries_both_counts(story: KnowledgeGraph) -> None:
     assert data["independent_sources"] == 2
     (record,) = [e for e in build_view_data(graph)["edges"] if e["cameo"] == "161"]
     assert (record["nsrc"], record["nind"]) == (3, 2)
+
+
+def test_every_merge_is_explained_by_its_rule_and_score(story: KnowledgeGraph) -> None:
+    (event,) = _expulsions(story)
+    found = story.merges(event.event)
+    assert [m.rule for m in found] == ["canonical", "same-day", "adjacent-day"]
+    assert [m.score for m in found] == [1.0, 0.95, 0.6]
+    assert {e.outlet for m in found for e in m.relation.evidence} == {"Nordic Ledger", "Coastal Daily", "Andes Review"}
+    assert all(m.event == event.event for m in found)
+    # a report asks for the event it was merged into
+    assert [m.report for m in story.merges(found[-1].report)] == [m.report for m in found]

@@ -33,7 +33,12 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "path": ("graph.cli.analyst_cmd", "path", "Shortest path between two actors."),
     "ego": ("graph.cli.analyst_cmd", "ego", "An actor's neighbourhood to a depth."),
     "balance": ("graph.cli.analyst_cmd", "balance", "Cooperation-conflict balance of a dyad per month or year."),
-    "contradictions": ("graph.cli.analyst_cmd", "contradictions", "Claims that other claims contradict."),
+    "contradictions": (
+        "graph.cli.analyst_cmd",
+        "contradictions",
+        "Claims that disagree: polarity, and across sources date, initiator, status, participants.",
+    ),
+    "reports": ("graph.cli.analyst_cmd", "reports", "The reports one event was read from, with why they merged."),
     "export-graph": (
         "graph.cli.analyst_cmd",
         "export_graph",

@@ -295,5 +295,21 @@ def contradictions(
         )
 
 
+@click.command()
+@click.argument("event")
+@table_options
+@click.pass_context
+def reports(ctx: click.Context, event: str, fmt: str, limit: int | None, store_here: str | None) -> None:
+    """The reports an event was read from, with the rule that merged each and its score."""
+    with session(ctx, store_here) as kg:
+        found = kg.merges(event)
+        emit(
+            ["report", "rule", "score", "date", "cameo", "who", "modality", "outlets"],
+            [[compact(m.report), *list(m.to_record().values())[2:]] for m in found],
+            fmt,
+            limit,
+        )
+
+
 def _who(c: Any) -> str:
     return c.claimant.label if c.claimant else "(the source)"

@@ -49,6 +49,7 @@ from graph.queries.records import (
     Contradiction,
     Evidence,
     Kinship,
+    Merge,
     Relation,
     ResultList,
     Role,
@@ -303,6 +304,24 @@ class KnowledgeGraph(NetworkLookups):
         """
         iris = None if event is None else self._fetch.merges.reports(node_iri(event))
         return ResultList(self._fetch.reports(iris))
+
+    def merges(self, event: str) -> ResultList[Merge]:
+        """How an event was read from its reports: each report (as its source gives it) with the rule
+        that merged it and the score; the canonical report first. An event of one report gives that
+        report alone, rule ``canonical``.
+
+        Example:
+            >>> kg = example()
+            >>> [(m.rule, m.score) for m in kg.merges("dipd:seed-ev-call")]
+            [('canonical', 1.0)]
+        """
+        merges = self._fetch.merges
+        canonical = merges.canonical(node_iri(event))
+        rows = []
+        for r in self._fetch.reports(merges.reports(canonical)):
+            rule, score = ("canonical", 1.0) if r.event == canonical else merges.why.get(r.event, ("", 0.0))
+            rows.append(Merge(canonical, r.event, rule, score, r))
+        return ResultList(sorted(rows, key=lambda m: (m.report != canonical, -m.score, m.report)))
 
     def balance(
         self,

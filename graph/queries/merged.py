@@ -20,7 +20,11 @@ class EventMerges:
 
     def __init__(self, rows: Iterable[tuple[str, str, str]] = ()) -> None:
         self.into: dict[str, str] = {}
+        self.why: dict[str, tuple[str, float]] = {}
+        """Each merged report's rule and score."""
         self.counts: dict[str, tuple[int, int]] = {}
+        rules: dict[str, str] = {}
+        scores: dict[str, float] = {}
         sources: dict[str, int] = {}
         independent: dict[str, int] = {}
         for event, key, value in rows:
@@ -30,11 +34,17 @@ class EventMerges:
                 sources[event] = int(value)
             elif key == "independent":
                 independent[event] = int(value)
+            elif key == "rule":
+                rules[event] = value
+            elif key == "score":
+                scores[event] = float(value)
         self.members: dict[str, list[str]] = {}
         for member, canonical in sorted(self.into.items()):
             self.members.setdefault(canonical, [canonical]).append(member)
         for event, n in sources.items():
             self.counts[event] = (n, independent.get(event, n))
+        for member in self.into:
+            self.why[member] = (rules.get(member, ""), scores.get(member, 0.0))
 
     def __bool__(self) -> bool:
         return bool(self.into)

@@ -425,6 +425,34 @@ class Contradiction(Record):
 
 
 @dataclass(frozen=True)
+class Merge(Record):
+    """One report read as an event of several reports (:mod:`graph.coreference`): the rule that merged
+    it and its score; the event's own (canonical) report has rule ``canonical`` and score 1."""
+
+    event: str
+    report: str
+    rule: str
+    score: float
+    relation: Relation
+    """The report as its source gives it (type, actors, date, modality, evidence)."""
+
+    def to_record(self) -> dict[str, Any]:
+        r = self.relation
+        sides = " -> ".join(", ".join(a.label for a in side) for side in (r.actors, r.targets) if side)
+        return {
+            "event": self.event,
+            "report": self.report,
+            "rule": self.rule,
+            "score": self.score,
+            "date": r.date or r.earliest,
+            "cameo": r.cameo,
+            "who": sides or ", ".join(a.label for a in r.participants),
+            "modality": r.modality,
+            "outlets": ", ".join(sorted({e.outlet for e in r.evidence if e.outlet})),
+        }
+
+
+@dataclass(frozen=True)
 class BalanceRow(Record):
     """Cooperation and conflict of a dyad in one period (GDELT quad classes and Goldstein scale)."""
 
