@@ -102,41 +102,40 @@ class Report:
     named: frozenset[tuple[str, str]] = frozenset()
     aimed: tuple[str, ...] = ()
     """The names of its targets as its source gives them (for messages)."""
+    # derived once here: coreference asks for them millions of times on a large store
+    root: str = field(init=False, compare=False, repr=False)
+    """The CAMEO root, or the family of codes that name one act (:data:`FAMILIES`)."""
+    kind: str = field(init=False, compare=False, repr=False)
+    """The compatibility class of its type: the root, and in consultations call or meeting."""
+    day: dt.date | None = field(init=False, compare=False, repr=False)
+    """Its date when known to the day."""
+    sources: frozenset[str] = field(init=False, compare=False, repr=False)
+    published: dt.date | None = field(init=False, compare=False, repr=False)
+    """The earliest publication date of its sources."""
+    either_way: bool = field(init=False, compare=False, repr=False)
+    """Direction does not tell two reports apart: no direction, or a call or meeting."""
 
-    @property
-    def root(self) -> str:
-        """The CAMEO root, or the family of codes that name one act (:data:`FAMILIES`)."""
-        return FAMILIES.get(self.code[:3], self.code[:2])
-
-    @property
-    def day(self) -> dt.date | None:
-        return self.earliest if self.earliest is not None and self.earliest == self.latest else None
-
-    @property
-    def sources(self) -> frozenset[str]:
-        return frozenset(c.source for c in self.claims)
-
-    @property
-    def published(self) -> dt.date | None:
+    def __post_init__(self) -> None:
+        code = self.code
+        root = FAMILIES.get(code[:3], code[:2])
+        kind = root
+        if root == "04":
+            if code == CALL:
+                kind = "04-call"
+            elif code[:3] in MEET:
+                kind = "04-meet"
+            elif len(code) >= 3 and code[2] != "0":
+                kind = "04-" + code[:3]
         days = [c.published for c in self.claims if c.published]
-        return min(days) if days else None
-
-    @property
-    def kind(self) -> str:
-        """The compatibility class of its type: the root, and in consultations call or meeting."""
-        if self.root == "04":
-            if self.code == CALL:
-                return "04-call"
-            if self.code[:3] in MEET:
-                return "04-meet"
-            if len(self.code) >= 3 and self.code[2] != "0":
-                return "04-" + self.code[:3]
-        return self.root
-
-    @property
-    def either_way(self) -> bool:
-        """Direction does not tell two reports apart: no direction, or a call or meeting."""
-        return not self.senders or self.kind in ("04-call", "04-meet")
+        derived = {
+            "root": root,
+            "kind": kind,
+            "day": self.earliest if self.earliest is not None and self.earliest == self.latest else None,
+            "sources": frozenset(c.source for c in self.claims),
+            "published": min(days) if days else None,
+            "either_way": not self.senders or kind in ("04-call", "04-meet"),
+        }
+        self.__dict__.update(derived)  # frozen: set once, as the dataclass __init__ itself does
 
 
 @dataclass(frozen=True)
@@ -206,20 +205,23 @@ def plan(
     final: list[list[tuple[Report, str]]] = []
     for cluster in clusters:
         final.extend(_undo(cluster, forbidden))
-    by_event: dict[str, list[Report]] = {}
+    by_event: dict[str, tuple[Report, list[Report]]] = {}  # event -> its canonical report, all its reports
     for cluster in final:
-        head = _canonical([r for r, _ in cluster])
+        if len(cluster) == 1:  # most events: one report, nothing to merge or count
+            only = cluster[0][0]
+            by_event[only.event] = (only, [only])
+            continue
         reports_of = [r for r, _ in cluster]
-        by_event[head.event] = reports_of
+        head = _canonical(reports_of)
+        by_event[head.event] = (head, reports_of)
         head_rule = next(rule for r, rule in cluster if r.event == head.event)
         for r, rule in cluster:
             if r.event != head.event:
                 rule = rule or head_rule  # the first report of the cluster joined it as the canonical one did
                 out.merges.append(Merge(r.event, head.event, rule, RULE_SCORES[rule]))
-        if len(cluster) > 1:
-            sources = {s for r in reports_of for s in r.sources}
-            out.sources[head.event] = (len(sources), len({copies.get(s, s) for s in sources}))
-            out.contradictions.extend(_disagreements(head.event, reports_of))
+        sources = {s for r in reports_of for s in r.sources}
+        out.sources[head.event] = (len(sources), len({copies.get(s, s) for s in sources}))
+        out.contradictions.extend(_disagreements(head.event, reports_of))
     out.held, out.postponed, status = _planned_and_held(by_event)
     out.contradictions.extend(status)
     out.contradictions.extend(_disputed_targets(by_event))
@@ -244,7 +246,7 @@ def _partitions(members: list[Report]) -> list[list[Report]]:
             next(iter(keyed.values())).extend(loose)
         else:
             keyed[("", frozenset())] = loose
-    return [sorted(part, key=lambda r: r.event) for part in keyed.values()]
+    return list(keyed.values())  # each in event order, as the members came
 
 
 def _cluster(part: list[Report]) -> list[list[tuple[Report, str]]]:
@@ -253,8 +255,11 @@ def _cluster(part: list[Report]) -> list[list[tuple[Report, str]]]:
     article's publication allows (or, when it is unknown, the one dated event there is), else the
     undated reports published within a day of them, else stay alone. A report joins an event only
     when :func:`_fits` allows."""
+    if len(part) == 1:  # most partitions: one report
+        return [[(part[0], "")]]
+    dated = sorted((r for r in part if r.day), key=lambda r: (r.day, r.event))
     clusters: list[list[tuple[Report, str]]] = []
-    for r in sorted((r for r in part if r.day), key=lambda r: (r.day, r.event)):
+    for r in dated:
         assert r.day is not None
         joined = False
         for c in clusters:
@@ -379,7 +384,7 @@ def _disagreements(event: str, reports: list[Report]) -> list[SourceContradictio
 
 
 def _planned_and_held(
-    by_event: dict[str, list[Report]],
+    by_event: dict[str, tuple[Report, list[Report]]],
 ) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[SourceContradiction]]:
     """Each planned event linked to the one held event it became (same kind of type, actors, the held
     date inside the planned window or after the plan was reported), else to the planned event of a
@@ -387,15 +392,13 @@ def _planned_and_held(
     still calls it planned after another reported it held."""
     held_by: dict[tuple[str, frozenset[str]], list[Report]] = {}
     planned_by: dict[tuple[str, frozenset[str]], list[Report]] = {}
-    for event, reports in by_event.items():
-        head = next(r for r in reports if r.event == event)
+    for head, _ in by_event.values():
         if head.earliest:
             (planned_by if head.planned else held_by).setdefault((head.root, head.everyone), []).append(head)
     links: list[tuple[str, str]] = []
     postponed: list[tuple[str, str]] = []
     out: list[SourceContradiction] = []
-    for event, reports in sorted(by_event.items()):
-        head = next(r for r in reports if r.event == event)
+    for event, (head, reports) in sorted(by_event.items()):
         if not head.planned:
             continue
         announced = head.published
@@ -439,14 +442,13 @@ DISPUTE_WINDOW = 31
 everything and says nothing about which act a source speaks of."""
 
 
-def _disputed_targets(by_event: dict[str, list[Report]]) -> list[SourceContradiction]:
+def _disputed_targets(by_event: dict[str, tuple[Report, list[Report]]]) -> list[SourceContradiction]:
     """A ``participants`` contradiction for two events of one material kind by the same senders in
     overlapping windows (each at most :data:`DISPUTE_WINDOW` days) whose targets differ, when no
     source reports both: the sources disagree on the target ("sanctions on the president's
     relatives" / "on the president himself")."""
     heads: dict[tuple[str, bool, frozenset[str]], list[tuple[Report, frozenset[str]]]] = {}
-    for event, reports in sorted(by_event.items()):
-        head = next(r for r in reports if r.event == event)
+    for _, (head, reports) in sorted(by_event.items()):
         if (
             head.root in DISPUTABLE_ROOTS
             and head.senders
@@ -456,7 +458,7 @@ def _disputed_targets(by_event: dict[str, list[Report]]) -> list[SourceContradic
             and head.latest
             and (head.latest - head.earliest).days <= DISPUTE_WINDOW
         ):
-            sources = frozenset(s for r in reports for s in r.sources)
+            sources = head.sources if len(reports) == 1 else frozenset().union(*(r.sources for r in reports))
             heads.setdefault((head.root, head.planned, head.senders), []).append((head, sources))
     out: list[SourceContradiction] = []
     for candidates in heads.values():
