@@ -4,8 +4,8 @@ arrive in; a planned and a held event stay two, linked; disagreements are typed 
 never become fact; a curated owl:differentFrom undoes a merge.
 
 The story below is written for these tests (no outlet's text): an expulsion told by three outlets,
-one a syndicated copy of another and one with another date; a meeting announced, then held; a phone
-call two outlets report."""
+one a syndicated copy of another and one with another date, and denied by a fourth; a meeting
+announced, then held; a phone call two outlets report."""
 
 from __future__ import annotations
 
@@ -34,6 +34,12 @@ STORY = {
         "2026-03-05",
         "Norway on March 4, 2026 expelled two diplomats from Chile, according to officials in Santiago. "
         "Chilean officials said they would respond.",
+    ),
+    "polar": (
+        "Polar Post",
+        "2026-03-05",
+        "A Norwegian foreign ministry spokesperson denied that Norway expelled two Chilean diplomats on March 3, "
+        "2026, saying the two had left on their own.",
     ),
     "fjord": (
         "Fjord Times",
@@ -80,17 +86,20 @@ def _expulsions(kg: KnowledgeGraph) -> list:
     return [r for r in kg.relations("Norway", "Chile") if r.root == "16" or r.root == "17"]
 
 
-def test_three_reports_of_one_expulsion_are_one_event_with_three_sources(story: KnowledgeGraph) -> None:
+OUTLETS = {"Nordic Ledger", "Coastal Daily", "Andes Review", "Polar Post"}
+
+
+def test_four_reports_of_one_expulsion_are_one_event_with_four_sources(story: KnowledgeGraph) -> None:
     (event,) = _expulsions(story)
-    assert event.sources == 3
-    assert len(story.reports(event.event)) == 3
-    assert {e.outlet for e in event.evidence} == {"Nordic Ledger", "Coastal Daily", "Andes Review"}
-    assert {e.outlet for e in story.sources(event.event)} == {"Nordic Ledger", "Coastal Daily", "Andes Review"}
+    assert event.sources == 4
+    assert len(story.reports(event.event)) == 4
+    assert {e.outlet for e in event.evidence} == OUTLETS
+    assert {e.outlet for e in story.sources(event.event)} == OUTLETS
 
 
 def test_a_syndicated_copy_counts_once_among_independent_sources(story: KnowledgeGraph) -> None:
     (event,) = _expulsions(story)
-    assert (event.sources, event.independent_sources) == (3, 2)
+    assert (event.sources, event.independent_sources) == (4, 3)
 
 
 def test_the_event_keeps_the_date_most_sources_give_and_the_other_date_is_a_contradiction(
@@ -104,6 +113,14 @@ def test_the_event_keeps_the_date_most_sources_give_and_the_other_date_is_a_cont
     assert dates.first.evidence and dates.second.evidence and "March 4" in dates.second.evidence.sentence
     # neither side becomes fact: the event keeps its reports and both sentences stay its evidence
     assert {e.sentence for e in story.sources(event.event)} >= {dates.first.evidence.sentence}
+
+
+def test_a_denial_by_another_source_is_a_polarity_contradiction_and_no_fact(story: KnowledgeGraph) -> None:
+    (event,) = _expulsions(story)
+    assert event.modalities == ("asserted", "denied")  # both stances stay; neither is dropped
+    (denial,) = story.contradictions(event.event, kinds=["polarity"])
+    assert (denial.first.modality, denial.second.modality) == ("asserted", "denied")
+    assert denial.second.source == "Polar Post" and "denied" in (denial.second.evidence.sentence or "")
 
 
 def test_a_call_two_outlets_report_is_one_event(story: KnowledgeGraph) -> None:
@@ -294,14 +311,14 @@ def test_the_plan_does_not_depend_on_the_order_of_reports() -> None:
 def test_the_named_dyad_timeline_reads_one_row_per_event_with_both_counts(story: KnowledgeGraph) -> None:
     rows = story.named("analyst/dyad_timeline", a="Norway", b="Chile")
     (expulsion,) = [r for r in rows if r["type"] == "Reduce or break diplomatic relations"]
-    assert (expulsion["sources"], expulsion["independent"]) == (3, 2)
+    assert (expulsion["sources"], expulsion["independent"]) == (4, 3)
     assert len(rows) == len({r["event"] for r in rows})
 
 
 def test_the_network_draws_one_edge_for_the_event_with_its_sources(story: KnowledgeGraph) -> None:
     graph = story.to_networkx("Norway", "Chile")
     edges = [d for *_, d in graph.edges(data=True) if d["cameo"] == "161"]
-    assert [(d["sources"], len(d["evidence"])) for d in edges] == [(3, 3)]
+    assert [(d["sources"], len(d["evidence"])) for d in edges] == [(4, 4)]
 
 
 def test_articles_of_one_agency_count_once_among_independent_sources() -> None:
@@ -342,17 +359,17 @@ def test_the_html_view_data_carries_both_counts(story: KnowledgeGraph) -> None:
 
     graph = story.to_networkx("Norway", "Chile")
     (data,) = [d for *_, d in graph.edges(data=True) if d["cameo"] == "161"]
-    assert data["independent_sources"] == 2
+    assert data["independent_sources"] == 3
     (record,) = [e for e in build_view_data(graph)["edges"] if e["cameo"] == "161"]
-    assert (record["nsrc"], record["nind"]) == (3, 2)
+    assert (record["nsrc"], record["nind"]) == (4, 3)
 
 
 def test_every_merge_is_explained_by_its_rule_and_score(story: KnowledgeGraph) -> None:
     (event,) = _expulsions(story)
     found = story.merges(event.event)
-    assert [m.rule for m in found] == ["canonical", "same-day", "adjacent-day"]
-    assert [m.score for m in found] == [1.0, 0.95, 0.6]
-    assert {e.outlet for m in found for e in m.relation.evidence} == {"Nordic Ledger", "Coastal Daily", "Andes Review"}
+    assert [m.rule for m in found] == ["canonical", "same-day", "same-day", "adjacent-day"]
+    assert [m.score for m in found] == [1.0, 0.95, 0.95, 0.6]
+    assert {e.outlet for m in found for e in m.relation.evidence} == OUTLETS
     assert all(m.event == event.event for m in found)
     # a report asks for the event it was merged into
     assert [m.report for m in story.merges(found[-1].report)] == [m.report for m in found]
