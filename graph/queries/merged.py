@@ -68,10 +68,26 @@ class EventMerges:
         """The relations with each merged group read as its event, in the order of first appearance."""
         if not self.into:
             return relations
+        into, members = self.into, self.members
+        folded: list[Relation] = []
         groups: dict[str, list[Relation]] = {}
+        slots: dict[str, int] = {}
         for r in relations:
-            groups.setdefault(self.canonical(r.event), []).append(r)
-        return [self._one(event, group) for event, group in groups.items()]
+            event = into.get(r.event)
+            if event is None:
+                if r.event not in members:
+                    folded.append(r)
+                    continue
+                event = r.event
+            group = groups.get(event)
+            if group is None:
+                groups[event], slots[event] = [r], len(folded)
+                folded.append(r)
+            else:
+                group.append(r)
+        for event, group in groups.items():
+            folded[slots[event]] = self._one(event, group)
+        return folded
 
     def fold_parts(
         self, parts: list[EventParts], cited: Mapping[str, list[Any]] | None = None
@@ -80,24 +96,30 @@ class EventMerges:
         out_cited = dict(cited or {})
         if not self.into:
             return parts, out_cited
-        groups: dict[str, list[EventParts]] = {}
-        order: list[str] = []
-        for p in parts:
-            event = self.canonical(p[0])
-            if event not in groups:
-                order.append(event)
-                groups[event] = []
-            groups[event].append(p)
+        into, members = self.into, self.members
         folded: list[EventParts] = []
-        for event in order:
-            group = groups[event]
-            if len(group) == 1 and group[0][0] == event and event not in self.counts:
-                folded.append(group[0])
-                continue
+        groups: dict[str, list[EventParts]] = {}
+        slots: dict[str, int] = {}  # a merged event's place: where its first report was
+        # one pass with dict lookups only for the events no merge touches (nearly all of them)
+        for p in parts:
+            event = into.get(p[0])
+            if event is None:
+                if p[0] not in members:
+                    folded.append(p)
+                    continue
+                event = p[0]
+            group = groups.get(event)
+            if group is None:
+                groups[event] = [p]
+                slots[event] = len(folded)
+                folded.append(p)
+            else:
+                group.append(p)
+        for event, group in groups.items():
             evidence = [c for p in group for c in out_cited.pop(p[0], [])]
             if evidence:
                 out_cited[event] = evidence
-            folded.append(self._one(event, [Relation.of_parts(p) for p in group]).parts())
+            folded[slots[event]] = self._one(event, [Relation.of_parts(p) for p in group]).parts()
         return folded, out_cited
 
     def _one(self, event: str, group: list[Relation]) -> Relation:
