@@ -177,9 +177,8 @@ class KnowledgeGraph(NetworkLookups):
                 concurrent=concurrent,
                 graph_names=self.store.graph_names,
                 without_content=self._without_content,
-                merges=EventMerges(
-                    (e.value, k.value, v.value) for e, k, v in self._run("event_merges", {}).rows if e and k and v
-                ),
+                # plain values: a large store has tens of thousands of rows here, read once per session
+                merges=EventMerges((e, k, v) for e, k, v in self._values("event_merges", {}).rows if e and k and v),
             )
         return self._fetcher
 

@@ -6,7 +6,12 @@
 The corpus is the network corpus of ``bench_api.py`` (``scripts/bench/corpus.py``, cached in
 ``scripts/bench/results/cache``), loaded into an on-disk Oxigraph store the way ``bench_api.py`` loads it
 (``bench_api.open_store``: the N-Quads, the ontology, the event digests; no derived graph, as for its
-network corpus; a store left in ``--work`` by an earlier run is reused). In one process:
+network corpus; a store left in ``--work`` by an earlier run is reused). Without the derived graph,
+``timeline(a, b)`` finds only the reports that name both states themselves, not through their officials
+and agencies (``dip:involvesState``, rule R1), while after coreference it also reads the other reports of
+the events it found: ``--derived`` computes the rules (``graph.pipeline.run_rules``, as ``bench_api.py``
+does for its lookup corpus; cached as N-Quads, the store kept in ``<work>/with-derived``; tens of minutes
+at 1M quads). In one process:
 
 * a warm-up round of the reads with ``graph/events`` empty (no coreference), reported as the first call;
 * ``graph.coreference.resolve_events(store)``, what every ingest now runs after extraction, timed once
@@ -14,8 +19,10 @@ network corpus; a store left in ``--work`` by an earlier run is reused). In one 
   (``VmHWM``, reset just before); the merges, contradictions and merged events it wrote are counted;
 * ``--repeats`` rounds, each timing the reads once in both states, *before* (``graph/events`` dropped)
   and *after* (the plan written back), in alternating order (before-after, after-before, ...), so that
-  the machine's drift falls on both alike. Each state gets a fresh ``KnowledgeGraph`` (it reads the
-  name index, the event types and the merge map once per session: timed apart as ``session``), then
+  the machine's drift falls on both alike; after each switch the store is compacted, untimed
+  (``Store.optimize``; ``--no-optimize`` skips it: the first reads after a write are slower). Each
+  state gets a fresh ``KnowledgeGraph`` (it reads the name index, the event types and the merge map
+  once per session: timed apart as ``session``), then
   ``to_networkx()`` without and with evidence (collected after each call, as ``bench_api.py`` does) and
   ``timeline(a, b)`` of the busiest pair of states (``--timeline-calls`` calls per round).
 
@@ -85,13 +92,18 @@ def mb(kb: int | None) -> float | None:
 
 
 # -- the store's two states ------------------------------------------------------------------------
-def set_events(store: Any, quads: list[Any] | None) -> None:
-    """``graph/events`` dropped (``None``: no coreference) or rewritten with ``quads``, as resolve_events writes it."""
+def set_events(store: Any, quads: list[Any] | None, *, optimize: bool = False) -> float:
+    """``graph/events`` dropped (``None``: no coreference) or rewritten with ``quads``, as resolve_events
+    writes it; with ``optimize``, the store compacted after (pyoxigraph ``Store.optimize``), so that
+    neither state is read past the other's fresh writes and deletions. Returns the seconds it took."""
     from graph.coreference import EVENTS_GRAPH
     from graph.store.base import WriteBatch
 
-    store.apply(WriteBatch(drop_graphs={EVENTS_GRAPH}, insert=quads or []))
-    store.flush()
+    seconds, _ = timed(lambda: (store.apply(WriteBatch(drop_graphs={EVENTS_GRAPH}, insert=quads or [])), store.flush()))
+    inner: Any = getattr(store, "_store", None)
+    if optimize and hasattr(inner, "optimize"):
+        seconds += timed(inner.optimize)[0]
+    return seconds
 
 
 def resolve(store: Any) -> tuple[dict[str, Any], Any]:
@@ -224,6 +236,7 @@ def markdown(report: dict[str, Any]) -> str:
         f"{r['merges']:,} merges, {r['contradictions']:,} contradictions, "
         f"{r['merged_events']:,} merged events (sources), {r['held']:,} planned→held; "
         f"RSS {r['rss_before_mb']} MB before it, peak {r['peak_rss_mb']} MB while it ran.",
+        f"Derived graph: {report['derived'] or 'none'}. "
         f"Load {report['load_s']} s, digests {report['digests_s']} s; process peak RSS {report['maxrss_mb']} MB; "
         f"wall time {report['seconds']:.0f} s.",
         f"Machine: {m['cpus']} cores, Python {m['python']}, {m['platform']}, pyoxigraph {m['pyoxigraph']}, "
@@ -251,6 +264,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--work", default=str(CACHE), help="where the Oxigraph stores are kept between runs")
     parser.add_argument("--out", help="JSON results (default scripts/bench/results/coreference-<date>.json)")
     parser.add_argument("--noise", type=float, default=0.15, help="spread above which runs are called noisy")
+    parser.add_argument(
+        "--derived",
+        action="store_true",
+        help="also compute the derived graph (rules, as bench_api.py does for its lookup corpus; slow at 1M and up), "
+        "cached as N-Quads; the store is kept apart, in <work>/with-derived",
+    )
+    parser.add_argument(
+        "--no-optimize",
+        dest="optimize",
+        action="store_false",
+        help="do not compact the store after each switch of graph/events (~14 s each at 4M quads)",
+    )
     parser.add_argument("--keep-events", action="store_true", help="leave graph/events in the store at the end")
     args = parser.parse_args(argv)
 
@@ -264,11 +289,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     hub = [meta["params"]["hub_state"], meta["params"]["second_state"]]
     report.update(corpus=path.name, quads=meta["quads"], hub=hub, repeats=args.repeats)
     loaded: dict[str, Any] = {}
-    Path(args.work).mkdir(parents=True, exist_ok=True)
-    store = open_store("oxigraph", path, None, Path(args.work), loaded)
+    work = Path(args.work) / "with-derived" if args.derived else Path(args.work)
+    derived = Path(args.cache) / f"derived-{label(args.triples)}-seed{args.seed}.nq" if args.derived else None
+    work.mkdir(parents=True, exist_ok=True)
+    store = open_store("oxigraph", path, derived, work, loaded)
+    report["derived"] = None if derived is None else {"file": derived.name, "rules_s": loaded.get("rules_s")}
     report["load_s"] = round(loaded.get("load_s", 0.0), 1) if "load_s" in loaded else "reused"
     report["digests_s"] = round(loaded["digests_s"], 1)
-    set_events(store, None)  # a reused store may hold graph/events from an earlier run: start without
+    # a reused store may hold graph/events from an earlier run: start without
+    set_events(store, None, optimize=args.optimize)
     report["import_networkx_s"], _ = timed(lambda: __import__("networkx"))
     print(f"store ready after {time.perf_counter() - clock:.0f} s; warm-up", file=sys.stderr)
 
@@ -277,6 +306,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"resolve_events: {report['resolve']}", file=sys.stderr)
     after_quads = plan_quads(plan)
     report["events_graph_quads"] = len(after_quads)
+    set_events(store, after_quads, optimize=args.optimize)  # the warm-up after, on a compacted store too
     warmup["after"] = reads(store, hub, 1)
     report["warmup"] = warmup
 
@@ -284,7 +314,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for i in range(args.repeats):
         one: dict[str, dict[str, Any]] = {}
         for state in STATES if i % 2 == 0 else STATES[::-1]:
-            set_events(store, after_quads if state == "after" else None)
+            set_events(store, after_quads if state == "after" else None, optimize=args.optimize)
             one[state] = reads(store, hub, args.timeline_calls)
             secs = ", ".join(f"{k} {v:.2f}" for k, v in one[state]["seconds"].items())
             print(f"round {i + 1} {state}: {secs}", file=sys.stderr)
