@@ -373,3 +373,14 @@ def test_every_merge_is_explained_by_its_rule_and_score(story: KnowledgeGraph) -
     assert all(m.event == event.event for m in found)
     # a report asks for the event it was merged into
     assert [m.report for m in story.merges(found[-1].report)] == [m.report for m in found]
+
+
+def test_the_sources_name_the_agency_beside_the_outlet(story: KnowledgeGraph) -> None:
+    (event,) = _expulsions(story)
+    found = {(e.outlet, e.origin) for e in story.sources(event.event)}
+    assert found == {
+        ("Nordic Ledger", None),
+        ("Coastal Daily", "Reuters"),
+        ("Andes Review", None),
+        ("Polar Post", None),
+    }

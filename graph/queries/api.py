@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -275,7 +276,9 @@ class KnowledgeGraph(NetworkLookups):
         return self.relations(a, b, since=since, until=until, include_planned=include_planned, rollup=rollup)
 
     def sources(self, event: str) -> ResultList[Evidence]:
-        """The sentences, articles and stances behind an event (or any content node), oldest first.
+        """The sentences, articles and stances behind an event (or any content node), oldest first; for
+        a merged event, of all its reports. ``Evidence.origin`` names the agency an article runs the
+        copy of ("Reuters" beside the outlet "Dunya News").
 
         Example:
             >>> kg = example()
@@ -288,6 +291,11 @@ class KnowledgeGraph(NetworkLookups):
         claims = [c for r in reports for c in found_claims.get(r, [])]
         found = self._fetch.evidence(claims)
         rows = [found[c.claim] for c in claims if c.claim in found]
+        articles = sorted({e.article for e in rows if e.article})
+        if articles:  # the agency each article runs the copy of, beside its outlet
+            found_wires = self._values("wire_origins", {"article": [Term.uri(a) for a in articles]}).rows
+            wires: dict[str, str] = {a: w for a, w in found_wires if a and w}
+            rows = [replace(e, origin=wires[e.article]) if e.article in wires else e for e in rows]
         return ResultList(sorted(rows, key=lambda e: (e.published or dt.date.min, e.article or "", e.start or 0)))
 
     def reports(self, event: str | None = None) -> ResultList[Relation]:

@@ -157,6 +157,9 @@ class Evidence(Record):
     published: dt.date | None = None
     claimant: str | None = None
     confidence: float | None = None
+    origin: str | None = None
+    """The news agency whose copy the article runs ("Reuters" for a Reuters story on Dunya News),
+    given by :meth:`graph.queries.api.KnowledgeGraph.sources`; not part of :meth:`values`."""
 
     def __str__(self) -> str:
         return self.sentence or self.claim
