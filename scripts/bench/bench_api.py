@@ -53,10 +53,11 @@ def label(n: int) -> str:
     return f"{n // 1_000_000}M" if n % 1_000_000 == 0 else f"{n // 1000}k"
 
 
-def corpus(n: int, seed: int) -> Path:
-    path = CACHE / f"corpus-{label(n)}-seed{seed}.nq"
+def corpus(n: int, seed: int, cache: Path = CACHE) -> Path:
+    """The generated corpus of ``n`` quads: made once into ``cache``, then reused."""
+    path = cache / f"corpus-{label(n)}-seed{seed}.nq"
     if not path.exists():
-        CACHE.mkdir(parents=True, exist_ok=True)
+        cache.mkdir(parents=True, exist_ok=True)
         cmd = [sys.executable, str(HERE / "corpus.py"), "--triples", str(n), "--out", str(path), "--seed", str(seed)]
         subprocess.run(cmd, check=True)
     return path

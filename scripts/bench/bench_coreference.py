@@ -40,7 +40,6 @@ import json
 import os
 import resource
 import statistics
-import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -51,20 +50,10 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_api import CACHE, RESULTS, label, machine, open_store, timed  # noqa: E402
+from bench_api import CACHE, RESULTS, corpus, label, machine, open_store, timed  # noqa: E402
 
 STATES = ("before", "after")
 PATHS = ("session", "to_networkx(evidence=False)", "to_networkx(evidence=True)", "timeline(hub)")
-
-
-def corpus(n: int, seed: int, cache: Path) -> Path:
-    """``bench_api.corpus`` with the cache directory as a parameter: generated once, then reused."""
-    path = cache / f"corpus-{label(n)}-seed{seed}.nq"
-    if not path.exists():
-        cache.mkdir(parents=True, exist_ok=True)
-        cmd = [sys.executable, str(HERE / "corpus.py"), "--triples", str(n), "--out", str(path), "--seed", str(seed)]
-        subprocess.run(cmd, check=True)
-    return path
 
 
 # -- memory ------------------------------------------------------------------------------------------
