@@ -367,8 +367,9 @@ def _disagreements(event: str, reports: list[Report]) -> list[SourceContradictio
     days = sorted({r.day for r in reports if r.day})
     if len(days) > 1:
         a = next(r for r in reports if r.day == days[0])
-        b = next(r for r in reports if r.day == days[-1] and r.sources != a.sources)
-        out.append(SourceContradiction("date", event, a.claims[0], b.claims[0], f"{days[0]} vs {days[-1]}"))
+        b = next((r for r in reports if r.day == days[-1] and r.sources != a.sources), None)
+        if b is not None:
+            out.append(SourceContradiction("date", event, a.claims[0], b.claims[0], f"{days[0]} vs {days[-1]}"))
     calls = [r for r in reports if r.kind == "04-call" and r.senders]
     for r in calls:
         other = next((o for o in calls if o.senders == r.receivers and o.receivers == r.senders), None)
@@ -554,19 +555,7 @@ def read_reports(store: Store) -> list[Report]:
     from graph.queries.api import KnowledgeGraph
 
     kg = KnowledgeGraph(store)
-    actors = kg.index.actors
-
-    def up(iri: str) -> str:
-        """The state an actor acts for: an agency's state (through its parents), a person's nationality."""
-        seen = {iri}
-        actor = actors.get(iri)
-        while actor is not None:
-            parent = actor.part_of if actor.kind == "agency" else actor.nationality if actor.kind == "person" else None
-            if not parent or parent in seen:
-                break
-            seen.add(parent)
-            iri, actor = parent, actors.get(parent)
-        return iri
+    up = kg.index.state_of
 
     def named(sides: Iterable[ActorRef]) -> frozenset[tuple[str, str]]:
         return frozenset((state, a.iri) for a in sides if (state := up(a.iri)) != a.iri)

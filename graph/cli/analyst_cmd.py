@@ -303,12 +303,9 @@ def reports(ctx: click.Context, event: str, fmt: str, limit: int | None, store_h
     """The reports an event was read from, with the rule that merged each and its score."""
     with session(ctx, store_here) as kg:
         found = kg.merges(event)
-        emit(
-            ["report", "rule", "score", "date", "cameo", "who", "modality", "outlets"],
-            [[compact(m.report), *list(m.to_record().values())[2:]] for m in found],
-            fmt,
-            limit,
-        )
+        columns = ["report", "rule", "score", "date", "cameo", "who", "modality", "outlets"]
+        rows = [m.to_record() | {"report": compact(m.report)} for m in found]
+        emit(columns, [[row[c] for c in columns] for row in rows], fmt, limit)
 
 
 def _who(c: Any) -> str:

@@ -85,13 +85,8 @@ class FactLookups:
                 sources=len(sources),
             )
             read.append((sanction, sources))
-        out = designations(read, self._state_of)
+        out = designations(read, self.fetch.index.state_of)
         return sorted(out, key=lambda s: (s.start or dt.date.min, _fold(s.target.label), s.sanction))
-
-    def _state_of(self, iri: str) -> str:
-        """The state a person acts for (their nationality), else the actor itself."""
-        actor = self.fetch.index.actors.get(iri)
-        return actor.nationality if actor is not None and actor.kind == "person" and actor.nationality else iri
 
     def roles(self, who: Any, on: DateLike | None) -> list[Role]:
         actor = self.actor(who)

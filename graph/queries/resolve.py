@@ -114,6 +114,19 @@ class ActorIndex:
         actor = self.actors.get(iri)
         return actor.label if actor else re.split(r"[/#]", iri)[-1]
 
+    def state_of(self, iri: str) -> str:
+        """The state an actor acts for: an agency's state (through its parents), a person's
+        nationality; the actor itself when it is a state or none is known."""
+        seen = {iri}
+        actor = self.actors.get(iri)
+        while actor is not None:
+            parent = actor.part_of if actor.kind == "agency" else actor.nationality if actor.kind == "person" else None
+            if not parent or parent in seen:
+                break
+            seen.add(parent)
+            iri, actor = parent, self.actors.get(parent)
+        return iri
+
     def ref(self, iri: str) -> ActorRef:
         iri = self.same.get(iri, iri)
         return ActorRef(iri, self.label(iri))
