@@ -230,7 +230,7 @@ EXTRA_NAMES = {
     "QAT": ["Qatar", "Qatari"],
     "OMN": ["Oman", "Omani"],
     "BHR": ["Bahrain"],
-    "NZL": ["New Zealand"],
+    "NZL": ["New Zealand", "New Zealander"],
     "SRB": ["Serbia", "Serbian", "Serb"],
     "HRV": ["Croatia", "Croatian", "Croat"],
     "BIH": ["Bosnia", "Bosnian"],
@@ -242,9 +242,23 @@ EXTRA_NAMES = {
     "KAZ": ["Kazakhstan", "Kazakh"],
     "NPL": ["Nepal", "Nepali"],
     "SGP": ["Singapore", "Singaporean"],
-    "LAO": ["Laos", "Laotian"],
+    "LAO": ["Laos", "Laotian", "Lao"],
     "DJI": ["Djibouti", "Djiboutian"],
     "ISL": ["Iceland", "Icelandic"],
+    # demonyms the dictionaries lack (checked against a list of the UN members' demonyms)
+    "MDV": ["Maldives", "Maldivian"],
+    "MDG": ["Madagascar", "Malagasy"],
+    "AZE": ["Azerbaijan", "Azerbaijani", "Azeri"],
+    "BWA": ["Botswana", "Botswanan"],
+    "SWZ": ["Eswatini", "Swaziland", "Swazi"],
+    "COM": ["Comoros", "Comorian"],
+    "WSM": ["Samoa", "Samoan"],
+    "CPV": ["Cape Verde", "Cabo Verde", "Cape Verdean"],
+    "PNG": ["Papua New Guinea", "Papua New Guinean"],
+    "MCO": ["Monaco", "Monegasque"],
+    "SMR": ["San Marino", "Sammarinese"],
+    "LUX": ["Luxembourg", "Luxembourgish"],
+    "ATG": ["Antigua and Barbuda", "Antiguan"],
 }
 ACRONYMS = {"USA", "US", "UK", "UAE", "DRC", "PRC", "DPRK", "ROK", "KSA", "RSA"}
 DEMONYM_SUFFIX = re.compile(r"(an|ian|ean|ese|ish|i|ic|ot|ch|er|ine|iote|ene|ard|ois|ais|eno|ena)s?$", re.IGNORECASE)

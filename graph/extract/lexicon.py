@@ -283,6 +283,8 @@ class _Arguments:
         objects = [c for c in children if c.dep_ == "dobj"]
         return (
             [c for c in children if c.dep_ == "oprd"]
+            # "named the envoy as a person of interest", "described the charges as absurd"
+            + [p for c in children if c.dep_ == "prep" and c.lower_ == "as" and objects for p in c.children]
             + objects[1:]  # "labelled Nijjar a terrorist" parsed as two objects
             + [
                 a  # "called Zelenskyy a dictator" parsed as an apposition with no comma before it

@@ -31,6 +31,7 @@ from graph.extract.events.words import (
     ABOUT_PREPS,
     ADDRESSEE_ROOTS,
     AID_ROOT,
+    BLAMED_PREP,
     CARRIER_NOUNS,
     CLAUSE_TIME_PREPS,
     FORCE_ROOTS,
@@ -38,8 +39,10 @@ from graph.extract.events.words import (
     MEANS_NOUNS,
     NOUN_TARGET_PREPS,
     PRESENCE_NOUNS,
+    SUMMONED_TO,
     SYMMETRIC_PREPS,
     TARGET_PREPS,
+    THREAT_ROOT,
 )
 from graph.extract.lexicon import Lexicon
 from graph.extract.nlp import Span, Token
@@ -103,6 +106,22 @@ class ArgumentPasses:
                     f.targets += np_actors(c, res) or _inner_actors(c, res)
                 if c.dep_ == "agent":
                     f.actors += pobj_actors(c, res)
+            if not f.actors and tok.lemma_.lower() in SUMMONED_TO:
+                # "the envoy was summoned to the foreign ministry in New Delhi": who summons is where to
+                for c in children:
+                    if c.dep_ == "prep" and c.lower_ == "to":
+                        for p in c.children:
+                            if p.dep_ != "pobj":
+                                continue
+                            found = (
+                                np_actors(p, res)
+                                or [
+                                    res.place_state[k] for q in p.subtree if (k := res.at(q.i)) and k in res.place_state
+                                ][:1]
+                            )
+                            f.actors += [k for k in found if k not in f.targets]
+                if f.actors:
+                    f.rule += "/summoned-to"
             if not f.actors and not f.targets and tok.dep_ in ("acl", "amod"):
                 f.targets += np_actors(tok.head, res)
         else:
@@ -122,6 +141,9 @@ class ArgumentPasses:
                     if c.i < tok.i and c.dep_ in ("nmod", "compound", "poss")
                     for k in np_actors(c, res)
                 ]
+                before = res.at(tok.i - 1)
+                if not f.actors and before and res.actors[before].kind is not ActorKind.SITE:
+                    f.actors.append(before)  # "ECOWAS imposed sanctions": the acronym tagged as a verb, the root
                 if f.actors:
                     f.rule += "/amod-clause"
             if not f.actors:
@@ -136,7 +158,8 @@ class ArgumentPasses:
                 found = [k for k in np_actors(o, res) if k not in f.actors] or _inner_actors(o, res, exclude=f.actors)
                 f.targets += found
                 if not found:
-                    ref = _responds_to(o, res, history, f.actors)
+                    noun = self.lex.noun(o.lemma_.lower())
+                    ref = _responds_to(o, res, history, f.actors, noun.code if noun else None)
                     if ref is not None:
                         f.answers = history[ref]
                         f.targets += history[ref].actors or history[ref].participants
@@ -172,6 +195,19 @@ class ArgumentPasses:
                 ]
             if not f.targets and f.entry.code[:2] == "05":  # "pledged backing for Russia's war": Russia
                 f.targets += prep_actors(tok, res, ("for",))
+            if f.entry.code[:2] == "11" and (prep := BLAMED_PREP.get(tok.lemma_.lower())):
+                # "blamed the tensions on the attitude of Retailleau": the one the blame is put on
+                f.targets += [
+                    a
+                    for node in (tok, *[o for o in children if o.dep_ == "dobj"])  # "on" may hang from the object
+                    for c in node.children
+                    if c.dep_ == "prep" and c.lower_ == prep
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                    for a in (np_actors(p, res) or _inner_actors(p, res, exclude=f.actors))
+                ]
+                if f.targets:
+                    f.rule += "/blamed-on"
             if f.entry.code[:2] == "11":  # "complained to the UN over Israeli raids": the one complained about
                 about = [a for a in prep_actors(tok, res, ABOUT_PREPS) if a not in f.actors]
                 if about:
@@ -185,6 +221,7 @@ class ArgumentPasses:
                 for s in c.children
                 if s.dep_ in ("nsubj", "nsubjpass")
                 for a in np_actors(s, res)
+                if a not in f.actors  # "warned his government would act": the speaker's own side
             ]
         if not f.targets:
             for c in children:
@@ -202,6 +239,13 @@ class ArgumentPasses:
             f.targets += _deep_against(tok, res, f.actors)
             if f.targets:
                 f.rule += "/against-target"
+                f.confidence -= 0.1
+        if not f.targets and f.entry.code[:2] == THREAT_ROOT:
+            # "warned it could intervene militarily in Niger", "warned his government would take action
+            # against attacks by X": a threat is against whom its content clause acts
+            f.targets += _content_target(tok, res, f.actors)
+            if f.targets:
+                f.rule += "/content-target"
                 f.confidence -= 0.1
 
     def _noun_arguments(self, f: Found, trigger: Token, res: Resolved, history: list[Found]) -> None:
@@ -306,6 +350,21 @@ class ArgumentPasses:
             f.actors, f.targets = [], []
         f.confidence -= 0.25
         f.rule += "/surface"
+
+
+def _content_target(tok: Token, res: Resolved, actors: list[str]) -> list[str]:
+    """Whom the clause a threat announces acts against: its object, an "against X" in it, else the state
+    where it would act."""
+    for c in tok.children:
+        if c.dep_ not in ("ccomp", "xcomp") or c.pos_ not in ("VERB", "AUX"):
+            continue
+        found = [k for o in c.children if o.dep_ == "dobj" for k in np_actors(o, res) if k not in actors]
+        found = found or _deep_against(c, res, actors)
+        if not found and (where := _place(c, res, kinds=(ActorKind.STATE,), preps=("in", "into"))):
+            found = [where] if where not in actors else []
+        if found:
+            return found
+    return []
 
 
 def _clause_actor(noun: Token, res: Resolved) -> list[str]:

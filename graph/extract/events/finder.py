@@ -164,6 +164,14 @@ class EventFinder(ArgumentPasses):
                     f.participants, f.actors = pair, []
                     f.rule = f.rule.replace("/surface-source", "") + "/coordinated-before"
                     f.confidence -= 0.15
+        if f.entry.symmetric and f.entry.noun and len(f.actors) == 1 and not f.participants and parsed:
+            # a parse that split "X and Y" ("X and Y held a conversation": X as a modifier of Y), or
+            # "a summit between X and Y" with Y hung elsewhere: the coordination the side belongs to
+            pair = _noun_side_pair(tok, res, sent)
+            if f.actors[0] in pair:
+                f.participants, f.actors = pair, []
+                f.rule += "/coordinated-pair"
+                f.confidence -= 0.1
         if f.entry.symmetric and not f.participants and not f.targets:
             return False  # a meeting with one known side says nothing about a relation
         if f.actors and not f.targets and not f.participants and parsed and f.entry.code.startswith("04"):
@@ -235,6 +243,33 @@ class EventFinder(ArgumentPasses):
         if f.actors and f.targets:
             f.confidence += 0.1
         f.confidence = round(min(0.95, max(0.05, f.confidence)), 2)
+
+
+def _noun_side_pair(noun: Token, res: Resolved, sent: Span) -> list[str]:
+    """The pair "X and Y" a symmetric event noun's one side belongs to: after its "between", else before
+    the light verb that carries it."""
+    doc = noun.doc
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "between":
+            # "between" always takes two sides, "X and Y": read them in word order up to the next verb,
+            # each side the actor its phrase ends with ("DRC President Felix Tshisekedi": the president)
+            sides: list[str | None] = [None]
+            for i in range(c.i + 1, min(sent.end, c.i + 16)):
+                t = doc[i]
+                if t.pos_ in ("VERB", "AUX") or (t.is_punct and t.lower_ != "-"):
+                    break
+                if t.lower_ == "and":
+                    if len(sides) == 2:
+                        break
+                    sides.append(None)
+                elif (k := res.at(i)) and res.actors[k].kind is not ActorKind.SITE:
+                    sides[-1] = k
+            keys = [k for k in sides if k]
+            return keys if len(keys) == 2 and keys[0] != keys[1] else []
+    verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    return coordinated_pair(verb, res, range(sent.start, verb.i))
 
 
 def _obligations(sent: Span, taken: set[int]) -> list[tuple[Token, Entry]]:

@@ -45,6 +45,9 @@ def _of_object(tok: Token) -> Token | None:
     return None
 
 
+RELATIVE_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "pobj"}
+
+
 def np_actors(tok: Token, res: Resolved, depth: int = 2) -> list[str]:
     """Actors named by the noun phrase headed by ``tok`` (and its coordinated phrases)."""
     out: list[str] = []
@@ -55,8 +58,10 @@ def np_actors(tok: Token, res: Resolved, depth: int = 2) -> list[str]:
         out.append(key)
     elif key and key in res.place_state and tok.dep_ in ("nsubj", "nsubjpass"):
         out.append(res.place_state[key])  # "the White House said": a seat of government acting is its state
-    elif tok.lower_ in WH_WORDS and tok.dep_.startswith("nsubj"):
-        rel = tok.head
+    elif tok.lower_ in WH_WORDS and tok.dep_ in RELATIVE_DEPS:
+        # "Nijjar, who India designated ...", "the envoy, whom Delhi summoned", "X, to whom Y wrote":
+        # a relative pronoun stands for the noun its clause qualifies
+        rel = tok.head.head if tok.dep_ == "pobj" else tok.head
         if rel.dep_ == "relcl":
             out += np_actors(rel.head, res, depth)
     elif is_pair(tok) and (pair := pair_actors(tok, res)):
@@ -98,7 +103,13 @@ def _deep_against(tok: Token, res: Resolved, exclude: list[str]) -> list[str]:
     while todo:
         node, depth = todo.pop(0)
         if node.dep_ == "prep" and node.lower_ == "against":
-            found = [a for p in node.children if p.dep_ == "pobj" for a in np_actors(p, res) if a not in exclude]
+            found = [
+                a
+                for p in node.children
+                if p.dep_ == "pobj"
+                for a in (np_actors(p, res) or _inner_actors(p, res, exclude))  # "against attacks by X"
+                if a not in exclude
+            ]
             if found:
                 return found
         if depth < 4 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):

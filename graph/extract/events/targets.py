@@ -110,13 +110,24 @@ TALK_NOUNS = {"talk", "exchange", "conversation", "call", "meeting", "discussion
 ACCUSATION_NOUNS = {"charge", "allegation", "accusation", "claim", "criticism", "assertion"}
 
 
-def _responds_to(obj: Token, res: Resolved, history: list[Found], actors: list[str]) -> int | None:
-    """The earlier event an object like "the threats" refers to (same kind, someone else's)."""
+# families of acts a later sentence names by a noun ("the request", "the offer", "the demand", "the threat")
+REFERABLE_ROOTS = {"02", "03", "10", "11", "13"}
+
+
+def _responds_to(
+    obj: Token, res: Resolved, history: list[Found], actors: list[str], noun_code: str | None = None
+) -> int | None:
+    """The earlier event an object like "the threats" refers to (same kind, someone else's).
+
+    ``noun_code`` is the CAMEO code of the object word as an event noun: "declined the request" refers to
+    an earlier appeal however it was worded ("asked", "urged"), as long as the CAMEO family is the same.
+    """
     lemma = obj.lemma_.lower()
     for i in range(len(history) - 1, -1, -1):
         f = history[i]
         trigger = obj.doc[f.trigger]
         same = trigger.lemma_.lower() == lemma or bool(f.entry.lemma and lemma.startswith(f.entry.lemma[:5]))
+        same = same or bool(noun_code and f.entry.code[:2] == noun_code[:2] and noun_code[:2] in REFERABLE_ROOTS)
         same = same or (lemma in ACCUSATION_NOUNS and f.entry.code.startswith("11"))  # "rejects the charge"
         same = same or (lemma in TRIP_NOUNS and f.entry.code.startswith(("042", "043")))  # "regarded the trip as"
         if same and (f.actors or f.participants) and not set(f.actors or f.participants) & set(actors):

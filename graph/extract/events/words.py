@@ -20,10 +20,20 @@ OFFICIAL_NOUNS = {
     "head",
     "president",
     "diplomat",
+    # and people who act for their state or group: "agents of the China coast guard", "members of Hamas"
+    "agent",
+    "member",
+    "soldier",
+    "troop",
+    "fighter",
+    "militant",
 }
 GROUP_PRONOUNS = {"their", "they", "them", "both"}
 PLURAL_IT = {"it", "they", "we"}
 ABOUT_PREPS = {"over", "about"}
+THREAT_ROOT = "13"
+SUMMONED_TO = {"summon"}  # "was summoned to the foreign ministry": the ministry summons
+BLAMED_PREP = {"blame": "on", "pin": "on"}  # "blamed the unrest on X": X is accused
 TARGETLESS_ROOTS = {"01", "03", "08", "14", "15"}  # statements, intents, yielding, protest, force posture
 DOMESTIC_ROOTS = {"08", "14", "17"}
 ADDRESSEE_ROOTS = {"02", "10", "11", "13"}

@@ -31,6 +31,8 @@ LEADER_NOUNS: dict[str, tuple[str, ...]] = {
 }
 # plural role nouns whose states' office holders a text names together ("the Congolese and Rwandan presidents")
 PLURAL_LEADERS = {"presidents": "head_of_state", "premiers": "head_of_government", "kings": "head_of_state"}
+# nouns that, after "the", stand for a state the text has just named ("sanctions on the country")
+COUNTRY_NOUNS = {"country", "nation", "kingdom", "republic"}
 REACH = 2  # sentences back that an age description looks for its person
 
 
@@ -46,6 +48,8 @@ class DescriptionPasses(KnownPeoplePasses):
                 self._plural_leaders(doc, r, i)
             elif word in LEADER_NOUNS and (r.at(i) is None or _state_marked(r, i)):
                 self._leader(doc, r, i)
+            elif word in COUNTRY_NOUNS and r.at(i) is None:
+                self._country(doc, r, i, sents[max(0, sent_of.get(i, 0) - 1)].start)
             elif word == "old" and i >= 2 and lowers[i - 1] in ("-", "year") and (found := _age_span(doc, i)):
                 start = found
                 person = _last_person(r, start, sents[max(0, sent_of.get(i, 0) - REACH + 1)].start)
@@ -83,6 +87,21 @@ class DescriptionPasses(KnownPeoplePasses):
         chosen = fitting if fitting else (named if len(named) == 1 else [])
         if len(chosen) == 1:
             self._anaphor(r, noun.left_edge.i, i + 1, chosen[0])
+
+    def _country(self, doc: Doc, r: Resolved, i: int, window_start: int) -> None:
+        """ "imposed sanctions on the country": the one state named in this or the previous sentence."""
+        noun = doc[i]
+        if noun.pos_ != "NOUN" or [c.lower_ for c in noun.children if c.dep_ != "punct"] != ["the"]:
+            return  # "the whole country", "the country's leaders" or "their country": not a bare description
+        if i + 1 < len(doc) and doc[i + 1].lower_ == "'s":
+            return
+        states = {
+            k
+            for j in range(window_start, i)
+            if (k := r.at(j)) and j not in r.via_pronoun and r.actors[k].kind is ActorKind.STATE
+        }
+        if len(states) == 1:
+            self._anaphor(r, noun.left_edge.i, i + 1, next(iter(states)))
 
     def _plural_leaders(self, doc: Doc, r: Resolved, i: int) -> None:
         """ "the Congolese and Rwandan presidents": each state's holder of the office on the article's date."""

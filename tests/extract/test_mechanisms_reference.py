@@ -1,0 +1,100 @@
+"""Hand-written articles for the mechanisms that find an argument the clause does not name in place:
+relative pronouns, "the country", acts referred back to by a noun, the side a blame is put on, who
+summons whom, pairs a parse splits, the target inside a threat's content, and dismissed allegations."""
+
+from __future__ import annotations
+
+from graph.model import Modality
+
+from .conftest import run
+
+
+def test_relative_pronoun_object_is_the_noun_its_clause_qualifies() -> None:
+    v = run("Omar Haddad, whom Peru designated as a terrorist in 2019, was arrested in Chile.")
+    assert (frozenset({"Peru"}), frozenset({"Omar Haddad"})) in v.directed("112")
+
+
+def test_relative_pronoun_subject_still_reads_the_noun() -> None:
+    v = run("Bolivia, which expelled Peru's ambassador on Monday, recalled its own envoy.")
+    assert (frozenset({"Bolivia"}), frozenset({"Peru"})) in v.directed("1")
+
+
+def test_the_country_is_the_one_state_just_named() -> None:
+    v = run("Following the coup in Guinea last year, the African Union imposed sanctions on the country.")
+    assert (frozenset({"African Union"}), frozenset({"Guinea"})) in v.directed("16")
+
+
+def test_the_country_with_several_states_named_stays_unresolved() -> None:
+    v = run("Chile and Peru held talks. The European Union then imposed sanctions on the country.")
+    assert not any("Chile" in t or "Peru" in t for _s, t in v.directed("16"))
+
+
+def test_a_noun_refers_back_to_an_earlier_act_of_the_same_family() -> None:
+    v = run("Ghana urged Togo to reopen the border. Togo rejected the request on Friday.")
+    assert (frozenset({"Togo"}), frozenset({"Ghana"})) in v.directed("12")
+
+
+def test_blame_put_on_someone_targets_them() -> None:
+    v = run("Ecuador blamed the border clashes on the reckless conduct of President Elena Ruiz of Peru.")
+    assert (frozenset({"Ecuador"}), frozenset({"Elena Ruiz"})) in v.directed("112")
+
+
+def test_summoned_to_a_ministry_is_summoned_by_its_state() -> None:
+    v = run("The Chilean ambassador was summoned to the foreign ministry in Lima on Tuesday.")
+    ((src, tgt),) = v.directed("111")
+    assert "Chile" in tgt and src and "Chile" not in src
+
+
+def test_summoning_a_person_is_a_summons() -> None:
+    v = run("Peru recalled its envoy after Bolivia summoned Ana Quispe, the Peruvian consul, on Monday.")
+    assert any(src == {"Bolivia"} for src, _t in v.directed("111"))
+
+
+def test_split_coordination_before_an_event_noun_gives_both_sides() -> None:
+    v = run("Mariana Costa and Tomas Berg held a long conversation on Monday.")
+    (talk,) = v.events("04")
+    assert v.n(talk.participants) == {"Mariana Costa", "Tomas Berg"}
+
+
+def test_between_takes_two_sides_and_an_expected_summit_is_planned() -> None:
+    v = run("A summit in Geneva between Chilean President Ana Soto and Peruvian President Luis Rojas is expected soon.")
+    (summit,) = v.events("04")
+    assert v.n(summit.participants) == {"Ana Soto", "Luis Rojas"}
+    assert summit.modality is Modality.PLANNED
+
+
+def test_a_threat_targets_whom_its_content_acts_against() -> None:
+    v = run("Bolivia warned it could intervene militarily in Paraguay.")
+    assert (frozenset({"Bolivia"}), frozenset({"Paraguay"})) in v.directed("13")
+
+
+def test_a_threat_against_agents_of_a_body_targets_the_body() -> None:
+    v = run("Chile warned its navy would act against attacks by agents of the Peruvian navy.")
+    ((src, tgt),) = v.directed("13")
+    assert src == {"Chile"} and tgt and "Chile" not in tgt
+
+
+def test_speakers_own_government_is_no_addressee_of_the_threat() -> None:
+    v = run("President Ana Soto of Chile warned her government would respond to any attack by Peru.")
+    assert all("Ana Soto" not in t for _s, t in v.directed("13"))
+
+
+def test_dismissing_allegations_rejects_whoever_made_them() -> None:
+    v = run("Uruguay described the Paraguayan allegations as baseless fabrications.")
+    assert (frozenset({"Uruguay"}), frozenset({"Paraguay"})) in v.directed("12")
+    assert not v.events("11")
+
+
+def test_describing_talks_kindly_is_still_praise() -> None:
+    v = run("Uruguay described the talks with Paraguay as constructive.")
+    assert v.events("05") and not v.events("12")
+
+
+def test_acronym_tagged_as_verb_still_acts() -> None:
+    v = run("ECOWAS imposed sanctions on Guinea.")
+    assert (frozenset({"Economic Community of West African States"}), frozenset({"Guinea"})) in v.directed("16")
+
+
+def test_assisting_another_state_is_aid() -> None:
+    v = run("Iran is assisting Venezuela with its drone programme.")
+    assert (frozenset({"Iran"}), frozenset({"Venezuela"})) in v.directed("07")
