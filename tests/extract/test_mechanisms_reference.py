@@ -98,3 +98,30 @@ def test_acronym_tagged_as_verb_still_acts() -> None:
 def test_assisting_another_state_is_aid() -> None:
     v = run("Iran is assisting Venezuela with its drone programme.")
     assert (frozenset({"Iran"}), frozenset({"Venezuela"})) in v.directed("07")
+
+
+def test_between_after_a_one_sided_noun_names_both_sides() -> None:
+    v = run("The two leaders agreed to deepen cooperation between Lima and Santiago.")
+    (coop,) = v.events("05")
+    assert v.n(coop.participants) == {"Peru", "Chile"} and not coop.actors
+
+
+def test_a_mediation_between_two_sides_keeps_them_as_targets() -> None:
+    v = run("The emir of Qatar launched a mediation effort between Chile and Peru on Saturday.")
+    assert any(t == {"Chile", "Peru"} for _s, t in v.directed("04"))
+
+
+def test_the_visit_of_someone_is_their_visit() -> None:
+    v = run("The deal was announced during the visit of Chilean envoy Ana Soto to Lima.")
+    assert (frozenset({"Ana Soto"}), frozenset({"Peru"})) in v.directed("042")
+
+
+def test_a_passive_clause_gives_the_other_side_of_a_clash() -> None:
+    v = run("Chilean fishermen were killed in clashes with Peruvian soldiers.")
+    clash = next(e for e in v.events("19") if e.participants)
+    assert len(clash.participants) == 2
+
+
+def test_force_in_a_place_from_a_generated_pattern_targets_its_state() -> None:
+    v = run("Israel continued its offensive in Gaza on Monday.")
+    assert any(s == {"Israel"} and t for s, t in v.directed("19"))

@@ -43,6 +43,7 @@ from graph.extract.events.words import (
     SYMMETRIC_PREPS,
     TARGET_PREPS,
     THREAT_ROOT,
+    VISIT_CODE,
 )
 from graph.extract.lexicon import Lexicon
 from graph.extract.nlp import Span, Token
@@ -274,6 +275,11 @@ class ArgumentPasses:
                 f.actors += pobj_actors(c, res)
             elif c.dep_ == "prep" and c.lower_ == "of" and f.entry.symmetric:  # "a summit of the two presidents"
                 f.participants += pobj_actors(c, res)
+            elif c.dep_ == "prep" and c.lower_ == "of" and f.entry.code.startswith(VISIT_CODE):
+                f.actors += pobj_actors(c, res)  # "the visit of envoy X to Minsk": X travels
+            elif c.dep_ == "prep" and c.lower_ in ("between", "among") and not f.entry.code.startswith("045"):
+                # "cooperation between Seoul and Tokyo": both sides (a mediation's are its targets)
+                f.participants += pobj_actors(c, res)
             elif c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS | SYMMETRIC_PREPS:
                 pobj = pobj_actors(c, res)
                 if f.entry.symmetric and c.lower_ in SYMMETRIC_PREPS:
@@ -376,4 +382,6 @@ def _clause_actor(noun: Token, res: Resolved) -> list[str]:
     if verb.pos_ not in ("VERB", "AUX"):
         return []
     agent = [k for c in verb.children if c.dep_ == "agent" for k in pobj_actors(c, res)]
-    return agent or subject_actors(verb, res) or inherited_subject(verb, res)
+    # "activists were killed in clashes with X": the passive subject is the other side
+    patient = [k for c in verb.children if c.dep_ == "nsubjpass" for k in np_actors(c, res)]
+    return agent or subject_actors(verb, res) or patient or inherited_subject(verb, res)

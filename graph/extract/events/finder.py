@@ -198,7 +198,10 @@ class EventFinder(ArgumentPasses):
             return False  # "the Foreign Ministry in Baku ... Azerbaijan": an actor acting on its own state
         if parsed and "/surface-source" in f.rule:
             return False  # with a parse, a source found only by word order is a guess too weak to keep
-        if f.entry.generated and any(h in f.rule for h in GUESSED_ARGUMENTS):
+        guesses = [h for h in GUESSED_ARGUMENTS if h in f.rule]
+        if f.entry.code[:2] in FORCE_ROOTS and guesses == ["/place-target"]:
+            guesses = []  # force used in a place targets that place's state: CAMEO practice, not a guess
+        if f.entry.generated and guesses:
             return False  # a generated trigger is weaker evidence: it needs the arguments the parse gives
         if f.entry.needs_target and not f.targets and not f.participants:
             return False

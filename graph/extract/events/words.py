@@ -32,6 +32,7 @@ GROUP_PRONOUNS = {"their", "they", "them", "both"}
 PLURAL_IT = {"it", "they", "we"}
 ABOUT_PREPS = {"over", "about"}
 THREAT_ROOT = "13"
+VISIT_CODE = "042"  # a visit noun's "of" names the visitor ("the visit of X to Y")
 SUMMONED_TO = {"summon"}  # "was summoned to the foreign ministry": the ministry summons
 BLAMED_PREP = {"blame": "on", "pin": "on"}  # "blamed the unrest on X": X is accused
 TARGETLESS_ROOTS = {"01", "03", "08", "14", "15"}  # statements, intents, yielding, protest, force posture
