@@ -125,3 +125,13 @@ def test_a_passive_clause_gives_the_other_side_of_a_clash() -> None:
 def test_force_in_a_place_from_a_generated_pattern_targets_its_state() -> None:
     v = run("Israel continued its offensive in Gaza on Monday.")
     assert any(s == {"Israel"} and t for s, t in v.directed("19"))
+
+
+def test_a_statement_is_not_addressed_to_a_person_inside_what_it_announces() -> None:
+    v = run("Peru announced its decision to withdraw Ambassador Luis Rojas from Chile on Monday.")
+    assert all("Luis Rojas" not in t for _s, t in v.directed("01"))
+
+
+def test_a_leader_acting_on_their_own_armed_forces_is_no_relation() -> None:
+    v = run("Chile's president Ana Soto deployed the Chilean army along the border with Peru.")
+    assert not any("Armed Forces of Chile" in t for _s, t in v.directed(""))

@@ -84,7 +84,7 @@ class ArgumentPasses:
                     f.confidence -= 0.15
                     f.rule += "/surface-target"
         if f.entry.needs_target and not f.targets and not f.participants and f.actors:
-            other = _nearest_person(tok, res, sent, exclude=set(f.actors))
+            other = _nearest_person(tok, res, sent, exclude=set(f.actors), statement=f.entry.code.startswith("01"))
             if other:
                 f.targets.append(other)
                 f.confidence -= 0.2

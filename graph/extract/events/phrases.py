@@ -164,7 +164,13 @@ def _own_state(f: Found, res: Resolved) -> bool:
     Rebels, opposition or citizens in conflict with their own state are a relation (CAMEO codes them).
     """
     homes = {state_of(a, res) for a in f.actors}
-    if len(homes) != 1 or None in homes or not set(f.targets) <= homes:
+    if len(homes) != 1 or None in homes:
+        return False
+    if all(res.actors[a].kind in (ActorKind.PERSON, ActorKind.STATE) for a in f.actors) and all(
+        res.actors[t].kind is ActorKind.AGENCY and state_of(t, res) in homes for t in f.targets
+    ):
+        return True  # "Sheinbaum sent troops": her state's own armed forces, police or ministry is no other side
+    if not set(f.targets) <= homes:
         return False
     if all(res.actors[a].kind in (ActorKind.AGENCY, ActorKind.STATE) for a in f.actors):
         return True
@@ -294,13 +300,33 @@ def _nearest(
     return None
 
 
-def _nearest_person(tok: Token, res: Resolved, sent: Span, exclude: set[str]) -> str | None:
+def _nearest_person(tok: Token, res: Resolved, sent: Span, exclude: set[str], statement: bool = False) -> str | None:
+    """The person named nearest the trigger in its sentence: the addressee a parse lost.
+
+    For a statement (``statement``) not a person inside what is announced ("announced its decision to
+    withdraw envoy X", "announced the arrests ... in the killing of X") nor the subject of another clause
+    ("after the police statement ..., minister X is warning"): those are what the statement is about or
+    who speaks next, not whom it is addressed to."""
+    inside = range(tok.left_edge.i, tok.right_edge.i + 1) if statement else range(0)
     cands = sorted(
         (abs(i - tok.i), k)
         for i in range(sent.start, sent.end)
-        if (k := res.at(i)) and k not in exclude and res.actors[k].kind is ActorKind.PERSON
+        if (k := res.at(i))
+        and k not in exclude
+        and res.actors[k].kind is ActorKind.PERSON
+        and not (statement and (i in inside or _heads_a_subject(tok.doc[i])))
     )
     return cands[0][1] if cands else None
+
+
+def _heads_a_subject(t: Token) -> bool:
+    """Whether ``t`` is in a noun phrase that is the subject of some verb."""
+    for node in (t, *list(t.ancestors)[:3]):
+        if node.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if node.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _place(
