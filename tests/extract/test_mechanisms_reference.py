@@ -135,3 +135,11 @@ def test_a_statement_is_not_addressed_to_a_person_inside_what_it_announces() -> 
 def test_a_leader_acting_on_their_own_armed_forces_is_no_relation() -> None:
     v = run("Chile's president Ana Soto deployed the Chilean army along the border with Peru.")
     assert not any("Armed Forces of Chile" in t for _s, t in v.directed(""))
+
+
+def test_a_pronoun_after_several_persons_continues_the_subject() -> None:
+    v = run(
+        '"The raid was led by a unit under the interior minister, Tomas Berg," Chilean President Ana Soto wrote, '
+        "where she also compared Peruvian President Luis Rojas to a mafia boss."
+    )
+    assert (frozenset({"Ana Soto"}), frozenset({"Luis Rojas"})) in v.directed("111")

@@ -300,6 +300,16 @@ class PersonPasses(KnownPeoplePasses):
                     continue
                 before = [r.at(i) for i in range(sent.start, ti) if r.at(i) and i not in r.via_pronoun]
                 cands = [k for k in before if k and r.actors[k].kind is ActorKind.PERSON]
+                if len(set(cands)) > 1:
+                    # "'... headed by minister X,' Kurti wrote, where he also compared ...": of several persons
+                    # named before, the one that is a subject is whom the pronoun continues
+                    subjects = {
+                        r.at(t.i)
+                        for t in doc[sent.start : ti]
+                        if t.dep_ in ("nsubj", "nsubjpass") and r.at(t.i) in cands and t.i not in r.via_pronoun
+                    }
+                    if len(subjects) == 1:
+                        cands = [next(iter(subjects)) or ""]
                 if not cands and si > 0:
                     prev = sents[si - 1]
                     cands = [
