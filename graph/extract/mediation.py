@@ -92,7 +92,12 @@ def _mediations(doc: Doc, res: Resolved, found: list[Found]) -> list[Found]:
     sents = sentences(doc)
     parties_by_sentence: dict[int, list[list[str]]] = {}
     for f in found:
-        if f.participants and len(f.participants) >= 2 and f.entry.code.startswith(PARTY_CODES):
+        if (
+            f.participants
+            and len(f.participants) >= 2
+            and f.entry.code.startswith(PARTY_CODES)
+            and doc[f.trigger].lemma_.lower() not in MEDIATING_VERBS  # "for hosting talks" read as a visit hosted
+        ):
             parties_by_sentence.setdefault(f.sent_index, []).append(f.participants)
     out: list[Found] = []
     seen: set[tuple[str, tuple[str, ...]]] = set()
@@ -169,6 +174,8 @@ def _credited(tok: Token, res: Resolved) -> list[str]:
         return []
     head = tok.head.head  # "thanked" or "gratitude" in "expressed gratitude to Oman for hosting"
     out: list[str] = []
+    if head.pos_ == "ADP" and head.lower_ == "to":  # "..., and to the Chinese government for hosting"
+        out += [k for p in head.children if p.dep_ == "pobj" for k in np_actors(p, res)]
     for node in (head, head.head) if head.dep_ in ("dobj", "conj") else (head,):
         out += [k for c in node.children if c.dep_ == "dobj" for k in np_actors(c, res)]
         out += [
@@ -194,6 +201,8 @@ def _runs_a_process(tok: Token) -> bool:
     ]
     for conj in tok.conjuncts:  # "hosted and supported the talks": the object hangs from one of them
         nouns += [c for c in conj.children if c.dep_ == "dobj"]
+        if conj.i > tok.i:  # "hosting, supporting and contributing to the success of the talks"
+            nouns += [t for t in conj.subtree if t.pos_ == "NOUN" and t.i > conj.i]
     if tok.dep_ in ("acl", "amod") or (tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN")):
         nouns.append(tok.head)
     if _hyphenated(tok):
@@ -251,6 +260,9 @@ def _parties(si: int, tok: Token, res: Resolved, by_sentence: dict[int, list[lis
                     return found
             elif c.dep_ in ("prep", "pcomp", "dobj", "pobj") and c.lower_ not in ("by", "with") and depth < 3:
                 todo.append((c, depth + 1))  # through "of", "on", "over", a gerund and its object
+    thankers = _thankers(tok, res, mediator)
+    if thankers:
+        return thankers
     for distance in range(REACH + 1):
         for other in (si - distance, si + distance) if distance else (si,):
             for parts in by_sentence.get(other, []):
@@ -258,3 +270,16 @@ def _parties(si: int, tok: Token, res: Resolved, by_sentence: dict[int, list[lis
                 if len(rest) >= 2:
                     return rest
     return []
+
+
+def _thankers(tok: Token, res: Resolved, mediator: str) -> list[str]:
+    """ "X and Y thanked Z for hosting the talks": those who credit a host with their talks are its parties."""
+    if tok.dep_ != "pcomp" or tok.head.lower_ != "for":
+        return []
+    node = tok.head.head
+    for _ in range(3):  # up from "gratitude" or a coordinated "to" to the verb
+        if node.pos_ in ("VERB", "AUX") or node.head is node:
+            break
+        node = node.head
+    found = [k for c in node.children if c.dep_ == "nsubj" for k in np_actors(c, res) if k != mediator]
+    return found if len(found) >= 2 else []

@@ -109,3 +109,19 @@ def test_an_exchange_of_prisoners_with_a_third_partys_mediation_is_mediated_by_i
     assert any(v.n(e.participants) == {"Ukraine", "Russia"} for e in v.events("0841"))
     assert (frozenset({"United Arab Emirates"}), frozenset({"Ukraine", "Russia"})) in v.directed("045")
     assert not any("United Arab Emirates" in v.n(e.targets) for e in v.events("08"))
+
+
+def test_those_who_thank_a_host_for_their_talks_are_its_parties() -> None:
+    v = run("Sweden and Finland thanked Norway for hosting the talks.")
+    assert (frozenset({"Norway"}), frozenset({"Sweden", "Finland"})) in mediations(v)
+
+
+def test_a_host_credited_after_a_coordinated_to_is_a_mediator() -> None:
+    v = run(
+        "Sweden and Finland expressed their gratitude to Iceland for hosting several rounds of dialogue, and to "
+        "the Norwegian government for hosting, supporting and contributing to the success of the talks."
+    )
+    found = mediations(v)
+    assert (frozenset({"Iceland"}), frozenset({"Sweden", "Finland"})) in found
+    assert (frozenset({"Norway"}), frozenset({"Sweden", "Finland"})) in found
+    assert not any(parties == frozenset({"Iceland"}) or "Iceland" in parties for m, parties in found if "Norway" in m)
