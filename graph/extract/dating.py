@@ -115,7 +115,11 @@ class DateAssigner:
         previous: DateRange | None = None,
     ) -> None:
         self.sent = sent
-        self.local = [(s, e, d) for s, e, d in (_counted(x, previous) for x in spans) if sent.start <= s < sent.end]
+        self.local = [
+            (s, e, d)
+            for s, e, d in (_counted(x, _nearer(x, spans, sent, previous)) for x in spans)
+            if sent.start <= s < sent.end
+        ]
         self.local = [(s, e, d) for s, e, d in self.local if d.range is not None]
         self.parsed = parsed
         self.triggers = {t.i: e for t, e in triggers}
@@ -212,6 +216,25 @@ def _a_deadline(doc: Doc, s: int, e: int) -> bool:
             return False
         node = node.head
     return False
+
+
+def _nearer(
+    span: tuple[int, int, DateMention],
+    spans: list[tuple[int, int, DateMention]],
+    sent: Span,
+    previous: DateRange | None,
+) -> DateRange | None:
+    """What "the following day" counts from: a day named earlier in its own sentence ("suspended the
+    ministers Sunday, ... summoned the envoy the following day"), else the last dated event."""
+    s0, _e0, d0 = span
+    if d0.after is None:
+        return previous
+    before = [
+        d.range
+        for s, _e, d in spans
+        if sent.start <= s < s0 and d.after is None and d.range is not None and d.range.earliest == d.range.latest
+    ]
+    return before[-1] if before else previous
 
 
 def _counted(span: tuple[int, int, DateMention], previous: DateRange | None) -> tuple[int, int, DateMention]:

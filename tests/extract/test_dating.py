@@ -60,6 +60,15 @@ def test_the_next_day_counts_from_the_previous_dated_event() -> None:
     assert dated(v, "161") == ["2026-03-03", "2026-03-05"]
 
 
+def test_the_following_day_counts_from_a_day_named_earlier_in_its_sentence() -> None:
+    v = run(
+        "Kenya expelled a Ugandan diplomat on March 2. The row went on after Uganda closed its border on March 10, "
+        "and the Kenyan envoy was summoned to the foreign ministry in Kampala the following day.",
+        FRIDAY,
+    )
+    assert dated(v, "111") == ["2026-03-11"]
+
+
 def test_the_talks_named_again_are_the_talks_dated_before() -> None:
     v = run("Kenya and Uganda opened talks in Nairobi on March 3.\n\nTanzania's president hosted the talks.", FRIDAY)
     assert dated(v, "045") == ["2026-03-03"]
