@@ -187,6 +187,7 @@ class ArticleOptions:
     max_bytes: int = 5_000_000
     n_process: int = 1
     prefilter: bool | None = None  # parse only sentences that can hold an event (None: DIPLOGRAPH_PREFILTER)
+    budget: float | None = None  # seconds per article before it is skipped (None: DIPLOGRAPH_ARTICLE_SECONDS)
 
 
 def ingest(
@@ -297,7 +298,11 @@ def _prepare_articles(
         fail(article.origin or article.key, exc)
 
     for ex in extract_many(
-        good_articles(), n_process=options.n_process, prefilter=options.prefilter, on_error=extraction_failed
+        good_articles(),
+        n_process=options.n_process,
+        prefilter=options.prefilter,
+        on_error=extraction_failed,
+        budget=options.budget,
     ):
         where = ex.article.origin or ex.article.key
         try:

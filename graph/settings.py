@@ -44,6 +44,13 @@ class Settings:
         5_000_000, "DIPLOGRAPH_MAX_ARTICLE_BYTES", "Largest input document accepted, in bytes."
     )
     batch_size: int = _setting(50, "DIPLOGRAPH_BATCH_SIZE", "Documents per write batch during ingest.")
+    article_seconds: float = _setting(
+        60.0,
+        "DIPLOGRAPH_ARTICLE_SECONDS",
+        "Time budget of the extraction rules on one article, in seconds (its parse is linear in its length): "
+        "an article still running after it is skipped with a message naming it, and the rest of the batch "
+        "goes on (0: no limit).",
+    )
 
     def describe(self) -> list[tuple[str, str, str, str]]:
         """Rows of (name, value, environment variable, help) for ``--help`` texts and docs."""
@@ -64,7 +71,21 @@ def load_settings(overrides: Mapping[str, Any] | None = None, *, environ: Mappin
     return replace(Settings(), **values)
 
 
+def load_setting(name: str, *, environ: Mapping[str, str] | None = None) -> Any:
+    """One setting from the environment or its default (a bad value of another setting does not matter)."""
+    f = next(f for f in fields(Settings) if f.name == name)
+    raw = (os.environ if environ is None else environ).get(f.metadata["env"])
+    if raw is None or raw == "":
+        return f.default
+    return _coerce(name, f.default, raw, f.metadata["env"])
+
+
 def _coerce(name: str, default: Any, raw: str, env: str) -> Any:
+    if isinstance(default, float):
+        try:
+            return float(raw)
+        except ValueError as exc:
+            raise ConfigError(f"{env}={raw!r} is not a number", where=env, hint=f"set {name} to a number") from exc
     if isinstance(default, int) and not isinstance(default, bool):
         try:
             return int(raw)

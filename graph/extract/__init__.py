@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from graph.errors import ExtractionError, GraphError
@@ -31,7 +32,15 @@ ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative"}
 WORKER_CHUNK = 4  # articles per task sent to a worker: small, so that both cores stay busy to the last one
 DENIAL_REACH = 3  # sentences between a sanction's stated reason and a denial that answers it
 
-__all__ = ["EXTRACTOR_NAME", "EXTRACTOR_VERSION", "ArticleTooLong", "Pipeline", "extract", "extract_many"]
+__all__ = [
+    "EXTRACTOR_NAME",
+    "EXTRACTOR_VERSION",
+    "ArticleTimeout",
+    "ArticleTooLong",
+    "Pipeline",
+    "extract",
+    "extract_many",
+]
 
 
 class Pipeline:
@@ -274,7 +283,77 @@ class ArticleTooLong(ExtractionError):
     """An article over the extraction limit (:data:`graph.extract.nlp.MAX_CHARS` characters): skipped."""
 
 
+class ArticleTimeout(ExtractionError):
+    """An article whose extraction took longer than the per-article time budget: skipped."""
+
+
 OnError = Callable[[Article, ExtractionError], None]
+
+
+def budget_default() -> float:
+    """Seconds one article may take (``DIPLOGRAPH_ARTICLE_SECONDS``, see :mod:`graph.settings`); 0: no limit."""
+    from graph.settings import load_setting
+
+    return float(load_setting("article_seconds"))
+
+
+class _Expired(BaseException):
+    """Raised by the alarm inside an article's extraction: not an ``Exception``, so that no ``except
+    Exception`` on the way can swallow it."""
+
+
+def _timeout(art: Article, budget: float) -> ArticleTimeout:
+    return ArticleTimeout(
+        f"extraction took longer than the time budget of {budget:g} s per article: not extracted",
+        where=art.origin or art.key,
+        hint="raise DIPLOGRAPH_ARTICLE_SECONDS (0 turns the budget off) or split the article",
+    )
+
+
+def _within(budget: float, art: Article, work: Callable[[], Extraction]) -> Extraction:
+    """``work()``, stopped with :class:`ArticleTimeout` once ``budget`` seconds have passed.
+
+    The alarm (``SIGALRM``) interrupts the Python code of the rules and spaCy between its steps; spaCy's
+    compiled loops run to their end first, but every stage is linear in the text (see
+    :class:`graph.extract.nlp.BoundedTokenizer`), so they end soon. Where no alarm can be set (not the main
+    thread, no ``setitimer``, or a timer already running, e.g. pytest-timeout's), the article runs to its
+    end and is dropped afterwards if it overran."""
+    import math
+    import signal
+    import threading
+    import time
+
+    if not budget > 0 or not math.isfinite(budget):
+        return work()
+    started = time.perf_counter()
+    armed = (
+        hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getitimer(signal.ITIMER_REAL)[0] == 0
+    )
+    previous: Any = None
+    if armed:
+
+        def expire(signum: int, frame: Any) -> None:
+            raise _Expired
+
+        previous = signal.signal(signal.SIGALRM, expire)
+    try:
+        try:
+            if armed:
+                signal.setitimer(signal.ITIMER_REAL, budget)
+            out = work()
+        finally:
+            if armed:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+    except _Expired:
+        raise _timeout(art, budget) from None
+    finally:
+        if armed:
+            signal.signal(signal.SIGALRM, previous)
+    if time.perf_counter() - started > budget:
+        raise _timeout(art, budget)
+    return out
 
 
 def prefilter_default() -> bool:
@@ -304,13 +383,15 @@ def _settle() -> None:
     gc.freeze()
 
 
-def extract(article: Article, *, nlp: Any = None, prefilter: bool | None = None) -> Extraction:
+def extract(
+    article: Article, *, nlp: Any = None, prefilter: bool | None = None, budget: float | None = None
+) -> Extraction:
     """Extract actors, events, facts and claims from one article.
 
     Raises:
         ExtractionError: the text could not be processed (the message names the article).
     """
-    return next(extract_many([article], nlp=nlp, prefilter=prefilter))
+    return next(extract_many([article], nlp=nlp, prefilter=prefilter, budget=budget))
 
 
 def extract_many(
@@ -321,6 +402,7 @@ def extract_many(
     batch_size: int = 16,
     prefilter: bool | None = None,
     on_error: OnError | None = None,
+    budget: float | None = None,
 ) -> Iterator[Extraction]:
     """Extractions of many articles, in order, parsed as one stream with ``nlp.pipe``.
 
@@ -333,17 +415,22 @@ def extract_many(
             or personal pronoun); ``None`` reads ``DIPLOGRAPH_PREFILTER``. Faster, at a small
             recall cost (see BENCHMARKS.md).
         on_error: called with the article and an :class:`~graph.errors.ExtractionError` (e.g.
-            :class:`ArticleTooLong`) for each article that cannot be extracted; the article is
-            then skipped. Without it, an over-long article yields an empty extraction with a
-            note, and other failures raise.
+            :class:`ArticleTooLong`, :class:`ArticleTimeout`) for each article that cannot be
+            extracted; the article is then skipped and the others go on. Without it, an over-long
+            or over-budget article yields an empty extraction with a note, and other failures raise.
+        budget: seconds the rules may take on one article (``None`` reads
+            ``DIPLOGRAPH_ARTICLE_SECONDS``, default 60; 0 or less: no limit). An article over it is
+            stopped and skipped with :class:`ArticleTimeout`. The spaCy parse itself stays batched and
+            is bounded by the text's length (every stage is linear: :class:`graph.extract.nlp.BoundedTokenizer`).
     """
     from collections import deque
 
     from graph.extract.nlp import MAX_CHARS, parse_many
 
     pipe = _pipeline(nlp, prefilter_default() if prefilter is None else prefilter)
+    seconds = budget_default() if budget is None else float(budget)
     if n_process > 1 and _can_fork():
-        yield from _extract_in_workers(pipe, articles, n_process, batch_size, on_error)
+        yield from _extract_in_workers(pipe, articles, n_process, batch_size, on_error, seconds)
         return
     pending: deque[Article] = deque()
 
@@ -383,11 +470,18 @@ def extract_many(
             )
             continue
         try:
-            yield pipe.run(art, doc)
+            result = _within(seconds, art, partial(pipe.run, art, doc))
+        except ArticleTimeout as exc:
+            if on_error is not None:
+                on_error(art, exc)
+            else:
+                yield _empty(pipe, art, exc)
+            continue
         except GraphError as exc:
             if on_error is None or not isinstance(exc, ExtractionError):
                 raise
             on_error(art, exc)
+            continue
         except Exception as exc:
             err = ExtractionError(
                 f"extraction failed: {type(exc).__name__}: {exc}",
@@ -397,6 +491,18 @@ def extract_many(
             if on_error is None:
                 raise err from exc
             on_error(art, err)
+            continue
+        yield result
+
+
+def _empty(pipe: Pipeline, art: Article, exc: ExtractionError) -> Extraction:
+    """The extraction of a skipped article, with the reason as its note."""
+    note = exc.message.rstrip(".")
+    if ": not extracted" not in note:
+        note += ": not extracted"
+    if exc.hint:
+        note += f"; {exc.hint}"
+    return Extraction(article=art, extractor=pipe.extractor, notes=(note,))
 
 
 # -- several processes ----------------------------------------------------------------------------------
@@ -419,8 +525,11 @@ def _too_long(pipe: Pipeline, art: Article) -> ExtractionError:
     )
 
 
-def _work(chunk: list[Article]) -> list[tuple[Any, ...]]:
-    """In a worker: parse and extract a chunk of articles; errors travel back as plain tuples."""
+def _work(chunk: list[Article], budget: float = 0.0) -> list[tuple[Any, ...]]:
+    """In a worker: parse and extract a chunk of articles; errors travel back as plain tuples.
+
+    The chunk is parsed as one spaCy batch (every stage of the parse is linear in the text); the rules
+    of each article run within the time budget."""
     from graph.extract.nlp import MAX_CHARS
 
     pipe = _WORKER_PIPE
@@ -436,7 +545,9 @@ def _work(chunk: list[Article]) -> list[tuple[Any, ...]]:
             out.append(("long", err.message, err.where, err.hint))
             continue
         try:
-            out.append(("ok", pipe.run(art, doc)))
+            out.append(("ok", _within(budget, art, partial(pipe.run, art, doc))))
+        except ArticleTimeout as exc:
+            out.append(("timeout", exc.message, exc.where, exc.hint))
         except ExtractionError as exc:
             out.append(("error", exc.message, exc.where, exc.hint))
         except GraphError as exc:
@@ -454,7 +565,12 @@ def _work(chunk: list[Article]) -> list[tuple[Any, ...]]:
 
 
 def _extract_in_workers(
-    pipe: Pipeline, articles: Iterable[Article], n_process: int, batch_size: int, on_error: OnError | None
+    pipe: Pipeline,
+    articles: Iterable[Article],
+    n_process: int,
+    batch_size: int,
+    on_error: OnError | None,
+    budget: float = 0.0,
 ) -> Iterator[Extraction]:
     """Parse *and* extract in ``n_process`` forked workers (each inherits the loaded pipeline), in order.
 
@@ -478,7 +594,7 @@ def _extract_in_workers(
                 chunk = list(islice(source, max(1, min(batch_size, WORKER_CHUNK))))
                 if not chunk:
                     return
-                flight.append((chunk, pool.apply_async(_work, (chunk,))))
+                flight.append((chunk, pool.apply_async(_work, (chunk, budget))))
 
         feed()
         while flight:
@@ -494,14 +610,11 @@ def _extract_in_workers(
                     continue
                 if kind == "fatal":
                     raise ExtractionError(row[1], where=row[2])
-                err = (ArticleTooLong if kind == "long" else ExtractionError)(row[1], where=row[2], hint=row[3])
+                kinds = {"long": ArticleTooLong, "timeout": ArticleTimeout}
+                err = kinds.get(kind, ExtractionError)(row[1], where=row[2], hint=row[3])
                 if on_error is not None:
                     on_error(art, err)
-                elif kind == "long":
-                    yield Extraction(
-                        article=art,
-                        extractor=pipe.extractor,
-                        notes=(f"{row[1]}: not extracted; split the article into parts",),
-                    )
+                elif kind in kinds:
+                    yield _empty(pipe, art, err)
                 else:
                     raise err

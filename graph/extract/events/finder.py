@@ -8,7 +8,7 @@ from datetime import date
 
 from graph.extract import modality as mod
 from graph.extract.dates import DateMention
-from graph.extract.dating import DateAssigner, date_tokens, last_dated
+from graph.extract.dating import DateAssigner, date_tokens
 from graph.extract.events.arguments import ArgumentPasses
 from graph.extract.events.found import Found
 from graph.extract.events.phrases import (
@@ -41,7 +41,7 @@ from graph.extract.lexicon import Entry, Lexicon
 from graph.extract.nlp import Doc, Language, Span, Token, lex_columns, phrase_matcher, sentences, token_columns
 from graph.extract.pairs import coordinated_pair
 from graph.extract.resolve import Resolved
-from graph.model import ActorKind, Modality
+from graph.model import ActorKind, DateRange, Modality
 
 
 class EventFinder(ArgumentPasses):
@@ -58,6 +58,7 @@ class EventFinder(ArgumentPasses):
     ) -> list[Found]:
         out: list[Found] = []
         history: list[Found] = []  # every mention with its arguments, kept or not, for "rejected the threats"
+        last_date: DateRange | None = None
         date_spans = date_tokens(doc, dates)
         phrase_at: dict[int, Entry] = {}
         covered: set[int] = set()
@@ -78,7 +79,7 @@ class EventFinder(ArgumentPasses):
             }
             triggers = [(t, e) for t, e in triggers if t.i not in consumed]
             trigger_set = {t.i for t, _e in triggers}
-            dating = DateAssigner(sent, date_spans, triggers, parsed, last_dated(out))
+            dating = DateAssigner(sent, date_spans, triggers, parsed, last_date)
             for tok, entry in triggers:
                 f = Found(entry, si, tok.i, rule=entry.rule)
                 if parsed:
@@ -93,6 +94,8 @@ class EventFinder(ArgumentPasses):
                 f.date, f.date_weak = dating.date_for(tok, entry, trigger_set)
                 self._stance(f, tok, res, parsed, published)
                 out.append(f)
+                if f.date and not f.date_weak:
+                    last_date = f.date  # what "the next day" counts from (kept as we go: no rescan)
         final = _drop_governed(_with_intents(_drop_reporting(_refusals(out), doc), doc), doc, history)
         index = {id(f): i for i, f in enumerate(final)}
         for f in final:
@@ -180,7 +183,7 @@ class EventFinder(ArgumentPasses):
             where = _place(tok, res, kinds=(ActorKind.STATE,), preps=SETTING_PREPS, deep=True)
             if where is None and f.entry.noun and tok.head is not tok:  # "conducted exercises in Alaska"
                 where = _place(tok.head, res, kinds=(ActorKind.STATE,), preps=SETTING_PREPS)
-            if where and where not in f.actors:
+            if where and where not in f.actors and f.entry.code[:2] not in PARTNER_ROOTS:
                 f.targets.append(where)  # CAMEO practice: the state where it happens is the target
                 f.rule += "/place-target"
                 f.confidence -= 0.15
@@ -304,6 +307,9 @@ def _joint_action(f: Found, tok: Token) -> None:
         f.rule += "/joint"
 
 
+# acts done with a partner (cooperation): the state where one works with someone is no partner (aid goes
+# to the place it is sent, 07, and keeps it): "denied working with criminals in Canada"
+PARTNER_ROOTS = {"05", "06"}
 # where an act takes place: CAMEO's target when the text names no other ("drills around Taiwan")
 SETTING_PREPS = ("in", "into", "to", "inside", "around", "near", "off")
 

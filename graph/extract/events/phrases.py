@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Collection
 
 from graph.extract.events.found import Found
@@ -249,12 +250,17 @@ def _object_agent(gov: Token, res: Resolved) -> list[str]:
     return subject_actors(gov, res)
 
 
+SENTENCE_STARTS = "diplograph_sentence_starts"
+
+
 def recent_actors(tok: Token, res: Resolved, n: int) -> list[str]:
     """The ``n`` most recently mentioned distinct persons (else any actors) before and around ``tok``."""
     sents = sentences(tok.doc)
     sent = tok.sent
-    start = sent.start
-    idx = next((i for i, s in enumerate(sents) if s.start == sent.start), 0)
+    starts = tok.doc.user_data.get(SENTENCE_STARTS)
+    if starts is None or len(starts) != len(sents):  # found once per doc, not by a scan per call
+        starts = tok.doc.user_data[SENTENCE_STARTS] = [s.start for s in sents]
+    idx = max(0, bisect.bisect_right(starts, sent.start) - 1)
     start = sents[max(0, idx - 2)].start
     window = list(range(start, sent.end))
     window.sort(key=lambda i: abs(i - tok.i))

@@ -110,6 +110,7 @@ TALK_NOUNS = {"talk", "exchange", "conversation", "call", "meeting", "discussion
 ACCUSATION_NOUNS = {"charge", "allegation", "accusation", "claim", "criticism", "assertion"}
 
 
+RESPONSE_REACH = 64  # earlier mentions an object noun may refer back to (bounded: a long article stays linear)
 # families of acts a later sentence names by a noun ("the request", "the offer", "the demand", "the threat")
 REFERABLE_ROOTS = {"02", "03", "10", "11", "13"}
 
@@ -123,7 +124,7 @@ def _responds_to(
     an earlier appeal however it was worded ("asked", "urged"), as long as the CAMEO family is the same.
     """
     lemma = obj.lemma_.lower()
-    for i in range(len(history) - 1, -1, -1):
+    for i in range(len(history) - 1, max(-1, len(history) - 1 - RESPONSE_REACH), -1):
         f = history[i]
         trigger = obj.doc[f.trigger]
         same = trigger.lemma_.lower() == lemma or bool(f.entry.lemma and lemma.startswith(f.entry.lemma[:5]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -292,14 +293,26 @@ def _name_text(span: Span) -> str:
 
 
 def _prose(doc: Doc, i: int) -> bool:
-    """Whether token ``i`` sits in running text (not a heading or a list of names)."""
-    text = doc_text(doc)
-    idx = doc[i].idx
-    start = text.rfind("\n", 0, idx) + 1
-    end = text.find("\n", idx)
-    line = text[start : end if end >= 0 else len(text)]
-    words = line.split()
-    return len(words) >= 6 and sum(1 for w in words if w[:1].islower()) >= 2
+    """Whether token ``i`` sits in running text (not a heading or a list of names).
+
+    Line starts and each line's answer are kept on the doc, so that many mentions on one long line cost
+    one reading of it (a page of names on one line was quadratic)."""
+    cache = doc.user_data.get(PROSE_CACHE)
+    if cache is None:
+        text = doc_text(doc)
+        starts = [0, *(k + 1 for k, c in enumerate(text) if c == "\n")]
+        cache = doc.user_data[PROSE_CACHE] = (starts, {})
+    starts, answers = cache
+    line = bisect.bisect_right(starts, doc[i].idx) - 1
+    if line not in answers:
+        text = doc_text(doc)
+        end = starts[line + 1] - 1 if line + 1 < len(starts) else len(text)
+        words = text[starts[line] : end].split()
+        answers[line] = len(words) >= 6 and sum(1 for w in words if w[:1].islower()) >= 2
+    return bool(answers[line])
+
+
+PROSE_CACHE = "diplograph_prose_lines"
 
 
 def _state_key(r: Resolved, key: str) -> str | None:
