@@ -1,4 +1,4 @@
-"""``diplograph serve``: the real Oxigraph server on the store, behind a small front (``server_proxy``).
+"""``diplograph serve``: the store over the SPARQL 1.1 Protocol, behind a small front (``server_proxy``).
 
 How it runs:
 
@@ -11,12 +11,28 @@ How it runs:
    that an ingest holds fails the same way. In ``--writable`` mode ``oxigraph serve`` takes the
    lock itself, with the same effect. Queries go to the endpoint meanwhile (``--store
    sparql+http://127.0.0.1:7878`` works for the CLI too).
-2. **Engine.** ``oxigraph serve-read-only --location DIR --union-default-graph --timeout-s N``
-   (``oxigraph serve`` with ``--writable``) on a private loopback port; the binary comes from the
-   ``oxigraph`` PyPI package, found next to the Python interpreter or on ``PATH``.
-3. **Front.** :class:`graph.server_proxy.Front` on ``--host``/``--port``.
-4. **Stop.** Ctrl-C or SIGTERM stops the front, terminates the engine (SIGTERM, then SIGKILL after
-   5 s) and releases the lock. The engine also gets SIGTERM if this process dies (Linux).
+2. **Engine, read-only (the default).** No server process and no port but the front's: a pool of
+   worker processes (:class:`graph.server_engine.EnginePool`, ``--workers``) each open the store read-only with
+   pyoxigraph and answer one query at a time over pipes. A worker cannot open a network socket
+   (:func:`graph.sandbox.deny_network`, a seccomp filter), so ``SERVICE`` reaches nothing whatever the query
+   text, and ``SERVICE`` is refused with 403 from a real parse (``sparqltext.service_in_parse``).
+   Every query is bounded: ``--timeout`` seconds from its arrival (waiting for a worker, evaluating
+   and streaming the answer), after which its own worker is killed and replaced while the others
+   go on; ``--max-result-mb`` of serialised results, past which the worker stops it.
+3. **Engine, ``--writable``.** ``oxigraph serve --location DIR --union-default-graph --timeout-s N``
+   on a private loopback port (the binary comes from the ``oxigraph`` PyPI package, found next to
+   the Python interpreter or on ``PATH``); the front forwards to it and restarts it if a query
+   ignores its timeout. That port answers any local process and honours ``SERVICE``: writable mode
+   is for a trusted machine.
+4. **Front.** :class:`graph.server_proxy.Front` on ``--host``/``--port``.
+5. **Stop.** Ctrl-C or SIGTERM stops the front, kills the workers (or terminates the Oxigraph
+   server: SIGTERM, then SIGKILL after 5 s) and releases the lock. Children also get SIGTERM if
+   this process dies (Linux).
+
+The parts: this module (start, lock, stop, the writable mode); :mod:`graph.server_engine` (the
+worker pool, front side); :mod:`graph.server_worker` (what runs in a worker);
+:mod:`graph.sandbox` (the seccomp filter); :mod:`graph.server_proxy` and
+:mod:`graph.server_relay` (the HTTP front: requests, and how answers are sent).
 """
 
 from __future__ import annotations
@@ -36,7 +52,11 @@ from pathlib import Path
 from typing import IO
 
 from graph.errors import ConfigError, StoreError, StoreLockedError
+from graph.sandbox import die_with_parent
+from graph.server_engine import EnginePool
 from graph.server_proxy import Front
+
+MAX_RESULT_MB = 256  # the default bound on one answer's size (diplograph serve --max-result-mb)
 
 
 def find_oxigraph() -> str:
@@ -58,13 +78,6 @@ def free_port(host: str = "127.0.0.1") -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind((host, 0))
         return int(s.getsockname()[1])
-
-
-def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
-    with contextlib.suppress(Exception):
-        import ctypes
-
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
 class OxigraphProcess:
@@ -111,7 +124,7 @@ class OxigraphProcess:
         if self._stderr is subprocess.DEVNULL:
             self._log = tempfile.TemporaryFile()  # noqa: SIM115 (kept open while the process runs)
         stderr = self._log if self._log is not None else self._stderr
-        preexec = _die_with_parent if sys.platform.startswith("linux") else None
+        preexec = die_with_parent if sys.platform.startswith("linux") else None
         self.process = subprocess.Popen(
             self.args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=stderr,
             start_new_session=True, preexec_fn=preexec,
@@ -214,50 +227,97 @@ def serve(
     cors: bool = False,
     writable: bool = False,
     verbose: bool = False,
+    workers: int = 4,
+    max_result_mb: int = MAX_RESULT_MB,
     on_ready: Callable[[str], None] | None = None,
 ) -> int:
     """Serve the store in ``directory`` until SIGINT/SIGTERM; returns an exit code (0 = stopped cleanly).
 
+    Read-only (the default): ``workers`` pyoxigraph worker processes answer the queries, each
+    bounded by ``timeout`` seconds and ``max_result_mb`` MB of results (0: no size limit).
+    ``writable``: the Oxigraph server behind the front, as described at the top of this module.
+
     Raises:
         StoreError / StoreLockedError: no store there, or another process holds it.
-        ConfigError: the ``oxigraph`` binary is missing.
+        ConfigError: the ``oxigraph`` binary is missing (``writable`` only), or the port is taken.
     """
     if writable:
-        Path(directory).mkdir(parents=True, exist_ok=True)
-        with store_lock_if_exists(directory):
-            pass  # only a check: `oxigraph serve` takes the lock itself
-        lock: contextlib.AbstractContextManager[None] = contextlib.nullcontext()
-    else:
-        lock = store_lock(directory)
-    with lock:
-        engine = OxigraphProcess(
-            directory, read_only=not writable, timeout=timeout, stderr=None if verbose else subprocess.DEVNULL
-        )
-        engine.start()
-        restart_lock = threading.Lock()
-        restarting = threading.Event()
-
-        def restart(generation: int) -> None:
-            """Kill a stuck engine (once per generation, whatever the number of stuck queries); the
-            watcher thread starts the new one (a child dies with the thread that started it)."""
-            with restart_lock:
-                if generation != front.generation or stopping.is_set() or not engine.alive():
-                    return
-                front.generation += 1
-                front.engine_ready.clear()
-                restarting.set()
-                sys.stderr.write("warning: a query ignored the timeout; restarting the Oxigraph server\n")
-                assert engine.process is not None
-                engine.process.kill()
-
-        stopping = threading.Event()
+        return _serve_writable(directory, host=host, port=port, timeout=timeout, cors=cors, verbose=verbose,
+                               on_ready=on_ready)  # fmt: skip
+    with store_lock(directory):
+        pool = EnginePool(directory, workers, verbose=verbose)
+        if not pool.sandboxed:
+            sys.stderr.write(
+                "warning: the query workers cannot be kept off the network on this system; SERVICE is refused "
+                "from the parse only, and queries rdflib cannot parse are refused\n"
+            )
         try:
-            front = Front((host, port), (engine.host, engine.port), writable=writable, cors=cors, timeout=timeout,
-                          queries_json=queries_json(), verbose=verbose, on_stuck=restart)  # fmt: skip
+            front = Front((host, port), None, writable=False, cors=cors, timeout=timeout, queries_json=queries_json(),
+                          verbose=verbose, pool=pool, max_bytes=max_result_mb * 1024 * 1024)  # fmt: skip
         except OSError as exc:
-            engine.stop()
+            pool.close()
             raise ConfigError(f"cannot listen on {host}:{port}: {exc}", hint="choose another --port") from exc
-        return _run(front, engine, f"http://{host}:{front.server_address[1]}", on_ready, stopping, restarting)
+        return _run_front(front, f"http://{host}:{front.server_address[1]}", on_ready, pool.close)
+
+
+def _run_front(front: Front, url: str, on_ready: Callable[[str], None] | None, cleanup: Callable[[], None]) -> int:
+    def stop(signum: int, _frame: object) -> None:
+        threading.Thread(target=front.shutdown, daemon=True).start()
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        if on_ready:
+            on_ready(url)
+        front.serve_forever(poll_interval=0.2)
+    finally:
+        front.server_close()
+        cleanup()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    return 0
+
+
+def _serve_writable(
+    directory: str,
+    *,
+    host: str,
+    port: int,
+    timeout: int,
+    cors: bool,
+    verbose: bool,
+    on_ready: Callable[[str], None] | None,
+) -> int:
+    Path(directory).mkdir(parents=True, exist_ok=True)
+    with store_lock_if_exists(directory):
+        pass  # only a check: `oxigraph serve` takes the lock itself
+    engine = OxigraphProcess(
+        directory, read_only=False, timeout=timeout, stderr=None if verbose else subprocess.DEVNULL
+    )
+    engine.start()
+    restart_lock = threading.Lock()
+    restarting = threading.Event()
+
+    def restart(generation: int) -> None:
+        """Kill a stuck engine (once per generation, whatever the number of stuck queries); the
+        watcher thread starts the new one (a child dies with the thread that started it)."""
+        with restart_lock:
+            if generation != front.generation or stopping.is_set() or not engine.alive():
+                return
+            front.generation += 1
+            front.engine_ready.clear()
+            restarting.set()
+            sys.stderr.write("warning: a query ignored the timeout; restarting the Oxigraph server\n")
+            assert engine.process is not None
+            engine.process.kill()
+
+    stopping = threading.Event()
+    try:
+        front = Front((host, port), (engine.host, engine.port), writable=True, cors=cors, timeout=timeout,
+                      queries_json=queries_json(), verbose=verbose, on_stuck=restart)  # fmt: skip
+    except OSError as exc:
+        engine.stop()
+        raise ConfigError(f"cannot listen on {host}:{port}: {exc}", hint="choose another --port") from exc
+    return _run(front, engine, f"http://{host}:{front.server_address[1]}", on_ready, stopping, restarting)
 
 
 @contextlib.contextmanager

@@ -1,37 +1,46 @@
-"""The HTTP front of ``diplograph serve``: the query page, CORS, read-only guards, honest errors.
+"""The HTTP front of ``diplograph serve``: the query page, CORS, read-only guards, bounds, honest errors.
 
-The SPARQL protocol itself stays in the Oxigraph server behind it (on a private loopback port):
-``/query`` (alias ``/sparql``), ``/update`` and ``/store`` (Graph Store Protocol) are passed through
-with their method, parameters, body, ``Content-Type`` and ``Accept``. This front adds only:
+Read-only (the default), the front answers the SPARQL protocol itself with the query workers of
+:class:`graph.server_engine.EnginePool` (no other port is opened): ``/query`` (alias ``/sparql``) by GET or
+POST (form or direct body, ``default-graph-uri`` / ``named-graph-uri``), results by content
+negotiation, and ``GET /store`` (``?graph=IRI``, ``?default`` or the whole dataset). Each request
+has one deadline, ``--timeout`` seconds after it arrives: waiting for a worker, evaluation and
+sending the answer all count; past it the worker is killed and replaced (no other query is
+touched) and the client gets ``503`` (or, once streaming has begun, a connection closed without
+the final chunk, so it sees a broken transfer rather than a short result). Answers up to
+``server_relay.BUFFER_LIMIT`` are held so that an error becomes a real status; larger ones are streamed.
 
-* ``/`` (``index.html``, ``app.js``, ``app.css``, ``queries.json``): the offline query page;
-* in read-only mode, ``403`` for updates, for writes to ``/store`` and for queries with a
-  ``SERVICE`` clause (the Oxigraph server would fetch any URL named there);
-* CORS headers and preflight answers, only with ``--cors``;
-* errors that happen while Oxigraph streams results (a query cut by the timeout, among others)
-  become a real error status: Oxigraph has sent ``200`` by then and just appends its message to
-  the body, so answers up to ``BUFFER_LIMIT`` are checked before they are passed on (``503`` for
-  a timeout, ``500`` otherwise); a larger answer is streamed, and if it ends with such an error
-  the connection is closed without the final chunk, so the client sees a broken transfer rather
-  than a short result.
+With ``--writable`` the Oxigraph server sits behind the front (on a private loopback port) and
+``/query``, ``/update`` and ``/store`` are passed through with their method, parameters, body,
+``Content-Type`` and ``Accept``; errors it appends to a streamed ``200`` become statuses the
+same way.
+
+Always: ``/`` (``index.html``, ``app.js``, ``app.css``, ``queries.json``), the offline query page;
+in read-only mode ``403`` for updates and Graph Store writes, and for ``SERVICE`` (decided by the
+workers from a parse; they cannot open a network socket anyway); CORS headers and preflight
+answers only with ``--cors``; on loopback, ``403`` for a foreign ``Host`` (DNS rebinding).
+
+This module reads the request (``Host`` check, body, parameters, routing, the query page); its
+base class :class:`graph.server_relay.Relay` sends the answers.
 """
 
 from __future__ import annotations
 
-import http.client
-import json
 import sys
 import threading
 import urllib.parse
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from importlib import resources
+from typing import TYPE_CHECKING
 
+from graph.server_relay import Relay
 from graph.sparqltext import calls_service
 
-BUFFER_LIMIT = 16 * 1024 * 1024
+if TYPE_CHECKING:
+    from graph.server_engine import EnginePool
+
 BODY_LIMIT = 128 * 1024 * 1024
-CANCELLED = b"The SPARQL operation has been cancelled"
 ASSETS = {
     "/": ("index.html", "text/html; charset=utf-8"),
     "/index.html": ("index.html", "text/html; charset=utf-8"),
@@ -54,7 +63,7 @@ class Front(ThreadingHTTPServer):
     def __init__(
         self,
         address: tuple[str, int],
-        upstream: tuple[str, int],
+        upstream: tuple[str, int] | None,
         *,
         writable: bool,
         cors: bool,
@@ -62,9 +71,13 @@ class Front(ThreadingHTTPServer):
         queries_json: bytes,
         verbose: bool = False,
         on_stuck: Callable[[int], None] | None = None,
+        pool: EnginePool | None = None,
+        max_bytes: int = 0,
     ) -> None:
         super().__init__(address, Handler)
-        self.upstream = upstream
+        self.upstream = upstream or ("127.0.0.1", 0)
+        self.pool = pool  # read-only mode: the query workers (no upstream server)
+        self.max_bytes = max_bytes
         self.writable = writable
         self.cors = cors
         self.query_timeout = timeout
@@ -88,10 +101,9 @@ def _asset(name: str) -> bytes:
     return resources.files("graph").joinpath("web", name).read_bytes()
 
 
-class Handler(BaseHTTPRequestHandler):
+class Handler(Relay):
     protocol_version = "HTTP/1.1"
     disable_nagle_algorithm = True  # headers and body go out in separate writes: no 40 ms delayed-ACK stall
-    _sent = False
     server: Front
 
     def version_string(self) -> str:
@@ -145,6 +157,9 @@ class Handler(BaseHTTPRequestHandler):
                 self._plain(403, "This endpoint is read-only: updates and Graph Store writes are refused "
                                  "(start `diplograph serve --writable` to allow them).")  # fmt: skip
                 return
+            if self.server.pool is not None:
+                self._graph_store(path)
+                return
             self._forward(body, fresh=True)
         else:
             self._plain(
@@ -177,153 +192,45 @@ class Handler(BaseHTTPRequestHandler):
         if self.command not in ("GET", "POST", "HEAD"):
             self._plain(405, "Use GET or POST for SPARQL queries.")
             return
-        text = self._query_text(body)
-        if not self.server.writable and text and calls_service(text):
-            self._plain(403, "SERVICE (federated queries to other endpoints) is disabled on this read-only endpoint.")
+        text, params = self._query_text(body)
+        if self.server.pool is None:
+            if not self.server.writable and text and calls_service(text):
+                self._plain(403, "SERVICE (federated queries to other endpoints) is disabled on this endpoint.")
+                return
+            self._forward(body, fresh=False)
             return
-        self._forward(body, fresh=False)
+        if not text.strip():
+            self._plain(400, "No query: send it in the `query` parameter (GET or form POST) or as an "
+                             "application/sparql-query body.")  # fmt: skip
+            return
+        request = {"op": "query", "query": text, "default_graphs": params.get("default-graph-uri", []),
+                   "named_graphs": params.get("named-graph-uri", [])}  # fmt: skip
+        self._engine(request)
 
-    def _query_text(self, body: bytes) -> str:
-        params = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)
+    def _query_text(self, body: bytes) -> tuple[str, dict[str, list[str]]]:
+        params = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query, keep_blank_values=True)
         kind = self.headers.get("Content-Type", "").split(";")[0].strip().lower()
         if self.command == "POST" and kind == "application/x-www-form-urlencoded":
-            params.update(urllib.parse.parse_qs(body.decode("utf-8", "replace")))
+            params.update(urllib.parse.parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True))
         if self.command == "POST" and kind == "application/sparql-query":
-            return body.decode("utf-8", "replace")
-        return "\n".join(params.get("query", []))
+            return body.decode("utf-8", "replace"), params
+        return "\n".join(params.get("query", [])), params
 
-    def _forward(self, body: bytes, *, fresh: bool) -> None:
-        split = urllib.parse.urlsplit(self.path)
-        target = ("/query" if split.path == "/sparql" else split.path) + (f"?{split.query}" if split.query else "")
-        headers = {k: v for k, v in self.headers.items() if k.lower() in ("content-type", "accept", "host")}
-        headers["Content-Length"] = str(len(body))
-        generation = self.server.generation
-        self._sent = False
-        try:
-            self._relay(self._upstream_call(target, body, headers, retry=not fresh))
-        except TimeoutError:
-            self._drop_connection()
-            if target.startswith("/query") and self.server.on_stuck is not None:
-                self.server.on_stuck(generation)
-            if self._sent:
-                self.close_connection = True
-            else:
-                self._plain(
-                    503,
-                    f"Query timed out: it ran longer than {self.server.query_timeout} s and the engine did not "
-                    "stop it, so the engine was restarted; the endpoint keeps serving.",
-                )
-        except OSError as exc:
-            self._drop_connection()
-            if self._sent:
-                self.close_connection = True
-            else:
-                self._plain(502, f"The SPARQL engine (Oxigraph) is not answering: {exc}")
-
-    def _drop_connection(self) -> None:
-        conn = getattr(self.server.local, "conn", None)
-        if conn is not None:
-            conn.close()
-        self.server.local.conn = None
-
-    def _upstream_call(
-        self, target: str, body: bytes, headers: dict[str, str], *, retry: bool
-    ) -> http.client.HTTPResponse:
-        host, port = self.server.upstream
-        self.server.engine_ready.wait(60)
-        for attempt in (1, 2):
-            conn = getattr(self.server.local, "conn", None)
-            if conn is None or not retry:
-                conn = http.client.HTTPConnection(host, port, timeout=self.server.upstream_timeout)
-                self.server.local.conn = conn
-            try:
-                conn.request(self.command, target, body=body if body else None, headers=headers)
-                return conn.getresponse()
-            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError, ConnectionRefusedError):
-                conn.close()
-                self.server.local.conn = None
-                if not retry or attempt == 2:
-                    raise
-        raise AssertionError("unreachable")
-
-    def _relay(self, response: http.client.HTTPResponse) -> None:
-        kind = response.getheader("Content-Type", "")
-        chunks: list[bytes] = []
-        size = 0
-        while size <= BUFFER_LIMIT:
-            data = response.read(65536)
-            if not data:
-                break
-            chunks.append(data)
-            size += len(data)
-        else:
-            self._stream(response, kind, chunks)
+    # -- read-only: the query workers -------------------------------------------------------
+    def _graph_store(self, path: str) -> None:
+        if path != "/store":
+            self._plain(404, f"{path} is not served here: use /store?graph=IRI, /store?default or /store.")
             return
-        payload = b"".join(chunks)
-        if response.status == 500 and payload.strip() == CANCELLED:
-            self._timeout()
-            return
-        if response.status == 200 and (problem := streaming_error(payload, kind)):
-            if problem == "timeout":
-                self._timeout()
-            else:
-                self._plain(500, f"The query failed while its results were written: {problem}")
-            return
-        self.send_response(response.status)
-        self._copy_headers(response)
-        self.send_header("Content-Length", str(len(payload)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(payload)
-
-    def _stream(self, response: http.client.HTTPResponse, kind: str, chunks: list[bytes]) -> None:
-        self._sent = True
-        self.send_response(response.status)
-        self._copy_headers(response)
-        self.send_header("Transfer-Encoding", "chunked")
-        self.end_headers()
-        held = b"".join(chunks)
-        while data := response.read(65536):
-            held += data
-            if len(held) > 4096:
-                self._chunk(held[:-1024])
-                held = held[-1024:]
-        if streaming_error(held, kind, tail_only=True):
-            self.close_connection = True  # no final chunk: the client sees an incomplete transfer
-            return
-        self._chunk(held)
-        self.wfile.write(b"0\r\n\r\n")
-
-    def _chunk(self, data: bytes) -> None:
-        if data:
-            self.wfile.write(f"{len(data):x}\r\n".encode() + data + b"\r\n")
-
-    def _copy_headers(self, response: http.client.HTTPResponse) -> None:
-        for name in ("Content-Type", "Location"):
-            if value := response.getheader(name):
-                self.send_header(name, value)
-        self._cors_headers()
-
-    def _cors_headers(self) -> None:
-        if self.server.cors and self.headers.get("Origin"):
-            self.send_header("Access-Control-Allow-Origin", "*")
-
-    def _timeout(self) -> None:
-        self._plain(
-            503,
-            f"Query timed out: it ran longer than {self.server.query_timeout} s "
-            "(diplograph serve --timeout) and was cancelled; the endpoint keeps serving.",
-        )
-
-    def _plain(self, status: int, message: str) -> None:
-        data = (message + "\n").encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "text/plain; charset=utf-8")
-        self.send_header("Content-Length", str(len(data)))
-        self._cors_headers()
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(data)
+        params = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query, keep_blank_values=True)
+        graph: str | None = None
+        if "graph" in params:
+            graph = params["graph"][0]
+            if not graph:
+                self._plain(400, "An empty graph IRI: use /store?graph=IRI or /store?default.")
+                return
+        elif "default" in params:
+            graph = ""
+        self._engine({"op": "graph", "graph": graph})
 
     def log_message(self, format: str, *args: object) -> None:
         if self.server.verbose:
@@ -341,38 +248,3 @@ def host_name(header: str) -> str:
     if header.startswith("["):
         return header.split("]")[0] + "]"
     return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
-
-
-def streaming_error(payload: bytes, content_type: str, *, tail_only: bool = False) -> str | None:
-    """What went wrong if a 200 answer from Oxigraph ends with an error message instead of its end.
-
-    Returns ``"timeout"``, another short description, or None when the answer is complete.
-
-    Example:
-        >>> streaming_error(b'n\\r\\nThe SPARQL operation has been cancelled', "text/csv")
-        'timeout'
-        >>> streaming_error(b'{"head":{"vars":["n"]},"results":{"bindings":[]}}', "application/sparql-results+json")
-    """
-    end = payload.rstrip()
-    if end.endswith(CANCELLED):
-        return "timeout"
-    if not payload:
-        return None
-    kind = content_type.split(";")[0].strip().lower()
-    if kind.endswith("json"):
-        if tail_only:
-            return None if end.endswith((b"}", b"]")) else _tail(payload)
-        try:
-            json.loads(payload)
-        except ValueError:
-            return _tail(payload)
-        return None
-    if kind.endswith("xml"):
-        return None if end.endswith(b">") else _tail(payload)
-    if payload in (b"true", b"false"):  # ASK in CSV/TSV
-        return None
-    return None if payload.endswith(b"\n") else _tail(payload)
-
-
-def _tail(payload: bytes) -> str:
-    return payload[-300:].decode("utf-8", "replace").strip()

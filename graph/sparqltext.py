@@ -1,8 +1,9 @@
-"""Lexical look at SPARQL text, without a parser: which form a query has, and whether it calls SERVICE.
+"""A look at SPARQL text: which form a query has, and whether it calls SERVICE.
 
-Both work on the query with its comments, string literals and IRIs blanked out (after decoding
-``\\uXXXX`` escapes, which SPARQL applies before parsing), so a keyword inside a string, an IRI or
-a comment does not count, and a keyword written with escapes does.
+:func:`service_in_parse` decides from a real parse (rdflib's SPARQL grammar); the other functions
+are lexical and cheap: they work on the query with its comments, string literals and IRIs blanked
+out (after decoding ``\\uXXXX`` escapes, which SPARQL applies before parsing), so a keyword inside a
+string, an IRI or a comment does not count, and a keyword written with escapes does.
 
 Example:
     >>> query_form('# SELECT in a comment\\nCONSTRUCT { ?s ?p "ASK" } WHERE { ?s ?p ?o }')
@@ -19,14 +20,15 @@ import re
 
 # Whatever can hide a keyword, leftmost first: comments, long and short strings, IRIs.
 _LEXEMES = re.compile(
-    r"#[^\n]*"
+    r"#[^\r\n]*"  # a comment ends at CR or LF (SPARQL: EOL ::= [#xA#xD])
     r"|'{3}(?:[^'\\]|\\.|'(?!''))*(?:'{3}|\Z)"
     r'|"{3}(?:[^"\\]|\\.|"(?!""))*(?:"{3}|\Z)'
-    r"|'(?:[^'\\\n]|\\.)*(?:'|(?=\n)|\Z)"
-    r'|"(?:[^"\\\n]|\\.)*(?:"|(?=\n)|\Z)'
+    r"|'(?:[^'\\\r\n]|\\.)*(?:'|(?=[\r\n])|\Z)"
+    r'|"(?:[^"\\\r\n]|\\.)*(?:"|(?=[\r\n])|\Z)'
     r"|<[^<>\"{}|^`\\\x00-\x20]*>",
     re.DOTALL,
 )
+_IRIREF = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")
 _UNICODE_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 # A keyword is a whole word that is not part of a variable, prefixed name, blank node label or
 # language tag. A preceding '.' is allowed (the triple terminator in `?o.SERVICE`).
@@ -69,3 +71,54 @@ def looks_like_update(text: str) -> bool:
     """Whether the text has no query form but an update keyword (INSERT, DELETE, LOAD, DROP, ...)."""
     cleaned = scrub(text)
     return _FORM.search(cleaned) is None and _UPDATE.search(cleaned) is not None
+
+
+def service_in_parse(text: str) -> bool | None:
+    """Whether the query calls ``SERVICE``, from rdflib's SPARQL parse; None when rdflib cannot parse it.
+
+    None only for a text with the letters of ``service`` that rdflib cannot parse.
+
+    Line ends are normalised first (SPARQL ends a comment at CR as well as LF; rdflib's grammar only
+    at LF), and rdflib applies the ``\\uXXXX`` escapes before parsing, as the grammar says. SERVICE
+    is found wherever the grammar allows it: in OPTIONAL, UNION, MINUS, subqueries, FILTER EXISTS.
+    A text without the letters of ``service`` (escapes decoded, any case) outside IRIs is not parsed
+    at all. (An ``<...>`` span without spaces, braces or quotes cannot hold a SERVICE clause, even
+    where ``<`` and ``>`` are comparison operators, so taking such spans out first is safe.)
+
+    Example:
+        >>> service_in_parse("SELECT * WHERE { ?s <urn:SERVICE> 'SERVICE' } # SERVICE <urn:x> {}")
+        False
+        >>> service_in_parse("SELECT * WHERE { #\\r SERVICE <http://x/> { ?s ?p ?o } }")
+        True
+        >>> service_in_parse("SELEC nonsense"), service_in_parse("SELEC service nonsense")
+        (False, None)
+    """
+    if "service" not in _IRIREF.sub(" ", decode_escapes(text)).casefold():
+        return False  # no SERVICE keyword can be written without these letters: no parse needed
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    normalised = text.replace("\r\n", "\n").replace("\r", "\n")
+    try:
+        tree = parseQuery(normalised)
+    except (ParseBaseException, ValueError, TypeError, RecursionError):
+        return None
+    return _has_service(tree)
+
+
+def _has_service(node: object) -> bool:
+    from pyparsing import ParseResults
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, CompValue):
+            if item.name == "ServiceGraphPattern":
+                return True
+            stack.extend(item.values())
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple, ParseResults)):
+            stack.extend(item)
+    return False

@@ -3,7 +3,7 @@
 Queried with SPARQLWrapper and with plain HTTP (urllib) in every result format; W3C result shapes
 checked; updates, Graph Store writes and SERVICE refused; a malformed query gets 400 with the
 parser's message; a slow query is cut and the next one answers; an ingest on the served store is
-refused with "in use by another process"; the query page loads in headless Chromium with no
+refused with "in use by another process"; Graph Store reads; the query page loads in headless Chromium with no
 request leaving the server.
 """
 
@@ -235,11 +235,38 @@ def test_a_slow_query_is_cut_at_the_timeout_and_the_next_one_answers(served: Ser
     assert status == 200 and json.loads(body)["boolean"] is True
 
 
-def test_a_query_that_ignores_the_timeout_restarts_the_engine_and_serving_goes_on(served: Served) -> None:
+def test_a_query_that_ignores_the_timeout_is_cut_too_and_serving_goes_on(served: Served) -> None:
     status, _, body = get_query(served, STUCK, "application/sparql-results+json")
-    assert status == 503 and b"restarted" in body
+    assert status == 503 and b"timed out" in body
     status, _, body = get_query(served, "ASK { ?s ?p ?o }", "application/sparql-results+json")
     assert status == 200 and json.loads(body)["boolean"] is True
+
+
+def test_graph_store_reads_and_dataset_parameters(served: Served) -> None:
+    import rdflib
+
+    reference = "https://w3id.org/diplograph/graph/reference"
+    status, headers, body = http(
+        served.base + "/store?" + urllib.parse.urlencode({"graph": reference}), accept="application/n-triples"
+    )
+    assert status == 200 and headers["Content-Type"].startswith("application/n-triples")
+    assert len(rdflib.Graph().parse(data=body.decode(), format="nt")) > 10
+    status, _, body = http(served.base + "/store?default", accept="application/n-triples")
+    assert status == 200
+    status, _, _ = http(served.base + "/store?graph=urn:nothing-here")
+    assert status == 404
+    status, _, body = http(served.base + "/store?graph=not%20an%20iri")
+    assert status == 400 and b"absolute IRI" in body
+    status, headers, body = http(served.base + "/store", accept="application/n-quads")
+    assert status == 200 and headers["Content-Type"].startswith("application/n-quads") and reference.encode() in body
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    only = get_query(served, count, "text/csv")[2]
+    scoped = http(
+        served.url + "?" + urllib.parse.urlencode({"query": count, "default-graph-uri": reference}), accept="text/csv"
+    )[2]
+    assert int(scoped.split()[1]) < int(only.split()[1])
+    status, headers, body = http(served.url + "?query=ASK%7B%7D", method="HEAD", accept="text/csv")
+    assert status == 200 and body == b""
 
 
 def test_no_cors_unless_asked(served: Served) -> None:

@@ -23,7 +23,22 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
     default=30,
     show_default=True,
     type=click.IntRange(min=1),
-    help="Seconds a query may run; then the client gets 503 and the server keeps serving.",
+    help="Seconds a query may take from its arrival to the end of its answer (streamed results included); "
+    "then it is stopped, the client gets 503 (or a cut transfer once streaming began) and other queries go on.",
+)
+@click.option(
+    "--max-result-mb",
+    default=256,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="Largest answer to one query, in MB of serialised results; a larger one is stopped (0: no limit).",
+)
+@click.option(
+    "--workers",
+    default=4,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Query worker processes (queries answered at once; more wait, within their --timeout).",
 )
 @click.option("--cors", is_flag=True, help="Allow cross-origin requests (browsers on other sites may query).")
 @click.option(
@@ -34,7 +49,15 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 @store_option
 @click.pass_context
 def serve(
-    ctx: click.Context, host: str, port: int, timeout: int, cors: bool, writable: bool, store_here: str | None
+    ctx: click.Context,
+    host: str,
+    port: int,
+    timeout: int,
+    max_result_mb: int,
+    workers: int,
+    cors: bool,
+    writable: bool,
+    store_here: str | None,
 ) -> None:
     """Serve the store over the SPARQL 1.1 Protocol until Ctrl-C or SIGTERM.
 
@@ -51,8 +74,16 @@ def serve(
     Read-only by default, and the store stays locked while serving: `diplograph ingest`
     on the same store fails at once with "in use by another process" (exit 1). Stop the
     server to ingest, or serve with --writable and write through the endpoint
-    (--store sparql+http://127.0.0.1:7878). Federated SERVICE calls are refused in
-    read-only mode. The endpoint URL is printed on stdout; messages go to stderr.
+    (--store sparql+http://127.0.0.1:7878). The endpoint URL is printed on stdout;
+    messages go to stderr.
+
+    \b
+    Read-only, queries run in --workers processes that cannot open network sockets
+    (Linux): SERVICE is refused (403) and could not reach anything anyway, and no port
+    is opened but --port. Each query is bounded by --timeout and --max-result-mb; an
+    overrunning one is stopped on its own worker, other clients' queries go on.
+    --writable puts the Oxigraph server behind the front instead (a second loopback
+    port, SERVICE allowed): use it on a trusted machine only.
     """
     from graph.server import check_versions, find_oxigraph
     from graph.server import serve as run_server
@@ -67,9 +98,10 @@ def serve(
                 hint="a remote SPARQL store already has its own endpoint; serve the on-disk store",
             )
         directory = location.removeprefix("oxigraph:")
-        warning = check_versions(find_oxigraph())
-        if warning and not is_quiet(ctx):
-            click.echo(f"warning: {warning}", err=True)
+        if writable:
+            warning = check_versions(find_oxigraph())
+            if warning and not is_quiet(ctx):
+                click.echo(f"warning: {warning}", err=True)
         if host not in LOOPBACK and not is_quiet(ctx):
             click.echo(f"warning: listening on {host}: other machines may reach this endpoint", err=True)
 
@@ -80,6 +112,7 @@ def serve(
                 mode = "read-write" if writable else "read-only"
                 click.echo(
                     f"serving {directory} ({mode}, union default graph, timeout {timeout} s"
+                    f"{'' if writable else f', {workers} workers, results up to {max_result_mb} MB'}"
                     f"{', CORS on' if cors else ''}): SPARQL endpoint {url}/query, query page {url}/ "
                     "- Ctrl-C stops",
                     err=True,
@@ -87,7 +120,7 @@ def serve(
 
         code = run_server(
             directory, host=host, port=port, timeout=timeout, cors=cors, writable=writable,
-            verbose=is_verbose(ctx), on_ready=ready,
+            verbose=is_verbose(ctx), workers=workers, max_result_mb=max_result_mb, on_ready=ready,
         )  # fmt: skip
         if not is_quiet(ctx):
             click.echo("stopped" if code == 0 else "stopped after an error", err=True)
