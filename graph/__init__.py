@@ -11,7 +11,7 @@ Example:
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from graph.errors import (
     ConfigError,
@@ -80,14 +80,22 @@ __all__ = [
 ]
 
 
-def open(store: Any = None, *, create: bool = False) -> Any:
+def open(store: Any = None, *, create: bool = False, read_only: bool = False, wait: float | None = None) -> Any:
     """Open the knowledge graph: a :class:`~graph.queries.api.KnowledgeGraph` over a store.
+
+    An on-disk store opened here is read-only beside any number of other readers (scripts,
+    notebooks, CLI queries) until the first write (``kg.ingest``), which makes it the store's one
+    writer; ``create=True`` opens it for writing at once. Close it (``with`` or ``kg.close()``) to let
+    a writer in: a reader sees the store as it was when opened.
 
     Args:
         store: a store location (a directory, ``oxigraph:DIR`` or ``memory:``), an open
             :class:`~graph.store.base.Store`, or None for the CLI's default
             (``DIPLOGRAPH_STORE``, else ``./.diplograph-store``).
-        create: make an empty on-disk store when there is none (to ingest into).
+        create: make an empty on-disk store when there is none (to ingest into); opens it for writing.
+        read_only: refuse writes (instead of becoming the writer at the first one).
+        wait: seconds to wait while another process writes the store (or, to write, reads it);
+            default 0: raise :class:`StoreLockedError` at once.
 
     Example:
         >>> import graph
@@ -97,7 +105,15 @@ def open(store: Any = None, *, create: bool = False) -> Any:
     """
     from graph.queries.api import KnowledgeGraph
 
-    return KnowledgeGraph.open(store, create=create)
+    if store is not None and not isinstance(store, str):
+        return KnowledgeGraph.open(store)
+    from graph.settings import load_settings
+    from graph.store import open_store
+
+    location = store or load_settings().store
+    mode: Literal["write", "read", "auto"] = "write" if create else "read" if read_only else "auto"
+    opened = open_store(location, create=create or location == "memory:", mode=mode, wait=wait)
+    return KnowledgeGraph(opened, owns_store=True)
 
 
 def __getattr__(name: str) -> Any:

@@ -84,6 +84,34 @@ class LazyGroup(click.Group):
             formatter.write_dl(rows)
 
 
+WAIT_HELP = (
+    "Wait up to SECONDS for another process using the store: readers wait for an ingest to finish, "
+    "an ingest waits for readers to close. [default 0: fail at once]"
+)
+
+
+def _wait_callback(ctx: click.Context, _param: click.Parameter, seconds: float | None) -> None:
+    """Make opens of the store in this command wait (graph.store.locking.waiting), until it ends."""
+    if seconds is not None:
+        from graph.store.locking import waiting
+
+        ctx.with_resource(waiting(seconds))
+
+
+def wait_option(fn: Any) -> Any:
+    """``--wait SECONDS``: how long opening the on-disk store waits for other processes."""
+    return click.option(
+        "--wait",
+        type=click.FloatRange(min=0),
+        default=None,
+        metavar="SECONDS",
+        expose_value=False,
+        is_eager=True,
+        callback=_wait_callback,
+        help=WAIT_HELP,
+    )(fn)
+
+
 @click.group(cls=LazyGroup, epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--store",
@@ -95,6 +123,7 @@ class LazyGroup(click.Group):
 )
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks and more detail on stderr.")
 @click.option("-q", "--quiet", is_flag=True, help="Print no summaries on stderr.")
+@wait_option
 @click.version_option(package_name="diplograph", prog_name="diplograph")
 @click.pass_context
 def main(ctx: click.Context, store: str | None, verbose: bool, quiet: bool) -> None:
@@ -103,7 +132,8 @@ def main(ctx: click.Context, store: str | None, verbose: bool, quiet: bool) -> N
 
 
 def store_option(fn: Any) -> Any:
-    """``--store`` on a subcommand too (overrides the group's)."""
+    """``--store`` (overrides the group's) and ``--wait`` on a subcommand."""
+    fn = wait_option(fn)
     return click.option(
         "--store", "store_here", default=None, metavar="LOCATION", help="Store location (overrides the global --store)."
     )(fn)

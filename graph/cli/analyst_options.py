@@ -62,8 +62,9 @@ def session(ctx: click.Context, store_here: str | None) -> Iterator[Any]:
     """Open the knowledge graph of the chosen store; library errors become messages and exit codes."""
     with reported(is_verbose(ctx)):
         from graph.queries.api import KnowledgeGraph
+        from graph.store import open_store
 
-        kg = KnowledgeGraph.open(settings_from(ctx, store_here).store)
+        kg = KnowledgeGraph(open_store(settings_from(ctx, store_here).store, mode="read"), owns_store=True)
         try:
             yield kg
         finally:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import threading
 from pathlib import Path
 
 import click
@@ -56,6 +58,13 @@ def _read_sparql(sparql: str | None, file: str | None, name: str | None) -> str:
     default=None,
     help="table (default for SELECT/ASK), json, jsonl, csv, tsv; turtle (default for CONSTRUCT), nt, nq, jsonld.",
 )
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=None,
+    metavar="SECONDS",
+    help="Stop the query (exit 1, nothing on stdout) if running and formatting it takes longer.",
+)
 @store_option
 @click.pass_context
 def query(
@@ -65,6 +74,7 @@ def query(
     name: str | None,
     params: tuple[str, ...],
     fmt: str | None,
+    timeout: float | None,
     store_here: str | None,
 ) -> None:
     """Run SPARQL over the union of all graphs (GRAPH ?g reaches each source).
@@ -82,7 +92,8 @@ def query(
     with reported(is_verbose(ctx)):
         text = _read_sparql(sparql, file, name)
         settings = settings_from(ctx, store_here)
-        store = open_store(settings.store)
+        store = open_store(settings.store, mode="read")
+        watchdog = _watchdog(timeout)  # after the open: time waiting for a writer (--wait) is not the query's
         try:
             if params:
                 text = _bind(text, params, store)
@@ -94,7 +105,29 @@ def query(
             out = format_result(result, chosen)
         except ValueError as exc:
             raise QueryError(str(exc)) from exc
+        if watchdog is not None:
+            watchdog.cancel()
         click.echo(out, nl=False)
+
+
+def _watchdog(seconds: float | None) -> threading.Timer | None:
+    """Past ``seconds``, end the process with a message (exit 1): the embedded engine cannot cancel
+    a query, and it releases the GIL while it evaluates, so this timer thread gets to run."""
+    if seconds is None:
+        return None
+
+    def expire() -> None:
+        sys.stderr.write(
+            f"error: the query ran longer than {seconds:g} s (--timeout) and was stopped; "
+            "add a LIMIT, narrow the patterns or raise --timeout\n"
+        )
+        sys.stderr.flush()
+        os._exit(1)  # the only way to stop a query the engine will not cancel
+
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
+    return timer
 
 
 def _bind(text: str, pairs: tuple[str, ...], store: object) -> str:

@@ -29,7 +29,7 @@ def validate(ctx: click.Context, graph_name: str | None, fmt: str, store_here: s
     from graph.validate import validate_store
 
     with reported(is_verbose(ctx)):
-        store = open_store(settings_from(ctx, store_here).store)
+        store = open_store(settings_from(ctx, store_here).store, mode="read")
         try:
             report = validate_store(store, graph=_graph_iri(graph_name))
         finally:
@@ -74,7 +74,7 @@ def stats(ctx: click.Context, fmt: str, store_here: str | None) -> None:
     from graph.store import SelectResult, open_store
 
     with reported(is_verbose(ctx)):
-        store = open_store(settings_from(ctx, store_here).store)
+        store = open_store(settings_from(ctx, store_here).store, mode="read")
         rows: list[tuple[str, str, str]] = []
         try:
             rows.append(("total", "quads", str(len(store))))
@@ -113,7 +113,7 @@ def export(ctx: click.Context, fmt: str, graph_name: str | None, output: str, st
                 where="--format turtle",
                 hint="add --graph IRI, or use trig or nq for all graphs",
             )
-        store = open_store(settings_from(ctx, store_here).store)
+        store = open_store(settings_from(ctx, store_here).store, mode="read")
         try:
             text = format_quads(store.quads(_graph_iri(graph_name)), fmt)
         finally:
@@ -135,7 +135,7 @@ def graphs(ctx: click.Context, drop: str | None, fmt: str, store_here: str | Non
     from graph.store import open_store
 
     with reported(is_verbose(ctx)):
-        store = open_store(settings_from(ctx, store_here).store)
+        store = open_store(settings_from(ctx, store_here).store, mode="write" if drop else "read")
         try:
             if drop:
                 iri = _graph_iri(drop)

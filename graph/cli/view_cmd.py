@@ -73,7 +73,7 @@ def view(
 
     with reported(is_verbose(ctx)):
         location = settings_from(ctx, store_here).store
-        with KnowledgeGraph(open_store(location), owns_store=True) as kg:
+        with KnowledgeGraph(open_store(location, mode="read"), owns_store=True) as kg:
             page = kg.view(
                 *actors,
                 depth=depth,

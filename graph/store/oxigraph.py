@@ -7,6 +7,7 @@ import io
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Literal
 
 import pyoxigraph as ox
 
@@ -22,12 +23,24 @@ from graph.store.base import (
     ValueRows,
     WriteBatch,
 )
+from graph.store.locking import StoreLock
 
 _LOCK_MARKERS = ("lock", "Resource temporarily unavailable", "already in use")
 
 
+Mode = Literal["write", "read", "auto"]
+
+
 class OxigraphStore:
     """An Oxigraph store in a directory (or in memory when ``path`` is ``None``).
+
+    Args:
+        path: the store directory, or None for a store in memory.
+        create: make an empty store when there is none (a writer only).
+        mode: ``write`` holds the store alone (waits for readers to close); ``read`` opens it read-only
+            beside any number of other readers (waits for a writer to finish) and refuses writes;
+            ``auto`` reads like ``read`` and becomes the writer at its first write.
+        wait: seconds to wait for other processes (default: :func:`graph.store.locking.default_wait`).
 
     Example:
         >>> import tempfile
@@ -39,8 +52,14 @@ class OxigraphStore:
 
     concurrent_reads = True  # pyoxigraph releases the GIL while it evaluates and serialises
 
-    def __init__(self, path: str | None, *, create: bool = True) -> None:
+    def __init__(
+        self, path: str | None, *, create: bool = True, mode: Mode = "write", wait: float | None = None
+    ) -> None:
         self.location = path or "oxigraph:memory"
+        self.mode: Mode = "write" if create else mode
+        self._wait = wait
+        self._lock: StoreLock | None = None
+        self._directory: Path | None = None
         if path is None:
             self._store = ox.Store()
             return
@@ -57,13 +76,26 @@ class OxigraphStore:
                 where=str(directory),
                 hint="pass --store with a directory path",
             )
+        self._directory = directory
+        self._store = self._open(writer=self.mode == "write")
+
+    def _open(self, *, writer: bool) -> ox.Store:
+        """Take the lock (shared or exclusive), then open the store read-only or read-write."""
+        directory = self._directory
+        assert directory is not None
+        if writer:
+            directory.mkdir(parents=True, exist_ok=True)
+        lock = StoreLock(directory, exclusive=writer)
+        lock.acquire(self._wait)
         try:
-            self._store = ox.Store(str(directory))
+            store = ox.Store(str(directory)) if writer else ox.Store.read_only(str(directory))
         except OSError as exc:
+            lock.release()
             text = str(exc)
             if any(marker in text for marker in _LOCK_MARKERS):
                 raise StoreLockedError(
-                    "the store is in use by another process (an ingest or `diplograph serve`)",
+                    "the store is in use by another process (`diplograph serve`, or a program that opened it "
+                    "without diplograph)",
                     where=str(directory),
                     hint="wait for that process to finish or stop it, then retry; "
                     "to query while serving, send SPARQL to the running endpoint instead",
@@ -71,9 +103,36 @@ class OxigraphStore:
             raise StoreError(
                 f"cannot open the store: {text}", where=str(directory), hint="check the path and its permissions"
             ) from exc
+        self._lock = lock
+        return store
+
+    def _writable(self) -> None:
+        """Before a write: refuse it on a read-only store; make an ``auto`` store the writer."""
+        if self.mode == "write" or self._directory is None:
+            return
+        if self.mode == "read":
+            raise StoreError(
+                "this store was opened read-only",
+                where=self.location,
+                hint="open it for writing (open_store(..., mode='write'), or graph.open(..., create=True))",
+            )
+        self._store = None  # type: ignore[assignment]
+        self._release()
+        try:
+            self._store = self._open(writer=True)
+        except StoreError:
+            self._store = self._open(writer=False)  # stay a reader, as before the write was asked for
+            raise
+        self.mode = "write"
+
+    def _release(self) -> None:
+        lock, self._lock = self._lock, None
+        if lock is not None:
+            lock.release()
 
     # -- writes -------------------------------------------------------------------------
     def apply(self, batch: WriteBatch) -> None:
+        self._writable()
         if batch.insert and not self._replaces_anything(batch):
             # a first ingest: one transaction too, and no update text to write and parse
             self._insert(batch.insert)
@@ -129,13 +188,16 @@ class OxigraphStore:
         return False
 
     def bulk_load(self, quads: Iterable[Quad]) -> None:
+        self._writable()
         self._store.bulk_extend(map(_Converter().quad, quads))
 
     def load_file(self, path: str, fmt: str) -> None:
         """Bulk-load an RDF file (not atomic): for benchmarks and dumps."""
+        self._writable()
         self._store.bulk_load(path=path, format=_RDF_FORMATS[fmt])
 
     def drop_graph(self, name: str) -> bool:
+        self._writable()
         node = ox.NamedNode(name)
         if not self._store.contains_named_graph(node):
             return False
@@ -212,11 +274,13 @@ class OxigraphStore:
         return len(self._store)
 
     def flush(self) -> None:
-        self._store.flush()
+        if self.mode == "write":
+            self._store.flush()
 
     def close(self) -> None:
-        # pyoxigraph closes the database when the object is collected; drop our reference.
+        # pyoxigraph closes the database when the object is collected; drop our reference, then the lock.
         self._store = None  # type: ignore[assignment]
+        self._release()
 
 
 _RDF_FORMATS = {
