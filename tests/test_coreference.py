@@ -128,6 +128,15 @@ def test_a_call_two_outlets_report_is_one_event(story: KnowledgeGraph) -> None:
     assert [(c.date, c.sources) for c in calls] == [(dt.date(2026, 3, 6), 2)]
 
 
+def test_who_called_whom_told_both_ways_is_an_initiator_contradiction(story: KnowledgeGraph) -> None:
+    (c,) = story.contradictions(kinds=["initiator"])
+    sentences = {
+        c.first.evidence.sentence if c.first.evidence else "",
+        c.second.evidence.sentence if c.second.evidence else "",
+    }
+    assert any("Boric called Støre" in s for s in sentences) and any("Støre called Boric" in s for s in sentences)
+
+
 def test_a_planned_meeting_and_the_meeting_held_are_two_events_linked(story: KnowledgeGraph) -> None:
     meetings = [
         r

@@ -81,6 +81,9 @@ class Entry:
     modifier_target: bool = False
     rule_name: str | None = None
     generated: bool = False  # from the PETRARCH-2 dictionary: needs arguments the parse gives
+    # a symmetric act one side starts ("X called Y", "X phoned Y"): directed from the subject to the object
+    # when the clause names both; symmetric when it names the sides together ("X and Y spoke by phone")
+    initiated: bool = False
 
     @property
     def specificity(self) -> int:
@@ -176,6 +179,7 @@ def _entry(raw: dict[str, Any], noun: bool) -> Entry:
         person_object=bool(raw.get("person_object")),
         noun=noun,
         modifier_target=bool(raw.get("modifier_target")),
+        initiated=bool(raw.get("initiated")),
     )
 
 

@@ -143,3 +143,14 @@ def test_a_pronoun_after_several_persons_continues_the_subject() -> None:
         "where she also compared Peruvian President Luis Rojas to a mafia boss."
     )
     assert (frozenset({"Ana Soto"}), frozenset({"Luis Rojas"})) in v.directed("111")
+
+
+def test_a_call_one_side_makes_keeps_who_called_whom() -> None:
+    v = run("Chilean President Ana Soto called Peruvian President Luis Rojas on Monday.")
+    assert (frozenset({"Ana Soto"}), frozenset({"Luis Rojas"})) in v.directed("041")
+
+
+def test_a_call_the_sides_hold_together_has_no_direction() -> None:
+    v = run("Chilean President Ana Soto and Peruvian President Luis Rojas spoke by phone on Monday.")
+    (call,) = v.events("041")
+    assert not call.actors and v.n(call.participants) == {"Ana Soto", "Luis Rojas"}

@@ -94,7 +94,9 @@ class ArgumentPasses:
             if key in f.actors:
                 f.targets.remove(key)
         joint = f.entry.code[:2] in ("03", "04", "05", "06") and f.entry.code != "045"  # co-mediators are no sides
-        if f.entry.symmetric or (len(f.actors) >= 2 and not f.targets and joint):
+        if f.entry.initiated and len(f.actors) == 1 and f.targets and not f.participants:
+            f.rule += "/initiator"  # "Trump called Petro": who called whom is part of the report
+        elif f.entry.symmetric or (len(f.actors) >= 2 and not f.targets and joint):
             f.participants = _unique(f.actors + f.targets + f.participants)
             f.actors, f.targets = [], []
 

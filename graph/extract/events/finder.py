@@ -208,7 +208,7 @@ class EventFinder(ArgumentPasses):
             return False  # a generated trigger is weaker evidence: it needs the arguments the parse gives
         if f.entry.needs_target and not f.targets and not f.participants:
             return False
-        if f.entry.symmetric and not f.participants and f.actors and f.targets:
+        if f.entry.symmetric and not f.participants and f.actors and f.targets and "/initiator" not in f.rule:
             f.participants = _unique(f.actors + f.targets)
             f.actors, f.targets = [], []
         return bool(f.actors or f.participants) and not (f.entry.noun and not f.everyone)
