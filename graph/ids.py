@@ -4,7 +4,9 @@ The same input always gives the same IRI, in every article and every run, so re-
 converges and a second article about the same actors adds to the same nodes:
 
 * states by ISO 3166 alpha-3 (``COL``), persons by normalised name (``person-gustavo-petro``),
-  agencies by their state and name (``agency-usa-drug-enforcement-administration``);
+  agencies by their state and name (``agency-usa-drug-enforcement-administration``); a name in
+  Cyrillic, Greek, Armenian or Georgian by its transliteration (``person-petr-poroshenko``), one in
+  any other script or without letters by a hash of the name (``state--…``, :func:`name_key`);
 * content nodes (events, tenures, sanctions, claims) by a short hash of their normalised key,
   prefixed by their type (``ev-``, ``tenure-``, ``sanction-``, ``c-``).
 """
@@ -48,6 +50,174 @@ def slug(text: str) -> str:
     return _NON_ALNUM.sub("-", folded.lower()).strip("-")
 
 
+_LETTERS = frozenset({"Lu", "Ll", "Lt", "Lo"})
+_VISIBLE = frozenset("LNPSM")
+_SYLLABIC = ("CJK UNIFIED IDEOGRAPH", "CJK COMPATIBILITY IDEOGRAPH", "HANGUL SYLLABLE")
+_MAYBE_SYLLABIC = re.compile("[\u3400-\u9fff\uac00-\ud7a3\uf900-\ufaff\U00020000-\U0003ffff]")
+"""The blocks where the characters of :data:`_SYLLABIC` live (a quick test before the exact one)."""
+TRANSLITERATED_SCRIPTS = frozenset({"CYRILLIC", "GREEK", "ARMENIAN", "GEORGIAN"})
+"""Alphabets whose letters transliterate one for one (ISO 9, ELOT 743, ISO 9985, ISO 9984): a name
+in them gets a readable key from its transliteration (``Петр Порошенко`` → ``petr-poroshenko``, the
+key of the same name written in Latin). A name with letters of any other non-Latin script (Han, kana,
+Hangul, Arabic, Hebrew, Devanagari, Thai, …), where ASCII loses distinctions (李强 and 李蔷 are both
+``LiQiang``, abjads drop vowels), or with no letter or digit at all (``!!!``), is keyed by a hash."""
+
+
+def scripts(text: str) -> frozenset[str]:
+    """The non-Latin scripts of a name's letters, as the first word of their Unicode names.
+
+    Letters that fold to ASCII (``é``, fullwidth ``Ａ``) and Latin letters that do not (``ł``, ``ß``)
+    count as Latin; marks, digits, punctuation and symbols have no script here.
+
+    Example:
+        >>> sorted(scripts("Петр Порошенко")), sorted(scripts("中国 Bank")), sorted(scripts("Łódź!"))
+        (['CYRILLIC'], ['CJK'], [])
+    """
+    return _letter_scripts(text) - {"LATIN"}
+
+
+def _letter_scripts(text: str) -> frozenset[str]:
+    if text.isascii():
+        return frozenset({"LATIN"} if any(c.isalpha() for c in text) else ())
+    found = set()
+    for ch in text:
+        if unicodedata.category(ch) not in _LETTERS:
+            continue
+        if ch.isascii() or any(
+            c.isalnum() for c in unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode()
+        ):
+            found.add("LATIN")
+            continue
+        found.add(unicodedata.name(ch, "UNKNOWN").split(" ", 1)[0])
+    return frozenset(found)
+
+
+_SCRIPT_LANGUAGES = {
+    "ARMENIAN": "hy",
+    "GEORGIAN": "ka",
+    "GREEK": "el",
+    "GUJARATI": "gu",
+    "GURMUKHI": "pa",
+    "HANGUL": "ko",
+    "HEBREW": "he",
+    "HIRAGANA": "ja",
+    "KANNADA": "kn",
+    "KATAKANA": "ja",
+    "KATAKANA-HIRAGANA": "ja",
+    "KHMER": "km",
+    "LAO": "lo",
+    "MALAYALAM": "ml",
+    "SINHALA": "si",
+    "TAMIL": "ta",
+    "TELUGU": "te",
+    "THAI": "th",
+}
+"""Scripts that name their language with fair certainty. Cyrillic, Arabic, Han, Devanagari and
+Bengali serve several languages each: their names keep a plain label."""
+
+
+def label_language(name: str) -> str | None:
+    """The language tag of a name's label: ``en`` for Latin script (and names without letters),
+    the language a script all but settles (Greek ``el``, Hangul ``ko``, kana with or without kanji
+    ``ja``, …), else ``None`` (a plain literal: Cyrillic, Arabic, Han alone, mixed scripts).
+
+    Example:
+        >>> label_language("Gustavo Petro"), label_language("Αθήνα"), label_language("Петр Порошенко")
+        ('en', 'el', None)
+        >>> label_language("東京タワー"), label_language("!!!")
+        ('ja', 'en')
+    """
+    found = _letter_scripts(name)
+    if not found or found == {"LATIN"}:
+        return "en"
+    if "LATIN" in found:
+        return None
+    if found & {"HIRAGANA", "KATAKANA", "KATAKANA-HIRAGANA"} and found <= {
+        "CJK",
+        "HIRAGANA",
+        "KATAKANA",
+        "KATAKANA-HIRAGANA",
+    }:
+        return "ja"
+    langs = {_SCRIPT_LANGUAGES.get(script) for script in found}
+    return langs.pop() if len(langs) == 1 and None not in langs else None
+
+
+def transliterate(text: str, *, syllables: bool = True) -> str:
+    """ASCII transliteration of a name (anyascii, ISC licence).
+
+    Used for the keys of names in :data:`TRANSLITERATED_SCRIPTS` and, for every script, as one more
+    way to find an actor by name. With ``syllables``, the syllables of Han ideographs and Hangul are
+    words apart (中国 → ``Zhong Guo``, 李强 → ``Li Qiang``); without, they run on (``ZhongGuo``).
+
+    Example:
+        >>> transliterate("Петр Порошенко"), transliterate("中国"), transliterate("中国", syllables=False)
+        ('Petr Poroshenko', 'Zhong Guo', 'ZhongGuo')
+    """
+    from anyascii import anyascii
+
+    if text.isascii():
+        return text
+    if not syllables or not _MAYBE_SYLLABIC.search(text):
+        return " ".join(anyascii(text).split())
+    out: list[str] = []
+    for ch in text:
+        ascii_ = anyascii(ch)
+        if ascii_.isalpha() and unicodedata.name(ch, "").startswith(_SYLLABIC):
+            out.extend((" ", ascii_, " "))
+        else:
+            out.append(ascii_)
+    return " ".join("".join(out).split())
+
+
+def name_hash(text: str) -> str:
+    """Stable 16-hex hash of a name: NFKC, case-folded, whitespace collapsed (lone surrogates kept)."""
+    canon = " ".join(_caseless(text).split())
+    return hashlib.sha256(canon.encode("utf-8", "surrogatepass")).hexdigest()[:_HASH_LEN]
+
+
+def _caseless(text: str) -> str:
+    """NFKC, case-folded (compatibility caseless matching: ᾌ is ἄι, µ is μ, ß is ss)."""
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+
+
+def is_blank(text: str) -> bool:
+    """True for a name with no letter, digit, punctuation, symbol or mark (only spaces and controls)."""
+    return not any(unicodedata.category(ch)[0] in _VISIBLE for ch in text)
+
+
+def name_key(text: str) -> str:
+    """The part of a key that stands for a name, in any script; empty only for a blank name.
+
+    * Latin script (accents and all): :func:`slug`, as it always was (``nicolas-petro``);
+    * letters of :data:`TRANSLITERATED_SCRIPTS` (with or without Latin ones): the slug of the
+      transliteration (``Петр Порошенко`` → ``petr-poroshenko``);
+    * anything else (other scripts, or no letter or digit: ``!!!``, ``😀``): ``-`` and
+      :func:`name_hash`, so that the IRI shows a double dash, which no slug contains
+      (``person--6c6ab6e6f1d1e4a4``): hashed keys never meet a readable one.
+
+    Example:
+        >>> name_key("Nicolás Petro"), name_key("Пётр Порошенко"), name_key("Αθήνα")
+        ('nicolas-petro', 'petr-poroshenko', 'athina')
+        >>> name_key("中国") == name_key(" 中国 ") != name_key("中國")
+        True
+        >>> name_key("!!!").startswith("-"), name_key("   ")
+        (True, '')
+    """
+    if is_blank(text):
+        return ""
+    # compatibility forms fold as the Latin slug folds them (µ is μ, ｱ is ア), and й and и + breve alike
+    text = unicodedata.normalize("NFKC", text)
+    foreign = scripts(_caseless(text))  # by the case-folded letters: Ↄ and ↄ alike
+    if not foreign:
+        base = slug(text)
+    elif foreign <= TRANSLITERATED_SCRIPTS:
+        base = slug(transliterate(_caseless(text)))
+    else:
+        base = ""
+    return base or "-" + name_hash(text)
+
+
 def digest(*parts: object) -> str:
     """Short stable hash of normalised parts (order matters; pass sorted sets)."""
     joined = "\x1f".join("" if p is None else " ".join(str(p).split()) for p in parts)
@@ -73,9 +243,9 @@ def actor_key(kind: ActorKind, name: str, *, iso3: str | None = None, state: str
     """
     if kind is ActorKind.STATE and iso3:
         return iso3.upper()
-    base = slug(name)
+    base = name_key(name)
     if not base:
-        raise ValueError(f"cannot make an identifier from the name {name!r}")
+        raise ValueError(f"cannot make an identifier from the blank name {name!r}")
     prefix = {
         ActorKind.PERSON: "person",
         ActorKind.STATE: "state",
@@ -93,7 +263,7 @@ def actor_key(kind: ActorKind, name: str, *, iso3: str | None = None, state: str
 
 def post_key(organization: str, title: str) -> str:
     """Local name of a post: ``post-{organisation}-{title}`` (``post-col-president``)."""
-    return f"post-{slug(organization)}-{slug(title)}"
+    return f"post-{name_key(organization)}-{name_key(title)}"
 
 
 def event_key(
@@ -162,7 +332,7 @@ def document_graph(article_key: str, extractor_name: str) -> str:
 
 def source_graph(name: str) -> str:
     """IRI of the named graph of a curated source file (``curated-{name}``)."""
-    return f"{GRAPH}curated-{slug(name)}"
+    return f"{GRAPH}curated-{name_key(name)}"
 
 
 def iri(key: str) -> str:

@@ -178,7 +178,8 @@ def _meta(w: _Writer, ex: Extraction, graph: str) -> set[str]:
     if art.text:
         w.add(article, DIP.contentSha256, typed(art.sha256))
     w.add(outlet, RDF_TYPE, DIP.MediaOutlet)
-    w.add(outlet, SKOS.prefLabel, text(art.outlet or "Unknown outlet"))
+    named = art.outlet if art.outlet and not ids.is_blank(art.outlet) else None
+    w.add(outlet, SKOS.prefLabel, text(named, ids.label_language(named)) if named else text("Unknown outlet"))
     _extractor(w, extractor, ex.extractor)
     w.add(run, RDF_TYPE, DIP.ExtractionRun)
     w.add(run, PROV.used, article)
@@ -192,7 +193,8 @@ def _meta(w: _Writer, ex: Extraction, graph: str) -> set[str]:
 
 def outlet_key(article: Article) -> str:
     """The publisher's node: the named outlet, or one "unknown outlet" node."""
-    return ids.actor_key(ActorKind.MEDIA, article.outlet or "unknown outlet")
+    named = article.outlet if article.outlet and not ids.is_blank(article.outlet) else None
+    return ids.actor_key(ActorKind.MEDIA, named or "unknown outlet")
 
 
 def _extractor(w: _Writer, subject: Term, extractor: Extractor) -> None:
@@ -307,10 +309,10 @@ def _content(w: _Writer, ex: Extraction, graph: str) -> None:
 def _actor(ctx: _Context, a: Actor) -> None:
     w, s = ctx.w, node(a.key)
     w.add(s, RDF_TYPE, ACTOR_CLASS[a.kind])
-    w.add(s, SKOS.prefLabel, text(a.name))
+    w.add(s, SKOS.prefLabel, text(a.name, ids.label_language(a.name)))  # a name in any script, as written
     for alias in a.aliases:
         if alias != a.name:
-            w.add(s, SKOS.altLabel, text(alias))
+            w.add(s, SKOS.altLabel, text(alias, ids.label_language(alias)))
     if a.iso2:
         w.add(s, DIP.iso3166Alpha2, typed(a.iso2.upper()))
     if a.iso3:

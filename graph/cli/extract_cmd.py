@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 import click
@@ -10,7 +11,7 @@ import click
 from graph.cli import quiet as is_quiet
 from graph.cli import settings_from
 from graph.cli import verbose as is_verbose
-from graph.cli.exits import DATA, FAILED, reported
+from graph.cli.exits import DATA, FAILED, USAGE, reported
 
 
 @click.command()
@@ -46,22 +47,34 @@ def extract(
     """Extract actors, events, facts and claims from INPUTS (.txt, .html, .jsonl, or - for stdin).
 
     The JSON is documented by graph/extract/schema/extraction.schema.json. Nothing is stored.
+    Curated facts (.yaml, .json) and RDF (.trig, .ttl, ...) are not articles: they are refused
+    (exit 2) with a pointer to `diplograph ingest`. No article found at all: exit 1.
     """
     from graph.cli.output import format_rows
     from graph.errors import GraphError, SourceError, ValidationFailed
     from graph.extract import extract_many
     from graph.extract.jsonout import extraction_to_dict
-    from graph.sources.articles import read_articles
+    from graph.sources.articles import NotAnArticle, not_an_article, read_articles
 
     with reported(is_verbose(ctx)):
+        # curated data or RDF named on the command line: a usage error, found before anything is read
+        for name in inputs:
+            refused = not_an_article(name) if name != "-" and os.path.isfile(name) else None
+            if refused is not None:
+                click.echo(f"error: {refused.describe()}", err=True)
+                ctx.exit(USAGE)
         settings = settings_from(ctx)
         skipped: list[GraphError] = []
+        misused: list[NotAnArticle] = []
 
         def articles():  # type: ignore[no-untyped-def]
             for item in read_articles(
                 list(inputs), published=published, outlet=outlet, url=url, max_bytes=settings.max_article_bytes
             ):
-                if isinstance(item, SourceError):
+                if isinstance(item, NotAnArticle):  # curated data or RDF on stdin
+                    misused.append(item)
+                    click.echo(f"error: {item.describe()}", err=True)
+                elif isinstance(item, SourceError):
                     if strict:
                         raise ValidationFailed(f"strict extraction stopped: {item.describe()}", where=item.where)
                     skipped.append(item)
@@ -77,7 +90,9 @@ def extract(
             skipped.append(exc)
             click.echo(f"error: skipped {exc.describe()}", err=True)
 
+        extracted = 0
         for ex in extract_many(articles(), prefilter=prefilter, on_error=extraction_failed):
+            extracted += 1
             doc = extraction_to_dict(ex)
             if fmt == "jsonl":
                 click.echo(json.dumps(doc, ensure_ascii=False))
@@ -107,7 +122,9 @@ def extract(
             click.echo()
         if skipped and not is_quiet(ctx):
             click.echo(f"skipped {len(skipped)} input(s)", err=True)
+        if misused:
+            ctx.exit(USAGE)
         if skipped and strict:
             ctx.exit(DATA)
-        if skipped and not docs and fmt == "json":
+        if skipped and not extracted:  # nothing to do (an empty directory) or every input skipped
             ctx.exit(FAILED)

@@ -64,12 +64,21 @@ def ingest(
     Curated facts (.yaml, .yml, .json) and RDF (.trig, .nq, .ttl, .nt) are stored as they are.
     Each source replaces its own named graph, so ingesting the same input twice gives the same
     store. Bad inputs are skipped and listed (with --strict: exit 3, nothing written).
+    Nothing to ingest (an empty directory, a glob that matches nothing): exit 1, as for extract.
     """
-    from graph.pipeline import ArticleOptions
+    from graph.errors import SourceError
+    from graph.pipeline import ArticleOptions, expand_inputs, is_sidecar
     from graph.pipeline import ingest as run_ingest
     from graph.store import open_store
 
     with reported(is_verbose(ctx)):
+        if all(is_sidecar(p) for p in expand_inputs(inputs)):
+            raise SourceError(
+                "nothing to ingest: no input files found",
+                where=", ".join(inputs),
+                hint="give articles (.txt, .html, .jsonl), curated facts (.yaml, .yml, .json) or RDF "
+                "(.trig, .nq, .ttl, .nt), or directories that hold some",
+            )
         settings = settings_from(ctx, store_here)
         store = open_store(settings.store, create=True)
         show = sys.stderr.isatty() and not is_quiet(ctx)

@@ -5,7 +5,8 @@ resolves in this order, and the first step that finds anything decides:
 
 1. an IRI (``https://…``, ``<…>``) or a CURIE with a known prefix (``dipd:COL``);
 2. an exact name, alias or code (ISO 3166 alpha-2/alpha-3, CAMEO actor code), ignoring case,
-   accents and punctuation ("petro", "Nicolas Petro", "u.s.");
+   accents and punctuation ("petro", "Nicolas Petro", "u.s."), in any script ("Петр Порошенко",
+   "中国", "!!!") or transliterated to ASCII ("Petr Poroshenko", "Zhongguo", "Zhong Guo");
 3. every word of the reference in one name ("alcocer" → "Verónica Alcocer").
 
 More than one actor at the deciding step raises :class:`AmbiguousReference` listing them; none
@@ -20,6 +21,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
 
+from graph import ids
 from graph.namespaces import PREFIXES
 from graph.queries.errors import AmbiguousReference, Candidate, UnknownActor
 from graph.queries.records import Actor, ActorRef
@@ -51,6 +53,37 @@ def normalise(text: str) -> str:
     """
     folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return _WORDS.sub(" ", folded.casefold()).strip()
+
+
+def name_keys(name: str) -> tuple[str, ...]:
+    """The keys a name is found by: :func:`normalise`, and for a name outside ASCII its ASCII
+    transliterations too; a name of punctuation or symbols only (``!!!``) by itself, spaces collapsed.
+
+    Example:
+        >>> name_keys("Петр Порошенко"), name_keys("中国")
+        (('петр порошенко', 'petr poroshenko'), ('中国', 'zhong guo', 'zhongguo'))
+        >>> name_keys("!!!"), name_keys("Gustavo Petro")
+        (('!!!',), ('gustavo petro',))
+    """
+    key = normalise(name)
+    if not key:
+        symbols = _symbols(name)
+        return (symbols,) if symbols else ()
+    if key.isascii():  # ASCII, or Latin letters whose accents normalise() already drops
+        return (key,)
+    spelled = _ascii_key(ids.transliterate(name))
+    joined = _ascii_key(ids.transliterate(name, syllables=False)) if " " in spelled else spelled
+    return tuple(dict.fromkeys(k for k in (key, spelled, joined) if k))
+
+
+def _ascii_key(text: str) -> str:
+    """:func:`normalise` for ASCII text (a transliteration): lower case, punctuation as single spaces."""
+    return _WORDS.sub(" ", text.lower()).strip()
+
+
+def _symbols(text: str) -> str:
+    """A name without letters or digits as it is written (NFC, case-folded, spaces collapsed)."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
 def kind_name(kind: str) -> str:
@@ -98,10 +131,10 @@ class ActorIndex:
         self._words: dict[str, set[str]] = {}
         for actor in self.actors.values():
             for name in (actor.label, *actor.aliases):
-                key = normalise(name)
-                self._exact.setdefault(key, set()).add(actor.iri)
-                for word in key.split():
-                    self._words.setdefault(word, set()).add(actor.iri)
+                for key in name_keys(name):
+                    self._exact.setdefault(key, set()).add(actor.iri)
+                    for word in key.split():
+                        self._words.setdefault(word, set()).add(actor.iri)
             for code in (actor.iso2, actor.iso3, *_codes(fields[actor.iri])):
                 if code:
                     self._exact.setdefault(normalise(code), set()).add(actor.iri)
@@ -147,10 +180,12 @@ class ActorIndex:
             if iri in self.actors:
                 return self.actors[iri]
             raise UnknownActor(text)
-        key = normalise(text)
+        key = normalise(text) or _symbols(text)
         if not key:
             raise UnknownActor(text)
         found = self._exact.get(key) or self._partial(key)
+        if not found and not text.isascii():
+            found = self._exact.get(normalise(ids.transliterate(text)), set())
         if len(found) == 1:
             return self.actors[next(iter(found))]
         if found:
@@ -162,12 +197,12 @@ class ActorIndex:
     def search(self, name: str | None = None, kind: str | None = None) -> list[Actor]:
         """Actors whose label or an alias contains ``name`` (ignoring case and accents), of one kind."""
         wanted = kind_name(kind) if kind else None
-        key = normalise(name) if name else ""
+        key = (normalise(name) or _symbols(name)) if name else ""
         out = [
             a
             for a in self.actors.values()
             if (wanted is None or a.kind == wanted)
-            and (not key or any(key in normalise(n) for n in (a.label, *a.aliases)))
+            and (not key or any(key in k for n in (a.label, *a.aliases) for k in name_keys(n)))
         ]
         return sorted(out, key=lambda a: (normalise(a.label), a.iri))
 

@@ -9,6 +9,7 @@ caller can skip it, count it, or stop (``--strict``).
 from __future__ import annotations
 
 import glob
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -23,7 +24,105 @@ from graph.sources.text import DEFAULT_MAX_BYTES, decode_text, parse_date, parse
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+CURATED_SUFFIXES = (".yaml", ".yml", ".json")
+RDF_SUFFIXES = (".trig", ".nq", ".ttl", ".nt")
+OTHER_RDF_SUFFIXES = (".rdf", ".owl", ".n3", ".jsonld", ".trix", ".nquads", ".ntriples", ".hext")
 _GLOB_CHARS = set("*?[")
+_RDF_START = re.compile(rb"\A(?:\s|#[^\n]*\n)*(?:@prefix\s|@base\s|(?i:prefix|base)\s+\S*\s*<)")
+_CURATED_START = re.compile(
+    rb"\A(?:\s|#[^\n]*\n)*(?:source|analyst|articles|actors|events|roles|family|sanctions)[ \t]*:", re.MULTILINE
+)
+
+
+class NotAnArticle(SourceError):
+    """An input that is curated data or RDF: ``ingest`` stores it as it is; there is no text to extract.
+
+    ``diplograph extract`` exits with the usage code (2) for it."""
+
+
+def not_an_article(path: str | Path, head: bytes | None = None) -> NotAnArticle | None:
+    """Why a file is not an article (curated YAML/JSON, RDF, an article's metadata), else None.
+
+    Known suffixes decide; a file of another suffix (or standard input, by its ``head``) is
+    recognised from its first bytes: RDF prefix declarations, or YAML that starts with a curated
+    section (``articles:``, ``actors:``, …).
+
+    Example:
+        >>> not_an_article("facts.yaml").describe()
+        'facts.yaml: this is curated data (YAML/JSON), not an article. Store it with `diplograph ingest facts.yaml`.'
+        >>> not_an_article("seed.trig").message, not_an_article("a.txt")
+        ('this is RDF (TriG), not an article', None)
+    """
+    p = Path(path)
+    name = "standard input" if str(path) == "-" else str(p)
+    ingest = (
+        "save it to a file (.yaml, .trig) and store it with `diplograph ingest FILE`"
+        if str(path) == "-"
+        else f"store it with `diplograph ingest {p}`"
+    )
+    suffix = p.suffix.lower() if str(path) != "-" else ""
+    if suffix in CURATED_SUFFIXES and ".meta." in p.name.lower():
+        return NotAnArticle(
+            "this is the metadata of an article, read with the article it sits beside",
+            where=name,
+            hint=f"extract the article itself ({p.name.lower().split('.meta.')[0]})",
+        )
+    if suffix in CURATED_SUFFIXES:
+        return NotAnArticle("this is curated data (YAML/JSON), not an article", where=name, hint=ingest)
+    if suffix in RDF_SUFFIXES:
+        return NotAnArticle(f"this is RDF ({_RDF_NAMES[suffix]}), not an article", where=name, hint=ingest)
+    if suffix in OTHER_RDF_SUFFIXES:
+        return NotAnArticle(
+            f"this is RDF ({suffix[1:]}), not an article",
+            where=name,
+            hint="convert it to TriG, N-Quads, Turtle or N-Triples and store it with `diplograph ingest`",
+        )
+    if suffix in ARTICLE_SUFFIXES:
+        return None
+    if head is None:
+        try:
+            with p.open("rb") as fh:
+                head = fh.read(4096)
+        except OSError:
+            return None
+    head = head.removeprefix(b"\xef\xbb\xbf")
+    if _RDF_START.match(head):
+        return NotAnArticle(
+            "this is RDF (Turtle or TriG, from its prefix lines), not an article",
+            where=name,
+            hint="give it a .ttl or .trig suffix and store it with `diplograph ingest`",
+        )
+    if _CURATED_START.match(head) and _is_curated_yaml(head):
+        return NotAnArticle(
+            "this is curated data (YAML), not an article",
+            where=name,
+            hint="give it a .yaml suffix and store it with `diplograph ingest`",
+        )
+    return None
+
+
+_RDF_NAMES = {".trig": "TriG", ".nq": "N-Quads", ".ttl": "Turtle", ".nt": "N-Triples"}
+
+
+def _is_curated_yaml(head: bytes) -> bool:
+    """Whether text starts like a curated file: every line at the left margin (but a cut last one) is
+    ``section:`` of a curated section, and one of them is ``articles``, ``actors`` or ``events``."""
+    from graph.sources.curated import SECTIONS
+
+    lines = (
+        head.decode("utf-8", "replace").splitlines()[:-1]
+        if len(head) >= 4096
+        else head.decode("utf-8", "replace").splitlines()
+    )
+    keys = []
+    for line in lines:
+        if not line.strip() or line[:1] in " \t#-" or line.startswith("..."):
+            continue
+        m = re.match(r"([A-Za-z_]+)[ \t]*:(?:\s|$)", line)
+        if m is None or m[1] not in SECTIONS:
+            return False
+        keys.append(m[1])
+    return bool({"articles", "actors", "events"} & set(keys))
 
 
 def read_articles(
@@ -100,6 +199,10 @@ def _read_path(path: Path, overrides: dict[str, Any], max_bytes: int) -> Iterato
             yield p
             continue
         suffix = p.suffix.lower()
+        refused = not_an_article(p)
+        if refused is not None:
+            yield refused
+            continue
         try:
             if suffix in JSONL_SUFFIXES:
                 yield from read_jsonl(p, max_bytes=max_bytes, defaults=_defaults(overrides))
@@ -137,6 +240,11 @@ def _read_stream(
             hint="split it, or raise the limit (DIPLOGRAPH_MAX_ARTICLE_BYTES)",
         )
         return
+    if name == "<stdin>":
+        refused = not_an_article("-", raw[:4096])
+        if refused is not None:
+            yield refused
+            return
     try:
         content = decode_text(raw, name)
         low = content[:2048].lstrip().lower()

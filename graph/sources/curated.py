@@ -9,6 +9,7 @@ model objects and :mod:`graph.triples` as extracted facts. Actors are written on
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -33,8 +34,14 @@ from graph.model import (
     Proposition,
     Sanction,
 )
+from graph.sources.text import DEFAULT_MAX_BYTES, decode_text, decode_unicode, read_limited
+from graph.sources.yamlsafe import check_unicode, load_yaml
 
 CURATED_EXTRACTOR = "curated"
+_ISO3 = re.compile(r"[A-Za-z]{3}")
+_QID = re.compile(r"Q[1-9][0-9]*")
+_ROLE = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+_KEY = re.compile(r"[A-Za-z0-9._~-]+|https?://[^\s<>\"{}|\\^`]+")
 SECTIONS = ("source", "analyst", "articles", "actors", "events", "roles", "family", "sanctions", "agencies")
 
 
@@ -94,10 +101,7 @@ def _load(p: Path, max_bytes: int) -> Mapping[str, Any]:
         raise SourceError(
             f"cannot read the file: {exc.strerror or exc}", where=where, hint="check the path and its permissions"
         ) from exc
-    try:
-        content = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise SourceError(f"not valid UTF-8 (byte {exc.start})", where=where, hint="save the file as UTF-8") from exc
+    content = decode_unicode(raw, where, hint="save the file as UTF-8")
     if p.suffix.lower() == ".json":
         try:
             data = json.loads(content)
@@ -107,30 +111,24 @@ def _load(p: Path, max_bytes: int) -> Mapping[str, Any]:
                 where=f"{where}:{exc.lineno}",
                 hint="fix the JSON syntax",
             ) from exc
-    else:
-        import yaml
-
-        try:
-            data = yaml.load(content, Loader=_loader())
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = f":{mark.line + 1}" if mark is not None else ""
-            problem = getattr(exc, "problem", None) or str(exc)
+        except RecursionError:
             raise SourceError(
-                f"not valid YAML: {problem}",
-                where=f"{where}{line}",
-                hint="fix the YAML syntax (indentation, quotes, colons)",
-            ) from exc
+                "JSON is nested too deeply to read", where=where, hint="flatten the nested lists and objects"
+            ) from None
+        check_unicode(data, where)
+    else:
+        # aliases (*name) are allowed but bounded: a 1 KB alias bomb is refused at once (graph.sources.yamlsafe)
+        data = load_yaml(content, where, loader=_loader())
     if not isinstance(data, Mapping):
         raise SourceError(
             "a curated file must be a mapping with sections such as actors and events",
             where=where,
             hint="see docs/curated-format.md",
         )
-    unknown = sorted(set(data) - set(SECTIONS))
+    unknown = sorted(map(str, set(data) - set(SECTIONS)))
     if unknown:
         raise SourceError(
-            f"unknown section(s) {', '.join(map(str, unknown))}",
+            f"unknown section(s) {', '.join(unknown)}",
             where=where,
             hint="allowed sections: " + ", ".join(SECTIONS),
         )
@@ -176,14 +174,14 @@ class _Reader:
 
     def text(self, rec: str, item: Mapping[str, Any], key: str, required: bool = True) -> str | None:
         value = item.get(key)
-        if value is None or value == "":
+        if value is None or value == "" or (isinstance(value, str) and ids.is_blank(value)):
             if required:
                 raise self.fail(f"{rec}.{key}", "is missing")
             return None
         return str(value)
 
     def actor_ref(self, rec: str, value: Any) -> str:
-        if value not in self.actors:
+        if not isinstance(value, str | int | float | bool) or value not in self.actors:
             known = ", ".join(sorted(self.actors)) or "none"
             raise self.fail(
                 rec, f"refers to the undefined actor {value!r}", hint=f"define it under actors (defined: {known})"
@@ -254,6 +252,18 @@ class _Reader:
             start, end = found, found + len(quote)
         return source, Evidence(quote, start, end, None, rule=f"curated:{rec}")
 
+    def term(self, rec: str, item: Mapping[str, Any]) -> int | None:
+        raw = item.get("term")
+        if not raw:
+            return None
+        try:
+            value = int(str(raw))
+        except ValueError:
+            raise self.fail(f"{rec}.term", f"{raw!r} is not a whole number", hint="write 2 for a second term") from None
+        if not 1 <= value <= 99:
+            raise self.fail(f"{rec}.term", f"{value} is not a term number", hint="write 2 for a second term")
+        return value
+
     def add(self, source: str, kind: str, obj: Any) -> None:
         self.by_article.setdefault(source, {}).setdefault(kind, []).append(obj)
 
@@ -268,7 +278,7 @@ class _Reader:
         self.read_roles()
         self.read_family()
         self.read_sanctions()
-        extractor = Extractor(CURATED_EXTRACTOR, ids.slug(name) or "1", model=analyst)
+        extractor = Extractor(CURATED_EXTRACTOR, ids.name_key(name) or "1", model=analyst)
         extractions = []
         for aid, article in self.articles.items():
             parts = self.by_article.get(aid, {})
@@ -301,8 +311,8 @@ class _Reader:
             if item.get("text_file"):
                 tf = self.path.parent / str(item["text_file"])
                 try:
-                    body = tf.read_text(encoding="utf-8")
-                except (OSError, UnicodeDecodeError) as exc:
+                    body = decode_text(read_limited(tf, DEFAULT_MAX_BYTES), str(tf))
+                except (SourceError, ValueError) as exc:  # ValueError: a NUL in the path
                     raise self.fail(f"{rec}.text_file", f"cannot read {tf}: {exc}") from exc
             published = item.get("published")
             try:
@@ -345,6 +355,15 @@ class _Reader:
             aliases = item.get("aliases") or []
             if not isinstance(aliases, list):
                 raise self.fail(f"{rec}.aliases", "must be a list of names")
+            if iso3 is not None and not _ISO3.fullmatch(iso3):
+                raise self.fail(
+                    f"{rec}.iso3", f"{iso3!r} is not an ISO 3166 alpha-3 code", hint="write three letters, e.g. COL"
+                )
+            wikidata = self.text(rec, item, "wikidata", False)
+            if wikidata is not None and not _QID.fullmatch(wikidata):
+                raise self.fail(
+                    f"{rec}.wikidata", f"{wikidata!r} is not a Wikidata id", hint="write Q and digits, e.g. Q739"
+                )
             self.actors[local] = Actor(
                 key=ids.actor_key(kind, name, iso3=iso3, state=str(state_iso) if state_iso else None),
                 kind=kind,
@@ -353,7 +372,7 @@ class _Reader:
                 iso2=self.text(rec, item, "iso2", False),
                 iso3=iso3,
                 cameo_code=self.text(rec, item, "cameo", False),
-                wikidata=self.text(rec, item, "wikidata", False),
+                wikidata=wikidata,
             )
             pending.append((rec, item))
         # second pass: references between actors
@@ -392,6 +411,10 @@ class _Reader:
                     hint="directed events need actor (and target); symmetric ones participants",
                 )
             when = self.date_range(f"{rec}.date", item.get("date"))
+            if item.get("key") and not _KEY.fullmatch(str(item["key"])):
+                raise self.fail(
+                    f"{rec}.key", f"{item['key']!r} cannot be part of an IRI", hint="use letters, digits and - . _ ~"
+                )
             key = (
                 str(item["key"])
                 if item.get("key")
@@ -431,11 +454,22 @@ class _Reader:
             org_actor = next(a for a in self.actors.values() if a.key == org)
             post = ids.post_key(org_actor.iso3 or org_actor.key, title)
             roles = item.get("roles") or []
+            if isinstance(roles, str):
+                roles = [roles]
+            if not isinstance(roles, list):
+                raise self.fail(f"{rec}.roles", "must be a list of role names", hint="e.g. [headOfState]")
+            for role in roles:
+                if not _ROLE.fullmatch(str(role)):
+                    raise self.fail(
+                        f"{rec}.roles",
+                        f"{role!r} is not a role name",
+                        hint="use the concepts of ontology/schemes/role.ttl, e.g. headOfState, foreignMinister",
+                    )
             self.add(
                 source,
                 "facts",
                 Fact(
-                    key=ids.tenure_key(person, post, int(item["term"]) if item.get("term") else None),
+                    key=ids.tenure_key(person, post, self.term(rec, item)),
                     kind=FactKind.HOLDS_POST,
                     subject=person,
                     object=org,

@@ -16,7 +16,15 @@ from typing import Any
 
 from graph.errors import SourceError
 from graph.model import Article
-from graph.sources.text import DEFAULT_MAX_BYTES, make_article, parse_date, read_limited, sidecar_meta
+from graph.sources.text import (
+    DEFAULT_MAX_BYTES,
+    bom_encoding,
+    decode_unicode,
+    make_article,
+    parse_date,
+    read_limited,
+    sidecar_meta,
+)
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _CHARSET = re.compile(rb"""charset=["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
@@ -89,7 +97,10 @@ def parse_html(
 
 
 def _decode(raw: bytes, where: str) -> str:
-    """UTF-8, unless the page declares another charset in its first 2 kB."""
+    """UTF-8, unless a byte-order mark says UTF-16/UTF-32 or the page declares another charset in its
+    first 2 kB (a byte-order mark wins over the declaration, as in browsers)."""
+    if bom_encoding(raw):
+        return decode_unicode(raw, where, hint="save the page as UTF-8")
     m = _CHARSET.search(raw[:2048])
     declared = m[1].decode("ascii").lower() if m else "utf-8"
     try:
@@ -114,7 +125,7 @@ def read_html(
     raw = read_limited(p, max_bytes)
     if not raw.strip():
         raise SourceError("the file is empty", where=str(p), hint="remove the file or save the page again")
-    if b"\x00" in raw[:65536]:
+    if not bom_encoding(raw) and b"\x00" in raw[:65536]:
         raise SourceError("looks like a binary file (it contains NUL bytes), not HTML", where=str(p))
     content = _decode(raw, str(p))
     url = (overrides or {}).get("url")

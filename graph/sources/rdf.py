@@ -13,6 +13,7 @@ from pathlib import Path
 
 from graph import ids
 from graph.errors import SourceError
+from graph.sources.text import decode_unicode
 from graph.store.base import Quad, Term
 
 RDF_SUFFIXES = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt"}
@@ -52,13 +53,12 @@ def read_rdf(path: str | Path, *, max_bytes: int = 200_000_000) -> RdfSource:
     try:
         if p.stat().st_size > max_bytes:
             raise SourceError(f"file is over the limit of {max_bytes} bytes", where=str(p))
-        data = p.read_bytes().decode("utf-8")
+        encoded = p.read_bytes()
     except OSError as exc:
         raise SourceError(
             f"cannot read the file: {exc.strerror or exc}", where=str(p), hint="check the path and its permissions"
         ) from exc
-    except UnicodeDecodeError as exc:
-        raise SourceError(f"not valid UTF-8 (byte {exc.start})", where=str(p), hint="save it as UTF-8") from exc
+    data = decode_unicode(encoded, str(p), hint="save it as UTF-8")
     ds = Dataset()
     try:
         ds.parse(data=data, format=fmt, publicID=ids.ID)

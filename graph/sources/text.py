@@ -10,6 +10,7 @@ The helpers here (bounded reading, decoding, date parsing) are shared by the oth
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from collections.abc import Mapping
@@ -74,22 +75,60 @@ def read_limited(path: Path, max_bytes: int) -> bytes:
     return raw
 
 
-def decode_text(raw: bytes, where: str) -> str:
-    """Decode UTF-8 (a leading byte-order mark is dropped), refusing binary and empty input."""
-    if b"\x00" in raw[:65536]:
-        raise SourceError(
-            "looks like a binary file (it contains NUL bytes), not text",
-            where=where,
-            hint="give a .txt, .html or .jsonl file saved as UTF-8",
-        )
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),  # before UTF-16 LE, whose mark it starts with
+    (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
+
+
+def bom_encoding(raw: bytes) -> tuple[str, str] | None:
+    """The codec and name of the Unicode encoding whose byte-order mark starts ``raw``, if any.
+
+    Example:
+        >>> bom_encoding("Talks".encode("utf-16")), bom_encoding(b"Talks")
+        (('utf-16', 'UTF-16'), None)
+    """
+    for bom, codec, name in _BOMS:
+        if raw.startswith(bom):
+            return codec, name
+    return None
+
+
+def decode_unicode(raw: bytes, where: str, hint: str = "convert the file to UTF-8 (e.g. iconv -t utf-8)") -> str:
+    """Decode UTF-8, or UTF-16 / UTF-32 / UTF-8 when a byte-order mark says so (the mark dropped).
+
+    Example:
+        >>> decode_unicode("Путин".encode("utf-32"), "x"), decode_unicode(b"\\xef\\xbb\\xbfok", "x")
+        ('Путин', 'ok')
+    """
+    codec, name = bom_encoding(raw) or ("utf-8", "UTF-8")
     try:
-        content = raw.decode("utf-8")
+        content = raw.decode(codec)
     except UnicodeDecodeError as exc:
-        raise SourceError(
-            f"not valid UTF-8 (byte {exc.start})", where=where, hint="convert the file to UTF-8 (e.g. iconv -t utf-8)"
-        ) from exc
-    if content.startswith("\ufeff"):
-        content = content[1:]
+        raise SourceError(f"not valid {name} (byte {exc.start})", where=where, hint=hint) from exc
+    return content.removeprefix("\ufeff")
+
+
+def decode_text(raw: bytes, where: str) -> str:
+    """Decode text: UTF-8, or UTF-16/UTF-32 with a byte-order mark; refusing binary and empty input.
+
+    Example:
+        >>> decode_text("\ufeffThe leaders met.".encode("utf-16-le"), "a.txt")
+        'The leaders met.'
+    """
+    binary = SourceError(
+        "looks like a binary file (it contains NUL bytes), not text",
+        where=where,
+        hint="give a .txt, .html or .jsonl file saved as UTF-8 (or UTF-16 with a byte-order mark)",
+    )
+    if bom_encoding(raw) is None and b"\x00" in raw[:65536]:
+        raise binary
+    content = decode_unicode(raw, where)
+    if "\x00" in content[:65536]:
+        raise binary
     if not content.strip():
         raise SourceError("the text is empty", where=where, hint="remove the file or give it some text")
     return content
@@ -148,16 +187,9 @@ def meta_from_mapping(data: object, where: str) -> dict[str, Any]:
 
 
 def _load_yaml(content: str, where: str) -> object:
-    import yaml
+    from graph.sources.yamlsafe import load_yaml
 
-    try:
-        return yaml.safe_load(content)
-    except yaml.YAMLError as exc:
-        raise SourceError(
-            f"metadata is not valid YAML: {getattr(exc, 'problem', None) or exc}",
-            where=where,
-            hint="fix the front matter or sidecar file",
-        ) from exc
+    return load_yaml(content, where, what="metadata", hint="fix the front matter or sidecar file")
 
 
 def sidecar_meta(path: Path) -> dict[str, Any]:
