@@ -10,20 +10,18 @@ the 1,000,000-character extraction limit), 10,000 short lines, and deeply repeat
 in one sentence; 3,000 short sentences of names on one line). Ordinary news: the ``news_dev`` texts
 (``.cache/news_dev/d*.txt``, else ``--news DIR``), else the seed article.
 
-By default one ``diplograph extract --format jsonl`` process reads a one-line warm-up article, the
-news texts and then every shape, with a budget no article reaches (``DIPLOGRAPH_ARTICLE_SECONDS=86400``:
-each article is parsed on its own and none is cut, so the time measured is the whole extraction of that
-article); an article's time is the time from the previous article's JSON line to its own,
-so the start-up (model load) is not counted. ``--in-process`` times ``graph.extract.extract`` instead.
-An article whose line does not come within ``--timeout`` seconds ends the run; it and the ones after it
-are recorded as timeouts. Results go to ``scripts/bench/results/adversarial.json``
+By default each shape runs in its own ``diplograph extract --format jsonl`` process (and the news texts
+in one), with a budget no article reaches (``DIPLOGRAPH_ARTICLE_SECONDS=86400``); its time is the
+process's wall time minus the start-up of a process over a one-line article, so the model load is not
+counted and the parse of one shape is never billed to another (``extract`` parses in spaCy batches).
+``--in-process`` times ``graph.extract.extract`` instead. A process that does not end within
+``--timeout`` seconds is recorded as a timeout. Results go to ``scripts/bench/results/adversarial.json``
 and a Markdown table to stdout. The machine may be shared: quote ratios, and rerun before trusting one.
 """
 
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import os
 import platform
@@ -107,60 +105,40 @@ def news_files(news: Path | None) -> list[Path]:
     return [ROOT.parent / "shared" / "seed" / "article.txt"]
 
 
-def run_cli(texts: dict[str, str], news: list[Path], timeout: float) -> tuple[list[dict[str, object]], float]:
-    """One ``diplograph extract --format jsonl`` over a one-line warm-up article, the news texts and the
-    shapes, in that order: an article's time is the time between its JSON line and the one before
-    (each line is written when its article is done), so the start-up is not counted and no two runs
-    are compared across moments of a shared machine."""
-    import queue
-    import threading
+def _extract_seconds(files: list[Path], timeout: float) -> float | None:
+    """Wall time of one ``diplograph extract --format jsonl`` over ``files`` (every line well-formed), or
+    None when it does not end within ``timeout``."""
+    exe = Path(sys.executable).with_name("diplograph")
+    cmd = [str(exe) if exe.exists() else "diplograph", "extract", *map(str, files), "--format", "jsonl"]
+    env = {**os.environ, "DIPLOGRAPH_ARTICLE_SECONDS": str(BUDGET)}
+    started = time.perf_counter()
+    try:
+        out = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=timeout, check=True)
+    except subprocess.TimeoutExpired:
+        return None
+    for line in out.stdout.splitlines():
+        json.loads(line)  # well-formed
+    return time.perf_counter() - started
 
+
+def run_cli(texts: dict[str, str], news: list[Path], timeout: float) -> tuple[list[dict[str, object]], float]:
+    """``diplograph extract`` as a user runs it: one process over the news texts, one per shape, each
+    minus the start-up (model load) of a process over a one-line article (the least of two runs)."""
     with tempfile.TemporaryDirectory() as tmp:
         tiny = Path(tmp) / "0-warm-up.txt"
         tiny.write_text(LEAD, encoding="utf-8")
-        shape_files = []
+        starts = [t for t in (_extract_seconds([tiny], timeout) for _ in range(2)) if t is not None]
+        startup = min(starts) if starts else 0.0
+        kb = sum(f.stat().st_size for f in news) / 1024
+        t = _extract_seconds(news, timeout)
+        rows = [_row("news", kb, None if t is None else max(0.0, t - startup), "" if t is not None else "timeout")]
         for name, text in texts.items():
             path = Path(tmp) / f"{name}.txt"
             path.write_text(text, encoding="utf-8")
-            shape_files.append(path)
-        files = [tiny, *news, *shape_files]
-        exe = Path(sys.executable).with_name("diplograph")
-        cmd = [str(exe) if exe.exists() else "diplograph", "extract", *map(str, files), "--format", "jsonl"]
-        env = {**os.environ, "DIPLOGRAPH_ARTICLE_SECONDS": str(BUDGET)}
-        started = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-        lines: queue.Queue[str | None] = queue.Queue()
-
-        def read() -> None:
-            assert proc.stdout is not None
-            for line in proc.stdout:
-                lines.put(line)
-            lines.put(None)
-
-        threading.Thread(target=read, daemon=True).start()
-        stamps: list[float] = []
-        while len(stamps) < len(files):
-            try:
-                line = lines.get(timeout=timeout)
-            except queue.Empty:
-                proc.kill()
-                break
-            if line is None:
-                break
-            json.loads(line)  # well-formed
-            stamps.append(time.perf_counter())
-            if len(stamps) > len(news) + 1:
-                print(f"  {files[len(stamps) - 1].stem}: {stamps[-1] - stamps[-2]:.2f} s", file=sys.stderr, flush=True)
-        proc.kill()
-        proc.wait()
-        startup = stamps[0] - started if stamps else 0.0
-        times: list[float | None] = [b - a for a, b in itertools.pairwise(stamps)]
-        times += [None] * (len(files) - 1 - len(times))
-        news_times = times[: len(news)]
-        kb = sum(f.stat().st_size for f in news) / 1024
-        rows = [_row("news", kb, None if None in news_times else sum(t or 0.0 for t in news_times), "")]
-        for path, t in zip(shape_files, times[len(news) :], strict=True):
-            rows.append(_row(path.stem, path.stat().st_size / 1024, t, "" if t is not None else "timeout"))
+            t = _extract_seconds([path], timeout)
+            seconds = None if t is None else max(0.0, t - startup)
+            rows.append(_row(name, path.stat().st_size / 1024, seconds, "" if t is not None else "timeout"))
+            print(f"  {name}: {seconds if seconds is None else round(seconds, 2)} s", file=sys.stderr, flush=True)
     return rows, startup
 
 
