@@ -21,7 +21,6 @@ import http.client
 import json
 import os
 import platform
-import random
 import subprocess
 import sys
 import tempfile
@@ -34,7 +33,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_server import CARD, EVENTS, corpus, percentile, served_store  # noqa: E402
+from bench_server import corpus, load, served_store  # noqa: E402
 
 CROSS = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 RUNAWAYS = [
@@ -49,59 +48,8 @@ RUNAWAYS = [
 
 
 def small_clients(base: str, actors: list[str], clients: int, stop: threading.Event) -> dict[str, Any]:
-    url = urllib.parse.urlsplit(base)
-    latencies: list[float] = []
-    errors: list[str] = []
-    lock = threading.Lock()
-
-    def client(n: int) -> None:
-        rng = random.Random(n)
-        conn = http.client.HTTPConnection(url.hostname, url.port, timeout=300)
-        mine: list[float] = []
-        i = 0
-        while not stop.is_set():
-            query = (CARD if i % 2 == 0 else EVENTS).format(a=rng.choice(actors))
-            i += 1
-            body = urllib.parse.urlencode({"query": query})
-            headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/sparql-results+json"}
-            started = time.perf_counter()
-            try:
-                conn.request("POST", "/query", body, headers)
-                response = conn.getresponse()
-                data = response.read()
-                mine.append(time.perf_counter() - started)
-                if response.status != 200 or "results" not in json.loads(data):
-                    with lock:
-                        errors.append(f"HTTP {response.status}: {data[:200]!r}")
-            except (OSError, http.client.HTTPException, ValueError) as exc:
-                with lock:
-                    errors.append(repr(exc))
-                conn.close()
-                conn = http.client.HTTPConnection(url.hostname, url.port, timeout=300)
-        conn.close()
-        with lock:
-            latencies.extend(mine)
-
-    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
-    started = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    wall = time.perf_counter() - started
-    ms = [x * 1000 for x in latencies] or [0.0]
-    return {
-        "clients": clients,
-        "requests": len(latencies) + len(errors),
-        "errors": len(errors),
-        "error_samples": errors[:5],
-        "wall_s": round(wall, 2),
-        "throughput_rps": round(len(latencies) / wall, 1),
-        "p50_ms": round(percentile(ms, 50), 2),
-        "p95_ms": round(percentile(ms, 95), 2),
-        "p99_ms": round(percentile(ms, 99), 2),
-        "max_ms": round(max(ms), 2),
-    }
+    """``bench_server.load``'s small lookups until ``stop`` is set."""
+    return load(base, actors, clients, stop=stop, timeout=300)
 
 
 def runaway(base: str, name: str, query: str, accept: str) -> dict[str, Any]:
