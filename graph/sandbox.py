@@ -1,8 +1,9 @@
 """Confinement of the server's child processes (Linux): no network sockets, death with the parent.
 
 :func:`deny_network` installs the seccomp filter that keeps a query worker
-(:mod:`graph.server_worker`) off the network, so ``SERVICE`` reaches nothing whatever the query
-text; :func:`die_with_parent` makes a child get SIGTERM when the process that started it dies.
+(:mod:`graph.server_worker`: the read-only ones, and the read-write one of ``serve --writable``)
+off the network, so ``SERVICE`` and ``LOAD`` reach nothing whatever the text;
+:func:`die_with_parent` makes a child get SIGTERM when the process that started it dies.
 """
 
 from __future__ import annotations

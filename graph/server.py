@@ -8,8 +8,10 @@ How it runs:
    behaviour*; holding the lock turns that into a clear refusal on the writer's side: a
    ``diplograph ingest`` (or ``query``, ``graphs --drop``...) on the same store fails at once with
    :class:`~graph.errors.StoreLockedError` ("in use by another process"), and ``serve`` on a store
-   that an ingest holds fails the same way. In ``--writable`` mode ``oxigraph serve`` takes the
-   lock itself, with the same effect. Queries go to the endpoint meanwhile (``--store
+   that an ingest holds fails the same way. In ``--writable`` mode ``serve`` is the store's writer
+   (:mod:`graph.store.locking`): it holds ``DIR/diplograph.lock`` exclusively, so readers and
+   other writers are told which process writes the store, and its worker's read-write open takes
+   the RocksDB lock. Queries go to the endpoint meanwhile (``--store
    sparql+http://127.0.0.1:7878`` works for the CLI too).
 2. **Engine, read-only (the default).** No server process and no port but the front's: a pool of
    worker processes (:class:`graph.server_engine.EnginePool`, ``--workers``) each open the store read-only with
@@ -19,20 +21,26 @@ How it runs:
    Every query is bounded: ``--timeout`` seconds from its arrival (waiting for a worker, evaluating
    and streaming the answer), after which its own worker is killed and replaced while the others
    go on; ``--max-result-mb`` of serialised results, past which the worker stops it.
-3. **Engine, ``--writable``.** ``oxigraph serve --location DIR --union-default-graph --timeout-s N``
-   on a private loopback port (the binary comes from the ``oxigraph`` PyPI package, found next to
-   the Python interpreter or on ``PATH``); the front forwards to it and restarts it if a query
-   ignores its timeout. That port answers any local process and honours ``SERVICE``: writable mode
-   is for a trusted machine.
+3. **Engine, ``--writable``.** Still no server process and no other port: *one* worker, in the
+   same network sandbox, opens the store read-write with pyoxigraph and answers queries, SPARQL
+   updates and Graph Store writes one at a time (:mod:`graph.server_writes`). One worker because
+   a read-write store can be open in one process only, and because a reader opened beside it
+   would see the store as it was when it opened: this way every read sees every committed write
+   at once. ``SERVICE`` and ``LOAD`` are refused from a parse and could reach nothing anyway. The
+   same ``--timeout`` and ``--max-result-mb`` bounds hold; a request past its deadline has the
+   worker killed (an update is atomic, so it is applied whole or not at all) and a new one opens
+   the store.
 4. **Front.** :class:`graph.server_proxy.Front` on ``--host``/``--port``.
-5. **Stop.** Ctrl-C or SIGTERM stops the front, kills the workers (or terminates the Oxigraph
-   server: SIGTERM, then SIGKILL after 5 s) and releases the lock. Children also get SIGTERM if
-   this process dies (Linux).
+5. **Stop.** Ctrl-C or SIGTERM stops the front and the workers (the writable one gets 10 s to
+   close the store, then SIGKILL) and releases the locks. Children also get SIGTERM if this
+   process dies (Linux).
 
-The parts: this module (start, lock, stop, the writable mode); :mod:`graph.server_engine` (the
-worker pool, front side); :mod:`graph.server_worker` (what runs in a worker);
-:mod:`graph.sandbox` (the seccomp filter); :mod:`graph.server_proxy` and
-:mod:`graph.server_relay` (the HTTP front: requests, and how answers are sent).
+The parts: this module (start, lock, stop; and :class:`OxigraphProcess`, the Oxigraph server
+binary as a child, which the remote-store tests and benchmarks use); :mod:`graph.server_engine`
+(the worker pool, front side); :mod:`graph.server_worker` (what runs in a worker);
+:mod:`graph.server_writes` (the writes of ``--writable``); :mod:`graph.sandbox` (the seccomp
+filter); :mod:`graph.server_proxy` and :mod:`graph.server_relay` (the HTTP front: requests, and
+how answers are sent).
 """
 
 from __future__ import annotations
@@ -204,20 +212,6 @@ def store_lock(directory: str) -> Iterator[None]:
         os.close(fd)  # closing the descriptor releases the lock
 
 
-def check_versions(binary: str) -> str | None:
-    """A warning when the server binary's minor version differs from pyoxigraph's, else None."""
-    try:
-        out = subprocess.run([binary, "--version"], capture_output=True, text=True, timeout=30).stdout.split()
-        import pyoxigraph
-
-        server, library = out[-1], str(pyoxigraph.__version__)
-    except (OSError, IndexError, subprocess.SubprocessError):
-        return None
-    if server.split(".")[:2] != library.split(".")[:2]:
-        return f"oxigraph server {server} and pyoxigraph {library} differ: install the same version of both"
-    return None
-
-
 def serve(
     directory: str,
     *,
@@ -235,29 +229,45 @@ def serve(
 
     Read-only (the default): ``workers`` pyoxigraph worker processes answer the queries, each
     bounded by ``timeout`` seconds and ``max_result_mb`` MB of results (0: no size limit).
-    ``writable``: the Oxigraph server behind the front, as described at the top of this module.
+    ``writable``: one read-write worker answers queries, updates and Graph Store writes in turn,
+    with the same bounds (``workers`` is not used); the store is created if it does not exist.
 
     Raises:
-        StoreError / StoreLockedError: no store there, or another process holds it.
-        ConfigError: the ``oxigraph`` binary is missing (``writable`` only), or the port is taken.
+        StoreError / StoreLockedError: no store there (read-only), or another process holds it.
+        ConfigError: the port is taken.
     """
-    if writable:
-        return _serve_writable(directory, host=host, port=port, timeout=timeout, cors=cors, verbose=verbose,
-                               on_ready=on_ready)  # fmt: skip
-    with store_lock(directory):
-        pool = EnginePool(directory, workers, verbose=verbose)
+    with _writer_lock(directory) if writable else store_lock(directory):
+        pool = EnginePool(directory, 1 if writable else workers, verbose=verbose, writable=writable)
         if not pool.sandboxed:
             sys.stderr.write(
-                "warning: the query workers cannot be kept off the network on this system; SERVICE is refused "
-                "from the parse only, and queries rdflib cannot parse are refused\n"
+                "warning: the query workers cannot be kept off the network on this system; SERVICE (and LOAD) "
+                "are refused from the parse only, and requests rdflib cannot parse that mention them are refused\n"
             )
         try:
-            front = Front((host, port), None, writable=False, cors=cors, timeout=timeout, queries_json=queries_json(),
-                          verbose=verbose, pool=pool, max_bytes=max_result_mb * 1024 * 1024)  # fmt: skip
+            front = Front((host, port), pool=pool, writable=writable, cors=cors, timeout=timeout,
+                          queries_json=queries_json(), verbose=verbose,
+                          max_bytes=max_result_mb * 1024 * 1024)  # fmt: skip
         except OSError as exc:
             pool.close()
             raise ConfigError(f"cannot listen on {host}:{port}: {exc}", hint="choose another --port") from exc
         return _run_front(front, f"http://{host}:{front.server_address[1]}", on_ready, pool.close)
+
+
+@contextlib.contextmanager
+def _writer_lock(directory: str) -> Iterator[None]:
+    """Hold the store as its writer (``DIR/diplograph.lock``, exclusive) while serving read-write.
+
+    Waits for readers as long as ``--wait`` says (:func:`graph.store.locking.waiting`), else none.
+    """
+    from graph.store.locking import StoreLock
+
+    Path(directory).mkdir(parents=True, exist_ok=True)
+    lock = StoreLock(directory, exclusive=True)
+    lock.acquire()
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def _run_front(front: Front, url: str, on_ready: Callable[[str], None] | None, cleanup: Callable[[], None]) -> int:
@@ -275,110 +285,6 @@ def _run_front(front: Front, url: str, on_ready: Callable[[str], None] | None, c
         for sig, handler in previous.items():
             signal.signal(sig, handler)
     return 0
-
-
-def _serve_writable(
-    directory: str,
-    *,
-    host: str,
-    port: int,
-    timeout: int,
-    cors: bool,
-    verbose: bool,
-    on_ready: Callable[[str], None] | None,
-) -> int:
-    Path(directory).mkdir(parents=True, exist_ok=True)
-    with store_lock_if_exists(directory):
-        pass  # only a check: `oxigraph serve` takes the lock itself
-    engine = OxigraphProcess(
-        directory, read_only=False, timeout=timeout, stderr=None if verbose else subprocess.DEVNULL
-    )
-    engine.start()
-    restart_lock = threading.Lock()
-    restarting = threading.Event()
-
-    def restart(generation: int) -> None:
-        """Kill a stuck engine (once per generation, whatever the number of stuck queries); the
-        watcher thread starts the new one (a child dies with the thread that started it)."""
-        with restart_lock:
-            if generation != front.generation or stopping.is_set() or not engine.alive():
-                return
-            front.generation += 1
-            front.engine_ready.clear()
-            restarting.set()
-            sys.stderr.write("warning: a query ignored the timeout; restarting the Oxigraph server\n")
-            assert engine.process is not None
-            engine.process.kill()
-
-    stopping = threading.Event()
-    try:
-        front = Front((host, port), (engine.host, engine.port), writable=True, cors=cors, timeout=timeout,
-                      queries_json=queries_json(), verbose=verbose, on_stuck=restart)  # fmt: skip
-    except OSError as exc:
-        engine.stop()
-        raise ConfigError(f"cannot listen on {host}:{port}: {exc}", hint="choose another --port") from exc
-    return _run(front, engine, f"http://{host}:{front.server_address[1]}", on_ready, stopping, restarting)
-
-
-@contextlib.contextmanager
-def store_lock_if_exists(directory: str) -> Iterator[None]:
-    if (Path(directory) / "CURRENT").exists():
-        with store_lock(directory):
-            yield
-    else:
-        yield
-
-
-def _run(
-    front: Front,
-    engine: OxigraphProcess,
-    url: str,
-    on_ready: Callable[[str], None] | None,
-    stopping: threading.Event,
-    restarting: threading.Event,
-) -> int:
-    status = {"code": 0}
-
-    def stop(signum: int, _frame: object) -> None:
-        threading.Thread(target=front.shutdown, daemon=True).start()
-
-    def watch() -> None:
-        """Wait on the engine; start a new one after a restart, stop serving if it died otherwise."""
-        while True:
-            process = engine.process
-            assert process is not None
-            process.wait()
-            if stopping.is_set():
-                return
-            if restarting.is_set():
-                engine.stop()
-                try:
-                    engine.start()
-                    restarting.clear()
-                    continue
-                except StoreError as exc:
-                    sys.stderr.write(f"error: the Oxigraph server did not restart: {exc}\n")
-                finally:
-                    front.engine_ready.set()
-            else:
-                sys.stderr.write(f"error: the Oxigraph server stopped unexpectedly (exit {process.returncode})\n")
-            status["code"] = 1
-            front.shutdown()
-            return
-
-    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
-    threading.Thread(target=watch, daemon=True).start()
-    try:
-        if on_ready:
-            on_ready(url)
-        front.serve_forever(poll_interval=0.2)
-    finally:
-        stopping.set()
-        front.server_close()
-        engine.stop()
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
-    return status["code"]
 
 
 def queries_json() -> bytes:

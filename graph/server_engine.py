@@ -1,5 +1,6 @@
-"""The front's side of the read-only query workers: :class:`Engine` (one worker process, over
-pipes) and :class:`EnginePool` (``diplograph serve --workers``).
+"""The front's side of the query workers: :class:`Engine` (one worker process, over pipes) and
+:class:`EnginePool` (``diplograph serve --workers`` read-only workers, or the one read-write
+worker of ``--writable``).
 
 The workers themselves (what runs in them, and the frames they answer with) are in
 :mod:`graph.server_worker`.
@@ -17,24 +18,30 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
-from graph.errors import StoreError
+from graph.errors import StoreError, StoreLockedError
 from graph.sandbox import die_with_parent
 from graph.server_worker import FRAME
 
 SLOW_QUERY_S = 1.0  # a query running longer gets a lower CPU priority (nice +10) than the short ones
-_ENGINE_CODE = "import sys; from graph.server_worker import engine_main; sys.exit(engine_main(sys.argv[1]))"
+_ENGINE_CODE = "import sys; from graph.server_worker import engine_main; sys.exit(engine_main(*sys.argv[1:3]))"
 
 
 class Engine:
     """One query worker process, seen from the front."""
 
-    def __init__(self, location: str, *, stderr: int | None = subprocess.DEVNULL) -> None:
+    def __init__(self, location: str, *, stderr: int | None = subprocess.DEVNULL, writable: bool = False) -> None:
         """Start the process (the thread that calls this must outlive it: the child gets SIGTERM
-        when that thread ends, Linux); :meth:`ready` waits until it has opened the store."""
+        when that thread ends, Linux); :meth:`ready` waits until it has opened the store.
+
+        ``writable``: the worker opens the store read-write (one per store), and a long request
+        keeps its priority (there are no other workers to yield to).
+        """
         preexec = die_with_parent if sys.platform.startswith("linux") else None
         self.location = location
+        self.writable = writable
+        mode = "read-write" if writable else "read-only"
         self.process = subprocess.Popen(
-            [sys.executable, "-c", _ENGINE_CODE, location], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            [sys.executable, "-c", _ENGINE_CODE, location, mode], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=stderr, start_new_session=True, preexec_fn=preexec,
         )  # fmt: skip
         assert self.process.stdin is not None and self.process.stdout is not None
@@ -55,22 +62,30 @@ class Engine:
             raise StoreError(f"a query worker did not start: {exc}", where=self.location) from exc
         if kind != b"R":
             self.kill()
-            raise StoreError(f"cannot open the store read-only: {_message(payload)}", where=self.location)
+            message = _message(payload)
+            if "lock" in message.lower():
+                raise StoreLockedError(
+                    "the store is in use by another process (an ingest or another `diplograph serve`)",
+                    where=self.location,
+                    hint="wait for that process to finish or stop it, then serve again",
+                )
+            mode = "read-write" if self.writable else "read-only"
+            raise StoreError(f"cannot open the store {mode}: {message}", where=self.location)
         self.sandboxed = bool(json.loads(payload)["sandbox"])
         return self
 
-    def send(self, request: dict[str, Any]) -> None:
-        """Send one request. Raises EOFError when the worker is gone."""
+    def send(self, request: dict[str, Any], body: bytes = b"") -> None:
+        """Send one request (and its body, if any). Raises EOFError when the worker is gone."""
         import json
 
-        body = json.dumps(request).encode()
-        data = memoryview(struct.pack(">I", len(body)) + body)
+        message = json.dumps({**request, "body": len(body)} if body else request).encode()
+        data = memoryview(struct.pack(">I", len(message)) + message + body)
         try:
             while data:
                 data = data[os.write(self._in, data) :]
         except OSError as exc:
             raise EOFError(f"the query worker is gone: {exc}") from exc
-        self._slow_at = time.monotonic() + SLOW_QUERY_S
+        self._slow_at = float("inf") if self.writable else time.monotonic() + SLOW_QUERY_S
 
     def frames(self, deadline: float) -> Iterator[tuple[bytes, bytes]]:
         """The answer's frames (``H`` head, ``D`` data, ``E`` error, ``Z`` end) until the last one.
@@ -130,7 +145,13 @@ class Engine:
     def alive(self) -> bool:
         return self.process.poll() is None
 
-    def kill(self) -> None:
+    def kill(self, grace: float = 0.0) -> None:
+        """Stop the worker: with ``grace``, first close its input and wait that long for it to end."""
+        if grace and self.process.poll() is None and self.process.stdin is not None:
+            with contextlib.suppress(OSError):
+                self.process.stdin.close()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.process.wait(grace)
         if self.process.poll() is None:
             self.process.kill()
         self.process.wait()
@@ -143,6 +164,9 @@ class Engine:
 class EnginePool:
     """``size`` query workers on the store in ``location``: one query at a time each.
 
+    ``writable``: one worker (``size`` must be 1) that opens the store read-write; at the end it is
+    given a few seconds to close the store before it is killed.
+
     A worker whose query overran (or whose client went away mid-answer) is killed and replaced in
     the background; the others go on. Example (starts processes, so not run here)::
 
@@ -153,10 +177,12 @@ class EnginePool:
         pool.close()
     """
 
-    def __init__(self, location: str, size: int, *, verbose: bool = False) -> None:
+    def __init__(self, location: str, size: int, *, verbose: bool = False, writable: bool = False) -> None:
         import queue
 
-        self.location, self.size = location, size
+        if writable and size != 1:
+            raise ValueError("a writable pool has exactly one worker")
+        self.location, self.size, self.writable = location, size, writable
         self._stderr = None if verbose else subprocess.DEVNULL
         self._idle: queue.Queue[Engine] = queue.Queue()
         self._wanted: queue.Queue[int] = queue.Queue()  # replacements for the spawner thread
@@ -176,7 +202,7 @@ class EnginePool:
 
     def _spawn(self, started: Any) -> None:
         try:
-            engines = [Engine(self.location, stderr=self._stderr) for _ in range(self.size)]
+            engines = [Engine(self.location, stderr=self._stderr, writable=self.writable) for _ in range(self.size)]
             with self._lock:
                 self._all.update(engines)
             for engine in engines:
@@ -194,7 +220,7 @@ class EnginePool:
 
     def _replace(self) -> None:
         for attempt in range(5):
-            engine = Engine(self.location, stderr=self._stderr)
+            engine = Engine(self.location, stderr=self._stderr, writable=self.writable)
             with self._lock:
                 if self._closed:
                     engine.kill()
@@ -240,7 +266,7 @@ class EnginePool:
             engines = list(self._all)
             self._all.clear()
         for engine in engines:
-            engine.kill()
+            engine.kill(grace=10.0 if self.writable else 0.0)
 
 
 def _message(payload: bytes) -> str:

@@ -1,6 +1,6 @@
 """The HTTP front of ``diplograph serve``: the query page, CORS, read-only guards, bounds, honest errors.
 
-Read-only (the default), the front answers the SPARQL protocol itself with the query workers of
+The front answers the SPARQL protocol itself with the workers of
 :class:`graph.server_engine.EnginePool` (no other port is opened): ``/query`` (alias ``/sparql``) by GET or
 POST (form or direct body, ``default-graph-uri`` / ``named-graph-uri``), results by content
 negotiation, and ``GET /store`` (``?graph=IRI``, ``?default`` or the whole dataset). Each request
@@ -10,14 +10,16 @@ touched) and the client gets ``503`` (or, once streaming has begun, a connection
 the final chunk, so it sees a broken transfer rather than a short result). Answers up to
 ``server_relay.BUFFER_LIMIT`` are held so that an error becomes a real status; larger ones are streamed.
 
-With ``--writable`` the Oxigraph server sits behind the front (on a private loopback port) and
-``/query``, ``/update`` and ``/store`` are passed through with their method, parameters, body,
-``Content-Type`` and ``Accept``; errors it appends to a streamed ``200`` become statuses the
-same way.
+With ``--writable`` one worker opens the store read-write and answers everything in turn (see
+:mod:`graph.server_writes`): besides the above, SPARQL updates at ``/update`` (POST, an
+``application/sparql-update`` body or the form field ``update``) and Graph Store writes
+(``PUT``/``POST``/``DELETE`` on ``/store`` with ``?graph=IRI``, ``?default`` or neither), each
+within the same deadline.
 
 Always: ``/`` (``index.html``, ``app.js``, ``app.css``, ``queries.json``), the offline query page;
-in read-only mode ``403`` for updates and Graph Store writes, and for ``SERVICE`` (decided by the
-workers from a parse; they cannot open a network socket anyway); CORS headers and preflight
+in read-only mode ``403`` for updates and Graph Store writes; ``403`` for ``SERVICE`` (and for
+``LOAD`` in updates), decided by the workers from a parse (they cannot open a network socket
+anyway); CORS headers and preflight
 answers only with ``--cors``; on loopback, ``403`` for a foreign ``Host`` (DNS rebinding).
 
 This module reads the request (``Host`` check, body, parameters, routing, the query page); its
@@ -27,15 +29,12 @@ base class :class:`graph.server_relay.Relay` sends the answers.
 from __future__ import annotations
 
 import sys
-import threading
 import urllib.parse
-from collections.abc import Callable
 from http.server import ThreadingHTTPServer
 from importlib import resources
 from typing import TYPE_CHECKING
 
 from graph.server_relay import Relay
-from graph.sparqltext import calls_service
 
 if TYPE_CHECKING:
     from graph.server_engine import EnginePool
@@ -55,7 +54,7 @@ LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
 
 
 class Front(ThreadingHTTPServer):
-    """A threading HTTP server that forwards SPARQL requests to an Oxigraph server."""
+    """A threading HTTP server that answers SPARQL requests with the workers of ``pool``."""
 
     daemon_threads = True
     request_queue_size = 128
@@ -63,38 +62,27 @@ class Front(ThreadingHTTPServer):
     def __init__(
         self,
         address: tuple[str, int],
-        upstream: tuple[str, int] | None,
         *,
+        pool: EnginePool,
         writable: bool,
         cors: bool,
         timeout: int,
         queries_json: bytes,
         verbose: bool = False,
-        on_stuck: Callable[[int], None] | None = None,
-        pool: EnginePool | None = None,
         max_bytes: int = 0,
     ) -> None:
         super().__init__(address, Handler)
-        self.upstream = upstream or ("127.0.0.1", 0)
-        self.pool = pool  # read-only mode: the query workers (no upstream server)
+        self.pool = pool  # the workers (writable: the one read-write worker)
         self.max_bytes = max_bytes
         self.writable = writable
         self.cors = cors
         self.query_timeout = timeout
-        # Oxigraph checks its timeout cooperatively and some operators (a sort over a huge
-        # intermediate result) do not check it for minutes: past this, the engine is restarted.
-        self.upstream_timeout = 2 * timeout + 5
-        self.on_stuck = on_stuck
-        self.generation = 0  # bumped by whoever restarts the engine
-        self.engine_ready = threading.Event()  # cleared while the engine restarts
-        self.engine_ready.set()
         # On loopback, only loopback names in Host: a web page that rebinds its own domain name to
         # 127.0.0.1 (DNS rebinding) cannot read the endpoint through the user's browser.
         self.allowed_hosts = LOOPBACK_NAMES if address[0] in LOOPBACK_NAMES else None
         self.verbose = verbose
         self.assets = {path: (_asset(name), kind) for path, (name, kind) in ASSETS.items()}
         self.assets["/queries.json"] = (queries_json, "application/json")
-        self.local = threading.local()
 
 
 def _asset(name: str) -> bytes:
@@ -157,10 +145,10 @@ class Handler(Relay):
                 self._plain(403, "This endpoint is read-only: updates and Graph Store writes are refused "
                                  "(start `diplograph serve --writable` to allow them).")  # fmt: skip
                 return
-            if self.server.pool is not None:
-                self._graph_store(path)
-                return
-            self._forward(body, fresh=True)
+            if path == "/update":
+                self._update(body)
+            else:
+                self._graph_store(path, body)
         else:
             self._plain(
                 404, f"{self.command} {path} is not served here: use /query (SPARQL), /store or / (query page)."
@@ -193,12 +181,6 @@ class Handler(Relay):
             self._plain(405, "Use GET or POST for SPARQL queries.")
             return
         text, params = self._query_text(body)
-        if self.server.pool is None:
-            if not self.server.writable and text and calls_service(text):
-                self._plain(403, "SERVICE (federated queries to other endpoints) is disabled on this endpoint.")
-                return
-            self._forward(body, fresh=False)
-            return
         if not text.strip():
             self._plain(400, "No query: send it in the `query` parameter (GET or form POST) or as an "
                              "application/sparql-query body.")  # fmt: skip
@@ -216,8 +198,30 @@ class Handler(Relay):
             return body.decode("utf-8", "replace"), params
         return "\n".join(params.get("query", [])), params
 
-    # -- read-only: the query workers -------------------------------------------------------
-    def _graph_store(self, path: str) -> None:
+    def _update(self, body: bytes) -> None:
+        if self.command != "POST":
+            self._plain(405, "Use POST for SPARQL updates.")
+            return
+        params = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query, keep_blank_values=True)
+        kind = self.headers.get("Content-Type", "").split(";")[0].strip().lower()
+        if kind == "application/x-www-form-urlencoded":
+            params.update(urllib.parse.parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True))
+            text = "\n".join(params.get("update", []))
+        elif kind == "application/sparql-update":
+            text = body.decode("utf-8", "replace")
+        else:
+            self._plain(415, "Send the update as an application/sparql-update body or in the form field `update`.")
+            return
+        if "using-graph-uri" in params or "using-named-graph-uri" in params:
+            self._plain(400, "using-graph-uri / using-named-graph-uri are not supported: write USING in the update.")
+            return
+        if not text.strip():
+            self._plain(400, "No update: send it as an application/sparql-update body or in the form field `update`.")
+            return
+        self._engine({"op": "update", "update": text})
+
+    # -- the Graph Store Protocol ---------------------------------------------------------------
+    def _graph_store(self, path: str, body: bytes = b"") -> None:
         if path != "/store":
             self._plain(404, f"{path} is not served here: use /store?graph=IRI, /store?default or /store.")
             return
@@ -230,7 +234,11 @@ class Handler(Relay):
                 return
         elif "default" in params:
             graph = ""
-        self._engine({"op": "graph", "graph": graph})
+        if self.command in ("GET", "HEAD"):
+            self._engine({"op": "graph", "graph": graph})
+            return
+        content_type = self.headers.get("Content-Type", "")
+        self._engine({"op": self.command, "graph": graph, "content_type": content_type}, body)
 
     def log_message(self, format: str, *args: object) -> None:
         if self.server.verbose:

@@ -1,17 +1,20 @@
-"""A read-only query worker of ``diplograph serve``: the process that answers the queries.
+"""A query worker of ``diplograph serve``: the process that answers the queries.
 
-In read-only mode no Oxigraph server runs: each query is evaluated by pyoxigraph in one of a few
-worker processes (:class:`graph.server_engine.EnginePool`) that the front talks to over pipes, so
-there is no port besides the front's. A worker cannot open a network socket
+No Oxigraph server runs: each query is evaluated by pyoxigraph in one of a few worker processes
+(:class:`graph.server_engine.EnginePool`) that the front talks to over pipes, so there is no port
+besides the front's. Read-only (the default) the workers open the store read-only; with
+``--writable`` one worker opens it read-write and also runs the updates and Graph Store writes
+(:mod:`graph.server_writes`), so reads see every committed write at once. A worker cannot open a network socket
 (:func:`graph.sandbox.deny_network`: a seccomp filter, Linux), so a SERVICE clause cannot reach
 anything whatever the query text; the worker also refuses SERVICE from a real parse
 (``sparqltext.service_in_parse``) with a clear 403. The front bounds each query's time (the
 deadline covers waiting for a worker, evaluation and streaming) and the worker its result size; a
 query past its deadline has its own worker killed and replaced, and no other query is touched.
 
-The pipe protocol: a request is a 4-byte length and a JSON object on the worker's stdin; the
-answer is frames (:data:`FRAME`: a kind byte and a payload length) on its stdout: ``R`` ready,
-``F`` failed to open the store, ``H`` head (status, content type), ``D`` data, ``E`` error, ``Z`` end.
+The pipe protocol: a request is a 4-byte length and a JSON object on the worker's stdin (then,
+when the object has ``body``, that many bytes of request body); the answer is frames
+(:data:`FRAME`: a kind byte and a payload length) on its stdout: ``R`` ready, ``F`` failed to
+open the store, ``H`` head (status, content type), ``D`` data, ``E`` error, ``Z`` end.
 """
 
 from __future__ import annotations
@@ -133,17 +136,21 @@ def _read_exact(fd: int, size: int) -> bytes | None:
     return b"".join(parts)
 
 
-def engine_main(location: str) -> int:  # pragma: no cover - runs in the worker processes
-    """A query worker: requests (JSON) in on stdin, framed answers out on the original stdout."""
+def engine_main(location: str, mode: str = "read-only") -> int:  # pragma: no cover - runs in the workers
+    """A query worker: requests (JSON) in on stdin, framed answers out on the original stdout.
+
+    ``mode`` ``"read-write"``: the store is opened read-write (``serve --writable``, one worker).
+    """
     import json
 
-    sandboxed = deny_network()
+    sandboxed = deny_network()  # before the store is opened: RocksDB's threads inherit the filter
     out = os.dup(1)
     os.dup2(2, 1)  # stray prints go to stderr, never into the frames
     import pyoxigraph as ox
 
+    writable = mode == "read-write"
     try:
-        store = ox.Store.read_only(location)
+        store = ox.Store(location) if writable else ox.Store.read_only(location)
     except OSError as exc:
         _send_json(out, b"F", {"message": str(exc)})
         return 1
@@ -152,21 +159,40 @@ def engine_main(location: str) -> int:  # pragma: no cover - runs in the worker 
     service_in_parse("SELECT * WHERE { SERVICE <urn:x> { ?s ?p ?o } }")  # import rdflib, first parse: now
     _send_json(out, b"R", {"sandbox": sandboxed, "pid": os.getpid()})
     while (head := _read_exact(0, 4)) is not None:
-        body = _read_exact(0, struct.unpack(">I", head)[0])
+        message = _read_exact(0, struct.unpack(">I", head)[0])
+        if message is None:
+            break
+        request = json.loads(message)
+        body = _read_exact(0, int(request.get("body") or 0)) if request.get("body") else b""
         if body is None:
             break
-        _answer(ox, store, json.loads(body), out, sandboxed)
+        _answer(ox, store, request, body, out, sandboxed, writable)
+    if writable:
+        store.flush()
     return 0
 
 
-def _answer(ox: Any, store: Any, request: dict[str, Any], out: int, sandboxed: bool) -> None:  # pragma: no cover
+def _answer(
+    ox: Any, store: Any, request: dict[str, Any], body: bytes, out: int, sandboxed: bool, writable: bool
+) -> None:  # pragma: no cover - runs in the worker processes
     frames = _Frames(out, int(request.get("max_bytes") or 0))
     accept = str(request.get("accept") or "")
     try:
-        if request["op"] == "graph":
+        op = request["op"]
+        if op == "graph":
             _answer_graph(ox, store, request, frames, accept)
-        else:
+        elif op == "query":
             _answer_query(ox, store, request, frames, accept, sandboxed)
+        elif not writable:
+            raise _Refused(403, "This endpoint is read-only.")
+        elif op == "update":
+            from graph.server_writes import answer_update
+
+            answer_update(store, request, frames, sandboxed)
+        else:
+            from graph.server_writes import answer_store_write
+
+            answer_store_write(ox, store, request, body, frames)
         frames.flush(end=FRAME.pack(b"Z", 0))
     except _TooLarge:
         limit = frames.limit // (1024 * 1024)
@@ -177,7 +203,8 @@ def _answer(ox: Any, store: Any, request: dict[str, Any], out: int, sandboxed: b
     except SyntaxError as exc:
         _send_json(out, b"E", {"status": 400, "message": str(exc)})
     except Exception as exc:
-        _send_json(out, b"E", {"status": 500, "message": f"The query failed: {exc}"})
+        what = "query" if request.get("op") in ("query", "graph") else "write"
+        _send_json(out, b"E", {"status": 500, "message": f"The {what} failed: {exc}"})
 
 
 class _Refused(Exception):
@@ -194,7 +221,7 @@ def _answer_query(
     text = str(request["query"])
     verdict = service_in_parse(text)
     if verdict:
-        raise _Refused(403, "SERVICE (federated queries to other endpoints) is disabled on this read-only endpoint.")
+        raise _Refused(403, "SERVICE (federated queries to other endpoints) is disabled on this endpoint.")
     if verdict is None and not sandboxed:
         # Nothing else would stop an outbound call on this system: what rdflib cannot read is refused.
         raise _Refused(

@@ -1,4 +1,4 @@
-"""``diplograph serve``: the store over the SPARQL 1.1 Protocol (the real Oxigraph server behind it)."""
+"""``diplograph serve``: the store over the SPARQL 1.1 Protocol (pyoxigraph in sandboxed worker processes)."""
 
 from __future__ import annotations
 
@@ -38,13 +38,13 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
     default=4,
     show_default=True,
     type=click.IntRange(1, 64),
-    help="Query worker processes (queries answered at once; more wait, within their --timeout).",
+    help="Query worker processes (queries answered at once; more wait, within their --timeout). --writable uses one.",
 )
 @click.option("--cors", is_flag=True, help="Allow cross-origin requests (browsers on other sites may query).")
 @click.option(
     "--writable",
     is_flag=True,
-    help="Accept SPARQL updates at /update and Graph Store writes at /store (and SERVICE calls). Off by default.",
+    help="Accept SPARQL updates at /update and Graph Store writes at /store (one read-write worker). Off by default.",
 )
 @store_option
 @click.pass_context
@@ -78,14 +78,15 @@ def serve(
     messages go to stderr.
 
     \b
-    Read-only, queries run in --workers processes that cannot open network sockets
-    (Linux): SERVICE is refused (403) and could not reach anything anyway, and no port
-    is opened but --port. Each query is bounded by --timeout and --max-result-mb; an
+    Queries run in --workers processes that cannot open network sockets (Linux):
+    SERVICE is refused (403) and could not reach anything anyway, and no port is
+    opened but --port. Each query is bounded by --timeout and --max-result-mb; an
     overrunning one is stopped on its own worker, other clients' queries go on.
-    --writable puts the Oxigraph server behind the front instead (a second loopback
-    port, SERVICE allowed): use it on a trusted machine only.
+    --writable uses one worker, in the same sandbox, that opens the store read-write
+    and answers queries, updates and Graph Store writes in turn (reads see every
+    write at once; LOAD and SERVICE are refused); while it runs, serve is the store's
+    writer and other commands on the store wait or are refused.
     """
-    from graph.server import check_versions, find_oxigraph
     from graph.server import serve as run_server
     from graph.settings import resolve_store_location
 
@@ -98,10 +99,6 @@ def serve(
                 hint="a remote SPARQL store already has its own endpoint; serve the on-disk store",
             )
         directory = location.removeprefix("oxigraph:")
-        if writable:
-            warning = check_versions(find_oxigraph())
-            if warning and not is_quiet(ctx):
-                click.echo(f"warning: {warning}", err=True)
         if host not in LOOPBACK and not is_quiet(ctx):
             click.echo(f"warning: listening on {host}: other machines may reach this endpoint", err=True)
 
@@ -112,7 +109,7 @@ def serve(
                 mode = "read-write" if writable else "read-only"
                 click.echo(
                     f"serving {directory} ({mode}, union default graph, timeout {timeout} s"
-                    f"{'' if writable else f', {workers} workers, results up to {max_result_mb} MB'}"
+                    f", {1 if writable else workers} worker{'' if writable else 's'}, results up to {max_result_mb} MB"
                     f"{', CORS on' if cors else ''}): SPARQL endpoint {url}/query, query page {url}/ "
                     "- Ctrl-C stops",
                     err=True,
