@@ -154,3 +154,11 @@ def test_a_call_the_sides_hold_together_has_no_direction() -> None:
     v = run("Chilean President Ana Soto and Peruvian President Luis Rojas spoke by phone on Monday.")
     (call,) = v.events("041")
     assert not call.actors and v.n(call.participants) == {"Ana Soto", "Luis Rojas"}
+
+
+def test_the_country_prefers_the_one_state_of_its_own_sentence() -> None:
+    v = run(
+        "Guinea, Mali and Chad left the bloc on Sunday. After the coup in Guinea last year, the African Union "
+        "imposed sanctions on the country."
+    )
+    assert (frozenset({"African Union"}), frozenset({"Guinea"})) in v.directed("16")

@@ -49,7 +49,8 @@ class DescriptionPasses(KnownPeoplePasses):
             elif word in LEADER_NOUNS and (r.at(i) is None or _state_marked(r, i)):
                 self._leader(doc, r, i)
             elif word in COUNTRY_NOUNS and r.at(i) is None:
-                self._country(doc, r, i, sents[max(0, sent_of.get(i, 0) - 1)].start)
+                here = sent_of.get(i, 0)
+                self._country(doc, r, i, sents[here].start, sents[max(0, here - 1)].start)
             elif word == "old" and i >= 2 and lowers[i - 1] in ("-", "year") and (found := _age_span(doc, i)):
                 start = found
                 person = _last_person(r, start, sents[max(0, sent_of.get(i, 0) - REACH + 1)].start)
@@ -88,20 +89,25 @@ class DescriptionPasses(KnownPeoplePasses):
         if len(chosen) == 1:
             self._anaphor(r, noun.left_edge.i, i + 1, chosen[0])
 
-    def _country(self, doc: Doc, r: Resolved, i: int, window_start: int) -> None:
-        """ "imposed sanctions on the country": the one state named in this or the previous sentence."""
+    def _country(self, doc: Doc, r: Resolved, i: int, sentence_start: int, window_start: int) -> None:
+        """ "imposed sanctions on the country": the one state named before it in its sentence, else the one
+        state named in this and the previous sentence."""
         noun = doc[i]
         if noun.pos_ != "NOUN" or [c.lower_ for c in noun.children if c.dep_ != "punct"] != ["the"]:
             return  # "the whole country", "the country's leaders" or "their country": not a bare description
         if i + 1 < len(doc) and doc[i + 1].lower_ == "'s":
             return
-        states = {
-            k
-            for j in range(window_start, i)
-            if (k := r.at(j)) and j not in r.via_pronoun and r.actors[k].kind is ActorKind.STATE
-        }
-        if len(states) == 1:
-            self._anaphor(r, noun.left_edge.i, i + 1, next(iter(states)))
+        for start in (sentence_start, window_start):
+            states = {
+                k
+                for j in range(start, i)
+                if (k := r.at(j)) and j not in r.via_pronoun and r.actors[k].kind is ActorKind.STATE
+            }
+            if len(states) == 1:
+                self._anaphor(r, noun.left_edge.i, i + 1, next(iter(states)))
+                return
+            if states:
+                return  # several states in the sentence: which one is meant is not settled
 
     def _plural_leaders(self, doc: Doc, r: Resolved, i: int) -> None:
         """ "the Congolese and Rwandan presidents": each state's holder of the office on the article's date."""
