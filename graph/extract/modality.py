@@ -163,6 +163,8 @@ def stance(trigger: Token, *, noun: bool) -> Stance:
         head, via = node.head, node.dep_
         if via in ("xcomp", "dobj", "pobj", "prep", "ccomp", "acomp", "attr", "oprd", "nsubjpass", "appos", "npadvmod"):
             lemma = head.lemma_.lower()
+            if via == "ccomp" and not _clause_of_its_own(node):
+                break  # "X denied any role and the ministry rejected ...": a coordination parsed as content
             if lemma in DENY_HEADS:
                 return Stance(Modality.DENIED, f"denied-by-{lemma}", _subject(head), head)
             if lemma in ALLEGE_HEADS and via in ("ccomp", "pobj", "prep", "xcomp"):
@@ -187,6 +189,17 @@ def stance(trigger: Token, *, noun: bool) -> Stance:
     if clause is not None:
         return Stance(Modality.HYPOTHETICAL, "conditional", None, clause.head if clause.head is not clause else None)
     return Stance(Modality.ASSERTED, "default")
+
+
+def _clause_of_its_own(verb: Token) -> bool:
+    """Whether a complement clause reads as one: it has a subject or a "that"/"whether"/"if", and it does
+    not start after "and"/"but". Otherwise it is a second clause the parse hung under "denied"."""
+    start = verb.left_edge.i
+    if start > 0 and verb.doc[start - 1].pos_ == "CCONJ":
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children) or any(
+        c.dep_ == "mark" for c in verb.children
+    )
 
 
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "dative", "ccomp", "xcomp", "advcl"})

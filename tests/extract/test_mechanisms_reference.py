@@ -162,3 +162,12 @@ def test_the_country_prefers_the_one_state_of_its_own_sentence() -> None:
         "imposed sanctions on the country."
     )
     assert (frozenset({"African Union"}), frozenset({"Guinea"})) in v.directed("16")
+
+
+def test_a_clause_coordinated_after_a_denial_is_not_what_is_denied() -> None:
+    v = run("Bolivia has denied any role in the raid and the Interior Ministry in La Paz rejected the claims of Peru.")
+    (rejection,) = v.events("12")
+    assert rejection.modality is Modality.ASSERTED
+    v = run("Chile denied it had shelled Peru.")
+    (shelling,) = v.events("19")
+    assert shelling.modality is Modality.DENIED
