@@ -70,6 +70,8 @@ HYPOTHETICAL_HEADS = {
     "likely",
     "able",
 }
+# "will allow Petro to visit Washington": what is permitted is not done (its clause, with its own subject)
+PERMIT_HEADS = {"allow", "permit", "enable", "authorize", "authorise"}
 ALLEGE_HEADS = {"allege", "accuse", "claim", "suspect", "charge", "blame"}
 DENY_HEADS = {"deny", "refute", "dispute"}
 HEDGES = {"alleged", "allegedly", "reportedly", "suspected", "purported", "purportedly", "supposed", "supposedly"}
@@ -161,7 +163,20 @@ def stance(trigger: Token, *, noun: bool) -> Stance:
     node = trigger
     while node.head is not node and steps < 4:  # climb through complements: "set to meet", "agreed to hold"
         head, via = node.head, node.dep_
-        if via in ("xcomp", "dobj", "pobj", "prep", "ccomp", "acomp", "attr", "oprd", "nsubjpass", "appos", "npadvmod"):
+        if via in (
+            "xcomp",
+            "dobj",
+            "pobj",
+            "prep",
+            "pcomp",
+            "ccomp",
+            "acomp",
+            "attr",
+            "oprd",
+            "nsubjpass",
+            "appos",
+            "npadvmod",
+        ):
             lemma = head.lemma_.lower()
             if via == "ccomp" and not _clause_of_its_own(node):
                 break  # "X denied any role and the ministry rejected ...": a coordination parsed as content
@@ -177,9 +192,11 @@ def stance(trigger: Token, *, noun: bool) -> Stance:
                 return Stance(Modality.PLANNED, f"planned-by-{lemma}", _subject(head), head)
             if lemma in HYPOTHETICAL_HEADS and via in ("xcomp", "dobj", "prep", "pobj"):
                 return Stance(Modality.HYPOTHETICAL, f"hypothetical-by-{lemma}", _subject(head), head)
+            if lemma in PERMIT_HEADS and via in ("xcomp", "ccomp"):
+                return Stance(Modality.HYPOTHETICAL, f"permitted-by-{lemma}", _subject(head), head)
             if any(c.dep_ == "neg" for c in head.children) and via in ("xcomp",):
                 return Stance(Modality.DENIED, "negated-head", None, head)
-            if via not in ("prep", "pobj", "appos", "npadvmod"):
+            if via not in ("prep", "pobj", "pcomp", "appos", "npadvmod"):
                 break
         else:
             break

@@ -17,7 +17,7 @@ from graph.extract.events import Found, np_actors, state_of
 from graph.extract.lexicon import Entry
 from graph.extract.nlp import Doc, Token, lex_columns, sentences
 from graph.extract.resolve import Resolved
-from graph.model import Modality
+from graph.model import ActorKind, Modality
 
 ACCUSE = Entry(code="112", lemma="say", rule_name="reported-speech")
 # "X said Y was behind / responsible for / complicit in the attack": blame without an act verb
@@ -70,6 +70,8 @@ def find(doc: Doc, res: Resolved, found: list[Found]) -> list[Found]:
         speaker_tok = mod.reported_by(doc[f.trigger])
         if speaker_tok is None or (speaker := res.at(speaker_tok.i)) is None:
             continue
+        if res.actors[speaker].kind is ActorKind.MEDIA:
+            continue  # "X accused Y of Z, AFP reports": the agency reports the accusation, it makes none
         home = state_of(speaker, res)
         accused = [a for a in f.actors if a != speaker and (home is None or state_of(a, res) != home)]
         accused = [a for a in accused if (f.sent_index, speaker, a) not in said]
@@ -112,7 +114,7 @@ def blame(doc: Doc, res: Resolved, found: list[Found]) -> list[Found]:
                 continue
             speaker = res.at(speaker_tok.i)
             accused = [a for c in tok.children if c.dep_ == "nsubj" for a in np_actors(c, res) if a != speaker]
-            if speaker and accused:
+            if speaker and accused and res.actors[speaker].kind is not ActorKind.MEDIA:
                 out.append(
                     Found(
                         ACCUSE,

@@ -4,7 +4,7 @@ summons whom, pairs a parse splits, the target inside a threat's content, and di
 
 from __future__ import annotations
 
-from graph.model import Modality
+from graph.model import ActorKind, Modality
 
 from .conftest import run
 
@@ -171,3 +171,29 @@ def test_a_clause_coordinated_after_a_denial_is_not_what_is_denied() -> None:
     v = run("Chile denied it had shelled Peru.")
     (shelling,) = v.events("19")
     assert shelling.modality is Modality.DENIED
+
+
+def test_a_news_agency_reporting_an_accusation_makes_none() -> None:
+    v = run("Bolivian President Luis Arce accused Washington of kidnapping Nicolas Maduro, AFP reported.")
+    media = {a.key for a in v.ex.actors if a.kind is ActorKind.MEDIA}
+    assert media and v.events("11")
+    assert not any(set(e.actors) & media for e in v.ex.events)
+
+
+def test_what_one_is_accused_of_doing_is_alleged() -> None:
+    v = run("Bolivian President Luis Arce accused Chile of kidnapping two Bolivian soldiers.")
+    assert v.events("18") and all(e.modality is Modality.ALLEGED for e in v.events("18"))
+
+
+def test_what_is_permitted_is_not_done_and_the_permitted_one_is_the_target() -> None:
+    v = run("The invitation will allow Chilean President Ana Soto to visit Lima.")
+    assert not [e for e in v.events("042") if e.modality is Modality.ASSERTED]
+    v = run("Peru allowed Chile to send aid into Bolivia.")
+    assert any(s == {"Peru"} and t == {"Chile"} for s, t in v.directed("08"))
+
+
+def test_clashes_on_social_media_are_no_force() -> None:
+    v = run("After acrimonious clashes on social media between Ana Soto and Luis Rojas, the two spoke by phone.")
+    assert not v.events("19")
+    v = run("Chilean and Peruvian troops clashed at the border, and the clashes between Chile and Peru went on.")
+    assert v.events("19")

@@ -46,6 +46,7 @@ from graph.extract.events.words import (
     VISIT_CODE,
 )
 from graph.extract.lexicon import Lexicon
+from graph.extract.modality import PERMIT_HEADS
 from graph.extract.nlp import Span, Token
 from graph.extract.resolve import Resolved
 from graph.model import ActorKind
@@ -216,6 +217,16 @@ class ArgumentPasses:
                 if about:
                     f.targets = about
                     f.rule += "/about-target"
+        if not f.targets and tok.lemma_.lower() in PERMIT_HEADS:  # "will allow Petro to visit Washington": Petro
+            f.targets += [
+                a
+                for c in children
+                if c.dep_ in ("ccomp", "xcomp")
+                for s in c.children
+                if s.dep_ == "nsubj"
+                for a in np_actors(s, res)
+                if a not in f.actors
+            ]
         if not f.targets and f.entry.code[:2] in ADDRESSEE_ROOTS:  # "demanded that Sudan end ...": Sudan
             f.targets += [
                 a

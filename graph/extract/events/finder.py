@@ -175,6 +175,8 @@ class EventFinder(ArgumentPasses):
                 f.participants, f.actors = pair, []
                 f.rule += "/coordinated-pair"
                 f.confidence -= 0.1
+        if f.entry.noun and f.entry.code[:2] in FORCE_ROOTS and parsed and _verbal(tok):
+            return False  # "clashes on social media", "a verbal attack": words, not force
         if f.entry.symmetric and not f.participants and not f.targets:
             return False  # a meeting with one known side says nothing about a relation
         if f.actors and not f.targets and not f.participants and parsed and f.entry.code.startswith("04"):
@@ -249,6 +251,25 @@ class EventFinder(ArgumentPasses):
         if f.actors and f.targets:
             f.confidence += 0.1
         f.confidence = round(min(0.95, max(0.05, f.confidence)), 2)
+
+
+# a fight in words: "verbal clashes", "clashes on social media", "a war of words" (a phrase of its own)
+VERBAL_MODIFIERS = {"verbal", "rhetorical", "diplomatic", "online", "political", "media", "twitter", "war"}
+VERBAL_VENUES = {"media", "twitter", "facebook", "television", "air", "airwaves", "platform", "internet"}
+
+
+def _verbal(noun: Token) -> bool:
+    """Whether a force noun names an exchange of words, by its modifiers or its venue."""
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound") and c.lemma_.lower() in VERBAL_MODIFIERS:
+            return True
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in ("on", "over", "via")
+            and any(p.dep_ == "pobj" and p.lemma_.lower() in VERBAL_VENUES for p in c.children)
+        ):
+            return True
+    return False
 
 
 def _noun_side_pair(noun: Token, res: Resolved, sent: Span) -> list[str]:
