@@ -25,10 +25,20 @@ def same_kind(a: str, b: str) -> bool:
     return a[:2] == b[:2] and a[:2] in GENERIC_ROOTS and (a.endswith("0") or b.endswith("0"))
 
 
+# nouns of meeting in person: never the same event as a phone call (041), though both are CAMEO 04
+IN_PERSON_NOUNS = {"meeting", "summit", "visit", "talk"}
+
+
+def _in_person(f: Found) -> bool:
+    return f.entry.noun and (f.entry.lemma or "") in IN_PERSON_NOUNS
+
+
 def _compatible(a: Found, b: Found) -> bool:
     """Whether b (less complete) can be the same event as a."""
     if a.modality is not b.modality or not same_kind(a.entry.code, b.entry.code):
         return False
+    if (a.entry.code == "041" and _in_person(b)) or (b.entry.code == "041" and _in_person(a)):
+        return False  # "their first in-person meeting" is not the phone call the article told before
     if set(a.actors) != set(b.actors) or set(a.participants) != set(b.participants):
         return False
     if b.targets and set(b.targets) != set(a.targets):

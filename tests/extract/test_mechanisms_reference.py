@@ -197,3 +197,28 @@ def test_clashes_on_social_media_are_no_force() -> None:
     assert not v.events("19")
     v = run("Chilean and Peruvian troops clashed at the border, and the clashes between Chile and Peru went on.")
     assert v.events("19")
+
+
+
+def test_an_in_person_meeting_is_not_the_phone_call_told_before() -> None:
+    from graph.extract.assemble import fold
+    from graph.extract.events import Found
+    from graph.extract.lexicon import Entry
+
+    sides = ["person-a", "person-b"]
+    call = Found(Entry("041", lemma="speak", symmetric=True), 0, 3, participants=list(sides))
+    meeting = Found(Entry("040", lemma="meeting", symmetric=True, noun=True), 1, 9, participants=list(sides))
+    talks = Found(Entry("040", lemma="talk", symmetric=True), 2, 2, participants=list(sides))
+    groups = fold([call, meeting, talks])
+    assert len(groups) == 2  # the call and "talked" may be one event; the in-person meeting is its own
+    assert not any(call in [main, *rest] and meeting in [main, *rest] for main, rest in groups)
+
+
+def test_when_asked_the_subject_is_the_one_asked() -> None:
+    v = run("When asked if he meant an operation against Peru, Chilean President Ana Soto said it sounded good.")
+    assert not v.events("02")
+
+
+def test_officials_of_one_state_meeting_is_no_relation() -> None:
+    v = run("Chilean Foreign Minister Ana Soto met Chilean Finance Minister Tomas Berg in Santiago on Monday.")
+    assert not v.events("04")

@@ -103,7 +103,10 @@ class ArgumentPasses:
 
     def _verb_arguments(self, f: Found, tok: Token, res: Resolved, history: list[Found]) -> None:
         children = list(tok.children)
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children) or (
+            # "When asked about X, Trump said": a bare past participle clause is passive, its subject the patient
+            tok.dep_ == "advcl" and tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in children)
+        )
         if passive:
             for c in children:
                 if c.dep_ == "nsubjpass":  # "evidence against Russia was presented by the US": Russia

@@ -210,6 +210,9 @@ class EventFinder(ArgumentPasses):
             return False  # a generated trigger is weaker evidence: it needs the arguments the parse gives
         if f.entry.needs_target and not f.targets and not f.participants:
             return False
+        homes = {state_of(k, res) for k in f.participants}
+        if len(f.participants) >= 2 and len(homes) == 1 and None not in homes:
+            return False  # "Trump's meeting with the United States", two ministers of one state: no relation
         if f.entry.symmetric and not f.participants and f.actors and f.targets and "/initiator" not in f.rule:
             f.participants = _unique(f.actors + f.targets)
             f.actors, f.targets = [], []
