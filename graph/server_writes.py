@@ -23,6 +23,7 @@ from __future__ import annotations
 from typing import Any
 
 from graph.server_worker import _Frames, _Refused
+from graph.sparqltext import parse_tree_has
 
 
 def update_calls_out(text: str) -> bool | None:
@@ -50,25 +51,7 @@ def update_calls_out(text: str) -> bool | None:
         tree = parseUpdate(text.replace("\r\n", "\n").replace("\r", "\n"))
     except (ParseBaseException, ValueError, TypeError, RecursionError):
         return None
-    return _calls_out(tree)
-
-
-def _calls_out(node: object) -> bool:
-    from pyparsing import ParseResults
-    from rdflib.plugins.sparql.parserutils import CompValue
-
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, CompValue):
-            if item.name in ("Load", "ServiceGraphPattern"):
-                return True
-            stack.extend(item.values())
-        elif isinstance(item, dict):
-            stack.extend(item.values())
-        elif isinstance(item, (list, tuple, ParseResults)):
-            stack.extend(item)
-    return False
+    return parse_tree_has(tree, frozenset({"Load", "ServiceGraphPattern"}))
 
 
 def answer_update(

@@ -103,10 +103,11 @@ def service_in_parse(text: str) -> bool | None:
         tree = parseQuery(normalised)
     except (ParseBaseException, ValueError, TypeError, RecursionError):
         return None
-    return _has_service(tree)
+    return parse_tree_has(tree, frozenset({"ServiceGraphPattern"}))
 
 
-def _has_service(node: object) -> bool:
+def parse_tree_has(node: object, names: frozenset[str]) -> bool:
+    """Whether an rdflib SPARQL parse tree holds a node of one of ``names`` ("ServiceGraphPattern", "Load")."""
     from pyparsing import ParseResults
     from rdflib.plugins.sparql.parserutils import CompValue
 
@@ -114,7 +115,7 @@ def _has_service(node: object) -> bool:
     while stack:
         item = stack.pop()
         if isinstance(item, CompValue):
-            if item.name == "ServiceGraphPattern":
+            if item.name in names:
                 return True
             stack.extend(item.values())
         elif isinstance(item, dict):
