@@ -264,6 +264,15 @@ def load_lexicon() -> Lexicon:
             phrases.append(e)
         else:
             nouns.setdefault(e.lemma or "", []).append(e)
+    # a generated pattern of a light verb and a symmetric event noun ("hold talks", "conduct negotiations")
+    # names an act the sides do together, as the noun does ("attend a summit" is one side's, and stays so)
+    together = {e.lemma for entries in nouns.values() for e in entries if e.symmetric}
+    for lemma, entries in verbs.items():
+        if lemma in light:
+            verbs[lemma] = [
+                replace(e, symmetric=True) if e.generated and not e.symmetric and set(e.obj) & together else e
+                for e in entries
+            ]
     for entries in verbs.values():
         entries.sort(key=lambda e: -e.specificity)
     verb_forms = {f: lemma for lemma in verbs for f in _inflect(lemma, irregular)}

@@ -199,7 +199,6 @@ def test_clashes_on_social_media_are_no_force() -> None:
     assert v.events("19")
 
 
-
 def test_an_in_person_meeting_is_not_the_phone_call_told_before() -> None:
     from graph.extract.assemble import fold
     from graph.extract.events import Found
@@ -222,3 +221,19 @@ def test_when_asked_the_subject_is_the_one_asked() -> None:
 def test_officials_of_one_state_meeting_is_no_relation() -> None:
     v = run("Chilean Foreign Minister Ana Soto met Chilean Finance Minister Tomas Berg in Santiago on Monday.")
     assert not v.events("04")
+
+
+def test_two_titled_sides_holding_talks_are_both_participants() -> None:
+    v = run("Chilean President Ana Soto and Peruvian President Luis Rojas held talks in Lima on Monday.")
+    assert any(v.n(e.participants) == {"Ana Soto", "Luis Rojas"} for e in v.events("04"))
+
+
+def test_attending_a_summit_abroad_stays_one_sides_visit() -> None:
+    v = run("Chilean President Ana Soto is scheduled to attend a summit in Switzerland on Friday.")
+    assert any(s == {"Ana Soto"} and t == {"Switzerland"} for s, t in v.directed("042"))
+
+
+def test_a_telephonic_conversation_is_a_call() -> None:
+    v = run("Chilean President Ana Soto held a telephonic conversation with Peruvian President Luis Rojas.")
+    (call,) = v.events("04")
+    assert call.cameo == "041" and v.n(call.participants) == {"Ana Soto", "Luis Rojas"}

@@ -159,11 +159,12 @@ class EventFinder(ArgumentPasses):
                 f.participants = _unique(f.actors + others)
                 f.actors = []
                 f.rule += "/coordinated-clauses"
-            elif parsed and (not f.actors or "/surface-source" in f.rule):
-                # a parse that lost the subject ("date 2024-06-19 Following talks ..., X and Y signed"):
-                # the two actors coordinated right before the verb in its sentence
-                pair = coordinated_pair(tok, res, range(sent.start, tok.i))
-                if pair:
+            elif parsed and (not f.actors or "/surface-source" in f.rule or len(f.actors) == 1):
+                # a parse that lost the subject ("date 2024-06-19 Following talks ..., X and Y signed") or
+                # half of it ("President X and President Y held talks": X as a modifier of Y): the two
+                # actors coordinated right before the verb in its sentence (with the one side found)
+                pair = coordinated_pair(tok, res, range(sent.start, tok.i)) or _subject_pair(tok, res)
+                if pair and (not f.actors or "/surface-source" in f.rule or f.actors[0] in pair):
                     f.participants, f.actors = pair, []
                     f.rule = f.rule.replace("/surface-source", "") + "/coordinated-before"
                     f.confidence -= 0.15
@@ -177,6 +178,9 @@ class EventFinder(ArgumentPasses):
                 f.confidence -= 0.1
         if f.entry.noun and f.entry.code[:2] in FORCE_ROOTS and parsed and _verbal(tok):
             return False  # "clashes on social media", "a verbal attack": words, not force
+        if f.entry.noun and f.entry.code == "040" and parsed and _by_phone(tok):
+            f.entry = replace(f.entry, code="041")  # "a telephonic conversation", "video talks": not in person
+            f.rule += "/remote"
         if f.entry.symmetric and not f.participants and not f.targets:
             return False  # a meeting with one known side says nothing about a relation
         if f.actors and not f.targets and not f.participants and parsed and f.entry.code.startswith("04"):
@@ -261,6 +265,14 @@ VERBAL_MODIFIERS = {"verbal", "rhetorical", "diplomatic", "online", "political",
 VERBAL_VENUES = {"media", "twitter", "facebook", "television", "air", "airwaves", "platform", "internet"}
 
 
+REMOTE_MODIFIERS = {"telephonic", "telephone", "phone", "video", "virtual", "online"}
+
+
+def _by_phone(noun: Token) -> bool:
+    """Whether consultations named by a noun were held at a distance ("telephonic conversation", "video talks")."""
+    return any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in REMOTE_MODIFIERS for c in noun.children)
+
+
 def _verbal(noun: Token) -> bool:
     """Whether a force noun names an exchange of words, by its modifiers or its venue."""
     for c in noun.children:
@@ -278,28 +290,38 @@ def _verbal(noun: Token) -> bool:
 def _noun_side_pair(noun: Token, res: Resolved, sent: Span) -> list[str]:
     """The pair "X and Y" a symmetric event noun's one side belongs to: after its "between", else before
     the light verb that carries it."""
-    doc = noun.doc
     for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ == "between":
-            # "between" always takes two sides, "X and Y": read them in word order up to the next verb,
-            # each side the actor its phrase ends with ("DRC President Felix Tshisekedi": the president)
-            sides: list[str | None] = [None]
-            for i in range(c.i + 1, min(sent.end, c.i + 16)):
-                t = doc[i]
-                if t.pos_ in ("VERB", "AUX") or (t.is_punct and t.lower_ != "-"):
-                    break
-                if t.lower_ == "and":
-                    if len(sides) == 2:
-                        break
-                    sides.append(None)
-                elif (k := res.at(i)) and res.actors[k].kind is not ActorKind.SITE:
-                    sides[-1] = k
-            keys = [k for k in sides if k]
-            return keys if len(keys) == 2 and keys[0] != keys[1] else []
+        if c.dep_ == "prep" and c.lower_ == "between":  # "between" always takes two sides
+            return pair_in_order(res, noun.doc, c.i + 1, min(sent.end, c.i + 16))
     verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return []
-    return coordinated_pair(verb, res, range(sent.start, verb.i))
+    return coordinated_pair(verb, res, range(sent.start, verb.i)) or _subject_pair(verb, res)
+
+
+def _subject_pair(verb: Token, res: Resolved) -> list[str]:
+    """ "President X and President Y held talks" parsed as one noun phrase: the two sides of its subject,
+    read in word order."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return pair_in_order(res, verb.doc, subject.left_edge.i, verb.i) if subject is not None else []
+
+
+def pair_in_order(res: Resolved, doc: Doc, start: int, stop: int) -> list[str]:
+    """Two sides "X and Y" read in word order from ``start`` up to a verb, a punctuation mark or ``stop``:
+    each side the actor its phrase ends with ("DRC President Felix Tshisekedi": the president)."""
+    sides: list[str | None] = [None]
+    for i in range(start, stop):
+        t = doc[i]
+        if t.pos_ in ("VERB", "AUX") or (t.is_punct and t.lower_ != "-"):
+            break
+        if t.lower_ == "and":
+            if len(sides) == 2:
+                break
+            sides.append(None)
+        elif (k := res.at(i)) and res.actors[k].kind is not ActorKind.SITE:
+            sides[-1] = k
+    keys = [k for k in sides if k]
+    return keys if len(keys) == 2 and keys[0] != keys[1] else []
 
 
 def _obligations(sent: Span, taken: set[int]) -> list[tuple[Token, Entry]]:
