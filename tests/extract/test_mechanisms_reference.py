@@ -237,3 +237,17 @@ def test_a_telephonic_conversation_is_a_call() -> None:
     v = run("Chilean President Ana Soto held a telephonic conversation with Peruvian President Luis Rojas.")
     (call,) = v.events("04")
     assert call.cameo == "041" and v.n(call.participants) == {"Ana Soto", "Luis Rojas"}
+
+
+def test_condemning_a_harm_targets_who_did_it_not_its_victim() -> None:
+    v = run("Chile condemned the sanctions on Peru.")
+    assert not any("Peru" in t for _s, t in v.directed("11"))
+    v = run("Chile condemned Russia's invasion of Ukraine.")
+    assert (frozenset({"Chile"}), frozenset({"Russia"})) in v.directed("11")
+    v = run("Russia attacked Ukraine on Monday. Chile condemned the attack.")
+    assert (frozenset({"Chile"}), frozenset({"Russia"})) in v.directed("11")
+
+
+def test_a_possessive_beside_a_name_stays_with_it() -> None:
+    v = run("Chilean President Ana Soto accused Peruvian President Luis Rojas and his wife of corruption.")
+    assert not any("wife of Ana Soto" in t for _s, t in v.directed("11"))

@@ -36,6 +36,8 @@ from graph.extract.events.words import (
     CLAUSE_TIME_PREPS,
     FORCE_ROOTS,
     GROUP_PRONOUNS,
+    HARM_ROOTS,
+    JUDGING_ROOTS,
     MEANS_NOUNS,
     NOUN_TARGET_PREPS,
     PRESENCE_NOUNS,
@@ -78,7 +80,7 @@ class ArgumentPasses:
                     f.actors.append(left)
                     f.confidence -= 0.15
                     f.rule += "/surface-source"
-            if not f.targets and not f.entry.symmetric and f.actors:
+            if not f.targets and not f.entry.symmetric and f.actors and not self._judges_a_harm(f, tok):
                 right = _nearest(tok, res, sent, +1, exclude=set(f.actors))
                 if right:
                     f.targets.append(right)
@@ -100,6 +102,14 @@ class ArgumentPasses:
         elif f.entry.symmetric or (len(f.actors) >= 2 and not f.targets and joint):
             f.participants = _unique(f.actors + f.targets + f.participants)
             f.actors, f.targets = [], []
+
+    def _judges_a_harm(self, f: Found, tok: Token) -> bool:
+        """ "condemned the sanctions on Peru": a judgement of a harmful act, whose victim (the next name)
+        is not its target."""
+        if f.entry.code[:2] not in JUDGING_ROOTS:
+            return False
+        nouns = (self.lex.noun(c.lemma_.lower()) for c in tok.children if c.dep_ == "dobj")
+        return any(n is not None and n.code[:2] in HARM_ROOTS for n in nouns)
 
     def _verb_arguments(self, f: Found, tok: Token, res: Resolved, history: list[Found]) -> None:
         children = list(tok.children)
@@ -161,11 +171,16 @@ class ArgumentPasses:
                     f.rule += "/inherited-subject"
             objs = [c for c in children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
             for o in objs:
+                noun = self.lex.noun(o.lemma_.lower())
                 # "held his summit with X": the subject's own possessive is no target, X is
-                found = [k for k in np_actors(o, res) if k not in f.actors] or _inner_actors(o, res, exclude=f.actors)
+                found = [k for k in np_actors(o, res) if k not in f.actors]
+                if not found and f.entry.code[:2] in JUDGING_ROOTS and noun and noun.code[:2] in HARM_ROOTS:
+                    # "condemned the invasion of Venezuela": whoever invades is criticised, not Venezuela
+                    found = _perpetrators(o, res, exclude=f.actors)
+                elif not found:
+                    found = _inner_actors(o, res, exclude=f.actors)
                 f.targets += found
                 if not found:
-                    noun = self.lex.noun(o.lemma_.lower())
                     ref = _responds_to(o, res, history, f.actors, noun.code if noun else None)
                     if ref is not None:
                         f.answers = history[ref]
@@ -372,6 +387,22 @@ class ArgumentPasses:
             f.actors, f.targets = [], []
         f.confidence -= 0.25
         f.rule += "/surface"
+
+
+def _perpetrators(noun: Token, res: Resolved, exclude: list[str]) -> list[str]:
+    """Who does the harm a noun names: its possessor ("Russia's invasion") or its "by" ("strikes by X")."""
+    return [
+        k
+        for c in noun.children
+        for k in (
+            np_actors(c, res)
+            if c.dep_ == "poss"
+            else [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, res)]
+            if c.dep_ == "prep" and c.lower_ == "by"
+            else []
+        )
+        if k not in exclude
+    ]
 
 
 def _content_target(tok: Token, res: Resolved, actors: list[str]) -> list[str]:

@@ -112,7 +112,7 @@ ACCUSATION_NOUNS = {"charge", "allegation", "accusation", "claim", "criticism", 
 
 RESPONSE_REACH = 64  # earlier mentions an object noun may refer back to (bounded: a long article stays linear)
 # families of acts a later sentence names by a noun ("the request", "the offer", "the demand", "the threat")
-REFERABLE_ROOTS = {"02", "03", "10", "11", "13"}
+REFERABLE_ROOTS = {"02", "03", "10", "11", "13", "16", "17", "18", "19", "20"}  # "condemned the invasion"
 
 
 def _responds_to(

@@ -32,6 +32,10 @@ GROUP_PRONOUNS = {"their", "they", "them", "both"}
 PLURAL_IT = {"it", "they", "we"}
 ABOUT_PREPS = {"over", "about"}
 THREAT_ROOT = "13"
+# verbal judgements of an act (criticism, accusation, rejection): their target is who did it
+JUDGING_ROOTS = {"11", "12"}
+# acts that harm someone: coercion, sanctions and force ("the invasion of X": X is the victim)
+HARM_ROOTS = {"16", "17", "18", "19", "20"}
 VISIT_CODE = "042"  # a visit noun's "of" names the visitor ("the visit of X to Y")
 SUMMONED_TO = {"summon"}  # "was summoned to the foreign ministry": the ministry summons
 BLAMED_PREP = {"blame": "on", "pin": "on"}  # "blamed the unrest on X": X is accused

@@ -300,9 +300,10 @@ class PersonPasses(KnownPeoplePasses):
                     continue
                 before = [r.at(i) for i in range(sent.start, ti) if r.at(i) and i not in r.via_pronoun]
                 cands = [k for k in before if k and r.actors[k].kind is ActorKind.PERSON]
-                if len(set(cands)) > 1:
+                if len(set(cands)) > 1 and doc[ti].dep_ in ("nsubj", "nsubjpass"):
                     # "'... headed by minister X,' Kurti wrote, where he also compared ...": of several persons
-                    # named before, the one that is a subject is whom the pronoun continues
+                    # named before, a subject pronoun continues the one that is a subject ("Maduro and his
+                    # wife": a possessive stays with the name beside it)
                     subjects = {
                         r.at(t.i)
                         for t in doc[sent.start : ti]
