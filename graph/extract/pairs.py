@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from graph.extract.nlp import Token, sentences
+from graph.extract.nlp import Doc, Span, Token, sentences
 from graph.extract.resolve import Resolved
 from graph.model import ActorKind
 
@@ -106,3 +106,40 @@ def coordinated_pair(tok: Token, res: Resolved, window: range) -> list[str]:
             if len(keys) == 2:
                 return keys
     return []
+
+
+def noun_side_pair(noun: Token, res: Resolved, sent: Span) -> list[str]:
+    """The pair "X and Y" a symmetric event noun's one side belongs to: after its "between", else before
+    the light verb that carries it."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "between":  # "between" always takes two sides
+            return pair_in_order(res, noun.doc, c.i + 1, min(sent.end, c.i + 16))
+    verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    return coordinated_pair(verb, res, range(sent.start, verb.i)) or subject_pair(verb, res)
+
+
+def subject_pair(verb: Token, res: Resolved) -> list[str]:
+    """ "President X and President Y held talks" parsed as one noun phrase: the two sides of its subject,
+    read in word order."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return pair_in_order(res, verb.doc, subject.left_edge.i, verb.i) if subject is not None else []
+
+
+def pair_in_order(res: Resolved, doc: Doc, start: int, stop: int) -> list[str]:
+    """Two sides "X and Y" read in word order from ``start`` up to a verb, a punctuation mark or ``stop``:
+    each side the actor its phrase ends with ("DRC President Felix Tshisekedi": the president)."""
+    sides: list[str | None] = [None]
+    for i in range(start, stop):
+        t = doc[i]
+        if t.pos_ in ("VERB", "AUX") or (t.is_punct and t.lower_ != "-"):
+            break
+        if t.lower_ == "and":
+            if len(sides) == 2:
+                break
+            sides.append(None)
+        elif (k := res.at(i)) and res.actors[k].kind is not ActorKind.SITE:
+            sides[-1] = k
+    keys = [k for k in sides if k]
+    return keys if len(keys) == 2 and keys[0] != keys[1] else []

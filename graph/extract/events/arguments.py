@@ -23,8 +23,10 @@ from graph.extract.events.phrases import (
 from graph.extract.events.targets import (
     CONFLICT_ROOTS,
     _conditional_target,
+    _content_target,
     _coreferent_object_target,
     _inherited_target,
+    _perpetrators,
     _responds_to,
 )
 from graph.extract.events.words import (
@@ -387,37 +389,6 @@ class ArgumentPasses:
             f.actors, f.targets = [], []
         f.confidence -= 0.25
         f.rule += "/surface"
-
-
-def _perpetrators(noun: Token, res: Resolved, exclude: list[str]) -> list[str]:
-    """Who does the harm a noun names: its possessor ("Russia's invasion") or its "by" ("strikes by X")."""
-    return [
-        k
-        for c in noun.children
-        for k in (
-            np_actors(c, res)
-            if c.dep_ == "poss"
-            else [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, res)]
-            if c.dep_ == "prep" and c.lower_ == "by"
-            else []
-        )
-        if k not in exclude
-    ]
-
-
-def _content_target(tok: Token, res: Resolved, actors: list[str]) -> list[str]:
-    """Whom the clause a threat announces acts against: its object, an "against X" in it, else the state
-    where it would act."""
-    for c in tok.children:
-        if c.dep_ not in ("ccomp", "xcomp") or c.pos_ not in ("VERB", "AUX"):
-            continue
-        found = [k for o in c.children if o.dep_ == "dobj" for k in np_actors(o, res) if k not in actors]
-        found = found or _deep_against(c, res, actors)
-        if not found and (where := _place(c, res, kinds=(ActorKind.STATE,), preps=("in", "into"))):
-            found = [where] if where not in actors else []
-        if found:
-            return found
-    return []
 
 
 def _clause_actor(noun: Token, res: Resolved) -> list[str]:

@@ -39,7 +39,7 @@ from graph.extract.events.words import (
 )
 from graph.extract.lexicon import Entry, Lexicon
 from graph.extract.nlp import Doc, Language, Span, Token, lex_columns, phrase_matcher, sentences, token_columns
-from graph.extract.pairs import coordinated_pair
+from graph.extract.pairs import coordinated_pair, noun_side_pair, subject_pair
 from graph.extract.resolve import Resolved
 from graph.model import ActorKind, DateRange, Modality
 
@@ -163,7 +163,7 @@ class EventFinder(ArgumentPasses):
                 # a parse that lost the subject ("date 2024-06-19 Following talks ..., X and Y signed") or
                 # half of it ("President X and President Y held talks": X as a modifier of Y): the two
                 # actors coordinated right before the verb in its sentence (with the one side found)
-                pair = coordinated_pair(tok, res, range(sent.start, tok.i)) or _subject_pair(tok, res)
+                pair = coordinated_pair(tok, res, range(sent.start, tok.i)) or subject_pair(tok, res)
                 if pair and (not f.actors or "/surface-source" in f.rule or f.actors[0] in pair):
                     f.participants, f.actors = pair, []
                     f.rule = f.rule.replace("/surface-source", "") + "/coordinated-before"
@@ -171,7 +171,7 @@ class EventFinder(ArgumentPasses):
         if f.entry.symmetric and f.entry.noun and len(f.actors) == 1 and not f.participants and parsed:
             # a parse that split "X and Y" ("X and Y held a conversation": X as a modifier of Y), or
             # "a summit between X and Y" with Y hung elsewhere: the coordination the side belongs to
-            pair = _noun_side_pair(tok, res, sent)
+            pair = noun_side_pair(tok, res, sent)
             if f.actors[0] in pair:
                 f.participants, f.actors = pair, []
                 f.rule += "/coordinated-pair"
@@ -285,43 +285,6 @@ def _verbal(noun: Token) -> bool:
         ):
             return True
     return False
-
-
-def _noun_side_pair(noun: Token, res: Resolved, sent: Span) -> list[str]:
-    """The pair "X and Y" a symmetric event noun's one side belongs to: after its "between", else before
-    the light verb that carries it."""
-    for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ == "between":  # "between" always takes two sides
-            return pair_in_order(res, noun.doc, c.i + 1, min(sent.end, c.i + 16))
-    verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
-    if verb is None or verb.pos_ not in ("VERB", "AUX"):
-        return []
-    return coordinated_pair(verb, res, range(sent.start, verb.i)) or _subject_pair(verb, res)
-
-
-def _subject_pair(verb: Token, res: Resolved) -> list[str]:
-    """ "President X and President Y held talks" parsed as one noun phrase: the two sides of its subject,
-    read in word order."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return pair_in_order(res, verb.doc, subject.left_edge.i, verb.i) if subject is not None else []
-
-
-def pair_in_order(res: Resolved, doc: Doc, start: int, stop: int) -> list[str]:
-    """Two sides "X and Y" read in word order from ``start`` up to a verb, a punctuation mark or ``stop``:
-    each side the actor its phrase ends with ("DRC President Felix Tshisekedi": the president)."""
-    sides: list[str | None] = [None]
-    for i in range(start, stop):
-        t = doc[i]
-        if t.pos_ in ("VERB", "AUX") or (t.is_punct and t.lower_ != "-"):
-            break
-        if t.lower_ == "and":
-            if len(sides) == 2:
-                break
-            sides.append(None)
-        elif (k := res.at(i)) and res.actors[k].kind is not ActorKind.SITE:
-            sides[-1] = k
-    keys = [k for k in sides if k]
-    return keys if len(keys) == 2 and keys[0] != keys[1] else []
 
 
 def _obligations(sent: Span, taken: set[int]) -> list[tuple[Token, Entry]]:

@@ -4,9 +4,11 @@ targets, and the earlier events an object refers to."""
 from __future__ import annotations
 
 from graph.extract.events.found import Found
-from graph.extract.events.phrases import np_actors, subject_actors
+from graph.extract.events.phrases import _deep_against, _place, np_actors, subject_actors
+from graph.extract.events.words import HARM_ROOTS
 from graph.extract.nlp import Doc, Token
 from graph.extract.resolve import Resolved
+from graph.model import ActorKind
 
 # -- targets from elsewhere ------------------------------------------------------------------------------
 CONFLICT_ROOTS = {"10", "11", "12", "13", "16", "17"}
@@ -112,7 +114,7 @@ ACCUSATION_NOUNS = {"charge", "allegation", "accusation", "claim", "criticism", 
 
 RESPONSE_REACH = 64  # earlier mentions an object noun may refer back to (bounded: a long article stays linear)
 # families of acts a later sentence names by a noun ("the request", "the offer", "the demand", "the threat")
-REFERABLE_ROOTS = {"02", "03", "10", "11", "13", "16", "17", "18", "19", "20"}  # "condemned the invasion"
+REFERABLE_ROOTS = {"02", "03", "10", "11", "13"} | HARM_ROOTS  # ... and harms: "condemned the invasion"
 
 
 def _responds_to(
@@ -136,3 +138,34 @@ def _responds_to(
         if lemma in TALK_NOUNS and f.entry.code.startswith("04") and set(actors) & set(f.participants):
             return i  # "called the talks productive": the talks the speaker took part in (the others are the target)
     return None
+
+
+def _perpetrators(noun: Token, res: Resolved, exclude: list[str]) -> list[str]:
+    """Who does the harm a noun names: its possessor ("Russia's invasion") or its "by" ("strikes by X")."""
+    return [
+        k
+        for c in noun.children
+        for k in (
+            np_actors(c, res)
+            if c.dep_ == "poss"
+            else [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, res)]
+            if c.dep_ == "prep" and c.lower_ == "by"
+            else []
+        )
+        if k not in exclude
+    ]
+
+
+def _content_target(tok: Token, res: Resolved, actors: list[str]) -> list[str]:
+    """Whom the clause a threat announces acts against: its object, an "against X" in it, else the state
+    where it would act."""
+    for c in tok.children:
+        if c.dep_ not in ("ccomp", "xcomp") or c.pos_ not in ("VERB", "AUX"):
+            continue
+        found = [k for o in c.children if o.dep_ == "dobj" for k in np_actors(o, res) if k not in actors]
+        found = found or _deep_against(c, res, actors)
+        if not found and (where := _place(c, res, kinds=(ActorKind.STATE,), preps=("in", "into"))):
+            found = [where] if where not in actors else []
+        if found:
+            return found
+    return []
