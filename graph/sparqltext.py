@@ -8,10 +8,6 @@ string, an IRI or a comment does not count, and a keyword written with escapes d
 Example:
     >>> query_form('# SELECT in a comment\\nCONSTRUCT { ?s ?p "ASK" } WHERE { ?s ?p ?o }')
     'CONSTRUCT'
-    >>> calls_service('SELECT * WHERE { ?service <urn:SERVICE> "SERVICE" }')
-    False
-    >>> calls_service('SELECT * WHERE { \\\\u0053ERVICE <http://example.org/sparql> { ?s ?p ?o } }')
-    True
 """
 
 from __future__ import annotations
@@ -35,7 +31,6 @@ _UNICODE_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _GUARD_BEFORE = r"(?<![\w?$:@\-])"
 _GUARD_AFTER = r"(?![\w:\-])"
 _FORM = re.compile(_GUARD_BEFORE + r"(SELECT|ASK|CONSTRUCT|DESCRIBE)" + _GUARD_AFTER, re.IGNORECASE)
-_SERVICE = re.compile(_GUARD_BEFORE + r"SERVICE" + _GUARD_AFTER, re.IGNORECASE)
 _UPDATE = re.compile(
     _GUARD_BEFORE + r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)" + _GUARD_AFTER, re.IGNORECASE
 )
@@ -60,11 +55,6 @@ def query_form(text: str) -> str | None:
     """``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE`` (upper case), or None when none is found."""
     m = _FORM.search(scrub(text))
     return m.group(1).upper() if m else None
-
-
-def calls_service(text: str) -> bool:
-    """Whether the query has a ``SERVICE`` clause (a federated call to another endpoint)."""
-    return _SERVICE.search(scrub(text)) is not None
 
 
 def looks_like_update(text: str) -> bool:

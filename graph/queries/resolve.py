@@ -71,14 +71,9 @@ def name_keys(name: str) -> tuple[str, ...]:
         return (symbols,) if symbols else ()
     if key.isascii():  # ASCII, or Latin letters whose accents normalise() already drops
         return (key,)
-    spelled = _ascii_key(ids.transliterate(name))
-    joined = _ascii_key(ids.transliterate(name, syllables=False)) if " " in spelled else spelled
+    spelled = normalise(ids.transliterate(name))
+    joined = normalise(ids.transliterate(name, syllables=False)) if " " in spelled else spelled
     return tuple(dict.fromkeys(k for k in (key, spelled, joined) if k))
-
-
-def _ascii_key(text: str) -> str:
-    """:func:`normalise` for ASCII text (a transliteration): lower case, punctuation as single spaces."""
-    return _WORDS.sub(" ", text.lower()).strip()
 
 
 def _symbols(text: str) -> str:

@@ -88,20 +88,7 @@ def read_curated(path: str | Path, *, max_bytes: int = 5_000_000) -> CuratedSour
 
 def _load(p: Path, max_bytes: int) -> Mapping[str, Any]:
     where = str(p)
-    try:
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise SourceError(
-                f"file is {size} bytes, over the limit of {max_bytes}",
-                where=where,
-                hint="split it, or raise DIPLOGRAPH_MAX_ARTICLE_BYTES",
-            )
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise SourceError(
-            f"cannot read the file: {exc.strerror or exc}", where=where, hint="check the path and its permissions"
-        ) from exc
-    content = decode_unicode(raw, where, hint="save the file as UTF-8")
+    content = decode_unicode(read_limited(p, max_bytes), where, hint="save the file as UTF-8")
     if p.suffix.lower() == ".json":
         try:
             data = json.loads(content)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from graph import ids
 from graph.errors import SourceError
-from graph.sources.text import decode_unicode
+from graph.sources.text import decode_unicode, read_limited
 from graph.store.base import Quad, Term
 
 RDF_SUFFIXES = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt"}
@@ -50,15 +50,7 @@ def read_rdf(path: str | Path, *, max_bytes: int = 200_000_000) -> RdfSource:
     fmt = RDF_SUFFIXES.get(p.suffix.lower())
     if fmt is None:
         raise SourceError("not an RDF file", where=str(p), hint="use .trig, .nq, .ttl or .nt")
-    try:
-        if p.stat().st_size > max_bytes:
-            raise SourceError(f"file is over the limit of {max_bytes} bytes", where=str(p))
-        encoded = p.read_bytes()
-    except OSError as exc:
-        raise SourceError(
-            f"cannot read the file: {exc.strerror or exc}", where=str(p), hint="check the path and its permissions"
-        ) from exc
-    data = decode_unicode(encoded, str(p), hint="save it as UTF-8")
+    data = decode_unicode(read_limited(p, max_bytes), str(p), hint="save it as UTF-8")
     ds = Dataset()
     try:
         ds.parse(data=data, format=fmt, publicID=ids.ID)

@@ -72,10 +72,6 @@ class StoreLock:
         self.exclusive = exclusive
         self._fd: int | None = None
 
-    @property
-    def held(self) -> bool:
-        return self._fd is not None
-
     def acquire(self, wait: float | None = None) -> None:
         """Take the lock, waiting up to ``wait`` seconds (default: :func:`default_wait`).
 
