@@ -26,7 +26,8 @@ def test_the_country_is_the_one_state_just_named() -> None:
 
 def test_the_country_with_several_states_named_stays_unresolved() -> None:
     v = run("Chile and Peru held talks. The European Union then imposed sanctions on the country.")
-    assert not any("Chile" in t or "Peru" in t for _s, t in v.directed("16"))
+    assert {m.text for m in v.ex.mentions} >= {"Chile", "Peru"}
+    assert not any("country" in m.text for m in v.ex.mentions)  # "the country" stands for neither
 
 
 def test_a_noun_refers_back_to_an_earlier_act_of_the_same_family() -> None:
@@ -75,8 +76,10 @@ def test_a_threat_against_agents_of_a_body_targets_the_body() -> None:
 
 
 def test_speakers_own_government_is_no_addressee_of_the_threat() -> None:
-    v = run("President Ana Soto of Chile warned her government would respond to any attack by Peru.")
-    assert all("Ana Soto" not in t for _s, t in v.directed("13"))
+    v = run("Chilean President Ana Soto warned that her government would retaliate against Peru.")
+    threats = v.directed("13")
+    assert (frozenset({"Ana Soto"}), frozenset({"Peru"})) in threats
+    assert not any("Ana Soto" in t for _s, t in threats)
 
 
 def test_dismissing_allegations_rejects_whoever_made_them() -> None:
@@ -129,7 +132,8 @@ def test_force_in_a_place_from_a_generated_pattern_targets_its_state() -> None:
 
 def test_a_statement_is_not_addressed_to_a_person_inside_what_it_announces() -> None:
     v = run("Peru announced its decision to withdraw Ambassador Luis Rojas from Chile on Monday.")
-    assert all("Luis Rojas" not in t for _s, t in v.directed("01"))
+    assert "Luis Rojas" in v.names.values()  # named, and so a candidate the fallback could pick
+    assert not any("Luis Rojas" in t for _s, t in v.directed("01"))
 
 
 def test_a_leader_acting_on_their_own_armed_forces_is_no_relation() -> None:
@@ -241,6 +245,7 @@ def test_a_telephonic_conversation_is_a_call() -> None:
 
 def test_condemning_a_harm_targets_who_did_it_not_its_victim() -> None:
     v = run("Chile condemned the sanctions on Peru.")
+    assert "Peru" in v.names.values()  # named right after the verb: the surface fallback's candidate
     assert not any("Peru" in t for _s, t in v.directed("11"))
     v = run("Chile condemned Russia's invasion of Ukraine.")
     assert (frozenset({"Chile"}), frozenset({"Russia"})) in v.directed("11")

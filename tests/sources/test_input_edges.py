@@ -4,7 +4,6 @@ or in the data read right; never in another exception."""
 
 from __future__ import annotations
 
-import time
 import tracemalloc
 from pathlib import Path
 
@@ -166,16 +165,16 @@ def test_a_1kb_alias_bomb_is_refused_at_once_with_little_memory(tmp_path: Path) 
     p.write_text(bomb)
     read_curated(FIXTURES / "curated" / "minimal.yaml")  # imports done: time and memory are the bomb's own
     tracemalloc.start()
-    started = time.perf_counter()
     try:
         with pytest.raises(SourceError, match="alias bomb") as caught:
             read_curated(p)
     finally:
-        elapsed = time.perf_counter() - started
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
     assert str(p) in caught.value.describe() and "anchors" in caught.value.describe()
-    assert elapsed < 1.0 and peak < 100_000_000, (elapsed, peak)  # the issue's target: < 1 s, < 100 MB
+    # refused before anything is expanded (the issue's < 100 MB); its time is measured by
+    # scripts/bench/fuzz_inputs.py and recorded in BENCHMARKS.md, not asserted here
+    assert peak < 100_000_000, peak
 
 
 def test_the_cli_names_the_bomb_and_goes_on(tmp_path: Path) -> None:
