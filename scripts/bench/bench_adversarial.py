@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import random
 import subprocess
 import sys
@@ -34,12 +33,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts" / "bench"))
+
+from bench_extract import load_average, machine  # noqa: E402
+
+from graph.extract.nlp import MAX_CHARS  # noqa: E402  (a longer text is not extracted at all)
+
 RESULTS = ROOT / "scripts" / "bench" / "results"
 LEAD = "Colombian President Gustavo Petro met U.S. President Donald Trump in Washington on Tuesday.\n"
 NAMES = ["Gustavo Petro", "Donald Trump", "Nicolas Maduro", "Emmanuel Macron", "Xi Jinping"]
-BUDGET = 86400  # a budget no article reaches: each article is parsed on its own (with none, the
-# articles are parsed in spaCy batches and a batch's parse counts for its first article), and none is cut
-MAX_CHARS = 1_000_000  # graph.extract.nlp.MAX_CHARS: a longer text is not extracted at all
+BUDGET = 86400  # a time budget no article reaches: none is cut
 
 
 def _emoji(size: int, rnd: random.Random) -> str:
@@ -203,7 +206,7 @@ def main() -> None:
         "mode": "in-process" if args.in_process else "cli",
         "startup_seconds": startup,
         "news_files": len(news),
-        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "load": os.getloadavg()[0]},
+        "machine": machine() | {"load": load_average()},
         "rows": rows,
     }
     RESULTS.mkdir(parents=True, exist_ok=True)
