@@ -2,17 +2,13 @@
 
 How it runs:
 
-1. **Lock.** In read-only mode the front takes the store's RocksDB lock file (``DIR/LOCK``, the
-   ``fcntl`` lock RocksDB itself takes) and holds it while serving. Oxigraph's read-only mode does
-   not lock the store, and its documentation calls a writer next to a read-only reader *undefined
-   behaviour*; holding the lock turns that into a clear refusal on the writer's side: a
-   ``diplograph ingest`` (or ``query``, ``graphs --drop``...) on the same store fails at once with
-   :class:`~graph.errors.StoreLockedError` ("in use by another process"), and ``serve`` on a store
-   that an ingest holds fails the same way. In ``--writable`` mode ``serve`` is the store's writer
-   (:mod:`graph.store.locking`): it holds ``DIR/diplograph.lock`` exclusively, so readers and
-   other writers are told which process writes the store, and its worker's read-write open takes
-   the RocksDB lock. Queries go to the endpoint meanwhile (``--store
-   sparql+http://127.0.0.1:7878`` works for the CLI too).
+1. **Lock.** ``serve`` holds the store through the lock every diplograph process takes
+   (:mod:`graph.store.locking`, ``DIR/diplograph.lock``): read-only as a reader, so queries from the CLI
+   and scripts go on beside it while an ingest (or ``graphs --drop``...) is refused at once or waits with
+   ``--wait``; ``--writable`` as the store's writer, so readers and other writers are told which process
+   writes the store. Read-only it also holds RocksDB's own lock file (``DIR/LOCK``), which a second
+   ``serve`` on the store would need: that one is refused. With ``--writable``, queries go to the
+   endpoint meanwhile (``--store sparql+http://127.0.0.1:7878`` works for the CLI too).
 2. **Engine, read-only (the default).** No server process and no port but the front's: a pool of
    worker processes (:class:`graph.server_engine.EnginePool`, ``--workers``) each open the store read-only with
    pyoxigraph and answer one query at a time over pipes. A worker cannot open a network socket
@@ -188,24 +184,44 @@ class OxigraphProcess:
 
 
 @contextlib.contextmanager
-def store_lock(directory: str) -> Iterator[None]:
-    """Hold the store's RocksDB lock (``DIR/LOCK``) so that no writer opens it meanwhile."""
+def _store_locks(directory: str, writable: bool) -> Iterator[None]:
+    """Hold the store while serving: as its writer (``--writable``) or as a reader, through the lock every
+    diplograph process takes (:class:`graph.store.locking.StoreLock`, waiting as long as ``--wait`` says);
+    read-only, also RocksDB's own lock file (``DIR/LOCK``), so that a second ``serve`` is refused."""
+    from graph.store.locking import StoreLock
+
     path = Path(directory)
-    if not (path / "CURRENT").exists():
+    if writable:
+        path.mkdir(parents=True, exist_ok=True)
+    elif not (path / "CURRENT").exists():
         raise StoreError(
             "no diplograph store here",
             where=str(path),
             hint="ingest something first (diplograph ingest FILE) or pass --store with the right path",
         )
+    lock = StoreLock(directory, exclusive=writable)
+    lock.acquire()
+    try:
+        if writable:
+            yield
+        else:
+            with _rocksdb_lock(path):
+                yield
+    finally:
+        lock.release()
+
+
+@contextlib.contextmanager
+def _rocksdb_lock(path: Path) -> Iterator[None]:
     fd = os.open(path / "LOCK", os.O_RDWR | os.O_CREAT, 0o644)
     try:
         try:
             fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as exc:
             raise StoreLockedError(
-                "the store is in use by another process (an ingest or another `diplograph serve`)",
+                "the store is in use by another process (another `diplograph serve`)",
                 where=str(path),
-                hint="wait for that process to finish or stop it, then serve again",
+                hint="stop that server, or query it at its endpoint",
             ) from exc
         yield
     finally:
@@ -236,7 +252,7 @@ def serve(
         StoreError / StoreLockedError: no store there (read-only), or another process holds it.
         ConfigError: the port is taken.
     """
-    with _writer_lock(directory) if writable else store_lock(directory):
+    with _store_locks(directory, writable):
         pool = EnginePool(directory, 1 if writable else workers, verbose=verbose, writable=writable)
         if not pool.sandboxed:
             sys.stderr.write(
@@ -251,23 +267,6 @@ def serve(
             pool.close()
             raise ConfigError(f"cannot listen on {host}:{port}: {exc}", hint="choose another --port") from exc
         return _run_front(front, f"http://{host}:{front.server_address[1]}", on_ready, pool.close)
-
-
-@contextlib.contextmanager
-def _writer_lock(directory: str) -> Iterator[None]:
-    """Hold the store as its writer (``DIR/diplograph.lock``, exclusive) while serving read-write.
-
-    Waits for readers as long as ``--wait`` says (:func:`graph.store.locking.waiting`), else none.
-    """
-    from graph.store.locking import StoreLock
-
-    Path(directory).mkdir(parents=True, exist_ok=True)
-    lock = StoreLock(directory, exclusive=True)
-    lock.acquire()
-    try:
-        yield
-    finally:
-        lock.release()
 
 
 def _run_front(front: Front, url: str, on_ready: Callable[[str], None] | None, cleanup: Callable[[], None]) -> int:

@@ -292,6 +292,13 @@ def test_ingest_while_serving_is_refused_clearly(served: Served) -> None:
         capture_output=True, text=True, env=env, timeout=300,
     )  # fmt: skip
     assert out.returncode == 1 and "in use by another process" in out.stderr and out.stdout == ""
+    # serve holds the lock every diplograph process takes: the ingest is told it is open for reading,
+    # and with --wait it waits for serve (not a failure from RocksDB's own lock after the wait)
+    waited = subprocess.run(
+        [sys.executable, "-m", "graph", "--store", str(served.store), "--wait", "1", "ingest", str(SEED_TRIG)],
+        capture_output=True, text=True, env=env, timeout=300,
+    )  # fmt: skip
+    assert waited.returncode == 1 and "open for reading" in waited.stderr and "waited 1 s" in waited.stderr
     again = subprocess.run(
         [sys.executable, "-m", "graph", "--store", str(served.store), "serve", "--port", "0"],
         capture_output=True, text=True, env=env, timeout=300,

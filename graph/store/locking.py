@@ -134,8 +134,8 @@ class StoreLock:
             )
         else:
             what = (
-                "the store is in use by another process: it is open for reading "
-                f"(a query, view, export, validate, or graph.open() in a script or notebook){waited}"
+                "the store is in use by another process: it is open for reading (a query, view, export, "
+                f"validate, `diplograph serve`, or graph.open() in a script or notebook){waited}"
             )
             hint = "close the readers (kg.close() in a notebook), or pass --wait SECONDS (e.g. --wait 600) to wait"
         return StoreLockedError(what, where=str(self.directory), hint=hint)
