@@ -11,7 +11,7 @@ Example:
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from graph.errors import (
     ConfigError,
@@ -105,15 +105,7 @@ def open(store: Any = None, *, create: bool = False, read_only: bool = False, wa
     """
     from graph.queries.api import KnowledgeGraph
 
-    if store is not None and not isinstance(store, str):
-        return KnowledgeGraph.open(store)
-    from graph.settings import load_settings
-    from graph.store import open_store
-
-    location = store or load_settings().store
-    mode: Literal["write", "read", "auto"] = "write" if create else "read" if read_only else "auto"
-    opened = open_store(location, create=create or location == "memory:", mode=mode, wait=wait)
-    return KnowledgeGraph(opened, owns_store=True)
+    return KnowledgeGraph.open(store, create=create, read_only=read_only, wait=wait)
 
 
 def __getattr__(name: str) -> Any:

@@ -30,7 +30,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from graph.errors import QueryError
 from graph.namespaces import sparql_prologue
@@ -107,16 +107,28 @@ class KnowledgeGraph(NetworkLookups):
         self._fetcher: Fetcher | None = None
 
     @classmethod
-    def open(cls, store: str | Store | None = None, *, create: bool = False) -> KnowledgeGraph:
+    def open(
+        cls,
+        store: str | Store | None = None,
+        *,
+        create: bool = False,
+        read_only: bool = False,
+        wait: float | None = None,
+    ) -> KnowledgeGraph:
         """Open a store location (default: the CLI's, ``DIPLOGRAPH_STORE`` or ``./.diplograph-store``);
-        ``create`` makes an empty on-disk store when there is none (to :meth:`ingest` into)."""
+        ``create`` makes an empty on-disk store when there is none (to :meth:`ingest` into) and opens it
+        for writing. Otherwise it is read beside other readers until the first write makes this the
+        store's writer, or never written with ``read_only``; ``wait``: seconds to wait for a writer (or,
+        to write, for readers) instead of :class:`~graph.errors.StoreLockedError` at once.
+        :func:`graph.open` is this."""
         if store is not None and not isinstance(store, str):
             return cls(store)
         from graph.settings import load_settings
         from graph.store import open_store
 
         location = store or load_settings().store
-        return cls(open_store(location, create=create or location == "memory:"), owns_store=True)
+        mode: Literal["write", "read", "auto"] = "write" if create else "read" if read_only else "auto"
+        return cls(open_store(location, create=create or location == "memory:", mode=mode, wait=wait), owns_store=True)
 
     def __enter__(self) -> KnowledgeGraph:
         return self
