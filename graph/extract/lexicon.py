@@ -161,7 +161,15 @@ class Lexicon:
 def _entry(raw: dict[str, Any], noun: bool) -> Entry:
     def tup(key: str) -> tuple[str, ...]:
         value = raw.get(key) or []
-        return tuple(str(v) for v in (value if isinstance(value, list) else [value]))
+        words = value if isinstance(value, list) else [value]
+        if not all(isinstance(v, str) for v in words):
+            # YAML reads a bare on/off/yes/no/true/false as a boolean: "prep: [on]" would match nothing
+            raise ExtractionError(
+                f"trigger {raw.get('lemma') or raw.get('phrase')!r}: {key} has a word that is not text: {words!r}",
+                where="graph/extract/data/triggers.yaml",
+                hint='quote words YAML reads as booleans or numbers ("on", "off", "no", "false")',
+            )
+        return tuple(words)
 
     return Entry(
         code=str(raw["code"]),
@@ -325,8 +333,55 @@ class _Arguments:
         return {w.lemma_.lower() for c in self.children if c.dep_ in ("prep", "npadvmod", "advmod") for w in c.subtree}
 
 
+# what one publishes, sends or delivers: "released a statement", "sent a letter" is no release of anyone,
+# no sending of troops; the statement's own words (a participle, a noun trigger) carry the event
+DOCUMENT_NOUNS = frozenset(
+    {
+        "statement",
+        "declaration",
+        "communique",
+        "communiqué",
+        "letter",
+        "note",
+        "message",
+        "report",
+        "video",
+        "speech",
+        "address",
+        "readout",
+        "transcript",
+        "memo",
+        "memorandum",
+        "document",
+        "bulletin",
+        "post",
+        "tweet",
+        "editorial",
+        "article",
+        "interview",
+        "remark",
+        "comment",
+    }
+)
+# verbs that, with a document as their object, publish it ("released a statement") rather than do their act
+PUBLISHING_VERBS = frozenset(
+    {"release", "issue", "send", "deliver", "publish", "post", "present", "submit", "circulate"}
+)
+
+
+def _when(prep: Token) -> bool:
+    """Whether a preposition only says when ("on Sunday", "at dawn"): it is no argument of the verb."""
+    return any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in prep.children)
+
+
 def _fits(entry: Entry, args: _Arguments, is_person: Callable[[int], bool]) -> bool:
     tok, children = args.tok, args.children
+    if (
+        not entry.obj
+        and tok.lemma_.lower() in PUBLISHING_VERBS
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in children)
+    ):
+        return False  # "released a statement", "sent a letter": publishing, not the verb's act
     if entry.person_object and (
         args.predicates or not any(c.dep_ in ("dobj", "nsubjpass") and is_person(c.i) for c in children)
     ):
@@ -354,6 +409,6 @@ def _fits(entry: Entry, args: _Arguments, is_person: Callable[[int], bool]) -> b
         comps = [c for c in children if c.dep_ in ("xcomp", "ccomp")]
         if not any(c.lemma_.lower() in entry.xcomp for c in comps):
             return False
-    if entry.prep and not any(c.dep_ in ("prep", "prt") and c.lower_ in entry.prep for c in children):
+    if entry.prep and not any(c.dep_ in ("prep", "prt") and c.lower_ in entry.prep and not _when(c) for c in children):
         return False
     return not (entry.pobj and not args.phrase_words & set(entry.pobj))

@@ -42,6 +42,7 @@ from graph.extract.events.words import (
     JUDGING_ROOTS,
     MEANS_NOUNS,
     NOUN_TARGET_PREPS,
+    PARTNER_ROOTS,
     PRESENCE_NOUNS,
     SUMMONED_TO,
     SYMMETRIC_PREPS,
@@ -88,6 +89,10 @@ class ArgumentPasses:
                     f.targets.append(right)
                     f.confidence -= 0.15
                     f.rule += "/surface-target"
+        partners = f.entry.code[:2] in PARTNER_ROOTS and len(f.actors) > 1
+        if partners and f.entry.needs_target and not f.targets and not f.participants:
+            f.participants, f.actors = f.actors, []  # "X and Y seek to deepen a partnership": each other's partners
+            f.rule += "/co-actors"
         if f.entry.needs_target and not f.targets and not f.participants and f.actors:
             other = _nearest_person(tok, res, sent, exclude=set(f.actors), statement=f.entry.code.startswith("01"))
             if other:

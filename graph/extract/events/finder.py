@@ -34,6 +34,7 @@ from graph.extract.events.words import (
     GROUP_PRONOUNS,
     JOINT_WORDS,
     OBLIGATION,
+    PARTNER_ROOTS,
     SAY_LEMMAS,
     TARGETLESS_ROOTS,
 )
@@ -316,9 +317,6 @@ def _joint_action(f: Found, tok: Token) -> None:
         f.rule += "/joint"
 
 
-# acts done with a partner (cooperation): the state where one works with someone is no partner (aid goes
-# to the place it is sent, 07, and keeps it): "denied working with criminals in Canada"
-PARTNER_ROOTS = {"05", "06"}
 # where an act takes place: CAMEO's target when the text names no other ("drills around Taiwan")
 SETTING_PREPS = ("in", "into", "to", "inside", "around", "near", "off")
 

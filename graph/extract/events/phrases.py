@@ -6,7 +6,16 @@ import bisect
 from collections.abc import Collection
 
 from graph.extract.events.found import Found
-from graph.extract.events.words import NOUN_TARGET_PREPS, OFFICIAL_NOUNS, PLACE_PREPS, PLURAL_IT, TARGET_PREPS, WH_WORDS
+from graph.extract.events.words import (
+    NOUN_TARGET_PREPS,
+    OFFICIAL_NOUNS,
+    PLACE_PREPS,
+    PLURAL_IT,
+    QUANTITY_NOUNS,
+    TARGET_PREPS,
+    WH_WORDS,
+)
+from graph.extract.lexicon import DOCUMENT_NOUNS
 from graph.extract.nlp import Span, Token, sentences
 from graph.extract.pairs import is_pair, pair_actors
 from graph.extract.resolve import Resolved
@@ -69,6 +78,8 @@ def np_actors(tok: Token, res: Resolved, depth: int = 2) -> list[str]:
         out += pair  # "the two sides", "both countries"
     elif depth > 0 and tok.lemma_.lower() in OFFICIAL_NOUNS and (of := _of_object(tok)) is not None:
         out += np_actors(of, res, depth - 1)  # "the foreign ministers of Rwanda and DR Congo"
+    elif depth > 0 and tok.lemma_.lower() in QUANTITY_NOUNS and (of := _of_object(tok)) is not None:
+        out += np_actors(of, res, depth)  # "thousands of Iraqi Kurds": the quantity is not who acts
     elif depth > 0 and (named := _named_apposition(tok, res)):
         out.append(named)  # "Canadian activist Hardeep Singh Nijjar": the man, not his country
     elif depth > 0:
@@ -219,7 +230,9 @@ def inherited_subject(verb: Token, res: Resolved) -> list[str]:
             return _object_agent(node.head.head, res)
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
             # "Muizzu, currently visiting China": an -ing participle's subject is the noun it qualifies
-            return np_actors(node.head, res) if node.tag_ == "VBG" else []
+            if node.tag_ != "VBG":
+                return []
+            return np_actors(node.head, res) or _author(node.head, res)
         conj = node.dep_ == "conj"
         raised = node.dep_ == "xcomp"  # "China is scheduled to visit": the passive subject above
         node = node.head
@@ -233,6 +246,17 @@ def inherited_subject(verb: Token, res: Resolved) -> list[str]:
         if found:
             return found
     return []
+
+
+def _author(noun: Token, res: Resolved) -> list[str]:
+    """Who a document speaks for ("issued a statement condemning X"): its own "by"/"from", else the
+    subject of the verb that issues, releases or sends it."""
+    if noun.lemma_.lower() not in DOCUMENT_NOUNS:
+        return []
+    own = prep_actors(noun, res, ("by", "from"))
+    if own or noun.dep_ != "dobj":
+        return own
+    return subject_actors(noun.head, res) or inherited_subject(noun.head, res)
 
 
 def _object_agent(gov: Token, res: Resolved) -> list[str]:

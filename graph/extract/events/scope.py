@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from graph.extract.events.found import Found
 from graph.extract.events.targets import CONDITION_MARKS
+from graph.extract.lexicon import DOCUMENT_NOUNS
 from graph.extract.nlp import Doc, Token
 from graph.model import Modality
 
@@ -112,6 +113,8 @@ def _content_of(tok: Token, f: Found, by_token: dict[tuple[int, int], Found]) ->
         gov = by_token.get((f.sent_index, node.i))
         if gov is None or gov.trigger == f.trigger:
             continue
+        if gov.entry.noun and via == "acl" and node.lemma_.lower() in DOCUMENT_NOUNS:
+            return False  # "a statement condemning X": what the statement does is its author's act
         if gov.entry.noun and via in ("acl", "pcomp", "prep", "pobj", "relcl"):
             return True
         if gov.entry.code[:2] in CONTENT_ROOTS and gov.entry.rule_name is None and via in ("ccomp", "xcomp"):

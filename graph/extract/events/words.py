@@ -28,6 +28,20 @@ OFFICIAL_NOUNS = {
     "fighter",
     "militant",
 }
+# quantities and collectives that head a phrase naming who acts: "thousands of Iraqi Kurds", "a group of rebels"
+QUANTITY_NOUNS = {
+    "hundred",
+    "thousand",
+    "million",
+    "dozen",
+    "score",
+    "ten",
+    "group",
+    "crowd",
+    "handful",
+    "band",
+    "number",
+}
 GROUP_PRONOUNS = {"their", "they", "them", "both"}
 PLURAL_IT = {"it", "they", "we"}
 ABOUT_PREPS = {"over", "about"}
@@ -41,6 +55,9 @@ SUMMONED_TO = {"summon"}  # "was summoned to the foreign ministry": the ministry
 BLAMED_PREP = {"blame": "on", "pin": "on"}  # "blamed the unrest on X": X is accused
 TARGETLESS_ROOTS = {"01", "03", "08", "14", "15"}  # statements, intents, yielding, protest, force posture
 DOMESTIC_ROOTS = {"08", "14", "17"}
+# acts done with a partner (cooperation): the state where one works with someone is no partner (aid goes
+# to the place it is sent, 07, and keeps it): "denied working with criminals in Canada"
+PARTNER_ROOTS = {"05", "06"}
 ADDRESSEE_ROOTS = {"02", "10", "11", "13"}
 CARRIER_NOUNS = {  # nouns that only carry an event noun used as their modifier ("mediation effort", "aid package")
     "effort",
