@@ -204,6 +204,7 @@ class People:
         self._by_key: dict[str, list[Person]] = {}
         self._terms: dict[tuple[str, str], list[tuple[Role, Person]]] = {}
         self._by_word: dict[str, list[str]] | None = None  # built on the first near_name lookup
+        self._by_surname: dict[str, list[Person]] | None = None  # built on the first by_surname lookup
         for person in self._persons:
             self._by_id[person.id] = person
             for key in dict.fromkeys(name_key(n) for n in person.names):
@@ -244,6 +245,16 @@ class People:
             if known != key and one_edit(known, key):
                 found += [p for p in self._by_key[known] if p not in found]
         return found
+
+    def by_surname(self, word: str) -> list[Person]:
+        """Everyone whose full name (or a full alias) ends in ``word`` ("Reagan": Ronald Reagan), in
+        dictionary order; a name's last word counts only for names of two or more words."""
+        if self._by_surname is None:
+            self._by_surname = {}
+            for person in self._persons:
+                for last in dict.fromkeys(k.split()[-1] for k in map(name_key, person.names) if " " in k):
+                    self._by_surname.setdefault(last, []).append(person)
+        return list(self._by_surname.get(name_key(word), ()))
 
     def by_name(self, surface: str) -> list[Person]:
         """Everyone whose name or an alias is ``surface`` (case, accents and hyphens aside).

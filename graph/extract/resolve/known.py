@@ -2,7 +2,8 @@
 
 * A name the dictionary knows is a person whatever the NER says ("Erdogan" tagged as a place), and a
   surname alone takes the dictionary's full name ("Erdogan" is "Recep Tayyip Erdoğan") when exactly
-  one person of that name held office within a few years of the article's date.
+  one person of that name held office within a few years of the article's date; a name the NER or a
+  title calls a person's may be a surname the dictionary has no alias for ("President Reagan").
 * A person the article gives no nationality takes the state of the role held at the article's date.
 * A title with a state but no name ("Colombia's foreign minister") is the holder of that office on
   the article's date, when the dictionary knows exactly one.
@@ -49,13 +50,21 @@ class KnownPeoplePasses(ResolverBase):
     def people(self) -> People:
         return load_people()
 
-    def known(self, surface: str, at: date | None) -> Person | None:
-        """The one dictionary person a surface names, active near ``at`` for a one-word surface."""
+    def known(self, surface: str, at: date | None, *, surname: bool = False) -> Person | None:
+        """The one dictionary person a surface names, active near ``at`` for a one-word surface.
+
+        With ``surname`` (the surface is a person's name by the NER or a title), a one-word surface the
+        dictionary has no alias for may be a surname: "President Reagan" is Ronald Reagan when he is the
+        one dictionary person of that surname (active near ``at``, when the article is dated).
+        """
+        one_word = " " not in surface.strip()
         found = self.people.by_name(surface)
+        if not found and surname and one_word:
+            found = [p for p in self.people.by_surname(surface) if at is None or self._recent(p, at)]
         if len(found) != 1:
             return None
         person = found[0]
-        if " " in surface.strip() or at is None:
+        if not one_word or at is None:
             return person
         return person if self._recent(person, at) else None
 
@@ -125,14 +134,14 @@ class KnownPeoplePasses(ResolverBase):
         """The full name of a person the article names by surname only ("Erdogan")."""
         if " " in surface:
             return surface
-        person = self.known(surface, r.published)
+        person = self.known(surface, r.published, surname=True)
         return person.name if person else surface
 
     def _known_nationality(self, r: Resolved) -> None:
         for rec in list(r.actors.values()):
             if rec.kind is not ActorKind.PERSON or rec.nationality:
                 continue
-            person = self.known(rec.name, r.published)
+            person = self.known(rec.name, r.published, surname=True)
             iso3 = self.people.nationality(person, r.published) if person else None
             if iso3:
                 rec.nationality = self.state_actor(r, iso3)
