@@ -52,7 +52,11 @@ def pair_actors(tok: Token, res: Resolved, exclude: frozenset[str] = frozenset()
     idx = next((i for i, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
     window = range(sents[max(0, idx - LOOKBACK_SENTENCES)].start, tok.i)
     for kinds in kinds_in_order:
-        found = _coordinated(tok, res, window, kinds, size, exclude) or _latest(res, window, kinds, size, exclude)
+        found = (
+            _coordinated(tok, res, window, kinds, size, exclude)
+            # "the two presidents" are persons who serve a state, not the reporters of a byline near them
+            or _latest(res, window, kinds, size, exclude, serving=lemma in PERSON_PAIRS)
+        )
         if found:
             return found
     return []
@@ -86,12 +90,22 @@ def _coordinated(
 
 
 def _latest(
-    res: Resolved, window: range, kinds: tuple[ActorKind, ...], size: int, exclude: frozenset[str]
+    res: Resolved,
+    window: range,
+    kinds: tuple[ActorKind, ...],
+    size: int,
+    exclude: frozenset[str],
+    *,
+    serving: bool = False,
 ) -> list[str]:
+    """The ``size`` actors of the kinds named last in ``window`` (with ``serving``, only those with a state)."""
     out: list[str] = []
     for i in reversed(window):
         key = res.at(i)
-        if key and key not in out and key not in exclude and res.actors[key].kind in kinds:
+        if key is None or key in out or key in exclude:
+            continue
+        rec = res.actors[key]
+        if rec.kind in kinds and (not serving or rec.nationality):
             out.append(key)
             if len(out) == size:
                 return out[::-1]

@@ -39,3 +39,11 @@ def test_the_three_are_the_last_three_named_together() -> None:
         "officials said."
     )
     assert [e for e in v.events("057") if v.n(e.participants) == {"Chile", "Peru", "Bolivia"}]
+
+
+def test_two_presidents_are_persons_who_serve_a_state_not_the_reporters() -> None:
+    v = run(
+        "Nick Schifrin reported from Washington. Zeba Warsi contributed to this report. "
+        "Two presidents known for their fiery rhetoric met on Tuesday in the Oval Office."
+    )
+    assert not v.events("04")  # the reporters are no presidents; the text has not named the two yet

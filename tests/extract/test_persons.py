@@ -108,3 +108,14 @@ def test_a_person_only_the_tagger_names_is_less_sure_than_one_a_title_or_the_dic
     sure = {a.name: a.kind_confidence for a in v.ex.actors if a.kind is ActorKind.PERSON}
     assert sure["William Ruto"] == sure["Halima Odongo"] == 1.0
     assert sure["Jane Doakes"] < 1.0
+
+
+def test_a_pages_sharing_bar_is_no_person() -> None:
+    v = run(
+        "By — Nick Schifrin Leave your feedback Share Copy URL https://www.example.org/x Email Facebook Twitter "
+        "LinkedIn Share on Twitter Transcript Audio Two presidents known for their fiery rhetoric against each "
+        "other met Tuesday in the Oval Office. Chile criticised Peru."
+    )
+    assert not {a.name for a in v.ex.actors if a.kind is ActorKind.PERSON} & {"Email Facebook", "Twitter Transcript"}
+    assert not v.events("04")
+    assert v.directed("11") == {(frozenset({"Chile"}), frozenset({"Peru"}))}

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from graph.extract.events.finder import _verbal
+from graph.extract.nlp import load_pipeline
+
 from .conftest import run
 
 TRUMP = "U.S. President Donald Trump"
@@ -163,3 +166,27 @@ def test_sitting_down_with_someone_is_a_meeting_and_ones_own_summit_has_the_othe
         {"William Ruto", "Yoweri Museveni"} == w.n(e.actors) | w.n(e.targets) | w.n(e.participants)
         for e in w.events("04")
     )
+
+
+def test_persons_on_both_sides_of_a_fight_fight_with_words() -> None:
+    v = run(f"{TRUMP} attacked {ZELENSKYY} on social media on Sunday.")
+    assert not v.events("19")
+    assert v.directed("111") == {(frozenset({"Donald Trump"}), frozenset({"Volodymyr Zelenskyy"}))}
+    v = run(f"After acrimonious clashes between {TRUMP} and {ZELENSKYY}, diplomacy paid off.")
+    assert not v.events("19") and not v.events("11")  # mutual: no criticism of one by the other
+
+
+def test_forces_fight_whoever_they_attack() -> None:
+    v = run(f"Russian forces attacked {ZELENSKYY}'s convoy near Kyiv.")
+    assert any("Zelenskyy" in " ".join(t) for _s, t in v.directed("19"))
+
+
+def test_clashes_on_social_media_are_words_whatever_the_lemma_of_media() -> None:
+    doc = load_pipeline()("After acrimonious clashes on social media, diplomacy paid off.")
+    clashes = next(t for t in doc if t.lower_ == "clashes")
+    assert _verbal(clashes)  # the model lemmatises "media" as "medium"
+
+
+def test_an_act_in_the_actors_own_country_does_not_target_it() -> None:
+    v = run("Donald Trump announced that he had invited the South American leader to the White House.")
+    assert not any("United States" in t for _s, t in v.directed("03"))

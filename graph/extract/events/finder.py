@@ -179,6 +179,13 @@ class EventFinder(ArgumentPasses):
                 f.confidence -= 0.1
         if f.entry.noun and f.entry.code[:2] in FORCE_ROOTS and parsed and _verbal(tok):
             return False  # "clashes on social media", "a verbal attack": words, not force
+        if f.entry.code[:2] == FIGHT_ROOT and _all_persons(f.actors + f.targets + f.participants, res):
+            # "Trump attacked Petro", "clashes between the two presidents": persons named as both sides of a
+            # fight fight with words; a one-sided attack is criticism, a mutual one no event of its own
+            if not (f.actors and f.targets):
+                return False
+            f.entry = replace(f.entry, code=CRITICIZE_CODE, symmetric=False)
+            f.rule += "/in-words"
         if f.entry.noun and f.entry.code == "040" and parsed and _by_phone(tok):
             f.entry = replace(f.entry, code="041")  # "a telephonic conversation", "video talks": not in person
             f.rule += "/remote"
@@ -190,11 +197,12 @@ class EventFinder(ArgumentPasses):
             where = _place(tok, res, kinds=(ActorKind.STATE,), preps=SETTING_PREPS, deep=True)
             if where is None and f.entry.noun and tok.head is not tok:  # "conducted exercises in Alaska"
                 where = _place(tok.head, res, kinds=(ActorKind.STATE,), preps=SETTING_PREPS)
-            if where and where not in f.actors and f.entry.code[:2] not in PARTNER_ROOTS:
+            home = state_of(f.actors[0], res)
+            if where and where not in f.actors and where != home and f.entry.code[:2] not in PARTNER_ROOTS:
                 f.targets.append(where)  # CAMEO practice: the state where it happens is the target
                 f.rule += "/place-target"
                 f.confidence -= 0.15
-            elif f.entry.code[:2] in DOMESTIC_ROOTS and (home := state_of(f.actors[0], res)):
+            elif f.entry.code[:2] in DOMESTIC_ROOTS and home:
                 f.targets.append(home)  # protests, repression, concessions at home target one's own state
                 f.rule += "/domestic-target"
                 f.confidence -= 0.2
@@ -274,6 +282,14 @@ def _by_phone(noun: Token) -> bool:
     return any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in REMOTE_MODIFIERS for c in noun.children)
 
 
+FIGHT_ROOT = "19"
+CRITICIZE_CODE = "111"
+
+
+def _all_persons(keys: list[str], res: Resolved) -> bool:
+    return bool(keys) and all(res.actors[k].kind is ActorKind.PERSON for k in keys if k in res.actors)
+
+
 def _verbal(noun: Token) -> bool:
     """Whether a force noun names an exchange of words, by its modifiers or its venue."""
     for c in noun.children:
@@ -282,7 +298,7 @@ def _verbal(noun: Token) -> bool:
         if (
             c.dep_ == "prep"
             and c.lower_ in ("on", "over", "via")
-            and any(p.dep_ == "pobj" and p.lemma_.lower() in VERBAL_VENUES for p in c.children)
+            and any(p.dep_ == "pobj" and {p.lemma_.lower(), p.lower_} & VERBAL_VENUES for p in c.children)
         ):
             return True
     return False

@@ -24,6 +24,7 @@ from graph.extract.resolve.words import (
     NAME_PARTICLES,
     NAME_WIDTH,
     NOT_NAMES,
+    PAGE_CHROME,
     POSSESSIVE,
     SINGULAR_PRONOUNS,
     SKIP_LEFT,
@@ -112,7 +113,11 @@ class PersonPasses(KnownPeoplePasses):
             text = _name_text(doc[a:b])
             if ent.label_ == "PERSON":
                 person_votes[text] = person_votes.get(text, 0) + 1
-                if all(_name_part(t) or t.lower_ in NAME_PARTICLES for t in doc[a:b]) and _prose(doc, a):
+                if (
+                    all(_name_part(t) or t.lower_ in NAME_PARTICLES for t in doc[a:b])
+                    and not any(t.text in PAGE_CHROME for t in doc[a:b])
+                    and _prose(doc, a)
+                ):
                     names.setdefault(text, []).append((a, b))
         self._known_names(doc, r, names, person_votes)
         self._given_name_states(doc, r, names, person_votes)

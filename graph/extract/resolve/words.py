@@ -50,6 +50,26 @@ SKIP_LEFT = {
 LEADING = {"led", "backed", "sponsored", "supported", "commanded", "run"}  # "Saudi-led coalition": the state leads it
 REGION_WORDS = {"the", "south", "southern", "north", "northern", "east", "eastern", "west", "western", "central"}
 NAME_PARTICLES = {"de", "del", "da", "dos", "van", "von", "bin", "al", "el", "la", "le", "ibn", "abu", "di", "-"}
+# words of a web page's sharing and media bar that the NER reads as names ("Email Facebook", "Twitter
+# Transcript"): never part of a person's name
+PAGE_CHROME = {
+    "Email",
+    "Facebook",
+    "Twitter",
+    "LinkedIn",
+    "Pinterest",
+    "Tumblr",
+    "WhatsApp",
+    "Reddit",
+    "Transcript",
+    "Audio",
+    "Share",
+    "Print",
+    "Copy",
+    "URL",
+    "Subscribe",
+    "Advertisement",
+}
 NOT_NAMES = {
     # religions and faith communities: groups of believers, never one person or organisation
     "Sikh",
