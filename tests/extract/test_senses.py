@@ -190,3 +190,10 @@ def test_clashes_on_social_media_are_words_whatever_the_lemma_of_media() -> None
 def test_an_act_in_the_actors_own_country_does_not_target_it() -> None:
     v = run("Donald Trump announced that he had invited the South American leader to the White House.")
     assert not any("United States" in t for _s, t in v.directed("03"))
+
+
+def test_allowing_someone_to_act_is_permission_and_letting_others_in_is_a_concession() -> None:
+    v = run("US officials said Colombian President Gustavo Petro has allowed drug cartels to flourish.")
+    assert not v.events("08")
+    v = run("Iraq said on Monday it would allow the return of United Nations weapons inspectors.")
+    assert any("Iraq" in s for s, _t in v.directed("086"))
