@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from graph.extract.events.finder import _verbal
 from graph.extract.nlp import load_pipeline
 
@@ -197,3 +199,28 @@ def test_allowing_someone_to_act_is_permission_and_letting_others_in_is_a_conces
     assert not v.events("08")
     v = run("Iraq said on Monday it would allow the return of United Nations weapons inspectors.")
     assert any("Iraq" in s for s, _t in v.directed("086"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chilean President Ana Ruiz on Sunday suggested the possibility of military action against Peru.",
+        "Chilean President Ana Ruiz did not rule out military action against Peru.",
+        "Chilean President Ana Ruiz raised the prospect of air strikes on Peru.",
+    ],
+)
+def test_force_floated_by_who_would_order_it_is_a_threat_of_force(text: str) -> None:
+    v = run(text)
+    assert v.directed("138") == {(frozenset({"Ana Ruiz"}), frozenset({"Peru"}))}
+    assert not v.events("19")
+
+
+def test_force_ruled_out_or_carried_out_is_no_threat() -> None:
+    assert not run("Chile ruled out military action against Peru.").events("13")
+    v = run("Chile launched a military operation against Peru in February.")
+    assert v.directed("19") == {(frozenset({"Chile"}), frozenset({"Peru"}))} and not v.events("13")
+
+
+def test_praising_an_attack_praises_the_attacker_not_its_victim() -> None:
+    v = run("Chilean President Ana Ruiz praised the raid on Lima.")
+    assert not any("Peru" in t for _s, t in v.directed("05"))

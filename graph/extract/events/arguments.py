@@ -43,6 +43,7 @@ from graph.extract.events.words import (
     MEANS_NOUNS,
     NOUN_TARGET_PREPS,
     PARTNER_ROOTS,
+    PRAISE_CODE,
     PRESENCE_NOUNS,
     SUMMONED_TO,
     SYMMETRIC_PREPS,
@@ -113,7 +114,7 @@ class ArgumentPasses:
     def _judges_a_harm(self, f: Found, tok: Token) -> bool:
         """ "condemned the sanctions on Peru": a judgement of a harmful act, whose victim (the next name)
         is not its target."""
-        if f.entry.code[:2] not in JUDGING_ROOTS:
+        if f.entry.code[:2] not in JUDGING_ROOTS and not f.entry.code.startswith(PRAISE_CODE):
             return False
         nouns = (self.lex.noun(c.lemma_.lower()) for c in tok.children if c.dep_ == "dobj")
         return any(n is not None and n.code[:2] in HARM_ROOTS for n in nouns)
@@ -181,8 +182,9 @@ class ArgumentPasses:
                 noun = self.lex.noun(o.lemma_.lower())
                 # "held his summit with X": the subject's own possessive is no target, X is
                 found = [k for k in np_actors(o, res) if k not in f.actors]
-                if not found and f.entry.code[:2] in JUDGING_ROOTS and noun and noun.code[:2] in HARM_ROOTS:
-                    # "condemned the invasion of Venezuela": whoever invades is criticised, not Venezuela
+                judging = f.entry.code[:2] in JUDGING_ROOTS or f.entry.code.startswith(PRAISE_CODE)
+                if not found and judging and noun and noun.code[:2] in HARM_ROOTS:
+                    # "condemned (praised) the invasion of Venezuela": whoever invades is judged, not Venezuela
                     found = _perpetrators(o, res, exclude=f.actors)
                 elif not found:
                     found = _inner_actors(o, res, exclude=f.actors)

@@ -26,6 +26,7 @@ from graph.extract.events.phrases import (
     subject_actors,
 )
 from graph.extract.events.scope import SCHEDULED_ROOTS, _drop_governed, _drop_reporting, _refusals, _with_intents
+from graph.extract.events.targets import floated_by
 from graph.extract.events.words import (
     ANNOUNCING,
     DEMAND,
@@ -223,6 +224,13 @@ class EventFinder(ArgumentPasses):
             return False  # a generated trigger is weaker evidence: it needs the arguments the parse gives
         if f.entry.needs_target and not f.targets and not f.participants:
             return False
+        floatable = not f.actors or "/light-verb" in f.rule  # "raised the prospect of strikes": raise carries it
+        if f.entry.code[:2] in FORCE_ROOTS and f.entry.noun and f.targets and floatable and parsed:
+            threatener = [k for k in floated_by(tok, res) if k not in f.targets]
+            if threatener:  # "suggested the possibility of military action against X": a threat of force
+                f.actors = threatener
+                f.entry = replace(f.entry, code=THREAT_OF_FORCE)
+                f.rule += "/floated"
         homes = {state_of(k, res) for k in f.participants}
         if len(f.participants) >= 2 and len(homes) == 1 and None not in homes:
             return False  # "Trump's meeting with the United States", two ministers of one state: no relation
@@ -283,6 +291,7 @@ def _by_phone(noun: Token) -> bool:
 
 
 FIGHT_ROOT = "19"
+THREAT_OF_FORCE = "138"
 CRITICIZE_CODE = "111"
 
 

@@ -169,3 +169,30 @@ def _content_target(tok: Token, res: Resolved, actors: list[str]) -> list[str]:
         if found:
             return found
     return []
+
+
+# -- force floated as a possibility ---------------------------------------------------------------------
+# "suggested the possibility of military action against X", "did not rule out strikes on X": force named
+# as a possibility by who would order it is a threat of force (CAMEO 138), not force used
+FLOATING_VERBS = {"suggest", "float", "raise", "consider", "mull", "weigh", "propose", "contemplate", "broach"}
+POSSIBILITY_NOUNS = {"possibility", "prospect", "option", "idea"}
+
+
+def floated_by(noun: Token, res: Resolved) -> list[str]:
+    """Who floats the force a noun names with no actor of its own ([] when it is not floated)."""
+    node = noun
+    for _ in range(4):
+        if node.head is node or node.dep_ not in ("dobj", "pobj", "prep", "xcomp"):
+            return []
+        node = node.head
+        if node.pos_ in ("NOUN", "PROPN") and node.lemma_.lower() not in POSSIBILITY_NOUNS:
+            return []
+        if node.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = node.lemma_.lower()
+        negated = any(c.dep_ == "neg" for c in node.children)
+        ruled_out = lemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in node.children)
+        if lemma in FLOATING_VERBS or (ruled_out and negated):
+            return subject_actors(node, res)
+        return []
+    return []

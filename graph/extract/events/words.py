@@ -48,6 +48,7 @@ ABOUT_PREPS = {"over", "about"}
 THREAT_ROOT = "13"
 # verbal judgements of an act (criticism, accusation, rejection): their target is who did it
 JUDGING_ROOTS = {"11", "12"}
+PRAISE_CODE = "051"  # praise judges an act too: "praised the raid on Caracas" praises the raiders
 # acts that harm someone: coercion, sanctions and force ("the invasion of X": X is the victim)
 HARM_ROOTS = {"16", "17", "18", "19", "20"}
 VISIT_CODE = "042"  # a visit noun's "of" names the visitor ("the visit of X to Y")
