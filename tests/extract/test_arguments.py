@@ -164,3 +164,10 @@ def test_drills_around_a_state_target_it_and_aid_for_a_state_goes_to_it() -> Non
 def test_the_passive_subjects_inner_actor_is_the_target() -> None:
     v = run("Sanctions on Iran were imposed by the European Union on Monday.")
     assert (frozenset({"European Union"}), frozenset({"Iran"})) in v.directed("16")
+
+
+def test_where_something_in_a_reported_clause_goes_is_no_target_of_the_report() -> None:
+    v = run("The freed prisoners crossed safely into Chile on Monday, the Peruvian foreign minister confirmed.")
+    assert not any("Chile" in t for _s, t in v.directed("01"))
+    v = run("Peru confirmed on Monday that it would send aid to Chile.")
+    assert any("Chile" in t for _s, t in v.directed("0"))

@@ -41,6 +41,7 @@ from graph.extract.events.words import (
     HARM_ROOTS,
     JUDGING_ROOTS,
     MEANS_NOUNS,
+    MOTION_PREPS,
     NOUN_TARGET_PREPS,
     PARTNER_ROOTS,
     PRAISE_CODE,
@@ -270,8 +271,8 @@ class ArgumentPasses:
                     for cc in c.children:
                         if cc.dep_ in ("dobj", "dative"):
                             f.targets += np_actors(cc, res) or _inner_actors(cc, res)
-                        elif cc.dep_ == "prep" and cc.lower_ in TARGET_PREPS:
-                            f.targets += pobj_actors(cc, res)
+                        elif cc.dep_ == "prep" and cc.lower_ in TARGET_PREPS - MOTION_PREPS:
+                            f.targets += pobj_actors(cc, res)  # "crossed into Lithuania, X confirmed": a place
         if f.entry.code.startswith("042") and not f.targets:
             place = _place(tok, res, kinds=(ActorKind.STATE,), preps=("to", "in"))
             if place:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from graph.extract.lexicon import Entry
 
 TARGET_PREPS = {"to", "with", "against", "on", "toward", "towards", "at", "upon", "into", "from"}
+MOTION_PREPS = {"into", "at"}  # where something in a reported clause goes or is: no target of the report
 NOUN_TARGET_PREPS = {"against", "on", "to", "toward", "towards", "with", "upon", "at", "over"}
 SYMMETRIC_PREPS = {"with", "between", "among"}
 PLACE_PREPS = {"at", "in"}
