@@ -224,3 +224,9 @@ def test_force_ruled_out_or_carried_out_is_no_threat() -> None:
 def test_praising_an_attack_praises_the_attacker_not_its_victim() -> None:
     v = run("Chilean President Ana Ruiz praised the raid on Lima.")
     assert not any("Peru" in t for _s, t in v.directed("05"))
+
+
+def test_identifying_someone_as_a_suspect_is_an_accusation() -> None:
+    v = run("Peru identified two Chilean officers as suspects in the bombing.")
+    assert v.directed("112") == {(frozenset({"Peru"}), frozenset({"Chile"}))}
+    assert not run("Police identified the victims as Peruvian nationals.").events("11")
