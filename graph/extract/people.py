@@ -251,9 +251,10 @@ class People:
         dictionary order; a name's last word counts only for names of two or more words."""
         if self._by_surname is None:
             self._by_surname = {}
-            for person in self._persons:
-                for last in dict.fromkeys(k.split()[-1] for k in map(name_key, person.names) if " " in k):
-                    self._by_surname.setdefault(last, []).append(person)
+            for key, persons in self._by_key.items():  # the keys are the names already folded
+                if " " in key:
+                    found = self._by_surname.setdefault(key.rsplit(" ", 1)[1], [])
+                    found += [p for p in persons if p not in found]
         return list(self._by_surname.get(name_key(word), ()))
 
     def by_name(self, surface: str) -> list[Person]:
