@@ -48,6 +48,9 @@ PLAN_HEADS = {
     "prepared",
     "eye",
 }
+# nouns of planning: what is "for" them is planned ("preparations for a summit", "arrangements are being
+# made for a meeting": the verb's subject is the plan)
+PLAN_NOUNS = {"arrangement", "preparation", "plan", "proposal", "invitation"}
 # "India decided to expel six diplomats": a decision taken (past tense) is the act; one still to take plans it
 DECISION_HEADS = {"decide", "move", "vote", "opt", "choose", "resolve"}
 HYPOTHETICAL_HEADS = {
@@ -190,6 +193,8 @@ def stance(trigger: Token, *, noun: bool) -> Stance:
                 return Stance(Modality.PLANNED, f"planned-by-{lemma}", _subject(head), head)
             if lemma in PLAN_HEADS and via != "ccomp":
                 return Stance(Modality.PLANNED, f"planned-by-{lemma}", _subject(head), head)
+            if via == "prep" and (plan := _plan_noun(head)) is not None:
+                return Stance(Modality.PLANNED, f"planned-by-{plan.lemma_.lower()}", None, head)
             if lemma in HYPOTHETICAL_HEADS and via in ("xcomp", "dobj", "prep", "pobj"):
                 return Stance(Modality.HYPOTHETICAL, f"hypothetical-by-{lemma}", _subject(head), head)
             if lemma in PERMIT_HEADS and via in ("xcomp", "ccomp"):
@@ -206,6 +211,17 @@ def stance(trigger: Token, *, noun: bool) -> Stance:
     if clause is not None:
         return Stance(Modality.HYPOTHETICAL, "conditional", None, clause.head if clause.head is not clause else None)
     return Stance(Modality.ASSERTED, "default")
+
+
+def _plan_noun(head: Token) -> Token | None:
+    """The planning noun a "for" phrase hangs on: the head itself, or the subject of the verb it is."""
+    if head.lemma_.lower() in PLAN_NOUNS:
+        return head
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    return next(
+        (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in PLAN_NOUNS), None
+    )
 
 
 def _clause_of_its_own(verb: Token) -> bool:
