@@ -204,7 +204,7 @@ class People:
         self._by_key: dict[str, list[Person]] = {}
         self._terms: dict[tuple[str, str], list[tuple[Role, Person]]] = {}
         self._by_word: dict[str, list[str]] | None = None  # built on the first near_name lookup
-        self._by_surname: dict[str, list[Person]] | None = None  # built on the first by_surname lookup
+        self._by_surname: dict[str, dict[str, Person]] | None = None  # built on the first by_surname lookup
         for person in self._persons:
             self._by_id[person.id] = person
             for key in dict.fromkeys(name_key(n) for n in person.names):
@@ -253,9 +253,9 @@ class People:
             self._by_surname = {}
             for key, persons in self._by_key.items():  # the keys are the names already folded
                 if " " in key:
-                    found = self._by_surname.setdefault(key.rsplit(" ", 1)[1], [])
-                    found += [p for p in persons if p not in found]
-        return list(self._by_surname.get(name_key(word), ()))
+                    found = self._by_surname.setdefault(key.rsplit(" ", 1)[1], {})
+                    found.update((p.id, p) for p in persons)
+        return list(self._by_surname.get(name_key(word), {}).values())
 
     def by_name(self, surface: str) -> list[Person]:
         """Everyone whose name or an alias is ``surface`` (case, accents and hyphens aside).
