@@ -171,3 +171,10 @@ def test_where_something_in_a_reported_clause_goes_is_no_target_of_the_report() 
     assert not any("Chile" in t for _s, t in v.directed("01"))
     v = run("Peru confirmed on Monday that it would send aid to Chile.")
     assert any("Chile" in t for _s, t in v.directed("0"))
+
+
+def test_them_stands_for_the_nearest_plural_phrase_before_it_not_its_own_subject() -> None:
+    v = run("Peru arrested two Chilean soldiers on Monday and accused them of espionage.")
+    assert v.directed("112") == {(frozenset({"Peru"}), frozenset({"Armed Forces of Chile"}))}
+    v = run("Bolivia recalled its ambassador Luis Rojas and two diplomats after Chile named them suspects.")
+    assert v.directed("112") == {(frozenset({"Chile"}), frozenset({"Luis Rojas"}))}

@@ -76,6 +76,8 @@ def np_actors(tok: Token, res: Resolved, depth: int = 2) -> list[str]:
             out += np_actors(rel.head, res, depth)
     elif is_pair(tok) and (pair := pair_actors(tok, res)):
         out += pair  # "the two sides", "both countries"
+    elif tok.lower_ == "them" and depth > 0:
+        out += _plural_antecedent(tok, res)
     elif depth > 0 and tok.lemma_.lower() in OFFICIAL_NOUNS and (of := _of_object(tok)) is not None:
         out += np_actors(of, res, depth - 1)  # "the foreign ministers of Rwanda and DR Congo"
     elif depth > 0 and tok.lemma_.lower() in QUANTITY_NOUNS and (of := _of_object(tok)) is not None:
@@ -97,6 +99,21 @@ def np_actors(tok: Token, res: Resolved, depth: int = 2) -> list[str]:
             elif depth > 0 and not k:
                 out += np_actors(conj, res, depth - 1)[:1]
     return _unique(out)
+
+
+def _plural_antecedent(pronoun: Token, res: Resolved) -> list[str]:
+    """ "withdrew its envoy X and other diplomats after Ottawa named them suspects": the actors of the nearest
+    plural phrase (a coordination or a plural noun) before "them" in its sentence, not its own clause's subject."""
+    verb = pronoun.head
+    own = {k for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for k in np_actors(c, res, 1)}
+    for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
+        t = pronoun.doc[i]
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head is verb:
+            continue
+        plural = t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)
+        if plural and t.pos_ in ("NOUN", "PROPN") and (found := [k for k in np_actors(t, res, 1) if k not in own]):
+            return found
+    return []
 
 
 def pobj_actors(prep: Token, res: Resolved) -> list[str]:
