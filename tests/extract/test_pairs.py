@@ -47,3 +47,15 @@ def test_two_presidents_are_persons_who_serve_a_state_not_the_reporters() -> Non
         "Two presidents known for their fiery rhetoric met on Tuesday in the Oval Office."
     )
     assert not v.events("04")  # the reporters are no presidents; the text has not named the two yet
+
+
+def test_officials_of_two_coordinated_states_are_both_states() -> None:
+    v = run("Chilean and Peruvian officials engaged in talks in Lima on Monday.")
+    (talks,) = v.events("04")
+    assert v.n(talks.participants) == {"Chile", "Peru"}
+
+
+def test_engaging_in_negotiations_is_the_negotiation_with_its_other_side() -> None:
+    v = run("Chilean Foreign Minister Ana Ruiz engaged in negotiations with Peruvian officials on Monday.")
+    (talks,) = v.events("04")
+    assert v.n(talks.participants) == {"Ana Ruiz", "Peru"} and talks.cameo.startswith("046")

@@ -79,7 +79,7 @@ class EventFinder(ArgumentPasses):
                 for c in t.children
                 if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in e.obj
             }
-            triggers = [(t, e) for t, e in triggers if t.i not in consumed]
+            triggers = [(t, e) for t, e in triggers if t.i not in consumed and not _carries_a_noun(t, e, triggers)]
             trigger_set = {t.i for t, _e in triggers}
             dating = DateAssigner(sent, date_spans, triggers, parsed, last_date)
             for tok, entry in triggers:
@@ -290,6 +290,19 @@ def _by_phone(noun: Token) -> bool:
     return any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in REMOTE_MODIFIERS for c in noun.children)
 
 
+def _carries_a_noun(tok: Token, entry: Entry, triggers: list[tuple[Token, Entry]]) -> bool:
+    """ "will engage in negotiations with X", "took part in talks": a verb of meeting whose "in" names an
+    event noun of the sentence only carries that noun, which has the sides and the kind of meeting."""
+    if entry.noun or not entry.code.startswith(MEET_ROOT):
+        return False
+    nouns = {t.i for t, e in triggers if e.noun}
+    return any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(p.dep_ == "pobj" and p.i in nouns for p in c.children)
+        for c in tok.children
+    )
+
+
+MEET_ROOT = "04"
 FIGHT_ROOT = "19"
 THREAT_OF_FORCE = "138"
 CRITICIZE_CODE = "111"

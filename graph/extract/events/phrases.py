@@ -66,6 +66,8 @@ def np_actors(tok: Token, res: Resolved, depth: int = 2) -> list[str]:
         out += res.holders_at[tok.i]
     elif key and res.actors[key].kind is not ActorKind.SITE:
         out.append(key)
+        if res.actors[key].kind is ActorKind.STATE:  # "Chilean and Peruvian officials": both states act
+            out += _coordinated_demonyms(tok, res)
     elif key and key in res.place_state and tok.dep_ in ("nsubj", "nsubjpass"):
         out.append(res.place_state[key])  # "the White House said": a seat of government acting is its state
     elif tok.lower_ in WH_WORDS and tok.dep_ in RELATIVE_DEPS:
@@ -99,6 +101,19 @@ def np_actors(tok: Token, res: Resolved, depth: int = 2) -> list[str]:
             elif depth > 0 and not k:
                 out += np_actors(conj, res, depth - 1)[:1]
     return _unique(out)
+
+
+def _coordinated_demonyms(noun: Token, res: Resolved) -> list[str]:
+    """The other states of a coordination of adjectives before a plural noun read as one state's."""
+    if noun.tag_ not in ("NNS", "NNPS"):
+        return []
+    return [
+        k
+        for c in noun.children
+        if c.dep_ == "amod" and c.i < noun.i
+        for adj in (c, *c.conjuncts)
+        if (k := res.at(adj.i)) and res.actors[k].kind is ActorKind.STATE
+    ]
 
 
 def _plural_antecedent(pronoun: Token, res: Resolved) -> list[str]:
