@@ -138,6 +138,8 @@ _ARTICLE_OF = {
 ARTICLE_PREDICATES = frozenset(_ARTICLE_OF)
 INDEX_PREDICATES = frozenset({DIGEST, CLAIM_DIGEST, DIGEST_FORMAT, ARTICLE_DIGEST})
 """Every property of the index: what a rewrite drops before computing it again."""
+INPUT_PREDICATES = frozenset({*_FIELD_OF, _ABOUT, *_CLAIM_PARTS, *_EVIDENCE_OF, _USED, *_ARTICLE_OF})
+"""Every property digests are computed from: a writer that streams a file keeps just these quads."""
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 

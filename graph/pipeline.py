@@ -2,7 +2,8 @@
 
 read (sources) -> [extract] -> triples -> store, then the derivation rules. Each source is
 written as one all-or-nothing batch that replaces its named graph, so re-ingesting converges
-and a crash leaves every source graph either complete or absent.
+and a crash leaves every source graph either complete or absent. Large RDF files go to an on-disk
+store through its bulk loader instead, all-or-nothing too (:mod:`graph.ingest_rdf`).
 """
 
 from __future__ import annotations
@@ -129,6 +130,18 @@ def prepare(path: str) -> _Prepared:
     )
 
 
+def _bulk_load(store: Store, path: str, report: IngestReport) -> None:
+    """One large RDF file through the bulk loader (:mod:`graph.ingest_rdf`), counted in the report."""
+    from graph.ingest_rdf import load_rdf_file
+
+    result = load_rdf_file(store, path)
+    report.sources += 1
+    report.graphs.extend(result.graphs)
+    report.quads_written += result.quads
+    for key, value in result.counts.items():
+        setattr(report, key, getattr(report, key) + value)
+
+
 def _prepare_curated(path: str) -> _Prepared:
     from graph import triples
     from graph.sources.curated import read_curated
@@ -235,9 +248,23 @@ def ingest(
             if not strict and len(prepared) >= batch_size:
                 writer.submit(prepared)
                 prepared = []
+        from graph.ingest_rdf import check_syntax, goes_in_bulk
+
+        bulk = {p for p in paths if goes_in_bulk(store, p)}
         for i, path in enumerate(paths, 1):
             try:
-                prepared.append(prepare(path))
+                if path in bulk and strict:
+                    check_syntax(path)  # loaded once every input has been read and written (below)
+                elif path in bulk:
+                    if prepared:  # in order: what came before is written first
+                        writer.submit(prepared)
+                        prepared = []
+                    writer.wait()
+                    _bulk_load(store, path, report)
+                else:
+                    prepared.append(prepare(path))
+            except StoreError:
+                raise  # the store refused a write (left as it was): not a bad input
             except GraphError as exc:
                 if strict:
                     report.skipped.append(Skipped(path, exc.describe()))
@@ -254,6 +281,10 @@ def ingest(
                 progress(i, len(paths))
         if prepared:
             writer.submit(prepared)
+        if strict and bulk:
+            writer.wait()
+            for path in [p for p in paths if p in bulk]:
+                _bulk_load(store, path, report)
     finally:
         writer.close()
     if report.sources:

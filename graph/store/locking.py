@@ -90,7 +90,17 @@ class StoreLock:
         while True:
             try:
                 fcntl.flock(fd, flag | fcntl.LOCK_NB)
-                break
+                if self._current(fd):
+                    break
+                # the store was swapped for a new version while we waited (a bulk load,
+                # graph.store.oxigraph_bulk): wait on the lock file of the new one
+                fcntl.flock(fd, fcntl.LOCK_UN)
+                os.close(fd)
+                reopened = self._open()
+                if reopened is None:
+                    return
+                fd = reopened
+                continue
             except OSError:
                 if time.monotonic() >= deadline:
                     holder = self._holder(fd)
@@ -149,6 +159,14 @@ class StoreLock:
                 return os.open(path, os.O_RDONLY)
             except OSError:
                 return None
+
+    def _current(self, fd: int) -> bool:
+        """Whether ``fd`` is still the lock file at the store's path."""
+        try:
+            here, there = os.fstat(fd), os.stat(self.directory / LOCK_FILE)
+        except OSError:
+            return True  # nothing to compare with (a read-only copy): keep the lock we have
+        return (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino)
 
     @staticmethod
     def _holder(fd: int) -> str | None:

@@ -6,8 +6,9 @@ import csv
 import io
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import pyoxigraph as ox
 
@@ -24,6 +25,9 @@ from graph.store.base import (
     WriteBatch,
 )
 from graph.store.locking import StoreLock
+
+if TYPE_CHECKING:
+    from graph.store.oxigraph_bulk import Staging
 
 _LOCK_MARKERS = ("lock", "Resource temporarily unavailable", "already in use")
 
@@ -64,6 +68,9 @@ class OxigraphStore:
             self._store = ox.Store()
             return
         directory = Path(path)
+        from graph.store.oxigraph_bulk import recover
+
+        recover(directory)  # a bulk load's swap cut short by a crash
         if not create and not (directory / "CURRENT").exists():
             raise StoreError(
                 "no diplograph store here",
@@ -190,6 +197,17 @@ class OxigraphStore:
     def bulk_load(self, quads: Iterable[Quad]) -> None:
         self._writable()
         self._store.bulk_extend(map(_Converter().quad, quads))
+
+    def staged(self) -> AbstractContextManager[Staging]:
+        """A copy of this store to bulk-load into, swapped in when the block ends without an exception,
+        deleted otherwise: all-or-nothing bulk loads (:mod:`graph.store.oxigraph_bulk`). On disk only."""
+        from graph.store.oxigraph_bulk import staged
+
+        return staged(self)
+
+    @property
+    def on_disk(self) -> bool:
+        return self._directory is not None
 
     def load_file(self, path: str, fmt: str) -> None:
         """Bulk-load an RDF file (not atomic): for benchmarks and dumps."""
