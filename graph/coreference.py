@@ -33,14 +33,25 @@ with the two claims that disagree. Lookups read a merged event as one (:mod:`gra
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from graph import ids
+from graph.coreference_links import COPY_OVERLAP as COPY_OVERLAP
+from graph.coreference_links import DISPUTABLE_ROOTS as DISPUTABLE_ROOTS
+from graph.coreference_links import DISPUTE_WINDOW as DISPUTE_WINDOW
+from graph.coreference_links import _copy_groups, _disputed_targets, _planned_and_held
+from graph.coreference_links import copy_groups as copy_groups
+from graph.coreference_model import CALL as CALL
+from graph.coreference_model import FAMILIES as FAMILIES
+from graph.coreference_model import MEET as MEET
+from graph.coreference_model import Claimed, Merge, Plan, Report, SourceContradiction
 from graph.namespaces import DIP
-from graph.queries.records import ActorRef
+from graph.queries.records import ActorRef, Relation
 from graph.store.base import Quad, Store, Term, WriteBatch
+
+if TYPE_CHECKING:
+    from graph.coreference_incremental import Snapshot
 
 EVENTS_GRAPH = ids.EVENTS_GRAPH
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -48,8 +59,6 @@ RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDFS_COMMENT = "http://www.w3.org/2000/01/rdf-schema#comment"
 UNDATED_REACH = 14
 """Days before its publication an undated report may speak of (news reports what just happened)."""
-COPY_OVERLAP = 0.5
-"""Share of the smaller article's cited sentences two articles must have in common to be copies."""
 RULE_SCORES = {
     "same-day": 0.95,
     "same-window": 0.85,
@@ -59,127 +68,23 @@ RULE_SCORES = {
     "undated-same-story": 0.5,
     "undated-only-candidate": 0.45,
 }
-CALL, MEET = "041", ("042", "043", "044")
-FAMILIES = {"161": "16/174", "174": "16/174"}
-"""Codes of different roots that sources use for one act: expelling a state's diplomats is coded as
-reducing relations (161) or as expelling individuals (174), by coders and by the PETRARCH-2
-dictionary alike."""
 WIRES_QUERY = "SELECT ?a ?w WHERE { ?a <https://w3id.org/diplograph/ontology#wireOrigin> ?w }"
 DIFFERENT_QUERY = "SELECT DISTINCT ?a ?b WHERE { ?a <http://www.w3.org/2002/07/owl#differentFrom> ?b }"
 
 
-@dataclass(frozen=True)
-class Claimed:
-    """One claim of a report: its stance and where it was read."""
-
-    claim: str
-    modality: str
-    source: str
-    """The article (or, for curated data, the document or the claim itself)."""
-    published: dt.date | None
-    sentence: str | None
-
-
-@dataclass(frozen=True)
-class Report:
-    """One article's report of an event, as coreference compares it.
-
-    ``senders``/``receivers`` are the directed sides and ``everyone`` all its actors, each rolled up
-    to its state (an agency to the state it is part of, a person to its nationality); ``named`` the
-    persons and bodies it names, as (state, actor) pairs, which tell apart two reports of one pair of
-    states that name different persons of one state ("Rubio met Petro" is not "Trump met Petro").
-    """
-
-    event: str
-    code: str
-    senders: frozenset[str]
-    receivers: frozenset[str]
-    everyone: frozenset[str]
-    earliest: dt.date | None
-    latest: dt.date | None
-    planned: bool
-    claims: tuple[Claimed, ...]
-    named: frozenset[tuple[str, str]] = frozenset()
-    aimed: tuple[str, ...] = ()
-    """The names of its targets as its source gives them (for messages)."""
-    # derived once here: coreference asks for them millions of times on a large store
-    root: str = field(init=False, compare=False, repr=False)
-    """The CAMEO root, or the family of codes that name one act (:data:`FAMILIES`)."""
-    kind: str = field(init=False, compare=False, repr=False)
-    """The compatibility class of its type: the root, and in consultations call or meeting."""
-    day: dt.date | None = field(init=False, compare=False, repr=False)
-    """Its date when known to the day."""
-    sources: frozenset[str] = field(init=False, compare=False, repr=False)
-    published: dt.date | None = field(init=False, compare=False, repr=False)
-    """The earliest publication date of its sources."""
-    either_way: bool = field(init=False, compare=False, repr=False)
-    """Direction does not tell two reports apart: no direction, or a call or meeting."""
-
-    def __post_init__(self) -> None:
-        code = self.code
-        root = FAMILIES.get(code[:3], code[:2])
-        kind = root
-        if root == "04":
-            if code == CALL:
-                kind = "04-call"
-            elif code[:3] in MEET:
-                kind = "04-meet"
-            elif len(code) >= 3 and code[2] != "0":
-                kind = "04-" + code[:3]
-        days = [c.published for c in self.claims if c.published]
-        derived = {
-            "root": root,
-            "kind": kind,
-            "day": self.earliest if self.earliest is not None and self.earliest == self.latest else None,
-            "sources": frozenset(c.source for c in self.claims),
-            "published": min(days) if days else None,
-            "either_way": not self.senders or kind in ("04-call", "04-meet"),
-        }
-        self.__dict__.update(derived)  # frozen: set once, as the dataclass __init__ itself does
-
-
-@dataclass(frozen=True)
-class Merge:
-    member: str
-    canonical: str
-    rule: str
-    score: float
-
-
-@dataclass(frozen=True)
-class SourceContradiction:
-    """Two reports of one event (or of a planned and a held one) that disagree on ``kind``: ``date``,
-    ``polarity`` (asserted vs denied), ``initiator`` (who called whom), ``status`` (still planned
-    after it was reported held) or ``participants``."""
-
-    kind: str
-    event: str
-    first: Claimed
-    second: Claimed
-    detail: str
-
-
-@dataclass
-class Plan:
-    """What coreference decided: merges, per-event counts, planned-to-held links, contradictions."""
-
-    merges: list[Merge] = field(default_factory=list)
-    sources: dict[str, tuple[int, int]] = field(default_factory=dict)
-    held: list[tuple[str, str]] = field(default_factory=list)
-    postponed: list[tuple[str, str]] = field(default_factory=list)
-    contradictions: list[SourceContradiction] = field(default_factory=list)
-
-    def canonical(self, event: str) -> str:
-        return next((m.canonical for m in self.merges if m.member == event), event)
-
-
 # -- planning (pure) --------------------------------------------------------------------------------
 def plan(
-    reports: Iterable[Report], different: Iterable[tuple[str, str]] = (), wires: Mapping[str, str] | None = None
+    reports: Iterable[Report],
+    different: Iterable[tuple[str, str]] = (),
+    wires: Mapping[str, str] | None = None,
+    *,
+    copies: Mapping[str, str] | None = None,
 ) -> Plan:
     """The events the ``reports`` are, as a :class:`Plan` (a function of the set: order does not matter).
     ``different`` are pairs of reports never to merge; ``wires`` the agency each source runs the copy
     of (:mod:`graph.extract.wire`): the sources of one agency count once among independent sources.
+    ``copies`` (source -> the lowest source of its group of copies) replaces the groups found among
+    ``reports`` when given: an incremental pass reads only some reports, but each source whole.
 
     Example:
         >>> day = dt.date(2024, 10, 14)
@@ -201,7 +106,8 @@ def plan(
     for members in groups.values():
         for part in _partitions(members):
             clusters.extend(_cluster(part))
-    copies = _copy_groups((r for members in groups.values() for r in members), wires or {})
+    if copies is None:
+        copies = _copy_groups((r for members in groups.values() for r in members), wires or {})
     final: list[list[tuple[Report, str]]] = []
     for cluster in clusters:
         final.extend(_undo(cluster, forbidden))
@@ -384,164 +290,21 @@ def _disagreements(event: str, reports: list[Report]) -> list[SourceContradictio
     return out
 
 
-def _planned_and_held(
-    by_event: dict[str, tuple[Report, list[Report]]],
-) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[SourceContradiction]]:
-    """Each planned event linked to the one held event it became (same kind of type, actors, the held
-    date inside the planned window or after the plan was reported), else to the planned event of a
-    later date that sources announced after it (postponed); and a status contradiction when a source
-    still calls it planned after another reported it held."""
-    held_by: dict[tuple[str, frozenset[str]], list[Report]] = {}
-    planned_by: dict[tuple[str, frozenset[str]], list[Report]] = {}
-    for head, _ in by_event.values():
-        if head.earliest:
-            (planned_by if head.planned else held_by).setdefault((head.root, head.everyone), []).append(head)
-    links: list[tuple[str, str]] = []
-    postponed: list[tuple[str, str]] = []
-    out: list[SourceContradiction] = []
-    for event, (head, reports) in sorted(by_event.items()):
-        if not head.planned:
-            continue
-        announced = head.published
-        fits = [
-            h
-            for h in held_by.get((head.root, head.everyone), [])
-            if _kinds_fit(h, head) and h.earliest and _became(head, h.earliest, announced)
-        ]
-        if not fits:
-            later = [
-                p
-                for p in planned_by.get((head.root, head.everyone), [])
-                if _kinds_fit(p, head) and head.latest and p.earliest and p.earliest > head.latest
-                and announced and p.published and p.published > announced
-            ]  # fmt: skip
-            if later:
-                postponed.append((event, min(later, key=lambda p: (p.earliest or dt.date.max, p.event)).event))
-            continue
-        held = min(fits, key=lambda h: (h.earliest or dt.date.max, h.event))
-        links.append((event, held.event))
-        late = [
-            c
-            for r in reports
-            for c in r.claims
-            if c.published and held.latest and c.published > held.latest + dt.timedelta(days=1)
-        ]
-        if late:
-            said = held.claims[0]
-            out.append(SourceContradiction("status", held.event, said, late[0], f"held {held.earliest}, still planned"))
-    return links, postponed, out
-
-
-DISPUTABLE_ROOTS = {"06", "07", "08", "15", "16", "17", "18", "19", "20", "16/174"}
-"""Material acts (aid, concessions, sanctions, coercion, force): one sender does not do one of these to
-two targets in one window, by the word of two sources that each name only one target, without the
-sources disagreeing on whom it was done to. Verbal acts (statements, praise, accusations) are many."""
-
-
-DISPUTE_WINDOW = 31
-"""Days an event's window may span to be compared for disputed targets: a year-wide window overlaps
-everything and says nothing about which act a source speaks of."""
-
-
-def _disputed_targets(by_event: dict[str, tuple[Report, list[Report]]]) -> list[SourceContradiction]:
-    """A ``participants`` contradiction for two events of one material kind by the same senders in
-    overlapping windows (each at most :data:`DISPUTE_WINDOW` days) whose targets differ, when no
-    source reports both: the sources disagree on the target ("sanctions on the president's
-    relatives" / "on the president himself")."""
-    heads: dict[tuple[str, bool, frozenset[str]], list[tuple[Report, frozenset[str]]]] = {}
-    for _, (head, reports) in sorted(by_event.items()):
-        if (
-            head.root in DISPUTABLE_ROOTS
-            and head.senders
-            and head.receivers
-            and not head.senders & head.receivers  # "Trump -> United States": no target to dispute
-            and head.earliest
-            and head.latest
-            and (head.latest - head.earliest).days <= DISPUTE_WINDOW
-        ):
-            sources = head.sources if len(reports) == 1 else frozenset().union(*(r.sources for r in reports))
-            heads.setdefault((head.root, head.planned, head.senders), []).append((head, sources))
-    out: list[SourceContradiction] = []
-    for candidates in heads.values():
-        candidates.sort(key=lambda x: (x[0].earliest, x[0].event))
-        for i, (a, a_sources) in enumerate(candidates):
-            for b, b_sources in candidates[i + 1 :]:
-                assert a.earliest and a.latest and b.earliest and b.latest
-                if b.earliest > a.latest:
-                    break  # sorted by start: no later candidate overlaps a
-                if a.receivers != b.receivers and not (a_sources & b_sources):
-                    detail = "targets: " + " vs ".join(", ".join(r.aimed) or _local(r.receivers) for r in (a, b))
-                    out.append(SourceContradiction("participants", a.event, a.claims[0], b.claims[0], detail))
-    return out
-
-
-def _local(iris: frozenset[str]) -> str:
-    return ", ".join(sorted(re.split(r"[/#]", i)[-1] for i in iris))
-
-
-def _kinds_fit(a: Report, b: Report) -> bool:
-    return a.kind == b.kind or a.kind == a.root or b.kind == b.root
-
-
-def _became(planned: Report, day: dt.date, announced: dt.date | None) -> bool:
-    """Whether an event on ``day`` can be the ``planned`` one held: inside its window, or (undated)
-    no earlier than the day before the plan was reported."""
-    if planned.earliest and planned.latest:
-        return planned.earliest <= day <= planned.latest
-    return announced is not None and day >= announced - dt.timedelta(days=1)
-
-
-def _copy_groups(reports: Iterable[Report], wires: Mapping[str, str]) -> dict[str, str]:
-    """Each source that copies another (most of the smaller one's cited sentences are the same
-    text) or runs the copy of the same agency: source -> the lowest source of its group. Sources
-    that copy none are left out."""
-    sentences: dict[str, set[str]] = {}
-    for r in reports:
-        for c in r.claims:
-            said = sentences.setdefault(c.source, set())
-            if c.sentence:
-                said.add(_normal(c.sentence))
-    holders: dict[str, set[str]] = {}
-    for source, said in sentences.items():
-        for s in said:
-            holders.setdefault(s, set()).add(source)
-    parent: dict[str, str] = {}
-
-    def root(x: str) -> str:
-        while parent.get(x, x) != x:
-            x = parent[x]
-        return x
-
-    def join(a: str, b: str) -> None:
-        ra, rb = root(a), root(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-
-    pairs = {(a, b) for group in holders.values() if len(group) > 1 for a in group for b in group if a < b}
-    for a, b in sorted(pairs):
-        shared = len(sentences[a] & sentences[b])  # both hold the sentence that paired them: no zero below
-        if shared / min(len(sentences[a]), len(sentences[b])) >= COPY_OVERLAP:
-            join(a, b)
-    by_wire: dict[str, list[str]] = {}
-    for source in sorted(sentences):
-        if source in wires:
-            by_wire.setdefault(wires[source], []).append(source)
-    for group in by_wire.values():
-        for other in group[1:]:
-            join(group[0], other)
-    return {s: root(s) for s in parent}
-
-
-_SPACE = re.compile(r"\W+")
-
-
-def _normal(sentence: str) -> str:
-    return _SPACE.sub(" ", sentence.casefold()).strip()
-
-
 # -- the store ----------------------------------------------------------------------------------------
-def resolve_events(store: Store) -> Plan:
-    """Recompute ``graph/events`` from every report in the store; returns the plan written."""
+def resolve_events(store: Store, touched: Iterable[str] | None = None, before: Snapshot | None = None) -> Plan:
+    """Recompute ``graph/events``; returns the plan written.
+
+    With ``touched`` (the source graphs written or dropped since ``before`` was taken, see
+    :class:`graph.coreference_incremental.Snapshot`), only the groups of reports they can change are
+    re-read and re-planned (:mod:`graph.coreference_incremental`), and the plan returned is theirs;
+    without, every report is read and the graph rewritten whole.
+    """
+    if touched is not None:
+        if before is None:
+            raise ValueError("an incremental pass needs the Snapshot taken before the touched graphs changed")
+        from graph.coreference_incremental import resolve_touched
+
+        return resolve_touched(store, touched, before)
     reports = read_reports(store)
     different = [(a, b) for a, b in store.select_values(DIFFERENT_QUERY).rows if a and b]
     wires = {a: w for a, w in store.select_values(WIRES_QUERY).rows if a and w}
@@ -556,27 +319,28 @@ def read_reports(store: Store) -> list[Report]:
 
     kg = KnowledgeGraph(store)
     up = kg.index.state_of
+    return [report_of(r, up) for r in kg.reports()]
+
+
+def report_of(r: Relation, up: Callable[[str], str]) -> Report:
+    """A report as coreference compares it, from the relation the lookups read; ``up`` rolls an actor
+    up to its state."""
 
     def named(sides: Iterable[ActorRef]) -> frozenset[tuple[str, str]]:
         return frozenset((state, a.iri) for a in sides if (state := up(a.iri)) != a.iri)
 
-    out = []
-    for r in kg.reports():
-        senders = frozenset(up(a.iri) for a in r.actors)
-        receivers = frozenset(up(a.iri) for a in r.targets)
-        everyone = senders | receivers | frozenset(up(a.iri) for a in r.participants)
-        claims = tuple(
-            Claimed(e.claim, e.modality, e.article or e.claim, e.published, e.sentence) for e in r.evidence
-        ) or (Claimed(r.event, r.modality or "asserted", r.event, None, None),)
-        planned = bool(r.modalities) and not r.happened
-        who = named((*r.actors, *r.targets, *r.participants))
-        aimed = tuple(a.label for a in r.targets)
-        out.append(
-            Report(
-                r.event, r.cameo or "", senders, receivers, everyone, r.earliest, r.latest, planned, claims, who, aimed
-            )
-        )
-    return out
+    senders = frozenset(up(a.iri) for a in r.actors)
+    receivers = frozenset(up(a.iri) for a in r.targets)
+    everyone = senders | receivers | frozenset(up(a.iri) for a in r.participants)
+    claims = tuple(Claimed(e.claim, e.modality, e.article or e.claim, e.published, e.sentence) for e in r.evidence) or (
+        Claimed(r.event, r.modality or "asserted", r.event, None, None),
+    )
+    planned = bool(r.modalities) and not r.happened
+    who = named((*r.actors, *r.targets, *r.participants))
+    aimed = tuple(a.label for a in r.targets)
+    return Report(
+        r.event, r.cameo or "", senders, receivers, everyone, r.earliest, r.latest, planned, claims, who, aimed
+    )
 
 
 def plan_quads(decided: Plan) -> list[Quad]:

@@ -15,11 +15,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from graph import ids
 from graph.errors import GraphError, StoreError, ValidationFailed
 from graph.store.base import Quad, Store, Term, WriteBatch
+
+if TYPE_CHECKING:
+    from graph.coreference_incremental import Snapshot
 
 CURATED_SUFFIXES = {".yaml", ".yml", ".json"}
 RDF_SUFFIXES = {".trig", ".nq", ".ttl", ".nt"}
@@ -237,7 +240,10 @@ def ingest(
     paths = [p for p in expanded if not is_article_input(p)]
     report.inputs = len(paths)
     prepared: list[_Prepared] = []
-    writer = _Writer(store, report)
+    # what the coreference of events needs to re-plan only what this ingest changes (graph.coreference)
+    before = _snapshot(store) if derive else None
+    bulk: set[str] = set()
+    writer = _Writer(store, report, before)
     try:
         for n, prep in enumerate(
             _prepare_articles(article_inputs, articles or ArticleOptions(), batch_size, report, strict), 1
@@ -288,9 +294,14 @@ def ingest(
     finally:
         writer.close()
     if report.sources:
-        ensure_ontology(store)
+        reloaded = ensure_ontology(store)
         if derive:
-            report.derived_triples = run_rules(store)
+            # a new ontology may recode every event, and a bulk-loaded file's graphs were not read
+            # before it replaced them: both need the full pass
+            partial = before is not None and not reloaded and not bulk
+            report.derived_triples = run_rules(
+                store, set(report.graphs) if partial else None, before if partial else None
+            )
     report.seconds = time.perf_counter() - started
     return report
 
@@ -357,17 +368,18 @@ class _Writer:
     extracted (Oxigraph and HTTP writes release the GIL). At most one batch waits; a failed write
     raises at the next submit or at close, and nothing after it is written."""
 
-    def __init__(self, store: Store, report: IngestReport) -> None:
+    def __init__(self, store: Store, report: IngestReport, before: Snapshot | None = None) -> None:
         from concurrent.futures import ThreadPoolExecutor
 
         self.store = store
         self.report = report
+        self.before = before
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="diplograph-writer")
         self.pending: Any = None
 
     def submit(self, prepared: list[_Prepared]) -> None:
         self.wait()
-        self.pending = self.pool.submit(_write, self.store, prepared, self.report)
+        self.pending = self.pool.submit(_write, self.store, prepared, self.report, self.before)
 
     def wait(self) -> None:
         pending, self.pending = self.pending, None
@@ -381,10 +393,12 @@ class _Writer:
             self.pool.shutdown(wait=True)
 
 
-def _write(store: Store, prepared: list[_Prepared], report: IngestReport) -> None:
+def _write(store: Store, prepared: list[_Prepared], report: IngestReport, before: Snapshot | None = None) -> None:
     batch = WriteBatch()
     for p in prepared:
         batch.merge(p.batch)
+    if before is not None:  # the reports of the graphs this batch replaces, read while they are there
+        before.add_graphs(store, {g for p in prepared for g in (p.batch.drop_graphs or {p.name})})
     store.apply(batch)
     for p in prepared:
         report.sources += 1
@@ -442,16 +456,18 @@ def ensure_ontology(store: Store) -> bool:
     return True
 
 
-def run_rules(store: Store) -> int:
-    """Recompute ``graph/identity`` (:mod:`graph.identity`) and ``graph/events`` (:mod:`graph.coreference`),
-    then ``graph/derived`` from the union (rules R1 to R3); returns the size of ``graph/derived``."""
+def run_rules(store: Store, touched: Iterable[str] | None = None, before: Snapshot | None = None) -> int:
+    """Recompute ``graph/identity`` (:mod:`graph.identity`) and ``graph/events`` (:mod:`graph.coreference`:
+    only the groups of events the ``touched`` source graphs change when given with the ``before``
+    snapshot taken ahead of the writes), then ``graph/derived`` from the union (rules R1 to R3); returns
+    the size of ``graph/derived``."""
     from graph.coreference import resolve_events
     from graph.identity import resolve_identities
     from graph.queries import read_query, rule_names
     from graph.store.base import GraphResult
 
     resolve_identities(store)
-    resolve_events(store)
+    resolve_events(store, touched, before)
 
     derived = Term.uri(ids.DERIVED_GRAPH)
     out: dict[Quad, None] = {}
@@ -566,6 +582,13 @@ def drop_source(store: Store, graph: str) -> bool:
     generated_by = "http://www.w3.org/ns/prov#wasGeneratedBy"
     runs = store.query(f"SELECT ?run WHERE {{ GRAPH <{ids.META_GRAPH}> {{ <{graph}> <{generated_by}> ?run }} }}")
     subjects = {graph} | {r[0].value for r in runs.rows if r[0]} if isinstance(runs, SelectResult) else {graph}
+    before = _snapshot(store, {graph})
     store.apply(WriteBatch(drop_graphs={graph}, delete_subjects={ids.META_GRAPH: subjects}))
-    run_rules(store)
+    run_rules(store, {graph}, before)
     return True
+
+
+def _snapshot(store: Store, graphs: Iterable[str] = ()) -> Snapshot:
+    from graph.coreference_incremental import Snapshot
+
+    return Snapshot.take(store, graphs)
