@@ -219,9 +219,7 @@ def _plan_noun(head: Token) -> Token | None:
         return head
     if head.pos_ not in ("VERB", "AUX"):
         return None
-    return next(
-        (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in PLAN_NOUNS), None
-    )
+    return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in PLAN_NOUNS), None)
 
 
 def _clause_of_its_own(verb: Token) -> bool:

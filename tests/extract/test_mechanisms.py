@@ -200,7 +200,8 @@ def test_would_in_a_past_report_is_the_reports_future_not_a_hypothesis() -> None
 
 def test_what_arrangements_or_preparations_are_made_for_is_planned() -> None:
     v = run(
-        "Chile said arrangements are being made for a meeting in Lima between the two foreign ministers of Chile and Peru."
+        "Chile said arrangements are being made for a meeting in Lima "
+        "between the two foreign ministers of Chile and Peru."
     )
     assert v.events("04") and all(e.modality is Modality.PLANNED for e in v.events("04"))
     v = run("Preparations are under way for a summit between Chile and Peru.")
