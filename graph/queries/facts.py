@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from graph.queries.dates import DateLike, parse_period, to_date
-from graph.queries.fetch import ClaimInfo, Fetcher, Runner
+from graph.queries.fetch import BULK, ClaimInfo, Fetcher, Runner
 from graph.queries.records import NOT_HAPPENED, Actor, ActorRef, ClaimRow, Contradiction, Kinship, Role, Sanction
 from graph.queries.resolve import expand
 from graph.queries.resolve import normalise as _fold
@@ -30,6 +30,8 @@ SHORTCUTS = {
     "childOf": ("parent", "child"),
 }
 Fields = dict[str, dict[str, list[Term]]]
+FEW_SANCTIONS = 100
+"""Up to this many sanctions, their facts are read by a VALUES list; past it, by scans of the properties."""
 
 
 class FactLookups:
@@ -51,12 +53,10 @@ class FactLookups:
         return self.fetch.index.ref(iri)
 
     def sanctions(self, target: Any, imposed_by: Any, on: DateLike | None, include_planned: bool) -> list[Sanction]:
-        params: dict[str, object] = {}
-        if target is not None:
-            params["target"] = Term.uri(self.actor(target).iri)
-        if imposed_by is not None:
-            params["authority"] = Term.uri(self.actor(imposed_by).iri)
-        found = self._fields("sanctions", params)
+        found = self.sanction_fields(
+            self.actor(target).iri if target is not None else None,
+            self.actor(imposed_by).iri if imposed_by is not None else None,
+        )
         reasons = {r.value for f in found.values() for r in f.get("reason", [])}
         claims = self.fetch.claims(set(found) | reasons)
         read: list[tuple[Sanction, set[str]]] = []
@@ -87,6 +87,51 @@ class FactLookups:
             read.append((sanction, sources))
         out = designations(read, self.fetch.index.state_of)
         return sorted(out, key=lambda s: (s.start or dt.date.min, _fold(s.target.label), s.sanction))
+
+    def sanction_fields(self, target: str | None, authority: str | None) -> Fields:
+        """The facts of the sanctions on ``target`` by ``authority`` (a state also stands for its
+        agencies, at any depth), by sanction and field; ``authorityState`` holds the states behind
+        the imposers. Three small queries: the sanctions with their imposers (``lookup/sanctions``),
+        the states of those imposers (``lookup/authority_states``), then the facts of the sanctions
+        kept (``lookup/sanction_fields``), each bound to the nodes the one before found."""
+        rows = self.run("sanctions", {"target": Term.uri(target)} if target else {}).rows
+        imposers: dict[str, set[str]] = {}
+        for sanction, imposer in rows:
+            if sanction is not None and imposer is not None:
+                imposers.setdefault(sanction.value, set()).add(imposer.value)
+        agency_states, self_states = self._authority_states({i for found in imposers.values() for i in found})
+        if authority is not None:
+            imposers = {
+                s: found
+                for s, found in imposers.items()
+                if any(i == authority or authority in agency_states.get(i, ()) for i in found)
+            }
+        if len(imposers) > FEW_SANCTIONS:  # a scan of each property beats a long VALUES list
+            out = {s: f for s, f in self._fields("sanction_fields", {}).items() if s in imposers}
+        else:
+            out = (
+                self._fields("sanction_fields", {"sanction": [Term.uri(s) for s in sorted(imposers)]})
+                if imposers
+                else {}
+            )
+        for node, found in imposers.items():
+            states = {s for i in found for s in (*agency_states.get(i, ()), *self_states.get(i, ()))}
+            if states and node in out:
+                out[node]["authorityState"] = [Term.uri(s) for s in sorted(states)]
+        return out
+
+    def _authority_states(self, imposers: set[str]) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+        """The states each imposer leads to through its agency tree, and those that are states themselves."""
+        agency: dict[str, set[str]] = {}
+        itself: dict[str, set[str]] = {}
+        names = sorted(imposers)
+        for start in range(0, len(names), BULK):
+            chunk = [Term.uri(i) for i in names[start : start + BULK]]
+            for imposer, state, how in self.run("authority_states", {"imposer": chunk}).rows:
+                if imposer is not None and state is not None and how is not None:
+                    into = agency if how.value == "agency" else itself
+                    into.setdefault(imposer.value, set()).add(state.value)
+        return agency, itself
 
     def roles(self, who: Any, on: DateLike | None) -> list[Role]:
         actor = self.actor(who)

@@ -1,0 +1,59 @@
+"""Stores of generated corpora (scripts/bench/corpus.py) prepared as an ingest leaves them, made once
+per test session: for the lookup guard and the old-vs-new query comparisons."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from graph.store.oxigraph import OxigraphStore
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = ROOT / "scripts" / "bench" / "lookup_store.py"
+CorpusStore = Callable[[int], Path]
+
+
+def lookup_store_module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("lookup_store", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> CorpusStore:
+    """``corpus_store(n)``: the directory of an Oxigraph store of the generated ``n``-quad corpus
+    (seed 42) with ontology, rules and digests; made on first use, then shared by the session."""
+    helper = lookup_store_module()
+    work = tmp_path_factory.mktemp("corpora")
+    made: dict[int, Path] = {}
+
+    def get(n: int) -> Path:
+        if n not in made:
+            path = helper.corpus_path(n, work)
+            location = work / f"kg-{n}"
+            helper.prepare(path, location)
+            made[n] = location
+        return made[n]
+
+    return get
+
+
+@pytest.fixture
+def open_corpus(corpus_store: CorpusStore) -> Iterator[Callable[[int], OxigraphStore]]:
+    """``open_corpus(n)``: a read-only handle on the session's store of ``n`` quads, closed after the test."""
+    opened: list[OxigraphStore] = []
+
+    def get(n: int) -> OxigraphStore:
+        store = OxigraphStore(str(corpus_store(n)), create=False, mode="read")
+        opened.append(store)
+        return store
+
+    yield get
+    for store in opened:
+        store.close()
