@@ -297,8 +297,9 @@ def ingest(
         reloaded = ensure_ontology(store)
         if derive:
             # a new ontology may recode every event, and a bulk-loaded file's graphs were not read
-            # before it replaced them: both need the full pass
-            partial = before is not None and not reloaded and not bulk
+            # before it replaced them: both need the full pass, as does a batch that is a large part of
+            # the store (re-reading most groups one by one costs more than reading everything once)
+            partial = before is not None and not reloaded and not bulk and _small_part(store, report.graphs)
             report.derived_triples = run_rules(
                 store, set(report.graphs) if partial else None, before if partial else None
             )
@@ -586,6 +587,14 @@ def drop_source(store: Store, graph: str) -> bool:
     store.apply(WriteBatch(drop_graphs={graph}, delete_subjects={ids.META_GRAPH: subjects}))
     run_rules(store, {graph}, before)
     return True
+
+
+INCREMENTAL_SHARE = 0.25
+"""Up to this share of the store's graphs written, the event coreference re-plans only what they touch."""
+
+
+def _small_part(store: Store, written: Sequence[str]) -> bool:
+    return len(written) <= INCREMENTAL_SHARE * sum(1 for _ in store.graphs())
 
 
 def _snapshot(store: Store, graphs: Iterable[str] = ()) -> Snapshot:
