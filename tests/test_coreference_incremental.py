@@ -23,37 +23,10 @@ from graph.pipeline import ingest
 from graph.store import open_store
 from graph.store.base import Store, WriteBatch
 
-EXPULSION = (
-    "Norway expelled two Chilean diplomats on March 3, 2026, the Norwegian foreign ministry said. "
-    "The ministry gave the diplomats one week to leave the country. Chile called the decision regrettable."
-)
+from .test_coreference import STORY as NORWAY_CHILE
+
 STORY = {
-    "ledger": ("Nordic Ledger", "2026-03-04", EXPULSION),
-    "coastal": ("Coastal Daily", "2026-03-04", "OSLO (Reuters) - " + EXPULSION),
-    "andes": (
-        "Andes Review",
-        "2026-03-05",
-        "Norway on March 4, 2026 expelled two diplomats from Chile, according to officials in Santiago. "
-        "Chilean officials said they would respond.",
-    ),
-    "polar": (
-        "Polar Post",
-        "2026-03-05",
-        "A Norwegian foreign ministry spokesperson denied that Norway expelled two Chilean diplomats on March 3, "
-        "2026, saying the two had left on their own.",
-    ),
-    "fjord": (
-        "Fjord Times",
-        "2026-03-08",
-        "Norwegian Prime Minister Jonas Gahr Støre will meet Chilean President Gabriel Boric in Oslo on "
-        "April 10, 2026, the Norwegian government said. Boric called Støre on March 6, 2026.",
-    ),
-    "cross": (
-        "Southern Cross",
-        "2026-04-11",
-        "Norwegian Prime Minister Jonas Gahr Støre met Chilean President Gabriel Boric in Oslo on April 10, "
-        "2026. Støre called Boric on March 6, 2026 to propose the meeting.",
-    ),
+    **NORWAY_CHILE,  # the story of tests/test_coreference.py, and one of other states
     "delta": (
         "Delta Wire",
         "2026-05-02",
