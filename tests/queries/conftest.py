@@ -3,7 +3,6 @@ per test session: for the lookup guard and the old-vs-new query comparisons."""
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
@@ -11,18 +10,13 @@ from types import ModuleType
 import pytest
 
 from graph.store.oxigraph import OxigraphStore
+from tests.conftest import load_script
 
-ROOT = Path(__file__).resolve().parents[2]
-SCRIPT = ROOT / "scripts" / "bench" / "lookup_store.py"
 CorpusStore = Callable[[int], Path]
 
 
 def lookup_store_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("lookup_store", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("scripts/bench/lookup_store.py")
 
 
 @pytest.fixture(scope="session")

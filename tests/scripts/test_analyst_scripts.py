@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
 import subprocess
@@ -14,6 +13,7 @@ from types import ModuleType
 import pytest
 
 import graph
+from tests.conftest import REPO, load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPTS = ROOT / "scripts" / "analyst"
@@ -22,11 +22,7 @@ SECOND = ROOT / "tests" / "fixtures" / "analyst2" / "second-outlet.yaml"
 
 
 def load(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(f"analyst_{name}", SCRIPTS / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(str((SCRIPTS / f"{name}.py").relative_to(REPO)), f"analyst_{name}")
 
 
 @pytest.fixture(scope="module")

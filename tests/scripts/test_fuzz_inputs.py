@@ -4,7 +4,6 @@ The large run (--curated 10000 --texts 2000) is the script's own."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -13,16 +12,14 @@ from types import ModuleType
 
 import pytest
 
+from tests.conftest import load_script
+
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "bench" / "fuzz_inputs.py"
 
 
 def load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("fuzz_inputs", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("scripts/bench/fuzz_inputs.py")
 
 
 def test_fuzzed_inputs_raise_nothing_but_graph_errors(tmp_path: Path) -> None:

@@ -3,11 +3,10 @@ substitution sets expanded (on a dictionary written here in the same format)."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.conftest import load_script
 
 AGENTS = """\
 # comment
@@ -22,11 +21,7 @@ DUTY
 
 
 def load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("generate_agents", ROOT / "scripts" / "generate_agents.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("scripts/generate_agents.py")
 
 
 def test_nouns_their_plurals_and_substitutions_get_their_sector(tmp_path: Path) -> None:

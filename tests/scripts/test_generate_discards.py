@@ -3,7 +3,6 @@ history, disasters, politics and lower-case idiom left out (on a list written he
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -11,7 +10,7 @@ from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.conftest import load_script
 
 DISCARDS = """\
 # Story-level discards are indicated with a '+'.
@@ -28,11 +27,7 @@ SEMI-FINAL
 
 
 def load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("generate_discards", ROOT / "scripts" / "generate_discards.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("scripts/generate_discards.py")
 
 
 def test_sports_phrases_are_kept_and_the_rest_skipped_by_reason(tmp_path: Path) -> None:

@@ -3,12 +3,11 @@ written here in the same format, so the test needs nothing outside the repositor
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.conftest import load_script
 
 DICTIONARY = """\
 # comment line
@@ -42,11 +41,7 @@ WIRE_+TAP
 
 
 def load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("generate_lexicon", ROOT / "scripts" / "generate_lexicon.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("scripts/generate_lexicon.py")
 
 
 def test_blocks_and_patterns_become_entries(tmp_path: Path) -> None:

@@ -3,7 +3,6 @@ dictionaries written here in the Phoenix format, so the test needs nothing outsi
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import subprocess
@@ -15,6 +14,7 @@ from types import ModuleType
 import pytest
 
 from graph.extract.people import People, build_people
+from tests.conftest import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED_VOCAB = ROOT.parent / "shared" / "vocab"
@@ -83,12 +83,7 @@ people:
 
 
 def load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("generate_people", ROOT / "scripts" / "generate_people.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return load_script("scripts/generate_people.py")
 
 
 def write_inputs(tmp_path: Path, curated: str = CURATED) -> tuple[Path, Path]:
