@@ -213,20 +213,27 @@ class _Refused(Exception):
         self.status = status
 
 
+def refuse_calls_out(verdict: bool | None, sandboxed: bool, *, calls_out: str, unchecked: str) -> None:
+    """Refuse a request that would reach another server (403), or one the check could not read where no
+    sandbox stops an outbound call either (400); ``verdict`` is the check's (None: could not parse)."""
+    if verdict:
+        raise _Refused(403, calls_out)
+    if verdict is None and not sandboxed:
+        raise _Refused(400, unchecked)
+
+
 def _answer_query(
     ox: Any, store: Any, request: dict[str, Any], frames: _Frames, accept: str, sandboxed: bool
 ) -> None:  # pragma: no cover - runs in the worker processes
     from graph.sparqltext import service_in_parse
 
     text = str(request["query"])
-    verdict = service_in_parse(text)
-    if verdict:
-        raise _Refused(403, "SERVICE (federated queries to other endpoints) is disabled on this endpoint.")
-    if verdict is None and not sandboxed:
-        # Nothing else would stop an outbound call on this system: what rdflib cannot read is refused.
-        raise _Refused(
-            400, "The query could not be parsed (and this system cannot run it without a check for SERVICE)."
-        )
+    refuse_calls_out(
+        service_in_parse(text),
+        sandboxed,
+        calls_out="SERVICE (federated queries to other endpoints) is disabled on this endpoint.",
+        unchecked="The query could not be parsed (and this system cannot run it without a check for SERVICE).",
+    )
     try:
         defaults = [ox.NamedNode(g) for g in request.get("default_graphs") or []]
         named = [ox.NamedNode(g) for g in request.get("named_graphs") or []]

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.server_worker import _Frames, _Refused
+from graph.server_worker import _Frames, _Refused, refuse_calls_out
 from graph.sparqltext import parse_tree_has
 
 
@@ -58,13 +58,12 @@ def answer_update(
     store: Any, request: dict[str, Any], frames: _Frames, sandboxed: bool
 ) -> None:  # pragma: no cover - runs in the worker process
     text = str(request["update"])
-    verdict = update_calls_out(text)
-    if verdict:
-        raise _Refused(403, "LOAD and SERVICE (requests to other servers) are disabled on this endpoint.")
-    if verdict is None and not sandboxed:
-        raise _Refused(
-            400, "The update could not be parsed (and this system cannot run it without a check for LOAD/SERVICE)."
-        )
+    refuse_calls_out(
+        update_calls_out(text),
+        sandboxed,
+        calls_out="LOAD and SERVICE (requests to other servers) are disabled on this endpoint.",
+        unchecked="The update could not be parsed (and this system cannot run it without a check for LOAD/SERVICE).",
+    )
     store.update(text)
     frames.start(204, "")
 
