@@ -240,9 +240,12 @@ def ingest(
     paths = [p for p in expanded if not is_article_input(p)]
     report.inputs = len(paths)
     prepared: list[_Prepared] = []
-    # what the coreference of events needs to re-plan only what this ingest changes (graph.coreference)
-    before = _snapshot(store) if derive else None
-    bulk: set[str] = set()
+    from graph.ingest_rdf import check_syntax, goes_in_bulk
+
+    bulk = {p for p in paths if goes_in_bulk(store, p)}
+    # what the coreference of events needs to re-plan only what this ingest changes (graph.coreference),
+    # taken only when the incremental pass can follow (see the end)
+    before = _snapshot(store) if derive and not bulk and _small_part(store, expanded) else None
     writer = _Writer(store, report, before)
     try:
         for n, prep in enumerate(
@@ -254,9 +257,6 @@ def ingest(
             if not strict and len(prepared) >= batch_size:
                 writer.submit(prepared)
                 prepared = []
-        from graph.ingest_rdf import check_syntax, goes_in_bulk
-
-        bulk = {p for p in paths if goes_in_bulk(store, p)}
         for i, path in enumerate(paths, 1):
             try:
                 if path in bulk and strict:
@@ -299,7 +299,7 @@ def ingest(
             # a new ontology may recode every event, and a bulk-loaded file's graphs were not read
             # before it replaced them: both need the full pass, as does a batch that is a large part of
             # the store (re-reading most groups one by one costs more than reading everything once)
-            partial = before is not None and not reloaded and not bulk and _small_part(store, report.graphs)
+            partial = before is not None and not reloaded and _small_part(store, report.graphs)
             report.derived_triples = run_rules(
                 store, set(report.graphs) if partial else None, before if partial else None
             )
