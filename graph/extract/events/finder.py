@@ -79,7 +79,8 @@ class EventFinder(ArgumentPasses):
                 for c in t.children
                 if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in e.obj
             }
-            triggers = [(t, e) for t, e in triggers if t.i not in consumed and not _carries_a_noun(t, e, triggers)]
+            nouns = {t.i for t, e in triggers if e.noun}
+            triggers = [(t, e) for t, e in triggers if t.i not in consumed and not _carries_a_noun(t, e, nouns)]
             trigger_set = {t.i for t, _e in triggers}
             dating = DateAssigner(sent, date_spans, triggers, parsed, last_date)
             for tok, entry in triggers:
@@ -290,12 +291,12 @@ def _by_phone(noun: Token) -> bool:
     return any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in REMOTE_MODIFIERS for c in noun.children)
 
 
-def _carries_a_noun(tok: Token, entry: Entry, triggers: list[tuple[Token, Entry]]) -> bool:
+def _carries_a_noun(tok: Token, entry: Entry, nouns: set[int]) -> bool:
     """ "will engage in negotiations with X", "took part in talks": a verb of meeting whose "in" names an
-    event noun of the sentence only carries that noun, which has the sides and the kind of meeting."""
+    event noun of the sentence (``nouns``: their token indexes) only carries that noun, which has the
+    sides and the kind of meeting."""
     if entry.noun or not entry.code.startswith(MEET_ROOT):
         return False
-    nouns = {t.i for t, e in triggers if e.noun}
     return any(
         c.dep_ == "prep" and c.lower_ == "in" and any(p.dep_ == "pobj" and p.i in nouns for p in c.children)
         for c in tok.children
