@@ -125,7 +125,8 @@ _PATTERNS = [
     ),
     (
         "rel",
-        r"\b(?P<rel>(?i:yesterday|today|tomorrow|tonight|this (?:week|month|year)|(?:last|next|past) "
+        r"\b(?P<rel>(?i:yesterday|today|tomorrow|tonight|this (?:week|month|year|morning|afternoon|evening)|"
+        r"last (?:night|evening)|(?:over|at|during) the weekend|(?:last|next|past) "
         r"(?:week|month|year|weekend)|earlier this (?:week|month|year)|(?P<n>"
         + _NUM
         + r") (?P<unit>days?|weeks?|months?|years?) (?:ago|earlier)))\b",
@@ -472,9 +473,9 @@ def _after(get: Get) -> int | None:
 
 def _relative(m: re.Match[str], kind: str, pub: date) -> DateRange | None:
     rel = (_group(m, kind, "rel") or "").lower()
-    if rel in ("today", "tonight"):
+    if rel in ("today", "tonight", "this morning", "this afternoon", "this evening"):
         return DateRange.day(pub)
-    if rel == "yesterday":
+    if rel in ("yesterday", "last night", "last evening"):
         return DateRange.day(pub - timedelta(days=1))
     if rel == "tomorrow":
         return DateRange.day(pub + timedelta(days=1))
@@ -487,6 +488,10 @@ def _relative(m: re.Match[str], kind: str, pub: date) -> DateRange | None:
         "past week": DateRange.between(pub - week, pub),
         "next week": DateRange.between(monday + week, monday + timedelta(days=13)),
         "last weekend": DateRange.between(monday - timedelta(days=2), monday - timedelta(days=1)),
+        # "over the weekend": the one before a weekday's article, the article's own at a weekend
+        "over the weekend": _weekend(pub),
+        "at the weekend": _weekend(pub),
+        "during the weekend": _weekend(pub),
         "this month": DateRange.month(pub.year, pub.month),
         "earlier this month": DateRange.between(pub.replace(day=1), pub),
         "earlier this week": DateRange.between(pub - timedelta(days=pub.weekday()), pub),
@@ -515,6 +520,12 @@ def _relative(m: re.Match[str], kind: str, pub: date) -> DateRange | None:
         month_index = pub.year * 12 + pub.month - 1 - n
         return DateRange.month(month_index // 12, month_index % 12 + 1)
     return DateRange.year(pub.year - n)
+
+
+def _weekend(pub: date) -> DateRange:
+    """The weekend an article of ``pub`` means by "the weekend": its own, else the last one."""
+    saturday = pub - timedelta(days=(pub.weekday() - 5) % 7)
+    return DateRange.between(saturday, saturday + timedelta(days=1))
 
 
 def shift(rng: DateRange, days: int) -> DateRange | None:

@@ -90,7 +90,7 @@ def tense(tok: Token) -> str | None:
                 return "present"
             if aux & MODAL_AUX:
                 return None
-        if node.head is node or node.dep_ not in CLIMB_DEPS:
+        if node.head.i == node.i or node.dep_ not in CLIMB_DEPS:
             return None
         node, below = node.head, node
     return None
@@ -140,7 +140,7 @@ class DateAssigner:
     def _climb(self, head: Token, s: int, e: int) -> tuple[int | None, int]:
         node, steps = head, 0
         last: Token | None = None
-        while steps < 8:
+        for _hop in range(8):
             if node.i in self.triggers and not (s <= node.i < e):
                 if (
                     last is not None
@@ -151,6 +151,10 @@ class DateAssigner:
                 ):
                     return -1, steps  # "floated a January meeting": the date of the content, not of the act
                 return node.i, steps
+            if node is not head and node.pos_ == "NOUN" and node.lemma_.lower() in OCCASIONS and not (s <= node.i < e):
+                return -1, steps  # "the first call since their meeting last November": the meeting's date
+            if node.pos_ in ("VERB", "AUX") and (carried := _carried_noun(node, self.triggers)) is not None:
+                return carried, steps  # "held a phone call on Tuesday": the date of the call the verb carries
             if (
                 node is not head
                 and node.pos_ in ("VERB", "AUX")
@@ -158,8 +162,10 @@ class DateAssigner:
             ):
                 if any(c.dep_ == "aux" and c.lower_ in MODAL for c in node.children):
                     return -1, steps  # "(said that) the diplomats must leave on Saturday": what is to come
+                if node.dep_ in ("advcl", "relcl", "acl"):
+                    return -1, steps  # "the first call since they met in November": the time of another act
                 return None, steps  # the date belongs to a clause with no trigger
-            if node.head is node:
+            if node.head.i == node.i:
                 return None, steps
             if node.dep_ == "prep" and not (s <= node.i < e) and _deadline(node):
                 return -1, steps  # "must leave by Saturday": a deadline, not the date of an act
@@ -167,7 +173,16 @@ class DateAssigner:
             if prt is not None and prt.prt and node.lower_ == prt.prt:
                 return -1, steps  # the object of "lock in": content, not time
             last = node
-            node, steps = node.head, steps + 1
+            if (
+                node.dep_ == "prep"
+                and node.head.dep_ in ("nsubj", "nsubjpass")
+                and node.head.i < node.i < node.head.head.i
+            ):
+                node = node.head.head  # "the ministry on Monday summoned": parsed under the subject, said of the verb
+                continue
+            # a preposition is no step of its own: "on Monday" hangs from its verb as near as "last week"
+            steps += 0 if node.dep_ == "pobj" and node.head.dep_ == "prep" else 1
+            node = node.head
         return None, steps
 
     def date_for(self, tok: Token, entry: Entry, triggers: set[int]) -> tuple[DateRange | None, bool]:
@@ -177,12 +192,16 @@ class DateAssigner:
         if not self.parsed:
             best = min(self.local, key=lambda x: abs(x[0] - tok.i))
             return best[2].range, False
-        own = [(self.steps[n], d.reading(when)) for n, (_s, _e, d) in enumerate(self.local) if self.owner[n] == tok.i]
-        if own:
-            return min(own, key=lambda x: x[0])[1], False
+        own = [
+            (self.steps[n], abs(s - tok.i), d.reading(when))
+            for n, (s, _e, d) in enumerate(self.local)
+            if self.owner[n] == tok.i
+        ]
+        if own:  # the nearest in the parse, then in the text
+            return min(own, key=lambda x: (x[0], x[1]))[2], False
         node = tok
         for _ in range(3):  # a subordinate trigger takes its governing trigger's date
-            if node.head is node or node.dep_ not in GOVERNED_DEPS:
+            if node.head.i == node.i or node.dep_ not in GOVERNED_DEPS:
                 break
             node = node.head
             owned = [d.reading(when) for n, (_s, _e, d) in enumerate(self.local) if self.owner[n] == node.i]
@@ -192,6 +211,15 @@ class DateAssigner:
         if free:
             return self.local[min(free)[1]][2].reading(when), True
         return None, False
+
+
+def _carried_noun(verb: Token, triggers: dict[int, Entry]) -> int | None:
+    """The event noun a verb that is no trigger itself carries as its object ("held talks", "paid a visit")."""
+    if verb.i in triggers:
+        return None
+    return next(
+        (c.i for c in verb.children if c.dep_ in ("dobj", "attr") and c.i in triggers and triggers[c.i].noun), None
+    )
 
 
 def _deadline(prep: Token) -> bool:
@@ -324,7 +352,7 @@ def _main_clause_date(sent: Span, spans: list[tuple[int, int, DateMention]]) -> 
             continue
         node = sent.doc[s]
         for _ in range(6):
-            if node.pos_ in ("VERB", "AUX") or node.head is node:
+            if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
                 break
             node = node.head
         if node.i == sent.root.i:
@@ -372,7 +400,7 @@ def _in_main_clause(tok: Token) -> bool:
 
 def _depth(tok: Token) -> int:
     depth = 0
-    while tok.head is not tok and depth < 20:
+    while tok.head.i != tok.i and depth < 20:
         tok, depth = tok.head, depth + 1
     return depth
 
@@ -380,7 +408,7 @@ def _depth(tok: Token) -> int:
 def _clause(tok: Token) -> Token:
     """The verb of the clause a token is in (or the root)."""
     for _ in range(8):
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
             return tok
         tok = tok.head
     return tok

@@ -59,10 +59,19 @@ def test_weekdays_count_back_from_publication_and_forward_for_the_future() -> No
         ("They met earlier this year.", "2026-01-01/2026-03-12"),
         ("They met three days ago.", "2026-03-09"),
         ("They met yesterday.", "2026-03-11"),
+        ("They spoke last night.", "2026-03-11"),
+        ("They spoke last evening.", "2026-03-11"),
+        ("They spoke this morning.", "2026-03-12"),
+        ("They met over the weekend.", "2026-03-07/2026-03-08"),
     ],
 )
 def test_relative_periods(text: str, expected: str) -> None:
     assert iso(one(text)) == expected
+
+
+def test_the_weekend_of_a_weekend_article_is_its_own() -> None:
+    sunday = scan("They met over the weekend.", date(2026, 3, 15))
+    assert [(str(d.range.earliest), str(d.range.latest)) for d in sunday if d.range] == [("2026-03-14", "2026-03-15")]
 
 
 def test_a_month_without_a_year_takes_it_from_the_publication_date_and_the_tense() -> None:

@@ -131,3 +131,32 @@ def test_the_datelines_day_anchors_but_dates_no_event() -> None:
 def test_without_a_publication_date_a_weekday_takes_the_day_the_text_gives() -> None:
     text = "Kenya's president met Uganda's president on Thursday night.\nSigned this 15th day of January, 2026."
     assert dated(run(text, None), "040") == ["2026-01-15"]
+
+
+def test_the_date_of_a_light_verb_dates_the_event_noun_it_carries() -> None:
+    v = run("Kenya's president and Uganda's president held a phone call on Tuesday to discuss trade.", FRIDAY)
+    assert dated(v, "041") == ["2026-03-17"]
+
+
+def test_a_date_of_another_occasion_or_another_clause_is_not_the_events() -> None:
+    v = run(
+        "Kenya's president and Uganda's president held a phone call on Tuesday. It was their first call "
+        "since their summit meeting in Nairobi last November.",
+        FRIDAY,
+    )
+    assert dated(v, "041") == ["2026-03-17"]
+    v = run(
+        "Kenya's president and Uganda's president held a phone call on Tuesday. It was the first call between "
+        "the two leaders since they met in Nairobi in November.",
+        FRIDAY,
+    )
+    assert dated(v, "041") == ["2026-03-17"]
+
+
+def test_of_two_dates_on_one_verb_the_nearer_one_wins() -> None:
+    v = run(
+        "Kenya's foreign ministry on Monday summoned Uganda's ambassador in protest against the treatment of "
+        "its diplomats at a border post near Busia last week, according to a statement.",
+        FRIDAY,
+    )
+    assert dated(v, "111") == ["2026-03-16"]
