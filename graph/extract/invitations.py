@@ -50,7 +50,7 @@ def _inviter(tok: Token, res: Resolved) -> list[str]:
                     named += prep_actors(p, res, ("of",))
                     if named:
                         return named
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     return []

@@ -278,7 +278,7 @@ def _thankers(tok: Token, res: Resolved, mediator: str) -> list[str]:
         return []
     node = tok.head.head
     for _ in range(3):  # up from "gratitude" or a coordinated "to" to the verb
-        if node.pos_ in ("VERB", "AUX") or node.head is node:
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             break
         node = node.head
     found = [k for c in node.children if c.dep_ == "nsubj" for k in np_actors(c, res) if k != mediator]

@@ -164,7 +164,7 @@ def stance(trigger: Token, *, noun: bool) -> Stance:
     via = trigger.dep_
     steps = 0
     node = trigger
-    while node.head is not node and steps < 4:  # climb through complements: "set to meet", "agreed to hold"
+    while node.head.i != node.i and steps < 4:  # climb through complements: "set to meet", "agreed to hold"
         head, via = node.head, node.dep_
         if via in (
             "xcomp",
@@ -209,7 +209,7 @@ def stance(trigger: Token, *, noun: bool) -> Stance:
         steps += 1
     clause = _conditional(trigger)
     if clause is not None:
-        return Stance(Modality.HYPOTHETICAL, "conditional", None, clause.head if clause.head is not clause else None)
+        return Stance(Modality.HYPOTHETICAL, "conditional", None, clause.head if clause.head.i != clause.i else None)
     return Stance(Modality.ASSERTED, "default")
 
 
@@ -241,7 +241,7 @@ def _modifies(hedge: Token, trigger: Token) -> bool:
     arguments: in "for alleged ties Petro denies" the hedge is about the ties, not the denial."""
     node = hedge
     for _ in range(6):
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         if node.head.i == trigger.i:
             return node.dep_ not in ARGUMENT_DEPS
@@ -275,7 +275,7 @@ def _conditional(trigger: Token) -> Token | None:
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
             return node
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
     return None
@@ -285,7 +285,7 @@ def reported_by(trigger: Token) -> Token | None:
     """Subject of a verb of saying that governs the trigger's clause ("Officials said X attacked Y")."""
     node = trigger
     for _ in range(4):
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in SAY_VERBS:
             return _subject(node.head)
@@ -299,7 +299,7 @@ def _reported_past(trigger: Token) -> bool:
     for _ in range(3):
         if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in SAY_VERBS | {"promise", "pledge", "confirm"}:
             return node.head.tag_ in ("VBD", "VBN")
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         node = node.head
     return False

@@ -73,7 +73,7 @@ def _coordinations(
         if t.dep_ != "conj":
             continue
         head = t.head
-        while head.dep_ == "conj" and head.head is not head:
+        while head.dep_ == "conj" and head.head.i != head.i:
             head = head.head
         group = [head, *head.conjuncts]
         yield len(group), list(dict.fromkeys(k for g in group if (k := res.at(g.i)) and res.actors[k].kind in kinds))

@@ -106,7 +106,7 @@ def _drop_governed(found: list[Found], doc: Doc, mentioned: list[Found]) -> list
 def _content_of(tok: Token, f: Found, by_token: dict[tuple[int, int], Found]) -> bool:
     node = tok
     for _ in range(3):
-        if node.dep_ not in CONTENT_DEPS or node.head is node:
+        if node.dep_ not in CONTENT_DEPS or node.head.i == node.i:
             return False
         via = node.dep_
         node = node.head

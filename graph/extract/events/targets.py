@@ -83,7 +83,7 @@ def _inherited_target(f: Found, tok: Token, history: list[Found]) -> None:
     another act of the same actor takes that act's target."""
     node = tok
     for _ in range(3):
-        if node.dep_ not in ("conj", "advcl", "xcomp", "pcomp") or node.head is node:
+        if node.dep_ not in ("conj", "advcl", "xcomp", "pcomp") or node.head.i == node.i:
             return
         node = node.head
         for g in reversed(history):
@@ -182,7 +182,7 @@ def floated_by(noun: Token, res: Resolved) -> list[str]:
     """Who floats the force a noun names with no actor of its own ([] when it is not floated)."""
     node = noun
     for _ in range(4):
-        if node.head is node or node.dep_ not in ("dobj", "pobj", "prep", "xcomp"):
+        if node.head.i == node.i or node.dep_ not in ("dobj", "pobj", "prep", "xcomp"):
             return []
         node = node.head
         if node.pos_ in ("NOUN", "PROPN") and node.lemma_.lower() not in POSSIBILITY_NOUNS:
