@@ -178,3 +178,13 @@ def test_them_stands_for_the_nearest_plural_phrase_before_it_not_its_own_subject
     assert v.directed("112") == {(frozenset({"Peru"}), frozenset({"Armed Forces of Chile"}))}
     v = run("Bolivia recalled its ambassador Luis Rojas and two diplomats after Chile named them suspects.")
     assert v.directed("112") == {(frozenset({"Chile"}), frozenset({"Luis Rojas"}))}
+
+
+def test_the_name_right_before_a_verb_the_parse_left_without_a_subject_is_its_subject() -> None:
+    v = run(
+        "On December 6, while on a working visit to Vienna, Elena Morales, Foreign Minister of Chile, met with "
+        "Hugo Soto, Foreign Minister of Peru."
+    )
+    (meeting,) = v.events("040")
+    assert v.n(meeting.participants) == {"Elena Morales", "Hugo Soto"}
+    assert "/adjacent-subject" in (meeting.evidence.rule if meeting.evidence else "")

@@ -160,6 +160,21 @@ def test_a_call_the_sides_hold_together_has_no_direction() -> None:
     assert not call.actors and v.n(call.participants) == {"Ana Soto", "Luis Rojas"}
 
 
+def test_talks_held_by_phone_or_a_conversation_a_verb_of_meeting_carries_are_a_call() -> None:
+    v = run("Chilean President Ana Soto on Monday held talks with Peruvian President Luis Rojas by phone.")
+    assert not v.events("046")
+    (call,) = v.events("041")
+    assert v.n(call.participants) == {"Ana Soto", "Luis Rojas"}
+    v = run(
+        "Chilean Foreign Minister Ana Soto and her Peruvian counterpart, Luis Rojas, discussed in a phone "
+        "conversation on Monday cooperation between Santiago and Lima."
+    )
+    (call,) = v.events("041")
+    assert v.n(call.participants) == {"Ana Soto", "Luis Rojas"}
+    v = run("Chilean President Ana Soto held talks with Peruvian President Luis Rojas in Lima.")
+    assert not v.events("041")
+
+
 def test_the_country_prefers_the_one_state_of_its_own_sentence() -> None:
     v = run(
         "Guinea, Mali and Chad left the bloc on Sunday. After the coup in Guinea last year, the African Union "

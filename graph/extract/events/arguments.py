@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from graph.extract.events.found import Found
 from graph.extract.events.phrases import (
+    _adjacent_subject,
     _deep_against,
     _governing_verb,
     _inner_actors,
@@ -77,6 +78,10 @@ class ArgumentPasses:
             if not f.targets and not f.entry.symmetric and f.actors:
                 _coreferent_object_target(f, tok, res)
             subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not f.actors and (named := _adjacent_subject(tok, res, sent)):
+                f.actors.append(named)
+                f.confidence -= 0.1
+                f.rule += "/adjacent-subject"
             if not f.actors:
                 left = _nearest(tok, res, sent, -1)
                 if left and subjects and not any(res.at(t.i) == left for c in subjects for t in c.subtree):
@@ -354,7 +359,7 @@ class ArgumentPasses:
         if (
             (len(f.actors) + len(f.participants) < 1 + f.entry.symmetric or one_side)
             and verb is not None
-            and self.lex.is_light(verb)
+            and (self.lex.is_light(verb) or self._meets_in(verb, tok))
         ):
             subject = subject_actors(verb, res) or inherited_subject(verb, res)
             if subject:
@@ -377,6 +382,14 @@ class ArgumentPasses:
         if f.entry.needs_possessor and not (f.actors or f.participants):
             f.actors = []
         f.confidence -= 0.1
+
+    def _meets_in(self, verb: Token, noun: Token) -> bool:
+        """ "discussed trade in a phone conversation": a verb of meeting whose "in" names the event noun
+        carries it (the finder keeps the noun only), so the verb's subject are the noun's sides."""
+        if noun.dep_ != "pobj" or noun.head.lower_ != "in" or noun.head.head.i != verb.i:
+            return False
+        entry = self.lex.bare_verb(verb.lemma_.lower())
+        return entry is not None and entry.code.startswith("04")
 
     # -- arguments from word order (no parser) ---------------------------------------------------
     def _surface(self, f: Found, sent: Span, tok: Token, res: Resolved) -> None:
@@ -402,7 +415,7 @@ class ArgumentPasses:
 def _clause_actor(noun: Token, res: Resolved) -> list[str]:
     """The actor of the clause an event noun is a time adverbial of ("during a call with X", "before talks")."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in CLAUSE_TIME_PREPS or prep.head is prep:
+    if noun.dep_ != "pobj" or prep.lower_ not in CLAUSE_TIME_PREPS or prep.head.i == prep.i:
         return []
     verb = prep.head
     if verb.pos_ not in ("VERB", "AUX"):

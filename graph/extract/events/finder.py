@@ -16,6 +16,7 @@ from graph.extract.events.phrases import (
     GUESSED_ARGUMENTS,
     GUESSED_TARGETS,
     _actor_of,
+    _governing_verb,
     _is_kind,
     _own_state,
     _place,
@@ -188,8 +189,8 @@ class EventFinder(ArgumentPasses):
                 return False
             f.entry = replace(f.entry, code=CRITICIZE_CODE, symmetric=False)
             f.rule += "/in-words"
-        if f.entry.noun and f.entry.code == "040" and parsed and _by_phone(tok):
-            f.entry = replace(f.entry, code="041")  # "a telephonic conversation", "video talks": not in person
+        if f.entry.code in ("040", "046") and parsed and _by_phone(tok):
+            f.entry = replace(f.entry, code="041")  # "a telephonic conversation", "held talks by phone": not in person
             f.rule += "/remote"
         if f.entry.symmetric and not f.participants and not f.targets:
             return False  # a meeting with one known side says nothing about a relation
@@ -197,7 +198,7 @@ class EventFinder(ArgumentPasses):
             _abroad(f, tok, res)  # "attended a summit in Geneva": a visit to Switzerland (not "X met in Y")
         if f.actors and not f.targets and not f.participants and parsed:
             where = _place(tok, res, kinds=(ActorKind.STATE,), preps=SETTING_PREPS, deep=True)
-            if where is None and f.entry.noun and tok.head is not tok:  # "conducted exercises in Alaska"
+            if where is None and f.entry.noun and tok.head.i != tok.i:  # "conducted exercises in Alaska"
                 where = _place(tok.head, res, kinds=(ActorKind.STATE,), preps=SETTING_PREPS)
             home = state_of(f.actors[0], res)
             if where and where not in f.actors and where != home and f.entry.code[:2] not in PARTNER_ROOTS:
@@ -284,11 +285,25 @@ VERBAL_VENUES = {"media", "twitter", "facebook", "television", "air", "airwaves"
 
 
 REMOTE_MODIFIERS = {"telephonic", "telephone", "phone", "video", "virtual", "online"}
+REMOTE_MEANS = {"phone", "telephone", "videoconference", "videolink", "video", "teleconference"}
 
 
-def _by_phone(noun: Token) -> bool:
-    """Whether consultations named by a noun were held at a distance ("telephonic conversation", "video talks")."""
-    return any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in REMOTE_MODIFIERS for c in noun.children)
+def _by_phone(tok: Token) -> bool:
+    """Whether consultations were held at a distance: "telephonic conversation", "video talks", "held talks
+    by phone", "spoke over the telephone" (the means hang from the trigger or from the verb carrying it)."""
+    if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in REMOTE_MODIFIERS for c in tok.children):
+        return True
+    if tok.pos_ == "NOUN":
+        carrier = _governing_verb(tok)
+        nodes = [tok] if carrier is None else [tok, carrier]
+    else:  # "held talks with X by phone": the means may hang from the object
+        nodes = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("by", "over", "via", "on")
+        for node in nodes
+        for c in node.children
+        if any(p.dep_ == "pobj" and p.lemma_.lower() in REMOTE_MEANS for p in c.children)
+    )
 
 
 def _carries_a_noun(tok: Token, entry: Entry, nouns: set[int]) -> bool:
@@ -366,7 +381,7 @@ def _abroad(f: Found, tok: Token, res: Resolved) -> bool:
     Only for a one-sided act (attending): a symmetric meeting with one side found is a parse that lost
     the other side, not a visit."""
     where = _place(tok, res, kinds=(ActorKind.STATE,), preps=("in",), deep=True)
-    if where is None and tok.head is not tok:
+    if where is None and tok.head.i != tok.i:
         where = _place(tok.head, res, kinds=(ActorKind.STATE,), preps=("in",))
     if where is None or where == state_of(f.actors[0], res) or state_of(f.actors[0], res) is None:
         return False

@@ -123,7 +123,7 @@ def _plural_antecedent(pronoun: Token, res: Resolved) -> list[str]:
     own = {k for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for k in np_actors(c, res, 1)}
     for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
         t = pronoun.doc[i]
-        if t.dep_ in ("nsubj", "nsubjpass") and t.head is verb:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == verb.i:
             continue
         plural = t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)
         if plural and t.pos_ in ("NOUN", "PROPN") and (found := [k for k in np_actors(t, res, 1) if k not in own]):
@@ -256,7 +256,7 @@ def inherited_subject(verb: Token, res: Resolved) -> list[str]:
         return []  # "it"/"they" in "X said it would ..." stand for the subject of the clause above
     node = verb
     for _ in range(3):
-        if node.dep_ not in INHERITING_DEPS or node.head is node:
+        if node.dep_ not in INHERITING_DEPS or node.head.i == node.i:
             return []
         if node.dep_ == "pcomp" and node.head.lower_ in OBJECT_CLAUSE_PREPS:
             return _object_agent(node.head.head, res)
@@ -270,7 +270,7 @@ def inherited_subject(verb: Token, res: Resolved) -> list[str]:
         node = node.head
         if node.dep_ == "pcomp":
             node = node.head
-        if node.dep_ == "prep" and node.lower_ in TIME_PREPS and node.head is not node:
+        if node.dep_ == "prep" and node.lower_ in TIME_PREPS and node.head.i != node.i:
             node = node.head  # "After meeting X, Y said": the subject of the clause the phrase modifies
         found = subject_actors(node, res)
         if not found and (conj or raised):
@@ -328,7 +328,7 @@ def _governing_verb(tok: Token) -> Token | None:
     """The verb whose object (possibly through a preposition or apposition) an event noun is."""
     node = tok
     for _ in range(3):
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         if node.dep_ not in ("dobj", "pobj", "attr", "appos", "npadvmod", "prep", "conj", "oprd"):
             return None
@@ -360,6 +360,33 @@ def _nearest(
             return key
         i += step
     return None
+
+
+def _adjacent_subject(tok: Token, res: Resolved, sent: Span) -> str | None:
+    """The actor named right before a main verb the parse left without a subject: "On December 6, while on a
+    visit to Vienna, X, Foreign Minister of Armenia, met with Y" (the parser hangs X from the fronted phrase).
+
+    Adverbs between are skipped ("X also met"), and so is one apposition between commas without a verb
+    ("X, the foreign minister, met"); the actor's name must end there."""
+    if tok.dep_ != "ROOT" or tok.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
+        return None
+    i = tok.i - 1
+    while i >= sent.start and tok.doc[i].pos_ in ("ADV", "AUX", "PART"):
+        i -= 1
+    if i >= sent.start and tok.doc[i].text == ",":
+        start = i - 1
+        while start >= sent.start and tok.doc[start].text != "," and i - start <= 8:
+            start -= 1
+        between = tok.doc[start + 1 : i]
+        if start < sent.start or tok.doc[start].text != "," or not len(between):
+            return None
+        if any(t.pos_ in ("VERB", "AUX") for t in between):
+            return None  # a clause, not an apposition
+        i = start - 1
+    key = res.at(i) if i >= sent.start else None
+    if key is None or res.actors[key].kind is ActorKind.SITE or res.at(i + 1) == key:
+        return None
+    return key
 
 
 def _nearest_person(tok: Token, res: Resolved, sent: Span, exclude: set[str], statement: bool = False) -> str | None:
