@@ -2,7 +2,8 @@
 
 News names the parties of a relation once and then refers to them as a pair. Such a phrase (a plural
 pair noun with "two" or "both", "the neighbours", or "the two"/"both" standing alone as a subject)
-stands for the two actors the text last named together: the latest coordination "A and B" of actors
+stands for the two actors the text last named together (a bare "the countries" as a subject, for the
+actors of the latest coordination, however many, and only if there is one): the latest coordination "A and B" of actors
 of the right kind within the sentence and the three before it, else the two most recently named
 distinct actors of that kind. Leaders, presidents and ministers are persons (else, when no two persons
 are named, their states); countries, nations, governments and neighbours are states; sides, parties
@@ -35,7 +36,13 @@ def is_pair(tok: Token) -> bool:
     if lemma not in PERSON_PAIRS | STATE_PAIRS | ANY_PAIRS or tok.tag_ not in ("NNS", "NNPS"):
         return False
     marks = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet", "amod", "quantmod")}
-    return bool(marks & PAIR_WORDS) or (lemma in ("neighbour", "neighbor") and "the" in marks)
+    return bool(marks & PAIR_WORDS) or ("the" in marks and (lemma in ("neighbour", "neighbor") or _definite(tok)))
+
+
+def _definite(tok: Token) -> bool:
+    """ "The countries struck a deal": a definite plural with nothing else to qualify it, as a subject."""
+    qualifiers = [c for c in tok.children if c.dep_ not in ("det", "punct")]
+    return not qualifiers and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX")
 
 
 def pair_actors(tok: Token, res: Resolved, exclude: frozenset[str] = frozenset()) -> list[str]:
@@ -47,10 +54,16 @@ def pair_actors(tok: Token, res: Resolved, exclude: frozenset[str] = frozenset()
         [PERSONS, STATES] if lemma in PERSON_PAIRS else [STATES] if lemma in STATE_PAIRS else [STATES, PERSONS]
     )
     words = {tok.lower_} | {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet", "quantmod")}
-    size = max((GROUP_SIZE[w] for w in words & GROUP_SIZE.keys()), default=2)
+    counted = words & GROUP_SIZE.keys()
+    size = max((GROUP_SIZE[w] for w in counted), default=2)
     sents = sentences(tok.doc)
     idx = next((i for i, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
     window = range(sents[max(0, idx - LOOKBACK_SENTENCES)].start, tok.i)
+    if not counted and lemma not in ("neighbour", "neighbor"):
+        # "the countries": as many as the latest coordination names, and only a coordination
+        return next(
+            (found for kinds in kinds_in_order if (found := _coordinated(tok, res, window, kinds, 0, exclude))), []
+        )
     for kinds in kinds_in_order:
         found = (
             _coordinated(tok, res, window, kinds, size, exclude)
@@ -82,9 +95,11 @@ def _coordinations(
 def _coordinated(
     tok: Token, res: Resolved, window: range, kinds: tuple[ActorKind, ...], size: int, exclude: frozenset[str]
 ) -> list[str]:
-    """The latest coordination of exactly ``size`` actors of the kinds ("A and B", "A, B and C")."""
+    """The latest coordination of exactly ``size`` actors of the kinds ("A and B", "A, B and C"); of any
+    number from two with ``size`` 0."""
     for phrases, keys in _coordinations(tok, res, window, kinds):
-        if len(keys) == size and phrases == size and not exclude & set(keys):
+        fits = len(keys) == size if size else len(keys) >= 2
+        if fits and phrases == len(keys) and not exclude & set(keys):
             return keys
     return []
 

@@ -33,6 +33,13 @@ def test_a_pair_noun_without_two_or_both_is_not_a_pair() -> None:
     assert not any(v.n(e.targets) == {"Chile", "Peru"} for e in v.events("05"))
 
 
+def test_a_bare_definite_plural_subject_is_the_latest_coordination_and_only_that() -> None:
+    v = run("Chile and Peru have quarrelled over fishing rights. The countries signed an accord on Monday.")
+    assert [e for e in v.events("057") if v.n(e.participants) == {"Chile", "Peru"}]
+    v = run("Chile has quarrelled with its neighbours over fishing. The countries signed an accord on Monday.")
+    assert not v.events("057")
+
+
 def test_the_three_are_the_last_three_named_together() -> None:
     v = run(
         "Chile, Peru and Bolivia left the bloc last year. In September the three signed a mutual defence charter, "
