@@ -60,9 +60,11 @@ def pair_actors(tok: Token, res: Resolved, exclude: frozenset[str] = frozenset()
     idx = next((i for i, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
     window = range(sents[max(0, idx - LOOKBACK_SENTENCES)].start, tok.i)
     if not counted and lemma not in ("neighbour", "neighbor"):
-        # "the countries": as many as the latest coordination names, and only a coordination
+        # "the countries": as many as the latest coordination names, and only a coordination ("the leaders"
+        # are persons: their states will not do)
+        kinds_of_bare = kinds_in_order[:1] if lemma in PERSON_PAIRS else kinds_in_order
         return next(
-            (found for kinds in kinds_in_order if (found := _coordinated(tok, res, window, kinds, 0, exclude))), []
+            (found for kinds in kinds_of_bare if (found := _coordinated(tok, res, window, kinds, 0, exclude))), []
         )
     for kinds in kinds_in_order:
         found = (

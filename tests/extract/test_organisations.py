@@ -80,3 +80,9 @@ def test_a_states_group_named_by_an_agent_noun_gets_its_cameo_sector_code() -> N
     v = run("Syrian rebels attacked Filipino peacekeepers in the Golan Heights on Saturday.")
     codes = {a.name: a.cameo_code for a in v.ex.actors}
     assert codes["Syria rebels"] == "SYRREB"
+
+
+def test_a_post_named_with_capitals_is_no_organisation() -> None:
+    v = run("Armenia's foreign minister met the Personal Representative of the OSCE Chairman-in-Office on Monday.")
+    orgs = {a.name for a in v.ex.actors if a.kind is ActorKind.ORGANIZATION}
+    assert not [name for name in orgs if "Representative" in name]

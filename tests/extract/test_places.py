@@ -79,6 +79,11 @@ def test_a_capital_naming_a_treaty_is_no_actor() -> None:
     assert {"Austria", "Russia"} <= {a.name for a in w.ex.actors}
 
 
+def test_a_capital_naming_a_group_of_states_is_no_actor() -> None:
+    v = run("Armenia and Azerbaijan met the co-chairs of the Minsk Group in Vienna on Monday.")
+    assert "Belarus" not in {a.name for a in v.ex.actors}
+
+
 def test_a_word_ending_another_states_compound_name_is_not_a_state() -> None:
     v = run("The convenor, St Vincent and the Grenadines Prime Minister Ralph Gonsalves, read the declaration.")
     names = {a.name for a in v.ex.actors}

@@ -39,6 +39,7 @@ TREATY_NOUNS = {
     "consensus",
     "charter",
     "principles",
+    "group",  # "the Minsk Group", "the Lima Group": states named after a city, not that city's state
 }
 # a continent or macro-region is an actor only as a clause's subject or object
 AREA_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj"}

@@ -7,7 +7,7 @@ from graph.extract.agents import sector_code
 from graph.extract.nlp import Doc, token_columns
 from graph.extract.resolve.agencies import AgencyPasses
 from graph.extract.resolve.base import ActorRec, Resolved, _prose, _strip
-from graph.extract.resolve.words import NOT_NAMES, ORG_CONNECTORS, ORG_HEADS
+from graph.extract.resolve.words import NOT_NAMES, ORG_CONNECTORS, ORG_HEADS, POST_HEADS
 from graph.model import ActorKind
 
 # an organisation noun that makes a named body of a state an agency ("Royal Canadian Mounted Police")
@@ -172,6 +172,8 @@ class OrganisationPasses(AgencyPasses):
             a, b = _strip(ent)
             while a < b and doc[a].lower_ == "the":
                 a += 1
+            while b > a and doc[b - 1].pos_ == "DET":
+                b -= 1  # "the Personal Representative of the | OSCE": the entity ran into the next name
             if b <= a or any(r.at(i) for i in range(a, b)) or not _prose(doc, a):
                 continue
             toks = doc[a:b]
@@ -184,8 +186,8 @@ class OrganisationPasses(AgencyPasses):
             if len(toks) == 1 and b < len(doc) and doc[b].lower_ in PORTFOLIO_TITLES:
                 continue  # "Commerce Secretary Howard Lutnick", "Energy Minister X": a portfolio, not a body
             b, inner = self._cut_name(doc, r, a, b)
-            if b <= a:
-                continue
+            if b <= a or doc[b - 1].lower_ in self.title_words | POST_HEADS:
+                continue  # "the Personal Representative of the OSCE": a post, not a body
             name = " ".join(doc[a:b].text.split())
             owner = inner or self.modifier(doc, r, a, b)
             if doc[b - 1].text in GOV_HEADS and owner and r.actors[owner].kind is ActorKind.STATE:

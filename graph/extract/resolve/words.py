@@ -194,5 +194,10 @@ ORG_HEADS = {
     "Syndicate",
 }
 ORG_CONNECTORS = {"of", "for", "the", "and", "&"}
+# heads that make a capitalised name a post ("the Special Representative of ..."), not a body
+POST_HEADS = set(
+    "representative envoy emissary chairman chairwoman chair rapporteur coordinator commissioner adviser "  # noqa: SIM905
+    "advisor spokesman spokeswoman spokesperson ambassador".split()
+)
 NAME_WIDTH = 8  # tokens of the longest name form looked up ("Abu Musab al - Zarqawi" is 6)
 _WORDLIKE = re.compile(r"^[^\W\d_][\w'’.-]*$")
