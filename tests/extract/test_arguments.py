@@ -188,3 +188,35 @@ def test_the_name_right_before_a_verb_the_parse_left_without_a_subject_is_its_su
     (meeting,) = v.events("040")
     assert v.n(meeting.participants) == {"Elena Morales", "Hugo Soto"}
     assert "/adjacent-subject" in (meeting.evidence.rule if meeting.evidence else "")
+
+
+def test_the_act_a_decision_names_is_the_deciders_not_the_critics() -> None:
+    v = run("Peru condemned Chile's decision on Monday to impose sanctions on Peruvian fishing firms.")
+    assert (frozenset({"Peru"}), frozenset({"Chile"})) in v.directed("111")
+    assert (frozenset({"Chile"}), frozenset({"Peru"})) in v.directed("16")
+    v = run("Peru condemned the decision to impose sanctions on Peruvian fishing firms.")
+    assert not [e for e in v.events("16") if v.n(e.actors) == {"Peru"}]
+
+
+def test_taking_the_step_of_an_act_is_doing_it() -> None:
+    v = run("Chile's foreign ministry on Tuesday took the dramatic step of expelling Peru's ambassador.")
+    assert [e for e in v.events("16") + v.events("17") if v.n(e.targets) == {"Peru"}]
+
+
+def test_all_of_whom_are_the_ones_the_clause_qualifies() -> None:
+    v = run("The move was coordinated with the governments of Chile and Peru, all of whom expelled Bolivian diplomats.")
+    sources = {frozenset(s) for s, t in v.directed("16") | v.directed("17") if t == frozenset({"Bolivia"})}
+    assert frozenset({"Chile", "Peru"}) in sources
+
+
+def test_which_after_a_state_is_that_state_not_the_people_in_it() -> None:
+    v = run(
+        "The European Union imposed sanctions on officials over a crackdown on protesters in Bolivia, which "
+        "quickly retaliated by recalling its ambassador from Chile."
+    )
+    assert [e for e in v.events("16") if v.n(e.actors) == {"Bolivia"} and v.n(e.targets) == {"Chile"}]
+
+
+def test_a_place_inside_the_reason_for_an_act_is_not_its_target() -> None:
+    v = run("Bolivia imposed entry bans on Thursday in retaliation for sanctions from Chile over the crisis in Peru.")
+    assert not [e for e in v.ex.events if "Peru" in v.n(e.targets)]

@@ -37,6 +37,19 @@ def _is_kind(res: Resolved, i: int, kind: ActorKind) -> bool:
     return bool(key) and res.actors[key or ""].kind is kind
 
 
+def _antecedent(pronoun: Token, head: Token, res: Resolved) -> Token:
+    """What a relative pronoun stands for: the noun the parse hangs its clause from, except that ", which"
+    right after a name that is no person stands for that name ("a crackdown on protesters in Belarus,
+    which retaliated": Belarus, not the protesters)."""
+    before = pronoun.i - 2
+    if pronoun.lower_ != "which" or head.pos_ != "NOUN" or before < 0 or pronoun.doc[before + 1].text != ",":
+        return head
+    key = res.at(before)
+    if key is None or res.actors[key].kind in (ActorKind.PERSON, ActorKind.SITE) or key == res.at(head.i):
+        return head
+    return pronoun.doc[before]
+
+
 def _actor_of(tok: Token, res: Resolved) -> str | None:
     found = np_actors(tok, res)
     return found[0] if found else None
@@ -56,6 +69,7 @@ def _of_object(tok: Token) -> Token | None:
 
 
 RELATIVE_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "pobj"}
+PARTITIVES = {"all", "both", "each", "most", "many", "some", "several", "none"}
 
 
 def np_actors(tok: Token, res: Resolved, depth: int = 2) -> list[str]:
@@ -68,14 +82,27 @@ def np_actors(tok: Token, res: Resolved, depth: int = 2) -> list[str]:
         out.append(key)
         if res.actors[key].kind is ActorKind.STATE:  # "Chilean and Peruvian officials": both states act
             out += _coordinated_demonyms(tok, res)
-    elif key and key in res.place_state and tok.dep_ in ("nsubj", "nsubjpass"):
-        out.append(res.place_state[key])  # "the White House said": a seat of government acting is its state
+    elif (
+        key
+        and key in res.place_state
+        and (
+            tok.dep_ in ("nsubj", "nsubjpass")
+            or (tok.dep_ in ("compound", "poss") and tok.head.lemma_.lower() in RESOLVE_NOUNS | DOCUMENT_NOUNS)
+        )
+    ):
+        # "the White House said", "the Kremlin's decision": a seat of government acting or deciding is its
+        # state ("a White House meeting" is a meeting there)
+        out.append(res.place_state[key])
     elif tok.lower_ in WH_WORDS and tok.dep_ in RELATIVE_DEPS:
         # "Nijjar, who India designated ...", "the envoy, whom Delhi summoned", "X, to whom Y wrote":
         # a relative pronoun stands for the noun its clause qualifies
         rel = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and rel.lower_ in PARTITIVES:
+            rel = rel.head  # "the governments of X and Y, all of whom have expelled ...": all of them
         if rel.dep_ == "relcl":
-            out += np_actors(rel.head, res, depth)
+            out += np_actors(_antecedent(tok, rel.head, res), res, depth)
+    elif tok.lower_ in PARTITIVES and tok.dep_ in ("nsubj", "nsubjpass") and (of := _of_object(tok)) is not None:
+        out += np_actors(of, res, depth)  # "all of whom", "both of them"
     elif is_pair(tok) and (pair := pair_actors(tok, res)):
         out += pair  # "the two sides", "both countries"
     elif tok.lower_ == "them" and depth > 0:
@@ -246,18 +273,78 @@ OBJECT_CLAUSE_PREPS = {"for", "of"}  # "thanked X for hosting", "accused X of pl
 INHERITING_DEPS = ("conj", "xcomp", "advcl", "acl", "ccomp", "pcomp", "parataxis", "acomp")
 
 
+# nouns of a decided act: their infinitive or "of"-gerund is their owner's act ("the decision to impose",
+# "took the step of expelling"), not the act of the clause they are the object of ("condemned the decision")
+RESOLVE_NOUNS = set(
+    "decision move step plan bid attempt effort pledge promise offer proposal intention readiness refusal "  # noqa: SIM905
+    "order threat vow commitment".split()
+)
+OWNING_VERBS = set("make take announce reach adopt confirm finalise finalize defend justify explain unveil".split())  # noqa: SIM905
+
+
+def _resolution_owner(noun: Token, res: Resolved) -> list[str]:
+    """Whose a decision is: its possessor or modifier ("Washington's decision", "the White House decision",
+    "a decision by X"), else the subject of the verb that makes it ("took the step of") or holds it as its
+    own ("upheld its decision")."""
+    own = [
+        k
+        for c in noun.children
+        if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i
+        for k in np_actors(c, res)
+    ]
+    own += prep_actors(noun, res, ("by",))
+    if own:
+        return _unique(own)
+    mine = any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in noun.children)  # "Algeria upheld its decision"
+    if noun.dep_ == "dobj" and (mine or noun.head.lemma_.lower() in OWNING_VERBS):
+        return subject_actors(noun.head, res) or inherited_subject(noun.head, res)
+    return []
+
+
+def _decided_by(verb: Token) -> Token | None:
+    """The noun of deciding whose infinitive ``verb`` is, also when the parse hangs the infinitive from the
+    clause's verb ("condemned the decision on Monday to impose": "to impose" parsed as the verb's), and the
+    gerund parsed as a modifier of its object ("the step of expelling X's envoy": "expelling" as the envoy's)."""
+    head = verb.head
+    if verb.dep_ == "amod" and verb.tag_ == "VBG" and head.dep_ == "pobj" and head.head.lower_ == "of":
+        noun = head.head.head
+        return noun if noun.lemma_.lower() in RESOLVE_NOUNS else None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    if verb.dep_ == "acl" and head.lemma_.lower() in RESOLVE_NOUNS:
+        return head
+    if verb.dep_ in ("advcl", "xcomp"):  # only right after the noun: "the decision (on Monday) to impose"
+        return next(
+            (
+                c
+                for c in head.children
+                if c.dep_ == "dobj"
+                and c.lemma_.lower() in RESOLVE_NOUNS
+                and 0 < verb.left_edge.i - c.right_edge.i <= 1
+                and not any(t.is_punct for t in verb.doc[c.right_edge.i + 1 : verb.left_edge.i])
+            ),
+            None,
+        )
+    return None
+
+
 def inherited_subject(verb: Token, res: Resolved) -> list[str]:
     """Subject of the verb this one is coordinated with or subordinate to.
 
     A verb with a subject of its own that names no actor ("as the opposition threatened") inherits
-    nothing; a verb coordinated with a passive one shares its subject ("X was indicted and will resign").
+    nothing; a verb coordinated with a passive one shares its subject ("X was indicted and will resign");
+    the infinitive or gerund of a noun of deciding is the act of the one who decided (:func:`_resolution_owner`).
     """
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in WH_WORDS | PLURAL_IT for c in verb.children):
         return []  # "it"/"they" in "X said it would ..." stand for the subject of the clause above
+    if (decision := _decided_by(verb)) is not None:
+        return _resolution_owner(decision, res)
     node = verb
     for _ in range(3):
         if node.dep_ not in INHERITING_DEPS or node.head.i == node.i:
             return []
+        if node.dep_ == "pcomp" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in RESOLVE_NOUNS:
+            return _resolution_owner(node.head.head, res)  # "took the step of expelling X"
         if node.dep_ == "pcomp" and node.head.lower_ in OBJECT_CLAUSE_PREPS:
             return _object_agent(node.head.head, res)
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
@@ -418,6 +505,9 @@ def _heads_a_subject(t: Token) -> bool:
     return False
 
 
+REASON_PREPS = {"over", "about", "for", "regarding", "concerning", "amid", "despite", "because"}
+
+
 def _place(
     tok: Token,
     res: Resolved,
@@ -427,8 +517,12 @@ def _place(
 ) -> str | None:
     """A place named by a preposition of the trigger ("at the White House"); ``deep``: also inside its objects."""
     nodes = [tok]
-    if deep:
-        nodes += [c for c in tok.children if c.dep_ in ("dobj", "xcomp", "advcl", "prep", "pobj")]
+    if deep:  # not into the reasons: "sanctions over the crisis in Ukraine" happen in no Ukraine
+        nodes += [
+            c
+            for c in tok.children
+            if c.dep_ in ("dobj", "xcomp", "advcl", "prep", "pobj") and c.lower_ not in REASON_PREPS
+        ]
         nodes += [g for n in nodes[1:] for g in n.children if g.dep_ in ("dobj", "prep", "pobj", "xcomp")]
     for node in nodes:
         for c in node.children if node.dep_ != "prep" or node is tok else [node]:

@@ -28,6 +28,9 @@ OFFICIAL_NOUNS = {
     "troop",
     "fighter",
     "militant",
+    # and the governing bodies of states named after "of": "the governments of Australia and Canada"
+    "government",
+    "authority",
 }
 # quantities and collectives that head a phrase naming who acts: "thousands of Iraqi Kurds", "a group of rebels"
 QUANTITY_NOUNS = {
