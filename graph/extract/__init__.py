@@ -77,6 +77,7 @@ class Pipeline:
             build_events,
             dedupe,
             drop_unaddressed,
+            merge_agency_targets,
             merge_officials,
             scope_to_article,
             unique_claims,
@@ -117,6 +118,7 @@ class Pipeline:
         events, claims = merge_officials(
             events, claims, lambda k: state_of(k, res), lambda k: res.actors[k].kind in (ActorKind.STATE, ActorKind.IGO)
         )
+        events, claims = merge_agency_targets(events, claims, lambda k: _agency_state(k, res))
         sanctions, props, sanction_claims, extra = facts_mod.sanctions(doc, res, events)
         events = _link_denials(events, sanctions, res, claims, sanction_claims)
         events, claims = drop_unaddressed(events, claims)
@@ -155,6 +157,15 @@ class Pipeline:
             notes=tuple(notes),
             wire=wire_origin(text),
         )
+
+
+def _agency_state(key: str, res: Any) -> str | None:
+    """The state a government agency belongs to (an embassy, a ministry), else None."""
+    rec = res.actors.get(key)
+    if rec is None or rec.kind is not ActorKind.AGENCY or not rec.part_of:
+        return None
+    home = res.actors.get(rec.part_of)
+    return rec.part_of if home is not None and home.kind is ActorKind.STATE else None
 
 
 def _passing(rec: Any) -> bool:

@@ -202,6 +202,40 @@ def merge_officials(
     return out, claims
 
 
+def merge_agency_targets(
+    events: list[Event], claims: list[Claim], state_of_agency: Callable[[str], str | None]
+) -> tuple[list[Event], list[Claim]]:
+    """One act told once with a state's agency as its target and once with the state: "expel 12 French
+    embassy officials" and "expel 12 French officials" (same kind, source, modality, overlapping dates):
+    one event, on the state; the agency's mention stays a claim about it, with its own evidence."""
+    alias: dict[str, str] = {}
+    for a in events:
+        rolled = tuple(state_of_agency(t) or t for t in a.targets)
+        if rolled == a.targets:
+            continue
+        b = next(
+            (
+                b
+                for b in events
+                if b is not a
+                and b.key not in alias
+                and b.actors == a.actors
+                and set(b.targets) == set(rolled)
+                and same_kind(a.cameo, b.cameo)
+                and a.modality is b.modality
+                and _dates_agree(a, b)
+            ),
+            None,
+        )
+        if b is not None:
+            alias[a.key] = b.key
+            claims.append(Claim(b.key, a.modality, a.claimant, a.confidence, a.evidence))
+    if not alias:
+        return events, claims
+    kept = [replace(e, responds_to=alias.get(e.responds_to or "", e.responds_to)) for e in events if e.key not in alias]
+    return kept, [replace(c, about=alias.get(c.about, c.about)) for c in claims]
+
+
 def dedupe(events: list[Event], claims: list[Claim]) -> tuple[list[Event], list[Claim]]:
     """The same act reached twice (one key, or one kind and one cast where one of them has no date):
     the first stays, the others become claims about it."""

@@ -220,3 +220,12 @@ def test_which_after_a_state_is_that_state_not_the_people_in_it() -> None:
 def test_a_place_inside_the_reason_for_an_act_is_not_its_target() -> None:
     v = run("Bolivia imposed entry bans on Thursday in retaliation for sanctions from Chile over the crisis in Peru.")
     assert not [e for e in v.ex.events if "Peru" in v.n(e.targets)]
+
+
+def test_one_act_told_with_a_states_agency_and_with_the_state_as_target_is_one_event() -> None:
+    v = run(
+        "Bolivia defends its decision to expel 12 Chilean embassy officials. On Monday, Bolivia upheld its "
+        "decision to expel 12 Chilean officials."
+    )
+    expulsions = v.events("17") + v.events("16")
+    assert len(expulsions) == 1 and v.n(expulsions[0].targets) == {"Chile"}
