@@ -116,3 +116,11 @@ def test_organisations_of_diplomatic_news_are_known_by_their_acronyms(surface: s
     v = run(f"The {surface} criticised Peru on Monday over the treatment of migrant workers.")
     org = next(a for a in v.ex.actors if a.name == name)
     assert org.kind is ActorKind.IGO
+
+
+def test_a_statement_noun_is_addressed_to_no_one_the_text_does_not_name() -> None:
+    v = run(
+        "Bolivia summoned Luis Rojas, Chile's ambassador, on Sunday over references to the border in Group of Seven "
+        "statements made at a summit in Lima."
+    )
+    assert not v.events("01")

@@ -213,6 +213,8 @@ class EventFinder(ArgumentPasses):
             return False
         if f.entry.code.startswith("01") and any(h in f.rule for h in GUESSED_TARGETS):
             return False  # a statement is about whom the text says, not about the nearest name
+        if f.entry.code.startswith("01") and f.entry.noun and "/nearest-person" in f.rule:
+            return False  # "references to Taiwan in G7 statements, (Beijing) summoned X": no word is to X
         if f.actors and f.targets and set(f.targets) == set(f.actors):
             return False  # "Belarus freed (Belarus's) prisoners": a state acting on itself is no relation
         if f.actors and f.targets and not any(r in f.rule for r in CAMEO_SETTINGS) and _own_state(f, res):
