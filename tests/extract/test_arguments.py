@@ -229,3 +229,18 @@ def test_one_act_told_with_a_states_agency_and_with_the_state_as_target_is_one_e
     )
     expulsions = v.events("17") + v.events("16")
     assert len(expulsions) == 1 and v.n(expulsions[0].targets) == {"Chile"}
+
+
+def test_strikes_across_a_place_target_its_state() -> None:
+    v = run("On Sunday, the Bolivian military launched a series of airstrikes across Peru.")
+    assert [e for e in v.events("19") if v.n(e.targets) == {"Peru"}]
+
+
+def test_an_invitation_passed_on_goes_to_its_addressee_not_its_sender() -> None:
+    v = run("Chile's foreign minister extended an invitation from President Luis Rojas to President Ana Soto.")
+    assert not [e for e in v.ex.events if "Luis Rojas" in v.n(e.targets)]
+
+
+def test_a_title_with_a_named_person_in_apposition_is_that_person() -> None:
+    v = run("Ethiopia's Prime Minister, Dr. Abiy Ahmed, arrived in Asmara today for a working visit.")
+    assert (frozenset({"Abiy Ahmed"}), frozenset({"Eritrea"})) in v.directed("042")

@@ -193,7 +193,9 @@ class ArgumentPasses:
                     # "condemned (praised) the invasion of Venezuela": whoever invades is judged, not Venezuela
                     found = _perpetrators(o, res, exclude=f.actors)
                 elif not found:
-                    found = _inner_actors(o, res, exclude=f.actors)
+                    # "extended an invitation from X to Y": the one it goes to, not the one it comes from
+                    addressed = [k for k in prep_actors(tok, res, ("to",)) if k not in f.actors]
+                    found = addressed or _inner_actors(o, res, exclude=f.actors)
                 f.targets += found
                 if not found:
                     ref = _responds_to(o, res, history, f.actors, noun.code if noun else None)

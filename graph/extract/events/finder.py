@@ -374,7 +374,7 @@ def _joint_action(f: Found, tok: Token) -> None:
 
 
 # where an act takes place: CAMEO's target when the text names no other ("drills around Taiwan")
-SETTING_PREPS = ("in", "into", "to", "inside", "around", "near", "off")
+SETTING_PREPS = ("in", "into", "to", "inside", "around", "near", "off", "across", "throughout")
 
 
 def _abroad(f: Found, tok: Token, res: Resolved) -> bool:

@@ -193,7 +193,7 @@ PARTNER_NOUNS = {"partner", "ally", "friend", "counterpart", "colleague", "neigh
 
 def _named_apposition(tok: Token, res: Resolved) -> str | None:
     """The person a common noun is in apposition with ("activist Hardeep Singh Nijjar", "the envoy, X")."""
-    if tok.pos_ != "NOUN":
+    if tok.pos_ not in ("NOUN", "PROPN"):  # "Ethiopia's Prime Minister, Dr. Abiy Ahmed"
         return None
     for c in tok.children:
         if c.dep_ == "appos" and (key := res.at(c.i)) and res.actors[key].kind is ActorKind.PERSON:
