@@ -33,3 +33,12 @@ def test_an_age_description_is_the_subject_named_just_before() -> None:
 def test_the_presidents_of_two_states_named_together_are_their_office_holders() -> None:
     v = run("President Donald Trump invited the Congolese and Rwandan presidents to a summit in Washington.")
     assert (frozenset({"Donald Trump"}), frozenset({"Félix Tshisekedi", "Paul Kagame"})) in v.directed("036")
+
+
+def test_the_bloc_and_the_group_are_the_one_body_of_their_kind_named_just_before() -> None:
+    v = run("Mercosur imposed tariffs on Chile. The bloc also condemned Peru on Monday.")
+    assert (frozenset({"Mercosur"}), frozenset({"Peru"})) in v.directed("111")
+    v = run("Hamas denied any breach of the truce. Instead, the group accused Israel of violating the ceasefire.")
+    assert (frozenset({"Hamas"}), frozenset({"Israel"})) in v.directed("112")
+    v = run("Hamas and Hezbollah denied any breach. The group accused Israel of violating the ceasefire.")
+    assert not v.events("112")

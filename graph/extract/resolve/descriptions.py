@@ -1,4 +1,5 @@
-"""Definite descriptions of a person named before: "the Russian leader", "Russia's president", "the 72-year-old".
+"""Definite descriptions of an actor named before: "the Russian leader", "Russia's president", "the 72-year-old",
+"the country", "the bloc", "the group".
 
 News names a person once and then describes them. A description with a state ("the Russian leader",
 "the Chinese president", "Iran's supreme leader") is the person of that state the article has
@@ -31,8 +32,13 @@ LEADER_NOUNS: dict[str, tuple[str, ...]] = {
 }
 # plural role nouns whose states' office holders a text names together ("the Congolese and Rwandan presidents")
 PLURAL_LEADERS = {"presidents": "head_of_state", "premiers": "head_of_government", "kings": "head_of_state"}
-# nouns that, after "the", stand for a state the text has just named ("sanctions on the country")
-COUNTRY_NOUNS = {"country", "nation", "kingdom", "republic"}
+# nouns that, after "the", stand for an actor of their kind the text has just named ("sanctions on the
+# country", "the bloc warned", "the group denied")
+DESCRIBED_KINDS: dict[str, tuple[ActorKind, ...]] = {
+    **dict.fromkeys(("country", "nation", "kingdom", "republic"), (ActorKind.STATE,)),
+    **dict.fromkeys(("bloc", "alliance", "union", "grouping"), (ActorKind.IGO,)),
+    **dict.fromkeys(("group", "movement", "militia", "organisation", "organization"), (ActorKind.ORGANIZATION,)),
+}
 REACH = 2  # sentences back that an age description looks for its person
 
 
@@ -48,9 +54,9 @@ class DescriptionPasses(KnownPeoplePasses):
                 self._plural_leaders(doc, r, i)
             elif word in LEADER_NOUNS and (r.at(i) is None or _state_marked(r, i)):
                 self._leader(doc, r, i)
-            elif word in COUNTRY_NOUNS and r.at(i) is None:
+            elif word in DESCRIBED_KINDS and r.at(i) is None:
                 here = sent_of.get(i, 0)
-                self._country(doc, r, i, sents[here].start, sents[max(0, here - 1)].start)
+                self._described(doc, r, i, sents[here].start, sents[max(0, here - 1)].start, DESCRIBED_KINDS[word])
             elif word == "old" and i >= 2 and lowers[i - 1] in ("-", "year") and (found := _age_span(doc, i)):
                 start = found
                 person = _last_person(r, start, sents[max(0, sent_of.get(i, 0) - REACH + 1)].start)
@@ -89,9 +95,11 @@ class DescriptionPasses(KnownPeoplePasses):
         if len(chosen) == 1:
             self._anaphor(r, noun.left_edge.i, i + 1, chosen[0])
 
-    def _country(self, doc: Doc, r: Resolved, i: int, sentence_start: int, window_start: int) -> None:
-        """ "imposed sanctions on the country": the one state named before it in its sentence, else the one
-        state named in this and the previous sentence."""
+    def _described(
+        self, doc: Doc, r: Resolved, i: int, sentence_start: int, window_start: int, kinds: tuple[ActorKind, ...]
+    ) -> None:
+        """ "imposed sanctions on the country", "the bloc warned": the one actor of the noun's kind named before
+        it in its sentence, else the one named in this and the previous sentence."""
         noun = doc[i]
         if noun.pos_ != "NOUN" or [c.lower_ for c in noun.children if c.dep_ != "punct"] != ["the"]:
             return  # "the whole country", "the country's leaders" or "their country": not a bare description
@@ -99,9 +107,7 @@ class DescriptionPasses(KnownPeoplePasses):
             return
         for start in (sentence_start, window_start):
             states = {
-                k
-                for j in range(start, i)
-                if (k := r.at(j)) and j not in r.via_pronoun and r.actors[k].kind is ActorKind.STATE
+                k for j in range(start, i) if (k := r.at(j)) and j not in r.via_pronoun and r.actors[k].kind in kinds
             }
             if len(states) == 1:
                 self._anaphor(r, noun.left_edge.i, i + 1, next(iter(states)))
