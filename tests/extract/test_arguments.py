@@ -244,3 +244,16 @@ def test_an_invitation_passed_on_goes_to_its_addressee_not_its_sender() -> None:
 def test_a_title_with_a_named_person_in_apposition_is_that_person() -> None:
     v = run("Ethiopia's Prime Minister, Dr. Abiy Ahmed, arrived in Asmara today for a working visit.")
     assert (frozenset({"Abiy Ahmed"}), frozenset({"Eritrea"})) in v.directed("042")
+
+
+def test_a_trade_measure_targets_the_state_whose_goods_it_hits() -> None:
+    v = run("Chile's trade ministry announced 25 per cent import duties targeting $16 billion worth of Peruvian goods.")
+    assert [e for e in v.events("16") if v.n(e.targets) == {"Peru"}]
+    v = run("Last month, Chile imposed duties of 25 per cent on Peruvian imports worth $34 billion.")
+    assert (frozenset({"Chile"}), frozenset({"Peru"})) in v.directed("163")
+
+
+def test_a_threatened_trade_measure_is_a_threat_against_the_state_whose_goods_it_would_hit() -> None:
+    v = run("Chile's president threatened on Monday to impose a 10 percent tariff on $200 billion of Peruvian goods.")
+    assert [e for e in v.events("13") if v.n(e.targets) == {"Peru"}]
+    assert not [e for e in v.events("16") if e.modality.value == "asserted"]

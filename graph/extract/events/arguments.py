@@ -26,6 +26,7 @@ from graph.extract.events.targets import (
     _conditional_target,
     _content_target,
     _coreferent_object_target,
+    _goods_target,
     _inherited_target,
     _perpetrators,
     _responds_to,
@@ -47,6 +48,7 @@ from graph.extract.events.words import (
     PARTNER_ROOTS,
     PRAISE_CODE,
     PRESENCE_NOUNS,
+    SANCTION_ROOT,
     SUMMONED_TO,
     SYMMETRIC_PREPS,
     TARGET_PREPS,
@@ -289,6 +291,10 @@ class ArgumentPasses:
             if f.targets:
                 f.rule += "/against-target"
                 f.confidence -= 0.1
+        if not f.targets and f.entry.code[:2] == SANCTION_ROOT:
+            f.targets += _goods_target(tok, res, f.actors)
+            if f.targets:
+                f.rule += "/goods-target"
         if not f.targets and f.entry.code[:2] == THREAT_ROOT:
             # "warned it could intervene militarily in Niger", "warned his government would take action
             # against attacks by X": a threat is against whom its content clause acts
@@ -379,6 +385,12 @@ class ArgumentPasses:
                 for a in _inner_actors(p, res)
                 if a not in f.actors
             ]
+        if not f.targets and f.entry.code[:2] == SANCTION_ROOT:  # "tariffs on $200 billion of Chinese goods"
+            f.targets += _goods_target(tok, res, f.actors)
+            if not f.targets and verb is not None and self.lex.is_light(verb):
+                f.targets += _goods_target(verb, res, f.actors)  # "imposed tariffs of 25% on US imports"
+            if f.targets:
+                f.rule += "/goods-target"
         if tok.dep_ in ("nsubj",) and head.pos_ == "VERB" and not f.targets:  # "sanctions hit Y"
             f.targets += [a for c in head.children if c.dep_ == "dobj" for a in np_actors(c, res)]
         if f.entry.needs_possessor and not (f.actors or f.participants):

@@ -108,7 +108,7 @@ def _content_of(tok: Token, f: Found, by_token: dict[tuple[int, int], Found]) ->
     for _ in range(3):
         if node.dep_ not in CONTENT_DEPS or node.head.i == node.i:
             return False
-        via = node.dep_
+        via, child = node.dep_, node
         node = node.head
         gov = by_token.get((f.sent_index, node.i))
         if gov is None or gov.trigger == f.trigger:
@@ -117,7 +117,13 @@ def _content_of(tok: Token, f: Found, by_token: dict[tuple[int, int], Found]) ->
             return False  # "a statement condemning X": what the statement does is its author's act
         if gov.entry.noun and via in ("acl", "pcomp", "prep", "pobj", "relcl"):
             return True
-        if gov.entry.code[:2] in CONTENT_ROOTS and gov.entry.rule_name is None and via in ("ccomp", "xcomp"):
+        # "threatened (on Monday) to impose": an infinitive the parse hangs as an adverbial clause is content too
+        infinitive = via == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
+        if (
+            gov.entry.code[:2] in CONTENT_ROOTS
+            and gov.entry.rule_name is None
+            and (via in ("ccomp", "xcomp") or infinitive)
+        ):
             return True
     return False
 

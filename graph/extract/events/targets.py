@@ -160,10 +160,11 @@ def _content_target(tok: Token, res: Resolved, actors: list[str]) -> list[str]:
     """Whom the clause a threat announces acts against: its object, an "against X" in it, else the state
     where it would act."""
     for c in tok.children:
-        if c.dep_ not in ("ccomp", "xcomp") or c.pos_ not in ("VERB", "AUX"):
-            continue
+        infinitive = c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        if (c.dep_ not in ("ccomp", "xcomp") and not infinitive) or c.pos_ not in ("VERB", "AUX"):
+            continue  # "threatened (on Monday) to impose": the infinitive may hang as an adverbial clause
         found = [k for o in c.children if o.dep_ == "dobj" for k in np_actors(o, res) if k not in actors]
-        found = found or _deep_against(c, res, actors)
+        found = found or _deep_against(c, res, actors) or _goods_target(c, res, actors)
         if not found and (where := _place(c, res, kinds=(ActorKind.STATE,), preps=("in", "into"))):
             found = [where] if where not in actors else []
         if found:
@@ -196,3 +197,27 @@ def floated_by(noun: Token, res: Resolved) -> list[str]:
             return subject_actors(node, res)
         return []
     return []
+
+
+# what tariffs and duties are laid on: goods, named by the state they come from ("Chinese goods", "US imports")
+GOODS_NOUNS = set(
+    "good import export product commodity item shipment car vehicle steel aluminium aluminum "  # noqa: SIM905
+    "oil gas farm agricultural".split()
+)
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "agent")
+
+
+def _goods_target(tok: Token, res: Resolved, exclude: list[str]) -> list[str]:
+    """ "a 10 percent tariff on $200 billion of Chinese goods", "duties targeting $16 billion worth of US goods":
+    the states whose goods a trade measure hits, however deep the amounts put them."""
+    roots = [c for c in tok.children if c.dep_ not in SUBJECT_DEPS]
+    found: list[str] = []
+    for node in (t for r in roots for t in r.subtree):
+        if node.lemma_.lower() not in GOODS_NOUNS or node.pos_ != "NOUN":
+            continue
+        for c in node.children:
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < node.i:
+                found += [
+                    k for k in np_actors(c, res) if res.actors[k].kind is ActorKind.STATE and k not in exclude + found
+                ]
+    return found

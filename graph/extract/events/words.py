@@ -50,6 +50,7 @@ GROUP_PRONOUNS = {"their", "they", "them", "both"}
 PLURAL_IT = {"it", "they", "we"}
 ABOUT_PREPS = {"over", "about"}
 THREAT_ROOT = "13"
+SANCTION_ROOT = "16"  # sanctions, tariffs, cut relations
 # verbal judgements of an act (criticism, accusation, rejection): their target is who did it
 JUDGING_ROOTS = {"11", "12"}
 PRAISE_CODE = "051"  # praise judges an act too: "praised the raid on Caracas" praises the raiders
