@@ -145,6 +145,13 @@ def stance(trigger: Token, *, noun: bool) -> Stance:
         doc[j].lower_ in HEDGES and _modifies(doc[j], trigger) for j in range(max(0, trigger.i - 3), trigger.i)
     ):
         return Stance(Modality.ALLEGED, "hedge")
+    if (
+        trigger.dep_ == "conj"
+        and trigger.pos_ == "VERB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children)
+        and any(c.lower_ in HEDGES for c in trigger.head.children)
+    ):
+        return Stance(Modality.ALLEGED, "hedge")  # "allegedly kidnapped and killed": both are alleged
     if noun:
         if lower & PLAN_MODIFIERS:
             return Stance(Modality.PLANNED, "planned-modifier")

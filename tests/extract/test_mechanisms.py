@@ -79,6 +79,13 @@ def test_a_hedge_on_what_is_denied_does_not_hedge_the_denial() -> None:
     assert any(e.modality is Modality.ALLEGED for e in hedged.events("19"))
 
 
+def test_a_hedge_covers_the_verbs_coordinated_with_its_verb() -> None:
+    v = run("Kenya's army allegedly abducted and killed seven Ugandan soldiers on Monday.")
+    assert v.events("19") and all(e.modality is Modality.ALLEGED for e in v.events("19"))
+    w = run("Kenya's army allegedly abducted seven soldiers, and Uganda's army killed two Kenyan soldiers.")
+    assert [e for e in w.events("19") if e.modality is Modality.ASSERTED]
+
+
 def test_date_of_the_content_is_not_the_date_of_the_act() -> None:
     v = run("On March 3, Kenya invited Uganda and proposed an April meeting.", published=date(2025, 3, 14))
     invite = next(e for e in v.ex.events if e.cameo.startswith("03") and v.n(e.actors) == {"Kenya"})
