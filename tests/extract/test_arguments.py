@@ -257,3 +257,8 @@ def test_a_threatened_trade_measure_is_a_threat_against_the_state_whose_goods_it
     v = run("Chile's president threatened on Monday to impose a 10 percent tariff on $200 billion of Peruvian goods.")
     assert [e for e in v.events("13") if v.n(e.targets) == {"Peru"}]
     assert not [e for e in v.events("16") if e.modality.value == "asserted"]
+
+
+def test_missiles_launched_at_a_base_in_a_states_region_target_that_state() -> None:
+    v = run("On Tuesday, Chile's army launched ballistic missiles and drones at a base in Peru's southern Tacna region.")
+    assert [e for e in v.events("19") if v.n(e.targets) == {"Peru"}]

@@ -529,11 +529,34 @@ def _place(
             if c.dep_ == "prep" and c.lower_ in preps:
                 for p in c.children:
                     key = res.at(p.i) if p.dep_ == "pobj" else None
+                    if key is None and p.dep_ == "pobj" and ActorKind.STATE in kinds:
+                        key = _region_state(p, res)  # "in Pakistan's southwestern Balochistan region"
                     if key and res.actors[key].kind in kinds:
                         return key
                     if key and ActorKind.STATE in kinds and key in res.place_state:
                         return res.place_state[key]  # "arrived in Pyongyang": in North Korea
     return None
+
+
+REGION_NOUNS = set("region province area territory border district state city town village coast".split())  # noqa: SIM905
+
+
+def _region_state(noun: Token, res: Resolved) -> str | None:
+    """The state a region named by a common noun lies in: "Pakistan's Balochistan region", "the Pakistani border
+    town"."""
+    if noun.lemma_.lower() not in REGION_NOUNS:
+        return None
+    return next(
+        (
+            k
+            for c in noun.children
+            if c.dep_ in ("poss", "amod", "compound")
+            and c.i < noun.i
+            and (k := res.at(c.i)) is not None
+            and res.actors[k].kind is ActorKind.STATE
+        ),
+        None,
+    )
 
 
 def state_of(key: str, res: Resolved) -> str | None:
