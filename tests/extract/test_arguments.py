@@ -260,5 +260,14 @@ def test_a_threatened_trade_measure_is_a_threat_against_the_state_whose_goods_it
 
 
 def test_missiles_launched_at_a_base_in_a_states_region_target_that_state() -> None:
-    v = run("On Tuesday, Chile's army launched ballistic missiles and drones at a base in Peru's southern Tacna region.")
+    v = run(
+        "On Tuesday, Chile's army launched ballistic missiles and drones at a base in Peru's southern Tacna region."
+    )
     assert [e for e in v.events("19") if v.n(e.targets) == {"Peru"}]
+
+
+def test_anti_and_pro_name_whom_an_act_is_against_or_for_not_who_acts() -> None:
+    v = run("Bolivia's president condemned the raid, sparking anti-Chilean protests across Bolivia.")
+    assert not [e for e in v.events("14") if "Chile" in v.n(e.actors)]
+    w = run("The vote sparked pro-Chilean demonstrations in Peru on Monday.")
+    assert not [e for e in w.ex.events if "Chile" in w.n(e.actors)]

@@ -317,8 +317,14 @@ class ArgumentPasses:
                 else:
                     f.actors += np_actors(c, res)
             elif c.dep_ in ("compound", "amod", "nmod", "npadvmod") and c.i < tok.i:
+                stance = _stance_prefix(c)
                 for k in np_actors(c, res):
-                    if res.actors[k].kind is ActorKind.SITE:
+                    if stance == "anti":
+                        f.targets.append(k)  # "anti-American protests": against the US, not by it
+                        f.rule += "/anti-target"
+                    elif stance == "pro":
+                        continue  # "pro-Russian protests": for Russia, not by it
+                    elif res.actors[k].kind is ActorKind.SITE:
                         f.place = f.place or k
                     elif f.entry.modifier_target and _named_state(c):
                         f.targets.append(k)  # "Venezuela sanctions": sanctions on Venezuela ("U.S. sanctions": by)
@@ -424,6 +430,18 @@ class ArgumentPasses:
             f.actors, f.targets = [], []
         f.confidence -= 0.25
         f.rule += "/surface"
+
+
+def _stance_prefix(modifier: Token) -> str | None:
+    """ "anti" or "pro" when a modifier is prefixed with it ("anti-American", "pro - Russian"), else None."""
+    for prefix in ("anti", "pro"):
+        if modifier.lower_.startswith(prefix + "-"):
+            return prefix
+    doc, i = modifier.doc, modifier.i
+    before = [doc[j].lower_ for j in range(max(0, i - 2), i)]
+    if before[-1:] == ["-"] and before[:1] in (["anti"], ["pro"]):
+        return before[0]
+    return before[-1] if before[-1:] in (["anti"], ["pro"]) else None
 
 
 def _clause_actor(noun: Token, res: Resolved) -> list[str]:
