@@ -265,6 +265,9 @@ def load_lexicon() -> Lexicon:
     generated, forms = _generated_verbs(verbs, light)
     for e in generated:
         verbs.setdefault(e.lemma or "", []).append(e)
+    for item in raw.get("verbs_beside_generated", []):  # hand patterns that add to a verb's generated ones
+        e = _entry(item, noun=False)
+        verbs.setdefault(e.lemma or "", []).append(e)
     irregular = {**forms, **IRREGULAR}
     for item in raw.get("nouns", []):
         e = _entry(item, noun=True)

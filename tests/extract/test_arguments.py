@@ -271,3 +271,15 @@ def test_anti_and_pro_name_whom_an_act_is_against_or_for_not_who_acts() -> None:
     assert not [e for e in v.events("14") if "Chile" in v.n(e.actors)]
     w = run("The vote sparked pro-Chilean demonstrations in Peru on Monday.")
     assert not [e for e in w.ex.events if "Chile" in w.n(e.actors)]
+
+
+def test_congratulations_sent_or_tweeted_are_praise_of_their_addressee() -> None:
+    v = run("Several Peruvian politicians sent their congratulations to Chilean President Ana Soto on Monday.")
+    assert (frozenset({"Peru"}), frozenset({"Ana Soto"})) in v.directed("051")
+    w = run("Peruvian President Luis Rojas tweeted: Congratulations to Chilean President Ana Soto on her election win!")
+    assert (frozenset({"Luis Rojas"}), frozenset({"Ana Soto"})) in w.directed("051")
+
+
+def test_a_hyphenated_pair_of_states_names_both_sides() -> None:
+    v = run("The Chile-Peru talks resumed in Lima on Monday.")
+    assert [e for e in v.events("04") if v.n(e.participants) == {"Chile", "Peru"}]

@@ -20,6 +20,13 @@ def test_hand_verbs_are_the_hands_alone() -> None:
         assert lex.verbs[lemma] and not any(e.generated for e in lex.verbs[lemma]), lemma
 
 
+def test_patterns_beside_the_generated_ones_keep_them() -> None:
+    launch = load_lexicon().verbs["launch"]
+    assert any(e.generated for e in launch) and any(not e.generated and "missile" in e.obj for e in launch)
+    v = run("Chile launched missiles at Peru on Monday. Chile launched talks with Bolivia on Tuesday.")
+    assert v.events("19") and v.events("04")
+
+
 def test_a_root_catch_all_verb_names_no_event_by_itself() -> None:
     lex = load_lexicon()
     assert not any(e.specificity == 0 for e in lex.verbs["say"])  # 010 in the dictionary: too vague alone

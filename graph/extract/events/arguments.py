@@ -311,6 +311,8 @@ class ArgumentPasses:
             f.rule += "/carrier-noun"
         for c in tok.children:
             if c.dep_ == "poss":
+                if c.lower_ in GROUP_PRONOUNS and _owned_by_subject(tok, res):
+                    continue  # "politicians sent their congratulations": theirs are the subject's, found below
                 if c.lower_ in GROUP_PRONOUNS:
                     f.participants += recent_actors(tok, res, 2)
                     f.rule += "/their"
@@ -430,6 +432,12 @@ class ArgumentPasses:
             f.actors, f.targets = [], []
         f.confidence -= 0.25
         f.rule += "/surface"
+
+
+def _owned_by_subject(noun: Token, res: Resolved) -> bool:
+    """Whether "their" on an object noun is its verb's subject ("X sent their congratulations")."""
+    verb = _governing_verb(noun)
+    return verb is not None and noun.dep_ == "dobj" and bool(subject_actors(verb, res))
 
 
 def _stance_prefix(modifier: Token) -> str | None:

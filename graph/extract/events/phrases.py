@@ -81,7 +81,7 @@ def np_actors(tok: Token, res: Resolved, depth: int = 2) -> list[str]:
     elif key and res.actors[key].kind is not ActorKind.SITE:
         out.append(key)
         if res.actors[key].kind is ActorKind.STATE:  # "Chilean and Peruvian officials": both states act
-            out += _coordinated_demonyms(tok, res)
+            out += _coordinated_demonyms(tok, res) + _hyphen_pair(tok, res)
     elif (
         key
         and key in res.place_state
@@ -143,6 +143,17 @@ def _coordinated_demonyms(noun: Token, res: Resolved) -> list[str]:
     ]
 
 
+def _hyphen_pair(name: Token, res: Resolved) -> list[str]:
+    """The other state of a hyphenated pair of states ("the US-India partnership", "India-Pakistan talks")."""
+    doc = name.doc
+    return [
+        k
+        for c in name.children
+        if c.dep_ == "compound" and c.i + 2 == name.i and doc[c.i + 1].text in ("-", "–")
+        if (k := res.at(c.i)) and res.actors[k].kind is ActorKind.STATE and k != res.at(name.i)
+    ]
+
+
 def _plural_antecedent(pronoun: Token, res: Resolved) -> list[str]:
     """ "withdrew its envoy X and other diplomats after Ottawa named them suspects": the actors of the nearest
     plural phrase (a coordination or a plural noun) before "them" in its sentence, not its own clause's subject."""
@@ -164,8 +175,9 @@ def pobj_actors(prep: Token, res: Resolved) -> list[str]:
 
 
 def prep_actors(node: Token, res: Resolved, preps: Collection[str]) -> list[str]:
-    """Actors named by the objects of ``node``'s prepositions whose word is in ``preps``."""
-    return [a for c in node.children if c.dep_ == "prep" and c.lower_ in preps for a in pobj_actors(c, res)]
+    """Actors named by the objects of ``node``'s prepositions whose word is in ``preps`` ("sent X to Y": the
+    parser's "dative" is one too)."""
+    return [a for c in node.children if c.dep_ in ("prep", "dative") and c.lower_ in preps for a in pobj_actors(c, res)]
 
 
 def _deep_against(tok: Token, res: Resolved, exclude: list[str]) -> list[str]:
