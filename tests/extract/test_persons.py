@@ -119,3 +119,11 @@ def test_a_pages_sharing_bar_is_no_person() -> None:
     assert not {a.name for a in v.ex.actors if a.kind is ActorKind.PERSON} & {"Email Facebook", "Twitter Transcript"}
     assert not v.events("04")
     assert v.directed("11") == {(frozenset({"Chile"}), frozenset({"Peru"}))}
+
+
+def test_he_is_not_a_person_the_text_calls_a_woman() -> None:
+    v = run(
+        "Chile detained Peruvian citizen Luis Rojas on Monday. Chilean foreign ministry spokeswoman Ana Soto said "
+        "the government provided consular access to Rojas, and he was visited by Peru's ambassador."
+    )
+    assert not [e for e in v.events("04") if "Ana Soto" in v.n(e.targets)]

@@ -299,12 +299,16 @@ class PersonPasses(KnownPeoplePasses):
     def _pronouns(self, doc: Doc, r: Resolved) -> None:
         sents = sentences(doc)
         lowers = lex_columns(doc)[0]
+        genders: dict[str, str] | None = None
         for si, sent in enumerate(sents):
             for ti in range(sent.start, sent.end):
                 if lowers[ti] not in SINGULAR_PRONOUNS or r.at(ti):
                     continue
+                if genders is None:
+                    genders = _genders(lowers, r)
+                other = "f" if lowers[ti] in MALE_PRONOUNS else "m"  # "he" is not a person the text calls a woman
                 before = [r.at(i) for i in range(sent.start, ti) if r.at(i) and i not in r.via_pronoun]
-                cands = [k for k in before if k and r.actors[k].kind is ActorKind.PERSON]
+                cands = [k for k in before if k and r.actors[k].kind is ActorKind.PERSON and genders.get(k) != other]
                 if len(set(cands)) > 1 and doc[ti].dep_ in ("nsubj", "nsubjpass"):
                     # "'... headed by minister X,' Kurti wrote, where he also compared ...": of several persons
                     # named before, a subject pronoun continues the one that is a subject ("Maduro and his
@@ -321,7 +325,7 @@ class PersonPasses(KnownPeoplePasses):
                     cands = [
                         k
                         for i in range(prev.start, prev.end)
-                        if (k := r.at(i)) and r.actors[k].kind is ActorKind.PERSON
+                        if (k := r.at(i)) and r.actors[k].kind is ActorKind.PERSON and genders.get(k) != other
                     ]
                     subjects = {r.at(t.i) for t in prev if t.dep_.startswith("nsubj") and r.at(t.i) in cands}
                     if len(set(cands)) > 1 and len(subjects) == 1:
@@ -398,3 +402,31 @@ def _described_by_state(doc: Doc, r: Resolved, end: int) -> str | None:
         if key and r.actors[key].kind is ActorKind.STATE:
             return key
     return None
+
+
+MALE_PRONOUNS = {"he", "him", "his", "himself"}
+# words right before a name that say whether the text speaks of a man or a woman
+FEMALE_MARKS = set(
+    "ms ms. mrs mrs. miss madam madame lady queen princess spokeswoman chairwoman congresswoman "  # noqa: SIM905
+    "businesswoman stateswoman countrywoman wife daughter mother sister widow".split()
+)
+MALE_MARKS = set(
+    "mr mr. sir lord king prince spokesman chairman congressman businessman statesman husband son father "  # noqa: SIM905
+    "brother widower".split()
+)
+
+
+def _genders(lowers: list[str], r: Resolved) -> dict[str, str]:
+    """ "m" or "f" for the persons a mention of the article marks as a man or a woman by the word right before
+    it ("spokeswoman Maria Zakharova", "Mr. Whelan", "his wife, X"); a person marked both ways is left out."""
+    marks: dict[str, set[str]] = {}
+    for s, _e, key in r.mention_spans():
+        if r.actors[key].kind is not ActorKind.PERSON:
+            continue
+        before = s - 2 if s >= 2 and lowers[s - 1] == "," else s - 1  # "spokeswoman X", "his wife, X"
+        near = {lowers[before]} if before >= 0 else set()
+        if near & FEMALE_MARKS:
+            marks.setdefault(key, set()).add("f")
+        if near & MALE_MARKS:
+            marks.setdefault(key, set()).add("m")
+    return {k: next(iter(v)) for k, v in marks.items() if len(v) == 1}
