@@ -283,3 +283,10 @@ def test_congratulations_sent_or_tweeted_are_praise_of_their_addressee() -> None
 def test_a_hyphenated_pair_of_states_names_both_sides() -> None:
     v = run("The Chile-Peru talks resumed in Lima on Monday.")
     assert [e for e in v.events("04") if v.n(e.participants) == {"Chile", "Peru"}]
+
+
+def test_one_detained_in_a_state_with_no_agent_named_is_detained_by_that_state() -> None:
+    v = run("A Peruvian citizen was detained in Santiago on Monday, officials said.")
+    assert (frozenset({"Chile"}), frozenset({"Peru"})) in v.directed("17")
+    w = run("A Peruvian citizen was detained by Bolivian police in Santiago on Monday.")
+    assert not [e for e in w.events("17") if "Chile" in w.n(e.actors)]

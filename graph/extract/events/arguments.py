@@ -155,6 +155,13 @@ class ArgumentPasses:
                             f.actors += [k for k in found if k not in f.targets]
                 if f.actors:
                     f.rule += "/summoned-to"
+            if not f.actors and f.entry.code[:2] in TERRITORIAL_ROOTS:
+                # "a Canadian citizen was detained in Moscow": the state where one is arrested arrests
+                where = _place(tok, res, kinds=(ActorKind.STATE,), preps=("in",))
+                if where is not None and where not in f.targets:
+                    f.actors.append(where)
+                    f.rule += "/territorial-actor"
+                    f.confidence -= 0.1
             if not f.actors and not f.targets and tok.dep_ in ("acl", "amod"):
                 f.targets += np_actors(tok.head, res)
         else:
@@ -432,6 +439,10 @@ class ArgumentPasses:
             f.actors, f.targets = [], []
         f.confidence -= 0.25
         f.rule += "/surface"
+
+
+# acts only the authorities of the state where they happen perform: arrest, detain, deport (17x); investigate (09)
+TERRITORIAL_ROOTS = {"17", "09"}
 
 
 def _owned_by_subject(noun: Token, res: Resolved) -> bool:
