@@ -286,8 +286,9 @@ SAME_DESIGNATION_DAYS = 31
 def designations(read: list[tuple[Sanction, set[str]]], state_of: Callable[[str], str]) -> list[Sanction]:
     """Reports of one designation read as one :class:`Sanction`: the same target, the same imposing
     state (an agency rolled up to its state, a person to theirs: "OFAC", "the Treasury" and "Trump"
-    impose the United States' sanctions) and starts within :data:`SAME_DESIGNATION_DAYS` of the
-    first; a report without a start joins the one designation it can be, else stays its own. The
+    impose the United States' sanctions), starts within :data:`SAME_DESIGNATION_DAYS` of the first and
+    the same programme where both name one; a report without a start joins the one designation it can be,
+    else stays its own. The
     merged sanction keeps the lowest IRI, every imposer, the sources of all, and lists its
     ``reports``."""
     groups: dict[tuple[frozenset[str], str], list[tuple[Sanction, set[str]]]] = {}
@@ -311,8 +312,24 @@ def designations(read: list[tuple[Sanction, set[str]]], state_of: Callable[[str]
             clusters[0].extend(undated)
         elif undated:
             clusters.append(undated)
-        out.extend(_one_designation(c) for c in clusters)
+        out.extend(_one_designation(c) for cluster in clusters for c in _by_programme(cluster))
     return out
+
+
+def _by_programme(cluster: list[tuple[Sanction, set[str]]]) -> list[list[tuple[Sanction, set[str]]]]:
+    """One designation per programme the reports name ("SDGT" and "Global Magnitsky" on one target in one
+    month are two); a report naming none joins the one programme there is, else stays apart."""
+    named: dict[str, list[tuple[Sanction, set[str]]]] = {}
+    bare: list[tuple[Sanction, set[str]]] = []
+    for item in cluster:
+        programme = " ".join((item[0].program or "").lower().split())
+        (named.setdefault(programme, []) if programme else bare).append(item)
+    groups = list(named.values())
+    if len(groups) == 1:
+        groups[0].extend(bare)
+    elif bare:
+        groups.append(bare)
+    return groups or [cluster]
 
 
 def _one_designation(cluster: list[tuple[Sanction, set[str]]]) -> Sanction:

@@ -56,3 +56,17 @@ def test_an_undated_report_joins_the_one_designation_it_can_be_and_no_other() ->
     two_years = [(sanction("x:s1", OFAC), "a1"), (sanction("x:s3", OFAC, start=dt.date(2026, 6, 1)), "a3")]
     found = read(*two_years, (sanction("x:s2", OFAC, start=None), "a2"))
     assert sorted(s.sanction for s in found) == ["x:s1", "x:s2", "x:s3"]
+
+
+def test_two_programmes_on_one_target_in_one_month_are_two_designations_a_report_naming_none_is_neither() -> None:
+    found = read(
+        (sanction("x:s1", OFAC, program="SDGT"), "a1"),
+        (sanction("x:s2", OFAC, program="Global Magnitsky", start=dt.date(2025, 10, 26)), "a2"),
+        (sanction("x:s3", TREASURY, program=" sdgt "), "a3"),
+        (sanction("x:s4", TRUMP), "a4"),
+    )
+    by_iri = {s.sanction: s for s in found}
+    assert sorted(by_iri) == ["x:s1", "x:s2", "x:s4"]
+    assert by_iri["x:s1"].reports == ("x:s1", "x:s3")
+    one = read((sanction("x:s1", OFAC, program="SDGT"), "a1"), (sanction("x:s2", TRUMP), "a2"))
+    assert [s.reports for s in one] == [("x:s1", "x:s2")]
