@@ -99,10 +99,21 @@ def _disputed_targets(by_event: dict[str, tuple[Report, list[Report]]]) -> list[
                 assert a.earliest and a.latest and b.earliest and b.latest
                 if b.earliest > a.latest:
                     break  # sorted by start: no later candidate overlaps a
-                if a.receivers != b.receivers and not (a_sources & b_sources):
+                if a.receivers != b.receivers and not (a_sources & b_sources) and not _other_states(a, b):
                     detail = "targets: " + " vs ".join(", ".join(r.aimed) or _local(r.receivers) for r in (a, b))
                     out.append(SourceContradiction("participants", a.event, a.claims[0], b.claims[0], detail))
     return out
+
+
+STATE_ID = re.compile(r"(?:^|[/#])[A-Z]{3}$")
+"""A state's IRI ends in its ISO 3166 alpha-3 code (graph/ids.py)."""
+
+
+def _other_states(a: Report, b: Report) -> bool:
+    """Whether two reports aim at different states and nothing else: sanctions on Russia and on Iran in one
+    month are two acts, not a dispute over one act's target (which names a person, a group or a body)."""
+    both = a.receivers | b.receivers
+    return not a.receivers & b.receivers and all(STATE_ID.search(iri) for iri in both)
 
 
 def _local(iris: frozenset[str]) -> str:

@@ -351,6 +351,8 @@ def test_sources_that_each_name_another_target_of_one_act_are_a_participants_con
     assert plan([relatives, both]).contradictions == []
     praise = [report("x:d", "a", "051", receivers=("relatives",)), report("x:e", "b", "051", receivers=("petro",))]
     assert plan(praise).contradictions == []  # verbal acts: one sender praises many
+    states = [report("x:f", "a", "163", receivers=("RUS",)), report("x:g", "b", "163", receivers=("IRN",))]
+    assert plan(states).contradictions == []  # sanctions on two states in one month are two acts
 
 
 def test_a_plan_announced_again_for_a_later_date_is_postponed_to_it() -> None:
