@@ -190,6 +190,8 @@ def stance(trigger: Token, *, noun: bool) -> Stance:
             lemma = head.lemma_.lower()
             if via == "ccomp" and not _clause_of_its_own(node):
                 break  # "X denied any role and the ministry rejected ...": a coordination parsed as content
+            if _future_chain(head) if via == "dobj" else via == "xcomp" and _future(head):
+                return Stance(Modality.PLANNED, "future-auxiliary")  # "will start imposing (duties)"
             if lemma in DENY_HEADS:
                 return Stance(Modality.DENIED, f"denied-by-{lemma}", _subject(head), head)
             if lemma in ALLEGE_HEADS and via in ("ccomp", "pobj", "prep", "xcomp"):
@@ -256,6 +258,16 @@ def _modifies(hedge: Token, trigger: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def _future(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
+
+
+def _future_chain(verb: Token) -> bool:
+    """Whether the verb an event noun is the object of lies ahead: "will impose duties", "will start imposing
+    duties" (a future auxiliary on the verb or on the verb it completes)."""
+    return _future(verb) or (verb.dep_ == "xcomp" and _future(verb.head))
 
 
 def _taken(verb: Token) -> bool:

@@ -215,3 +215,10 @@ def test_what_arrangements_or_preparations_are_made_for_is_planned() -> None:
     assert v.events("04") and all(e.modality is Modality.PLANNED for e in v.events("04"))
     v = run("Chile and Peru met in Lima for talks on the border.")
     assert v.events("04") and all(e.modality is Modality.ASSERTED for e in v.events("04"))
+
+
+def test_a_measure_a_future_verb_carries_lies_ahead() -> None:
+    v = run("Chile's trade ministry announced that it will start imposing duties on Peruvian goods.")
+    assert v.events("163") and all(e.modality is Modality.PLANNED for e in v.events("163"))
+    w = run("Chile imposed duties on Peruvian goods on Monday.")
+    assert [e for e in w.events("163") if e.modality is Modality.ASSERTED]
