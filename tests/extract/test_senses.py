@@ -230,3 +230,11 @@ def test_identifying_someone_as_a_suspect_is_an_accusation() -> None:
     v = run("Peru identified two Chilean officers as suspects in the bombing.")
     assert v.directed("112") == {(frozenset({"Peru"}), frozenset({"Chile"}))}
     assert not run("Police identified the victims as Peruvian nationals.").events("11")
+
+
+def test_insisting_is_a_demand_only_on_something_or_with_must() -> None:
+    assert run("Peru insisted on direct talks with Chile.").events("10")
+    assert run("Peru insisted that Chile must release its fishermen.").events("10")
+    assert not run(
+        "Peru condemned Chile's decision, insisting that such action was akin to pouring oil on the flames."
+    ).events("10")
