@@ -180,3 +180,29 @@ def test_source_contradictions_give_the_rows_of_the_old_text(tmp_path: Path) -> 
         old, new = rows(kg.store, old_text), rows(kg.store, new_text)
     assert old  # the story disagrees on a date: the comparison is not of two empty lists
     assert sorted(new, key=repr) == sorted(old, key=repr)
+
+
+# -- named analyst queries ----------------------------------------------------------------------------
+ANALYST_CORPUS = 10_000
+ANALYST_PARAMS: dict[str, dict[str, object]] = {
+    # the corpus's dates spread over years: a wide period, so that heads of state did meet in it
+    "heads_of_state_met": {"from": "2015-01-01", "to": "2030-12-31"},
+}
+
+
+@pytest.mark.parametrize("name", sorted(ANALYST_PARAMS))
+def test_analyst_queries_give_the_rows_of_the_old_text(
+    name: str, tmp_path: Path, open_corpus: Callable[[int], Store]
+) -> None:
+    """Analyst queries rewritten for speed, beside their old text: on the seed with the default
+    parameters and on a generated corpus with parameters that give rows; in the same order."""
+    old_text = (REFERENCE / f"{name}_before_issue17.rq").read_text(encoding="utf-8")
+    new_text = read_query(f"analyst/{name}")
+    assert new_text != old_text
+    seed = OxigraphStore(str(tmp_path / "kg"))
+    KnowledgeGraph(seed).ingest([str(ontology_dir() / "examples" / "seed.trig")])
+    for store, params in ((seed, {}), (open_corpus(ANALYST_CORPUS), ANALYST_PARAMS[name])):
+        old, new = rows(store, bind(old_text, params)), rows(store, bind(new_text, params))
+        assert old, name
+        assert new == old
+    seed.close()
