@@ -206,3 +206,58 @@ def test_analyst_queries_give_the_rows_of_the_old_text(
         assert old, name
         assert new == old
     seed.close()
+
+
+# -- lookups of the contradictions ----------------------------------------------------------------------
+def test_all_contradictions_are_the_rows_of_the_old_text(tmp_path: Path, open_corpus: Callable[[int], Store]) -> None:
+    """lookup/all_contradictions (the whole store) gives the rows lookup/contradictions gives with no node."""
+    old_text = read_query("lookup/contradictions")
+    seed = OxigraphStore(str(tmp_path / "kg"))
+    KnowledgeGraph(seed).ingest([str(ontology_dir() / "examples" / "seed.trig")])
+    for store in (seed, open_corpus(SANCTIONS_CORPUS)):
+        old, new = rows(store, old_text), rows(store, read_query("lookup/all_contradictions"))
+        assert old
+        assert sorted(new) == sorted(old)
+    seed.close()
+
+
+def test_content_nodes_are_those_of_the_old_text(tmp_path: Path, open_corpus: Callable[[int], Store]) -> None:
+    """lookup/content_nodes for a list of nodes (every node a claim is about, and a node that is none)."""
+    old_text = (REFERENCE / "content_nodes_before_issue17.rq").read_text(encoding="utf-8")
+    new_text = read_query("lookup/content_nodes")
+    assert new_text != old_text
+    seed = OxigraphStore(str(tmp_path / "kg"))
+    KnowledgeGraph(seed).ingest([str(ontology_dir() / "examples" / "seed.trig")])
+    for store in (seed, open_corpus(SANCTIONS_CORPUS)):
+        about = rows(store, "SELECT DISTINCT ?n WHERE { ?c dip:about ?n }")
+        nodes = [Term.uri(r[0][1:-1]) for r in about if r[0] and r[0].startswith("<")]
+        nodes.append(Term.uri("https://w3id.org/diplograph/id/USA"))
+        params = {"node": nodes}
+        old, new = rows(store, bind(old_text, params)), rows(store, bind(new_text, params))
+        assert len(old) > 10
+        assert sorted(new, key=repr) == sorted(old, key=repr)
+        every_new, every_old = rows(store, new_text), rows(store, old_text)  # every content node (the default)
+        assert sorted(every_new, key=repr) == sorted(every_old, key=repr)
+    seed.close()
+
+
+def test_contradictions_are_those_of_the_old_lookups(kg: KnowledgeGraph, monkeypatch: pytest.MonkeyPatch) -> None:
+    """kg.contradictions() as before issue 17: the one-group lookup/contradictions for the whole store,
+    the old lookup/content_nodes, and the claims' nodes described apart from the events."""
+    new = kg.contradictions()
+    assert new
+    old_nodes = (REFERENCE / "content_nodes_before_issue17.rq").read_text(encoding="utf-8")
+    run, claim_rows = kg._run, FactLookups._claim_rows
+
+    def old_run(name: str, params: dict[str, object]) -> SelectResult:
+        if name == "content_nodes":
+            result = kg.store.query(sparql_prologue() + bind(old_nodes, params))
+            assert isinstance(result, SelectResult)
+            return result
+        return run("contradictions" if name == "all_contradictions" else name, params)
+
+    monkeypatch.setattr(kg, "_run", old_run)
+    monkeypatch.setattr(
+        FactLookups, "_claim_rows", lambda self, claims, nodes, described=None: claim_rows(self, claims, nodes)
+    )
+    assert kg.contradictions() == new
