@@ -187,6 +187,7 @@ ANALYST_CORPUS = 10_000
 ANALYST_PARAMS: dict[str, dict[str, object]] = {
     # the corpus's dates spread over years: a wide period, so that heads of state did meet in it
     "heads_of_state_met": {"from": "2015-01-01", "to": "2030-12-31"},
+    "monthly_balance": {},
 }
 
 
