@@ -262,3 +262,21 @@ def test_contradictions_are_those_of_the_old_lookups(kg: KnowledgeGraph, monkeyp
         FactLookups, "_claim_rows", lambda self, claims, nodes, described=None: claim_rows(self, claims, nodes)
     )
     assert kg.contradictions() == new
+
+
+def test_events_with_evidence_read_their_claims_alike_in_a_second_thread(kg: KnowledgeGraph) -> None:
+    """The per-event read with evidence reads the claims beside the facts when the store allows
+    concurrent readers: the same relations as one after the other."""
+    fetch = kg._fetch
+    if not kg.store.concurrent_reads:  # rdflib's store: one reader at a time, never the second thread
+        assert not fetch.concurrent
+        return
+    events = sorted({r["e"] for r in kg.query("SELECT DISTINCT ?e WHERE { ?e dip:eventType ?t }")})
+    iris = [*events[:200], "https://w3id.org/diplograph/id/no-such-event"]
+    fetch.concurrent = True
+    together = fetch.reports(iris)
+    fetch.concurrent = False
+    apart = fetch.reports(iris)
+    assert len(together) > 5
+    assert sum(len(r.evidence) for r in together) > len(together)
+    assert together == apart
