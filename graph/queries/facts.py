@@ -204,7 +204,11 @@ class FactLookups:
         nodes = sorted(merges.reports(about)) if about else []
         pairs: list[tuple[str, str, str, str, str | None]] = [
             (r[0].value, r[1].value, r[2].value, "polarity", None)
-            for r in self.run("contradictions", {"about": [Term.uri(n) for n in nodes]} if about else {}).rows
+            for r in (
+                self.run("contradictions", {"about": [Term.uri(n) for n in nodes]})
+                if about
+                else self.run("all_contradictions", {})  # the same rows, shaped for a whole store
+            ).rows
             if r[0] and r[1] and r[2]
         ]
         abouts = {p[0] for p in pairs}
@@ -214,8 +218,10 @@ class FactLookups:
             pairs.append((r["event"].value, r["first"].value, r["second"].value, r["kind"].value, detail))
             abouts |= {r["firstAbout"].value, r["secondAbout"].value}
         claims = {c.claim: c for cs in self.fetch.claims(abouts).values() for c in cs}
-        rows = {c.claim: c for c in self._claim_rows(list(claims.values()), abouts)}
-        labels = {n: label for n, (_, label) in self.describe({merges.canonical(p[0]) for p in pairs}).items()}
+        events = {merges.canonical(p[0]) for p in pairs}
+        described = self.describe(abouts | events)  # once for both: a node is described alike in any set
+        rows = {c.claim: c for c in self._claim_rows(list(claims.values()), abouts, described)}
+        labels = {n: label for n, (_, label) in described.items() if n in events}
         out = []
         for content, first, second, kind, detail in pairs:
             if first not in rows or second not in rows or (kinds is not None and kind not in kinds):
@@ -235,8 +241,10 @@ class FactLookups:
         iris = {c.claimant for c in claims if c.claimant and c.modality in modalities}
         return tuple(sorted((self._ref(i) for i in iris), key=lambda r: (_fold(r.label), r.iri)))
 
-    def _claim_rows(self, claims: list[ClaimInfo], nodes: Collection[str]) -> list[ClaimRow]:
-        described = self.describe(nodes)
+    def _claim_rows(
+        self, claims: list[ClaimInfo], nodes: Collection[str], described: dict[str, tuple[str, str]] | None = None
+    ) -> list[ClaimRow]:
+        described = self.describe(nodes) if described is None else described
         evidence = self.fetch.evidence(claims)
         out = []
         for c in claims:

@@ -373,7 +373,14 @@ class Fetcher:
             with gc_paused():
                 return [Relation.of_parts(p, tuple(Evidence(*v) for v in by_event.get(p[0], ()))) for p in parts]
         found: dict[str, dict[str, list[str]]] = {}
-        result = self._rows("event_facts" if evidence else "event_summary", "event", iris)
+        if evidence and self.concurrent:  # the claims read in a second thread meanwhile (no GIL held)
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="diplograph-claims") as pool:
+                reading = pool.submit(self.claims, set(iris))
+                result = self._rows("event_facts", "event", iris)
+                every = reading.result()
+        else:
+            result = self._rows("event_facts" if evidence else "event_summary", "event", iris)
+            every = None
         for e, packed in result.rows:
             if e is None or packed is None or (iris is not None and e.value not in iris):
                 continue
@@ -384,7 +391,8 @@ class Fetcher:
             found[e.value] = f
         if not evidence:
             return [self._relation(e, f, _summary(f), [], {}) for e, f in found.items()]
-        claims = self.claims(set(found))
+        # the claims of the events found (each node's claims are read alike whatever else is asked)
+        claims = self.claims(set(found)) if every is None else {e: every[e] for e in every if e in found}
         cited = self.evidence(c for cs in claims.values() for c in cs)
         return [
             self._relation(e, f, _summary(f, claims.get(e, [])), claims.get(e, []), cited) for e, f in found.items()

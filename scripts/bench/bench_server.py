@@ -7,7 +7,12 @@
    `diplograph serve` (a subprocess); C clients (threads, one keep-alive connection each) send R
    lookups each, alternating an actor card (all its properties) and its latest 20 events, for
    random actors. Zero errors expected; latency p50/p90/p99/max and throughput. The same load
-   against the bare Oxigraph server (no front) shows what the front costs.
+   against the bare Oxigraph server (no front) shows what the front costs. ``--named-every N`` makes
+   every Nth request of a client a packaged named query (``sample/`` and ``analyst/`` in turn, with
+   their default parameters; latencies reported apart too), and ``--store DIR`` serves a store
+   prepared by ``lookup_store.py`` (e.g. 1M quads) instead of loading the corpus:
+
+       python scripts/bench/bench_server.py --skip-ingest --store /tmp/h17b/kg-1000000 --named-every 10
 2. **Ingest**: N synthetic articles (corpus.py's generator; one graph per article, written in
    batches of 50 as `diplograph ingest` does, then the ontology and the derivation rules) into the
    embedded store, a remote Oxigraph server and Virtuoso (when running; its store is emptied), then
@@ -54,6 +59,15 @@ ACTORS = (
 )
 
 
+def named_queries() -> list[tuple[str, str]]:
+    """The packaged ``sample/`` and ``analyst/`` queries as a client sends them: prologue prepended,
+    default parameters."""
+    from graph.queries import list_queries
+
+    prologue = sparql_prologue()
+    return [(q.name, prologue + q.text) for q in list_queries() if q.name.split("/")[0] in ("sample", "analyst")]
+
+
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))]
@@ -91,11 +105,15 @@ def load(
     *,
     stop: threading.Event | None = None,
     timeout: float = 120,
+    named: list[tuple[str, str]] | None = None,
+    named_every: int = 0,
 ) -> dict[str, Any]:
     """``clients`` threads, each sending small lookups over one keep-alive connection: ``requests`` each,
-    or until ``stop`` is set. Latencies of the answered ones, errors of the others (non-200 or no JSON)."""
+    or until ``stop`` is set; with ``named_every`` N, every Nth request of a client is the next query of
+    ``named``. Latencies of the answered ones, errors of the others (non-200 or no JSON)."""
     url = urllib.parse.urlsplit(base)
     latencies: list[float] = []
+    named_latencies: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()
 
@@ -103,9 +121,15 @@ def load(
         rng = random.Random(n)
         conn = http.client.HTTPConnection(url.hostname, url.port, timeout=timeout)
         mine: list[float] = []
+        mine_named: list[float] = []
         i = 0
         while (requests is None or i < requests) and not (stop is not None and stop.is_set()):
-            query = (CARD if i % 2 == 0 else EVENTS).format(a=rng.choice(actors))
+            is_named = bool(named and named_every and i % named_every == named_every - 1)
+            if is_named:
+                assert named is not None
+                query = named[(n + i // named_every) % len(named)][1]
+            else:
+                query = (CARD if i % 2 == 0 else EVENTS).format(a=rng.choice(actors))
             i += 1
             body = urllib.parse.urlencode({"query": query})
             headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/sparql-results+json"}
@@ -115,6 +139,8 @@ def load(
                 response = conn.getresponse()
                 data = response.read()
                 mine.append(time.perf_counter() - started)
+                if is_named:
+                    mine_named.append(mine[-1])
                 if response.status != 200 or "results" not in json.loads(data):
                     with lock:
                         errors.append(f"HTTP {response.status}: {data[:200]!r}")
@@ -126,6 +152,7 @@ def load(
         conn.close()
         with lock:
             latencies.extend(mine)
+            named_latencies.extend(mine_named)
 
     threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
     started = time.perf_counter()
@@ -147,12 +174,42 @@ def load(
         "p95_ms": round(percentile(ms, 95), 2),
         "p99_ms": round(percentile(ms, 99), 2),
         "max_ms": round(max(ms), 2),
+        **(
+            {
+                "named_every": named_every,
+                "named_requests": len(named_latencies),
+                "named_p50_ms": round(percentile([x * 1000 for x in named_latencies], 50), 2),
+                "named_p95_ms": round(percentile([x * 1000 for x in named_latencies], 95), 2),
+                "named_max_ms": round(max(named_latencies) * 1000, 2),
+            }
+            if named_latencies
+            else {}
+        ),
     }
 
 
-def load_test(work: Path, triples: int, clients: int, requests: int) -> dict[str, Any]:
-    directory, actors = served_store(work, corpus(work, triples))
-    out: dict[str, Any] = {"triples": triples, "actors": len(actors)}
+def prepared_store(directory: Path) -> tuple[Path, list[str], int]:
+    """A store prepared by lookup_store.py (read only): its directory, actors and number of quads."""
+    from graph.store.oxigraph import OxigraphStore
+
+    store = OxigraphStore(str(directory), create=False, mode="read")
+    try:
+        rows = store.query(ACTORS).rows  # type: ignore[union-attr]
+        size = len(store)
+    finally:
+        store.close()
+    return directory, sorted(r[0].value for r in rows if r[0]), size
+
+
+def load_test(
+    work: Path, triples: int, clients: int, requests: int, *, store: Path | None = None, named_every: int = 0
+) -> dict[str, Any]:
+    if store is not None:
+        directory, actors, triples = prepared_store(store)
+    else:
+        directory, actors = served_store(work, corpus(work, triples))
+    named = named_queries() if named_every else None
+    out: dict[str, Any] = {"triples": triples, "actors": len(actors), "named_every": named_every}
     env = {k: v for k, v in os.environ.items() if not k.startswith("DIPLOGRAPH_")}
     serve = subprocess.Popen(
         [sys.executable, "-m", "graph", "--store", str(directory), "serve", "--port", "0"],
@@ -162,13 +219,13 @@ def load_test(work: Path, triples: int, clients: int, requests: int) -> dict[str
         assert serve.stdout is not None
         base = serve.stdout.readline().strip().removesuffix("/query")
         load(base, actors, 2, 20)  # warm-up
-        out["diplograph_serve"] = load(base, actors, clients, requests)
+        out["diplograph_serve"] = load(base, actors, clients, requests, named=named, named_every=named_every)
     finally:
         serve.terminate()
         serve.wait(60)
     with OxigraphProcess(str(directory), read_only=True, timeout=30) as bare:
         load(bare.url, actors, 2, 20)
-        out["oxigraph_server_bare"] = load(bare.url, actors, clients, requests)
+        out["oxigraph_server_bare"] = load(bare.url, actors, clients, requests, named=named, named_every=named_every)
     return out
 
 
@@ -270,7 +327,8 @@ def markdown(results: dict[str, Any]) -> str:
     if "load" in results:
         r = results["load"]
         lines += [
-            f"Load: {r['triples']:,}-triple corpus, {r['actors']:,} actors; lookups = actor card / latest 20 events.",
+            f"Load: {r['triples']:,}-triple corpus, {r['actors']:,} actors; lookups = actor card / latest 20 events"
+            + (f", every {r['named_every']}th a named query." if r.get("named_every") else "."),
             "",
             "| target | clients x requests | errors | throughput req/s | p50 ms | p90 ms | p99 ms | max ms |",
             "|---|---|---:|---:|---:|---:|---:|---:|",
@@ -281,6 +339,13 @@ def markdown(results: dict[str, Any]) -> str:
                 f"| {name} | {x['clients']} x {x['requests'] // x['clients']} | {x['errors']} | {x['throughput_rps']} "
                 f"| {x['p50_ms']} | {x['p90_ms']} | {x['p99_ms']} | {x['max_ms']} |"
             )
+        for name in ("diplograph_serve", "oxigraph_server_bare"):
+            x = r[name]
+            if "named_requests" in x:
+                lines.append(
+                    f"\n{name}: p95 {x['p95_ms']} ms overall; {x['named_requests']} named queries: "
+                    f"p50 {x['named_p50_ms']} ms, p95 {x['named_p95_ms']} ms, max {x['named_max_ms']} ms"
+                )
     if "ingest" in results:
         r = results["ingest"]
         stores = list(r["stores"])
@@ -313,6 +378,8 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--requests", type=int, default=500)
     parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--store", default=None, help="serve this prepared store (lookup_store.py) for the load test")
+    parser.add_argument("--named-every", type=int, default=0, help="every Nth request a named query (0: none)")
     parser.add_argument("--skip-load", action="store_true")
     parser.add_argument("--skip-ingest", action="store_true")
     parser.add_argument("--out", default=None, help="JSON file (default scripts/bench/results/server-<time>.json)")
@@ -324,7 +391,10 @@ def main() -> int:
         "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }
     if not args.skip_load:
-        results["load"] = load_test(work, args.triples, args.clients, args.requests)
+        store = Path(args.store) if args.store else None
+        results["load"] = load_test(
+            work, args.triples, args.clients, args.requests, store=store, named_every=args.named_every
+        )
     if not args.skip_ingest:
         results["ingest"] = ingest_test(work, args.articles)
     out = Path(args.out or HERE / "results" / f"server-{time.strftime('%Y%m%dT%H%M%S')}.json")

@@ -180,3 +180,103 @@ def test_source_contradictions_give_the_rows_of_the_old_text(tmp_path: Path) -> 
         old, new = rows(kg.store, old_text), rows(kg.store, new_text)
     assert old  # the story disagrees on a date: the comparison is not of two empty lists
     assert sorted(new, key=repr) == sorted(old, key=repr)
+
+
+# -- named analyst queries ----------------------------------------------------------------------------
+ANALYST_CORPUS = 10_000
+ANALYST_PARAMS: dict[str, dict[str, object]] = {
+    # the corpus's dates spread over years: a wide period, so that heads of state did meet in it
+    "heads_of_state_met": {"from": "2015-01-01", "to": "2030-12-31"},
+    "monthly_balance": {},
+}
+
+
+@pytest.mark.parametrize("name", sorted(ANALYST_PARAMS))
+def test_analyst_queries_give_the_rows_of_the_old_text(
+    name: str, tmp_path: Path, open_corpus: Callable[[int], Store]
+) -> None:
+    """Analyst queries rewritten for speed, beside their old text: on the seed with the default
+    parameters and on a generated corpus with parameters that give rows; in the same order."""
+    old_text = (REFERENCE / f"{name}_before_issue17.rq").read_text(encoding="utf-8")
+    new_text = read_query(f"analyst/{name}")
+    assert new_text != old_text
+    seed = OxigraphStore(str(tmp_path / "kg"))
+    KnowledgeGraph(seed).ingest([str(ontology_dir() / "examples" / "seed.trig")])
+    for store, params in ((seed, {}), (open_corpus(ANALYST_CORPUS), ANALYST_PARAMS[name])):
+        old, new = rows(store, bind(old_text, params)), rows(store, bind(new_text, params))
+        assert old, name
+        assert new == old
+    seed.close()
+
+
+# -- lookups of the contradictions ----------------------------------------------------------------------
+def test_all_contradictions_are_the_rows_of_the_old_text(tmp_path: Path, open_corpus: Callable[[int], Store]) -> None:
+    """lookup/all_contradictions (the whole store) gives the rows lookup/contradictions gives with no node."""
+    old_text = read_query("lookup/contradictions")
+    seed = OxigraphStore(str(tmp_path / "kg"))
+    KnowledgeGraph(seed).ingest([str(ontology_dir() / "examples" / "seed.trig")])
+    for store in (seed, open_corpus(SANCTIONS_CORPUS)):
+        old, new = rows(store, old_text), rows(store, read_query("lookup/all_contradictions"))
+        assert old
+        assert sorted(new) == sorted(old)
+    seed.close()
+
+
+def test_content_nodes_are_those_of_the_old_text(tmp_path: Path, open_corpus: Callable[[int], Store]) -> None:
+    """lookup/content_nodes for a list of nodes (every node a claim is about, and a node that is none)."""
+    old_text = (REFERENCE / "content_nodes_before_issue17.rq").read_text(encoding="utf-8")
+    new_text = read_query("lookup/content_nodes")
+    assert new_text != old_text
+    seed = OxigraphStore(str(tmp_path / "kg"))
+    KnowledgeGraph(seed).ingest([str(ontology_dir() / "examples" / "seed.trig")])
+    for store in (seed, open_corpus(SANCTIONS_CORPUS)):
+        about = rows(store, "SELECT DISTINCT ?n WHERE { ?c dip:about ?n }")
+        nodes = [Term.uri(r[0][1:-1]) for r in about if r[0] and r[0].startswith("<")]
+        nodes.append(Term.uri("https://w3id.org/diplograph/id/USA"))
+        params = {"node": nodes}
+        old, new = rows(store, bind(old_text, params)), rows(store, bind(new_text, params))
+        assert len(old) > 10
+        assert sorted(new, key=repr) == sorted(old, key=repr)
+        every_new, every_old = rows(store, new_text), rows(store, old_text)  # every content node (the default)
+        assert sorted(every_new, key=repr) == sorted(every_old, key=repr)
+    seed.close()
+
+
+def test_contradictions_are_those_of_the_old_lookups(kg: KnowledgeGraph, monkeypatch: pytest.MonkeyPatch) -> None:
+    """kg.contradictions() as before issue 17: the one-group lookup/contradictions for the whole store,
+    the old lookup/content_nodes, and the claims' nodes described apart from the events."""
+    new = kg.contradictions()
+    assert new
+    old_nodes = (REFERENCE / "content_nodes_before_issue17.rq").read_text(encoding="utf-8")
+    run, claim_rows = kg._run, FactLookups._claim_rows
+
+    def old_run(name: str, params: dict[str, object]) -> SelectResult:
+        if name == "content_nodes":
+            result = kg.store.query(sparql_prologue() + bind(old_nodes, params))
+            assert isinstance(result, SelectResult)
+            return result
+        return run("contradictions" if name == "all_contradictions" else name, params)
+
+    monkeypatch.setattr(kg, "_run", old_run)
+    monkeypatch.setattr(
+        FactLookups, "_claim_rows", lambda self, claims, nodes, described=None: claim_rows(self, claims, nodes)
+    )
+    assert kg.contradictions() == new
+
+
+def test_events_with_evidence_read_their_claims_alike_in_a_second_thread(kg: KnowledgeGraph) -> None:
+    """The per-event read with evidence reads the claims beside the facts when the store allows
+    concurrent readers: the same relations as one after the other."""
+    fetch = kg._fetch
+    if not kg.store.concurrent_reads:  # rdflib's store: one reader at a time, never the second thread
+        assert not fetch.concurrent
+        return
+    events = sorted({r["e"] for r in kg.query("SELECT DISTINCT ?e WHERE { ?e dip:eventType ?t }")})
+    iris = [*events[:200], "https://w3id.org/diplograph/id/no-such-event"]
+    fetch.concurrent = True
+    together = fetch.reports(iris)
+    fetch.concurrent = False
+    apart = fetch.reports(iris)
+    assert len(together) > 5
+    assert sum(len(r.evidence) for r in together) > len(together)
+    assert together == apart
