@@ -371,5 +371,7 @@ def imported_key(dataset: str, kind: str, *parts: object) -> str:
     """A content node of an imported dataset (``ev-gdelt-1234567``, ``sanction-ftm-…``): by the
     dataset's own identifier when it is a plain token, else by its hash."""
     joined = "-".join(str(p) for p in parts)
+    if joined.isascii() and joined.isalnum() and len(joined) <= 64:  # GDELT's numbers: as they are
+        return f"{kind}-{slug(dataset)}-{joined.lower()}"
     own = joined if joined and len(joined) <= 64 and all(c.isalnum() or c in "-_." for c in joined) else ""
     return f"{kind}-{slug(dataset)}-{slug(own) if own else digest(*parts)}"

@@ -111,27 +111,52 @@ class _FileStream:
         self.writer = FileWriter(DATASETS[dataset], source.name)
 
     def quads(self) -> Iterator[Quad]:
-        report, name = self.report, self.source.name
+        """The quads of every good record, in file order."""
+        for rec in self._records():
+            try:
+                quads = self.writer.record(rec)
+            except MappingError as exc:
+                self._problem(Problem(rec.line, exc.message))
+                continue
+            self._counted(rec, len(quads))
+            yield from quads
+
+    def text(self) -> Iterator[str]:
+        """The same statements as N-Quads text, a record at a time (:mod:`graph.importers.nquads`)."""
+        from graph.importers.nquads import EventLines
+
+        lines = EventLines(self.writer)
+        for rec in self._records():
+            try:
+                chunk = lines.lines(rec)
+            except MappingError as exc:
+                self._problem(Problem(rec.line, exc.message))
+                continue
+            self._counted(rec, chunk.count("\n"))
+            yield chunk
+
+    def _records(self) -> Iterator[Record]:
+        name = self.source.name
         rows = 0
         for item in self.read(self.source.lines(), name):
             rows += 1
-            if isinstance(item, Problem):
-                self._problem(item)
-                continue
-            try:
-                quads = self.writer.record(item)
-            except MappingError as exc:
-                self._problem(Problem(item.line, exc.message))
-                continue
-            report.records += 1
-            _count(report, item)
-            report.quads_written += len(quads)
-            yield from quads
             if self.progress and rows % PROGRESS_EVERY == 0:
                 self.progress(name, rows)
-        report.rows += rows
+            if isinstance(item, Problem):
+                self._problem(item)
+            else:
+                yield item
+        self.report.rows += rows
         if self.progress:
             self.progress(name, rows)
+
+    def _counted(self, rec: Record, quads: int) -> None:
+        report = self.report
+        report.records += 1
+        report.events += len(rec.events)
+        report.sanctions += len(rec.sanctions)
+        report.facts += len(rec.facts)
+        report.quads_written += quads
 
     def _problem(self, p: Problem) -> None:
         if not p.bad:
@@ -147,21 +172,41 @@ class _FileStream:
             self.on_bad(text)
 
 
-def _count(report: ImportReport, rec: Record) -> None:
-    report.events += len(rec.events)
-    report.sanctions += len(rec.sanctions)
-    report.facts += len(rec.facts)
-
-
 def _load_staged(store: Any, streams: list[_FileStream]) -> None:
-    """Every file through the bulk loader into one staging copy, swapped in at the end."""
-    from graph.store.oxigraph import _Converter
+    """Every file into one staging copy of the store, swapped in at the end. The records are written as
+    N-Quads into a pipe by a thread while Oxigraph's bulk loader reads the other end (it parses and
+    indexes with the GIL released): reading the rows and loading the quads overlap, and memory stays
+    flat in the number of rows. A failure on either side ends both, and the copy is dropped."""
+    import os
+    import threading
 
-    convert = _Converter().quad
+    import pyoxigraph as ox
+
     with store.staged() as staging:
+        staging.drop_graphs([s.writer.graph for s in streams])
+        read_fd, write_fd = os.pipe()
+        failed: list[BaseException] = []
+
+        def produce() -> None:
+            try:
+                with os.fdopen(write_fd, "w", encoding="utf-8", newline="\n") as out:
+                    for s in streams:
+                        out.writelines(s.text())
+            except BrokenPipeError:
+                pass  # the loader stopped: its error is the one raised
+            except BaseException as exc:  # raised again below, in the calling thread
+                failed.append(exc)
+
+        producer = threading.Thread(target=produce, name="diplograph-import", daemon=True)
+        producer.start()
+        try:
+            with os.fdopen(read_fd, "rb") as source:
+                staging.copy.bulk_load(input=source, format=ox.RdfFormat.N_QUADS, base_iri=ids.ID)
+        finally:
+            producer.join()
+        if failed:
+            raise failed[0]
         for s in streams:
-            staging.drop_graph(s.writer.graph)
-            staging.bulk_extend(convert(q) for q in s.quads())
             meta, subjects = s.writer.meta()
             staging.drop_subjects(ids.META_GRAPH, sorted(subjects))
             staging.extend(meta)

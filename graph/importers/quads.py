@@ -51,10 +51,7 @@ class FileWriter:
         for actor_key, rule in rec.matches:
             w.add(r, DIP.matchedActor, node(actor_key))
             w.add(r, DIP.matchRule, typed(rule))
-        for a in rec.actors:
-            if a.key not in self.written:
-                self.written.add(a.key)
-                triples._actor(ctx, a)
+        self._actors(ctx, rec)
         ctx.content |= {e.key for e in rec.events} | {p.key for p in rec.propositions}
         ctx.content |= {s.key for s in rec.sanctions} | {f.key for f in rec.facts}
         for p in rec.propositions:
@@ -66,6 +63,19 @@ class FileWriter:
         for s in rec.sanctions:
             triples._sanction(ctx, s)
         return w.quads
+
+    def actors(self, rec: Record) -> list[Quad]:
+        """The quads of the record's actors that this file has not written yet."""
+        w = self._w
+        w.quads = []
+        self._actors(_RecordContext(self, rec), rec)
+        return w.quads
+
+    def _actors(self, ctx: _RecordContext, rec: Record) -> None:
+        for a in rec.actors:
+            if a.key not in self.written:
+                self.written.add(a.key)
+                triples._actor(ctx, a)
 
     def meta(self) -> tuple[list[Quad], set[str]]:
         """The ``graph/meta`` entries of this file (graph record, run, importer, file, dataset) and

@@ -149,3 +149,16 @@ def test_validate_passes_on_imported_data(tmp_path: Path, store: Store) -> None:
     import_files("gdelt", [str(write(tmp_path / "a.csv", gdelt_rows()))], store)
     report = validate_store(store)
     assert report.conforms, [f.message for f in report.findings][:5]
+
+
+def test_fast_nquads_path_writes_what_the_triples_path_writes(tmp_path: Path) -> None:
+    from graph.importers.base import DATASETS
+    from graph.importers.nquads import EventLines
+    from graph.importers.quads import FileWriter
+
+    records = [r for r in _read(gdelt_rows()) if isinstance(r, Record)]
+    generic = FileWriter(DATASETS["gdelt"], "a.csv")
+    expected = sorted({q.nq() for rec in records for q in generic.record(rec)})
+    fast = EventLines(FileWriter(DATASETS["gdelt"], "a.csv"))
+    got = sorted({line for rec in records for line in fast.lines(rec).splitlines()})
+    assert got == expected
