@@ -14,7 +14,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -120,7 +121,7 @@ class ActorCodes:
             return None
         return self._of_state(state, types, code)
 
-    def _of_state(self, state: Entry, types: list[str], code: str) -> Resolved:
+    def _of_state(self, state: Entry, types: list[str], code: str, label: str = "") -> Resolved:
         country = state.actor()
         for t in types:
             if t in STATE_ITSELF:
@@ -135,11 +136,43 @@ class ActorCodes:
                     part_of=country.key,
                 )
                 return Resolved(actor, (country,))
-            if t in GROUP_TYPES:
-                name = f"{GROUP_TYPES[t]} of {state.name}"
+            if t in GROUP_TYPES or label:
+                name = f"{GROUP_TYPES.get(t) or label.lower()} of {state.name}"
                 actor = Actor(ids.actor_key(ActorKind.GROUP, name), ActorKind.GROUP, name, cameo_code=code or None)
                 return Resolved(actor, (country,))
         return Resolved(country)
+
+    def named(self, name: str, country: str = "", sectors: str = "", wikidata: str = "") -> Resolved | None:
+        """The actor of a named ICEWS or POLECAT actor: ``Sector (Country)`` collectives as the state, a
+        body of it or a group; a state, organisation or office holder the gazetteers know; else a
+        person of that name (with the country as nationality and the Wikidata QID when given)."""
+        name, country = " ".join(name.split()), country.strip()
+        state = self.state(country) if country else None
+        if not name:
+            return Resolved(state.actor()) if state is not None else None
+        collective = _COLLECTIVE.fullmatch(name)
+        if collective is not None:
+            where = self.state(collective.group(2)) or state
+            if where is not None:
+                return self._of_state(where, [_sector_code(collective.group(1))], "", collective.group(1))
+        if state is not None and self.state(name) is state:
+            return Resolved(state.actor())
+        known = self.names.get(ids.slug(name))
+        if known is not None and known.kind is not ActorKind.PERSON:
+            return Resolved(known.actor()) if known.kind is not ActorKind.AGENCY else self._agency(known)
+        qid = wikidata.strip() if _QID.fullmatch(wikidata.strip()) else None
+        if (person := self.person(name, country)) is not None:
+            return Resolved(replace(person.actor, wikidata=qid), person.also) if qid else person
+        also = (state.actor(),) if state is not None else ()
+        key = ids.actor_key(ActorKind.PERSON, name)
+        actor = Actor(key, ActorKind.PERSON, name, wikidata=qid, nationality=also[0].key if also else None)
+        return Resolved(actor, also)
+
+    def _agency(self, entry: Entry) -> Resolved:
+        state = self.states.get(entry.state or "")
+        country = state.actor() if state is not None else None
+        actor = entry.actor(country.key if country is not None else None)
+        return Resolved(actor, (country,) if country is not None else ())
 
     def person(self, name: str, country: str = "") -> Resolved | None:
         """A person the gazetteer of office holders knows by this name (one only), with their state."""
@@ -157,6 +190,26 @@ class ActorCodes:
             nationality=also[0].key if also else None,
         )
         return Resolved(actor, also)
+
+
+_COLLECTIVE = re.compile(r"(.+?) \((.+)\)")
+_QID = re.compile(r"Q[1-9][0-9]*")
+_SECTOR_WORDS = (
+    ("MIL", ("military", "army", "armed forces", "navy", "air force", "defense", "defence")),
+    ("COP", ("police", "law enforcement")),
+    ("LEG", ("parliament", "legislative", "legislature", "congress", "senate")),
+    ("JUD", ("court", "judiciary", "judicial")),
+    ("GOV", ("government", "executive", "cabinet", "ministry", "foreign affairs", "head of state", "president")),
+)
+
+
+def _sector_code(sector: str) -> str:
+    """The CAMEO type code of an ICEWS sector name ("Military (Colombia)" -> MIL), or "" for a group."""
+    low = sector.lower()
+    for code, words in _SECTOR_WORDS:
+        if any(w in low for w in words):
+            return code
+    return ""
 
 
 def _title(name: str) -> str:

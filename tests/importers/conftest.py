@@ -68,3 +68,79 @@ def gdelt_rows() -> list[str]:
 def write(path: Path, rows: list[str]) -> Path:
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     return path
+
+
+ICEWS_HEADER = (
+    "Event ID\tEvent Date\tSource Name\tSource Sectors\tSource Country\tEvent Text\tCAMEO Code\tIntensity\t"
+    "Target Name\tTarget Sectors\tTarget Country\tStory ID\tSentence Number\tPublisher\tCity\tDistrict\t"
+    "Province\tCountry\tLatitude\tLongitude"
+)
+
+
+def icews_row(event_id: str, day: str, source: tuple[str, str, str], code: str, target: tuple[str, str, str]) -> str:
+    """One ICEWS row: (name, sectors, country) for source and target."""
+    place = ["28233427", "2", "Reuters", "Bogota", "", "Bogota", "Colombia", "4.6", "-74.1"]
+    return "\t".join([event_id, day, *source, "Some event", code, "-2.0", *target, *place])
+
+
+def icews_rows() -> list[str]:
+    usa = ("United States", "", "United States")
+    col = ("Colombia", "", "Colombia")
+    rows = [
+        ICEWS_HEADER,
+        icews_row("1", "2026-01-04", ("Government (United States)", "Government", "United States"), "138", col),
+        icews_row("2", "2026-01-05", ("Gustavo Petro", "Executive,Government", "Colombia"), "120", usa),
+        icews_row("3", "2026-01-07", usa, "42", ("Military (Colombia)", "Military", "Colombia")),  # lost its 0
+        icews_row("4", "2026-01-08", ("Citizen (Colombia)", "", "Colombia"), "141", col),
+        icews_row("5", "2026-01-08", ("United Nations", "", ""), "0231", ("Venezuela", "", "Venezuela")),
+        icews_row("1", "2026-01-09", usa, "036", col),  # the same Event ID again, another date: another event
+    ]
+    rows += [icews_row(str(100 + i), f"2026-02-{1 + i:02d}", usa, "057", col) for i in range(14)]
+    rows += [
+        icews_row("9001", "2026-13-01", usa, "042", col),  # bad date
+        icews_row("9002", "2026-01-10", usa, "999", col),  # unknown code
+        "\t".join(["9003", "2026-01-10", "United States", "", "United St"]),  # a line broken in two
+        "ates\tSome event\t042\t1.0\tColombia",
+        icews_row("9004", "2026-01-10", ("", "", ""), "042", ("", "", "")),  # no actor: left out
+        icews_row("9005", "2026-01-10", usa, "042", col) + "\tstray",  # an extra, non-empty column
+    ]
+    return rows
+
+
+POLECAT_HEADER = (
+    "Event ID\tStory Date\tEvent Date\tEvent Type\tEvent Mode\tContexts\tQuad Code\tActor Name\tActor Country\t"
+    "Actor COW\tPrimary Actor Sector\tActor Sectors\tActor Title\tActor Name Raw\tWikipedia Actor ID\t"
+    "Recipient Name\tRecipient Country\tRecipient COW\tPrimary Recipient Sector\tRecipient Sectors\t"
+    "Recipient Title\tRecipient Name Raw\tWikipedia Recipient ID\tPlacename\tCity\tState\tCountry\tLatitude\t"
+    "Longitude\tSource\tPublication Date\tLanguage\tVersion"
+)
+
+
+def polecat_row(
+    event_id: str, day: str, kind: str, mode: str, actor: tuple[str, str, str], to: tuple[str, str, str]
+) -> str:
+    """One POLECAT row: (name, ISO3 country, Wikidata id) for actor and recipient."""
+    first = [event_id, day, day, kind, mode, "", "1", actor[0], actor[1], "", "GOV", "GOV", "", actor[0], actor[2]]
+    second = [to[0], to[1], "", "GOV", "GOV", "", to[0], to[2], "", "", "", "", "", "", "AFP", day, "en", "1.0"]
+    return "\t".join([*first, *second])
+
+
+def polecat_rows() -> list[str]:
+    usa, col = ("United States", "USA", ""), ("Colombia", "COL", "")
+    petro = ("Gustavo Petro", "COL", "Q1519986")
+    rows = [
+        POLECAT_HEADER + "\tHeadline\tStory People",  # extra names at the end of the header
+        polecat_row("p1", "2026-01-04", "THREATEN", "", usa, col),
+        polecat_row("p2", "2026-01-07", "CONSULT", "phone", usa, petro),
+        polecat_row("p3", "2026-01-08", "CONSULT", "visit", col, usa),
+        polecat_row("p4", "2026-01-09", "ACCUSE", "", petro, ("", "", "")) + "\t\t\t",  # excess tabs
+        polecat_row("p5", "2026-01-10", "DISAPPROVE", "", col, usa),  # PLOVER 0.5 name of ACCUSE
+    ]
+    rows += [polecat_row(f"q{i}", f"2026-03-{1 + i:02d}", "AGREE", "", usa, col) for i in range(14)]
+    rows += [
+        polecat_row("x1", "2026-01-32", "CONSULT", "", usa, col),  # bad date
+        polecat_row("x2", "2026-01-10", "DANCE", "", usa, col),  # not a PLOVER type
+        "x3\t2026-01-10\t2026-01-10\tCONSULT",  # a line cut short
+        polecat_row("x4", "2026-01-10", "CONSULT", "", ("", "", ""), ("", "", "")),  # no actor: left out
+    ]
+    return rows
