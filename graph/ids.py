@@ -354,7 +354,12 @@ def dataset_file_key(dataset: str, name: str) -> str:
 def dataset_graph(dataset: str, name: str) -> str:
     """IRI of the named graph that holds one imported file: the same file name gives the same graph,
     so importing it again replaces it."""
-    return f"{GRAPH}dataset-{slug(dataset)}-{name_key(name) or digest(name)}"
+    return f"{dataset_graph_prefix(dataset)}{name_key(name) or digest(name)}"
+
+
+def dataset_graph_prefix(dataset: str) -> str:
+    """What the IRI of every graph of a dataset's files starts with."""
+    return f"{GRAPH}dataset-{slug(dataset)}-"
 
 
 def import_run_key(dataset: str, name: str, version: str) -> str:

@@ -159,7 +159,7 @@ class ActorCodes:
             return Resolved(state.actor())
         known = self.names.get(ids.slug(name))
         if known is not None and known.kind is not ActorKind.PERSON:
-            return Resolved(known.actor()) if known.kind is not ActorKind.AGENCY else self._agency(known)
+            return Resolved(known.actor()) if known.kind is not ActorKind.AGENCY else self.agency(known)
         qid = wikidata.strip() if _QID.fullmatch(wikidata.strip()) else None
         if (person := self.person(name, country)) is not None:
             return Resolved(replace(person.actor, wikidata=qid), person.also) if qid else person
@@ -168,7 +168,8 @@ class ActorCodes:
         actor = Actor(key, ActorKind.PERSON, name, wikidata=qid, nationality=also[0].key if also else None)
         return Resolved(actor, also)
 
-    def _agency(self, entry: Entry) -> Resolved:
+    def agency(self, entry: Entry) -> Resolved:
+        """A listed agency of the gazetteer, part of its state (defined beside it)."""
         state = self.states.get(entry.state or "")
         country = state.actor() if state is not None else None
         actor = entry.actor(country.key if country is not None else None)

@@ -77,6 +77,9 @@ class Record:
     url: str | None = None
     counts: tuple[tuple[str, int], ...] = ()
     matches: tuple[tuple[str, str], ...] = ()
+    extra: tuple[tuple[str, str, object], ...] = ()
+    """Statements the model objects have no field for: (node key, ``dip:`` property, value), e.g. a
+    sanction's ``endDate``, ``listingDate``, ``authorityId`` and ``programId``."""
 
 
 @dataclass(frozen=True)
@@ -123,7 +126,7 @@ class ImportReport:
             f"in {self.seconds:.2f} s"
         )
         if self.left_out:
-            text += f"; {self.left_out} row(s) left out (no actor the model can name)"
+            text += f"; {self.left_out} row(s) left out (no known actor, or nothing the model holds on its own)"
         if self.bad:
             text += f"; {len(self.bad)} bad row(s) skipped"
         return text

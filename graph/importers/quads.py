@@ -62,6 +62,10 @@ class FileWriter:
             triples._fact(ctx, f)
         for s in rec.sanctions:
             triples._sanction(ctx, s)
+        for key, prop, extra in rec.extra:
+            if key not in ctx.content:
+                raise MappingError(f"a statement about the undefined node {key!r}", where=ctx._where())
+            w.add(node(key), getattr(DIP, prop), typed(extra))
         return w.quads
 
     def actors(self, rec: Record) -> list[Quad]:

@@ -144,3 +144,64 @@ def polecat_rows() -> list[str]:
         polecat_row("x4", "2026-01-10", "CONSULT", "", ("", "", ""), ("", "", "")),  # no actor: left out
     ]
     return rows
+
+
+def ftm(entity_id: str, schema: str, **props: object) -> str:
+    """One FollowTheMoney entity as a line of entities.ftm.json."""
+    import json
+
+    values = {k: v if isinstance(v, list) else [v] for k, v in props.items()}
+    return json.dumps({"id": entity_id, "schema": schema, "properties": values})
+
+
+def ftm_rows() -> list[str]:
+    """Entities of a small sanctions list: persons, bodies, sanctions, a post, family, faults."""
+    rows = [
+        ftm("NK-petro", "Person", name="Gustavo Petro", nationality="co", alias="Gustavo Francisco Petro Urrego"),
+        # a relation before one of its ends: waits for it
+        ftm("NK-fam-1", "Family", person="NK-petro", relative="NK-nicolas", relationship="son"),
+        ftm("NK-nicolas", "Person", name="Nicolas Petro Burgos", country="co"),
+        ftm("NK-wife", "Person", name="Veronica Alcocer", country="co"),
+        ftm("NK-trump", "Person", name="Donald J. Trump", country="us", wikidataId="Q22686"),
+        ftm("NK-ofac", "PublicBody", name="Office of Foreign Assets Control", country="us"),
+        ftm("NK-acme", "Company", name="Acme Shipping Ltd", jurisdiction="pa"),
+        ftm(
+            "NK-sanc-1",
+            "Sanction",
+            entity="NK-petro",
+            authority="Office of Foreign Assets Control",
+            country="us",
+            program="ILLICIT-DRUGS-EO14059",
+            programId="US-NARC",
+            startDate="2025-10-24",
+            listingDate="2025-10-24",
+            reason="Ties to drug trafficking",
+            authorityId="54321",
+            sourceUrl="https://ofac.example.gov/recent-actions/20251024",
+        ),
+        ftm(
+            "NK-sanc-2", "Sanction", entity="NK-acme", country="us", program="SDN", startDate="2019-05", endDate="2024"
+        ),
+        ftm("NK-sanc-3", "Sanction", entity="NK-wife", authority="Office of Foreign Assets Control", country="us"),
+        ftm("NK-pos-1", "Position", name="President of Colombia", country="co"),
+        ftm("NK-occ-1", "Occupancy", holder="NK-petro", post="NK-pos-1", startDate="2022-08-07"),
+        ftm("NK-fam-2", "Family", person="NK-petro", relative="NK-wife", relationship="wife"),
+        ftm("NK-assoc", "Associate", person="NK-petro", associate="NK-trump", relationship="counterpart"),
+    ]
+    listed = (
+        "Ana Rojas|Bruno Diaz|Carla Mendez|Diego Lara|Elena Soto|Fabio Ruiz|Gloria Vega|Hugo Paredes|"
+        "Ines Castro|Jorge Nunez|Karen Ibarra|Luis Ortega"
+    )
+    rows += [ftm(f"NK-p{i}", "Person", name=name, country="ve") for i, name in enumerate(listed.split("|"))]
+    rows += [
+        ftm(f"NK-s{i}", "Sanction", entity=f"NK-p{i}", authority="Office of Foreign Assets Control", country="us")
+        for i in range(12)
+    ]
+    rows += [
+        '{"id": "NK-broken", "schema": "Person", "properties": {"name": ["Half',  # malformed JSON
+        ftm("NK-odd", "Spaceship", name="Enterprise"),  # not an FtM schema
+        ftm("NK-sanc-9", "Sanction", entity="NK-nobody", country="us"),  # its entity never comes
+        ftm("NK-sanc-8", "Sanction", entity="NK-p0", country="us", startDate="24/10/2025"),  # a bad date
+        ftm("NK-noname", "Person", country="co"),  # a person without a name
+    ]
+    return rows
