@@ -11,7 +11,9 @@ import click
 from graph.cli import quiet as is_quiet
 from graph.cli import settings_from, store_option
 from graph.cli import verbose as is_verbose
+from graph.cli.analyst_options import emit, period_options, session, table_options
 from graph.cli.exits import FAILED, reported
+from graph.cli.output import compact
 
 DATASET_NAMES = ("gdelt", "icews", "polecat", "ftm")
 
@@ -84,3 +86,63 @@ def import_(
             click.echo(report.summary(), err=True)
         if report.bad and not report.records:
             ctx.exit(FAILED)
+
+
+@click.command()
+@click.argument("dataset", type=click.Choice(DATASET_NAMES))
+@click.argument("a", required=False)
+@click.argument("b", required=False)
+@period_options
+@table_options
+@click.pass_context
+def compare(
+    ctx: click.Context,
+    dataset: str,
+    a: str | None,
+    b: str | None,
+    since: str | None,
+    until: str | None,
+    fmt: str,
+    limit: int | None,
+    store_here: str | None,
+) -> None:
+    """Events the article extraction and DATASET agree on, per state dyad and month, and those only
+    one of them has (status both, articles or dataset). A and B keep one dyad.
+
+    \b
+    Two reports agree when they involve the same two states (officials and agencies count for
+    their state), share the CAMEO root and have overlapping dates; each is matched once.
+    Example:
+      diplograph compare gdelt USA COL --since 2026-01 --until 2026-03
+    """
+    if (a is None) != (b is None):
+        raise click.UsageError("give both actors of the dyad, or neither")
+    with session(ctx, store_here) as kg:
+        found = kg.compare(dataset, a, b, since=since, until=until)
+        label = kg.index.label
+        emit(
+            ["a", "b", "period", "status", "root", "article_event", "dataset_event", "earliest", "latest"],
+            [
+                [
+                    label(r.dyad[0]),
+                    label(r.dyad[1]),
+                    r.period,
+                    r.status,
+                    r.root,
+                    compact(r.article_event) if r.article_event else None,
+                    compact(r.dataset_event) if r.dataset_event else None,
+                    r.earliest,
+                    r.latest,
+                ]
+                for r in found
+            ],
+            fmt,
+            limit,
+        )
+        if not is_quiet(ctx):
+            counts = {s: sum(1 for r in found if r.status == s) for s in ("both", "articles", "dataset")}
+            click.echo(
+                f"{counts['both']} agreed, {counts['articles']} only in the articles, "
+                f"{counts['dataset']} only in {dataset}",
+                err=True,
+            )

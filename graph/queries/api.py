@@ -464,6 +464,39 @@ class KnowledgeGraph(NetworkLookups):
         wanted = set(kinds) if kinds is not None else None
         return ResultList(self._facts.contradictions(node_iri(about) if about else None, across_sources, wanted))
 
+    def compare(
+        self,
+        dataset: str,
+        a: Ref | None = None,
+        b: Ref | None = None,
+        *,
+        since: DateLike | None = None,
+        until: DateLike | None = None,
+    ) -> ResultList[Any]:
+        """Per state dyad and month, the events the article extraction and an imported ``dataset``
+        agree on (same dyad, CAMEO root and overlapping dates) and those only one has
+        (:mod:`graph.queries.compare`); ``a`` and ``b`` keep one dyad (states, or actors standing for
+        their state)."""
+        from graph.queries.compare import compare
+
+        lo, hi = period_bounds(since, until)
+        dyad = (self._state_of(a), self._state_of(b)) if a is not None and b is not None else None
+
+        def run(name: str, params: Mapping[str, object]) -> SelectResult:
+            result = self.store.query(sparql_prologue() + bind(read_query(name), params))
+            if not isinstance(result, SelectResult):
+                raise QueryError(f"{name} is not a SELECT query")
+            return result
+
+        try:
+            return ResultList(compare(run, dataset, dyad=dyad, since=lo, until=hi))
+        except ValueError as exc:
+            raise QueryError(str(exc), where="dataset") from exc
+
+    def _state_of(self, ref: Ref) -> str:
+        found = self.actor(ref)
+        return found.iri if found.kind == "state" else self.index.state_of(found.iri) or found.iri
+
     # -- SPARQL ---------------------------------------------------------------------------------------
     def query(self, sparql: str, params: Mapping[str, object] | None = None) -> Any:
         """Run SPARQL (common prefixes predeclared), with parameters bound safely
