@@ -15,115 +15,22 @@ import random
 import sys
 from pathlib import Path
 
-COUNTRIES = [
-    "USA",
-    "COL",
-    "VEN",
-    "BRA",
-    "ARG",
-    "MEX",
-    "CAN",
-    "GBR",
-    "FRA",
-    "DEU",
-    "ITA",
-    "ESP",
-    "RUS",
-    "UKR",
-    "CHN",
-    "JPN",
-    "KOR",
-    "PRK",
-    "IND",
-    "PAK",
-    "AFG",
-    "IRN",
-    "IRQ",
-    "SYR",
-    "ISR",
-    "PSE",
-    "EGY",
-    "SAU",
-    "TUR",
-    "NGA",
-    "ZAF",
-    "KEN",
-    "ETH",
-    "SDN",
-    "LBY",
-    "DZA",
-    "MAR",
-    "AUS",
-    "IDN",
-    "PHL",
-    "VNM",
-    "THA",
-    "MMR",
-    "BGD",
-    "LKA",
-    "NPL",
-    "POL",
-    "HUN",
-    "ROU",
-    "SRB",
-    "GRC",
-    "SWE",
-    "NOR",
-    "FIN",
-    "DNK",
-    "NLD",
-    "BEL",
-    "CHE",
-    "AUT",
-    "CUB",
-]
+
+def words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+COUNTRIES = words(
+    "USA COL VEN BRA ARG MEX CAN GBR FRA DEU ITA ESP RUS UKR CHN JPN KOR PRK IND PAK AFG IRN IRQ SYR "
+    "ISR PSE EGY SAU TUR NGA ZAF KEN ETH SDN LBY DZA MAR AUS IDN PHL VNM THA MMR BGD LKA NPL POL HUN "
+    "ROU SRB GRC SWE NOR FIN DNK NLD BEL CHE AUT CUB"
+)
 TYPES = ("", "GOV", "GOV", "MIL", "BUS", "COP", "LEG", "OPP")
 IGOS = ("IGOUNO", "IGOEU", "IGONAT")
-CODES = [
-    "010",
-    "012",
-    "013",
-    "014",
-    "016",
-    "020",
-    "030",
-    "031",
-    "036",
-    "040",
-    "041",
-    "042",
-    "043",
-    "045",
-    "046",
-    "050",
-    "051",
-    "057",
-    "060",
-    "061",
-    "070",
-    "080",
-    "081",
-    "090",
-    "100",
-    "110",
-    "111",
-    "112",
-    "120",
-    "125",
-    "130",
-    "138",
-    "140",
-    "150",
-    "160",
-    "163",
-    "170",
-    "172",
-    "173",
-    "180",
-    "190",
-    "193",
-    "200",
-]
+CODES = words(
+    "010 012 013 014 016 020 030 031 036 040 041 042 043 045 046 050 051 057 060 061 070 080 081 090 "
+    "100 110 111 112 120 125 130 138 140 150 160 163 170 172 173 180 190 193 200"
+)
 
 
 def actor(rng: random.Random) -> tuple[str, str, str]:
