@@ -77,6 +77,10 @@ class Record:
     url: str | None = None
     counts: tuple[tuple[str, int], ...] = ()
     matches: tuple[tuple[str, str], ...] = ()
+    about: tuple[str, ...] = ()
+    """Content nodes defined by other records (another file) that this record makes a claim about,
+    with ``confidence`` (a GDELT mention of an event)."""
+    confidence: float = 1.0
     extra: tuple[tuple[str, str, object], ...] = ()
     """Statements the model objects have no field for: (node key, ``dip:`` property, value), e.g. a
     sanction's ``endDate``, ``listingDate``, ``authorityId`` and ``programId``."""

@@ -4,7 +4,9 @@ Each row is one directed event: ``EventCode`` (else ``EventBaseCode``, else ``Ev
 CAMEO concept, whose Goldstein value and quad class the scheme holds; ``Actor1Code``/``Actor2Code``
 (with ``Actor1Name``/``Actor1CountryCode``) are the actor and the target (:mod:`graph.importers.actors`);
 ``SQLDATE`` is the day; ``NumMentions``, ``NumSources``, ``NumArticles`` stay on the record;
-``SOURCEURL`` is the record's URL; ``GlobalEventID`` keys the event and the record.
+``SOURCEURL`` is the record's URL; ``GlobalEventID`` keys the event and the record. Rows of the
+Mentions table (16 columns, in their own files) are further claims about the events of the events
+files, each with the mention's URL and confidence.
 """
 
 from __future__ import annotations
@@ -25,6 +27,10 @@ ACTOR1 = (5, 6, 7)  # code, name, country code
 ACTOR2 = (15, 16, 17)
 EVENT_CODE, BASE_CODE, ROOT_CODE = 26, 27, 28
 NUM_MENTIONS, NUM_SOURCES, NUM_ARTICLES = 31, 32, 33
+MENTION_COLUMNS = 16
+"""GDELT 2.0 Mentions: GlobalEventID, EventTimeDate, MentionTimeDate, MentionType, MentionSourceName,
+MentionIdentifier, SentenceID, Actor1CharOffset, Actor2CharOffset, ActionCharOffset, InRawText,
+Confidence, MentionDocLen, MentionDocTone, MentionDocTranslationInfo, Extras."""
 
 
 def reader(store: Store | None = None) -> Reader:
@@ -42,12 +48,17 @@ def read(lines: Iterator[tuple[int, str]], name: str) -> Iterator[Record | Probl
         if not line.strip():
             continue
         cols = line.split("\t")
+        if len(cols) == MENTION_COLUMNS:
+            yield _mention(n, cols)
+            continue
         if len(cols) == COLUMNS_2:
             url = cols[60].strip() or None
         elif len(cols) in COLUMNS_1:
             url = cols[57].strip() or None if len(cols) == 58 else None
         else:
-            yield Problem(n, f"{len(cols)} tab-separated columns: not a GDELT 2.0 (61) or 1.0 (57 or 58) event row")
+            yield Problem(
+                n, f"{len(cols)} tab-separated columns: not a GDELT 2.0 (61), 1.0 (57 or 58) event or mention (16) row"
+            )
             continue
         event_id = cols[ID].strip()
         if not event_id.isdigit():
@@ -105,6 +116,18 @@ def event_record(
         assert only is not None
         event = Event(key, cameo, participants=(only.actor.key,), date=when)
     return Record(line, record_id, tuple(defined.values()), (event,), url=url, counts=tuple(counts or ()))
+
+
+def _mention(line: int, cols: list[str]) -> Record | Problem:
+    """A row of the Mentions table: one more claim about the event of its GlobalEventID (imported from
+    the events file), derived from a record with the mention's URL and its Confidence / 100."""
+    event_id, url, confidence = cols[0].strip(), cols[5].strip(), cols[11].strip()
+    if not event_id.isdigit():
+        return Problem(line, f"GlobalEventID {event_id[:40]!r} is not a number")
+    if not confidence.isdigit() or int(confidence) > 100:
+        return Problem(line, f"Confidence {confidence[:10]!r} is not a percentage")
+    key = ids.imported_key("gdelt", "ev", event_id)
+    return Record(line, event_id, url=url or None, about=(key,), confidence=int(confidence) / 100)
 
 
 def _day(text: str) -> date | None:

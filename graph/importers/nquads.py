@@ -71,7 +71,15 @@ class EventLines:
 
     def lines(self, rec: Record) -> str:
         """The lines of one record (raises MappingError as the generic path does)."""
-        if rec.facts or rec.sanctions or rec.propositions or rec.extra or rec.matches or any(map(_special, rec.events)):
+        if (
+            rec.facts
+            or rec.sanctions
+            or rec.propositions
+            or rec.extra
+            or rec.matches
+            or rec.about
+            or any(map(_special, rec.events))
+        ):
             return "".join(q.nq() + "\n" for q in self.writer.record(rec))
         w = self.writer
         out: list[str] = []

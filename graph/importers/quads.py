@@ -62,6 +62,9 @@ class FileWriter:
             triples._fact(ctx, f)
         for s in rec.sanctions:
             triples._sanction(ctx, s)
+        for key in rec.about:  # defined by another record: only the claim is written here
+            ctx.content.add(key)
+            ctx.claim(key, Modality.ASSERTED, None, rec.confidence, None, f"the record of line {rec.line}")
         for key, prop, extra in rec.extra:
             if key not in ctx.content:
                 raise MappingError(f"a statement about the undefined node {key!r}", where=ctx._where())

@@ -162,3 +162,36 @@ def test_fast_nquads_path_writes_what_the_triples_path_writes(tmp_path: Path) ->
     fast = EventLines(FileWriter(DATASETS["gdelt"], "a.csv"))
     got = sorted({line for rec in records for line in fast.lines(rec).splitlines()})
     assert got == expected
+
+
+def mention_row(event_id: str, url: str, confidence: str = "80") -> str:
+    """One row of the GDELT 2.0 Mentions table (16 columns)."""
+    head = [event_id, "20260104000000", "20260104011500", "1", "example.org", url, "3", "10", "52", "31", "1"]
+    return "\t".join([*head, confidence, "2400", "-3.2", "", ""])
+
+
+def test_mentions_are_further_claims_about_the_events(tmp_path: Path, store: Store) -> None:
+    from graph.queries.api import KnowledgeGraph
+
+    events = write(tmp_path / "day.export.CSV", gdelt_rows()[:3])
+    mentions = write(
+        tmp_path / "day.mentions.CSV",
+        [
+            mention_row("1001", "https://a.example.org/1"),
+            mention_row("1001", "https://b.example.org/2", "55"),
+            mention_row("1001", "https://c.example.org/3", "x"),  # bad confidence
+        ],
+    )
+    report = import_files("gdelt", [str(events), str(mentions)], store)
+    assert report.records == 5 and len(report.bad) == 1 and "day.mentions.CSV:3: Confidence" in report.bad[0]
+    found = store.query(
+        f"""SELECT ?conf ?url WHERE {{ ?c <{DIP}about> <{ID}ev-gdelt-1001> ; <{DIP}confidence> ?conf ;
+            <http://www.w3.org/ns/prov#wasDerivedFrom>/<https://schema.org/url> ?url }} ORDER BY ?conf"""
+    )
+    rows = [(c.value, u.value) for c, u in found.rows]  # type: ignore[union-attr]
+    assert rows == [("0.55", "https://b.example.org/2"), ("0.8", "https://a.example.org/1")]
+    (threat,) = [r for r in KnowledgeGraph(store).timeline("USA", "COL") if r.cameo == "130"]
+    assert threat.sources == 2  # the events file and the mentions file
+    from graph.validate import validate_store
+
+    assert validate_store(store).conforms
