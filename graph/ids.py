@@ -338,3 +338,45 @@ def source_graph(name: str) -> str:
 def iri(key: str) -> str:
     """Full instance IRI for a local name (an IRI passes through)."""
     return key if "://" in key else ID + key
+
+
+# -- imported datasets (graph.importers) ------------------------------------------------------------
+def dataset_key(dataset: str) -> str:
+    """The node of a dataset: ``dataset-gdelt``."""
+    return f"dataset-{slug(dataset)}"
+
+
+def dataset_file_key(dataset: str, name: str) -> str:
+    """The node of one imported file, by dataset and file name (``dataset-gdelt-file-20250101-export-csv``)."""
+    return f"dataset-{slug(dataset)}-file-{name_key(name) or digest(name)}"
+
+
+def dataset_graph(dataset: str, name: str) -> str:
+    """IRI of the named graph that holds one imported file: the same file name gives the same graph,
+    so importing it again replaces it."""
+    return f"{dataset_graph_prefix(dataset)}{name_key(name) or digest(name)}"
+
+
+def dataset_graph_prefix(dataset: str) -> str:
+    """What the IRI of every graph of a dataset's files starts with."""
+    return f"{GRAPH}dataset-{slug(dataset)}-"
+
+
+def import_run_key(dataset: str, name: str, version: str) -> str:
+    """An import of one file by one importer version (never keyed on the clock: re-import converges)."""
+    return "run-" + digest("import", dataset, name, version)
+
+
+def record_key(dataset: str, name: str, line: int) -> str:
+    """One row (or entity) of an imported file, by dataset, file name and line."""
+    return f"rec-{slug(dataset)}-" + digest(name, line)
+
+
+def imported_key(dataset: str, kind: str, *parts: object) -> str:
+    """A content node of an imported dataset (``ev-gdelt-1234567``, ``sanction-ftm-…``): by the
+    dataset's own identifier when it is a plain token, else by its hash."""
+    joined = "-".join(str(p) for p in parts)
+    if joined.isascii() and joined.isalnum() and len(joined) <= 64:  # GDELT's numbers: as they are
+        return f"{kind}-{slug(dataset)}-{joined.lower()}"
+    own = joined if joined and len(joined) <= 64 and all(c.isalnum() or c in "-_." for c in joined) else ""
+    return f"{kind}-{slug(dataset)}-{slug(own) if own else digest(*parts)}"

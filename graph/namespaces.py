@@ -44,6 +44,10 @@ class DIP(DefinedNamespace):
     ExtractionRun: object
     Extractor: object
     SourceGraph: object
+    Dataset: object
+    DatasetFile: object
+    DatasetRecord: object
+    ImportRun: object
     # schemes
     cameoScheme: object
     ploverScheme: object
@@ -137,6 +141,15 @@ class DIP(DefinedNamespace):
     sentenceIndex: object
     contentSha256: object
     modelName: object
+    # imported datasets (graph.importers)
+    inDataset: object
+    fromFile: object
+    lineNumber: object
+    numMentions: object
+    numSources: object
+    numArticles: object
+    matchRule: object
+    matchedActor: object
     # read index (graph.digests)
     eventDigest: object
     claimDigest: object

@@ -14,6 +14,16 @@ import click
 # name -> (module, function, one-line help); modules are imported on first use only.
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "ingest": ("graph.cli.ingest_cmd", "ingest", "Read curated facts or RDF and store them, one graph per source."),
+    "import": (
+        "graph.cli.import_cmd",
+        "import_",
+        "Import GDELT, ICEWS, POLECAT or OpenSanctions (FtM) files, one graph per file.",
+    ),
+    "compare": (
+        "graph.cli.import_cmd",
+        "compare",
+        "Events the article extraction and an imported dataset agree on, and those only one has.",
+    ),
     "query": ("graph.cli.query_cmd", "query", "Run a SPARQL query over all graphs."),
     "queries": ("graph.cli.query_cmd", "queries", "List the packaged named queries."),
     "validate": ("graph.cli.store_cmd", "validate", "Check the store against the SHACL shapes (exit 3 on violations)."),
@@ -30,6 +40,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "timeline": ("graph.cli.analyst_cmd", "timeline", "Both directions between two actors, in date order."),
     "sanctions": ("graph.cli.analyst_cmd", "sanctions", "Who sanctioned whom, with sources and denials."),
     "roles": ("graph.cli.analyst_cmd", "roles", "Posts a person held, with dates."),
+    "family": ("graph.cli.analyst_cmd", "family", "Family ties of a person."),
     "path": ("graph.cli.analyst_cmd", "path", "Shortest path between two actors."),
     "ego": ("graph.cli.analyst_cmd", "ego", "An actor's neighbourhood to a depth."),
     "balance": ("graph.cli.analyst_cmd", "balance", "Cooperation-conflict balance of a dyad per month or year."),

@@ -12,6 +12,7 @@ import click
 
 from graph.cli.analyst_options import (
     EVENT_HEADERS,
+    datasets_option,
     emit,
     event_filters,
     event_options,
@@ -31,6 +32,7 @@ __all__ = [
     "contradictions",
     "ego",
     "export_graph",
+    "family",
     "path",
     "relations",
     "roles",
@@ -115,6 +117,7 @@ def relations(
 @period_options
 @click.option("--include-planned", is_flag=True, help="Also planned and hypothetical events.")
 @click.option("--no-rollup", is_flag=True, help="A state stands only for itself, not its officials.")
+@datasets_option
 @table_options
 @click.pass_context
 def timeline(
@@ -125,13 +128,16 @@ def timeline(
     until: str | None,
     include_planned: bool,
     no_rollup: bool,
+    datasets: str | None,
     fmt: str,
     limit: int | None,
     store_here: str | None,
 ) -> None:
     """Both directions between two actors, in date order, with modalities and source counts."""
     with session(ctx, store_here) as kg:
-        found = kg.timeline(a, b, since=since, until=until, include_planned=include_planned, rollup=not no_rollup)
+        found = kg.timeline(
+            a, b, since=since, until=until, include_planned=include_planned, rollup=not no_rollup, datasets=datasets
+        )
         emit(EVENT_HEADERS, event_rows(found), fmt, limit)
 
 
@@ -139,6 +145,7 @@ def timeline(
 @click.option("--target", help="The sanctioned actor.")
 @click.option("--by", "imposed_by", help="The imposing actor; a state includes its agencies.")
 @click.option("--on", metavar="DATE", help="In force on this day (or at some time in this month or year).")
+@datasets_option
 @table_options
 @click.pass_context
 def sanctions(
@@ -146,13 +153,14 @@ def sanctions(
     target: str | None,
     imposed_by: str | None,
     on: str | None,
+    datasets: str | None,
     fmt: str,
     limit: int | None,
     store_here: str | None,
 ) -> None:
     """Who sanctioned whom, with sources and denials."""
     with session(ctx, store_here) as kg:
-        found = kg.sanctions(target=target, imposed_by=imposed_by, on=on)
+        found = kg.sanctions(target=target, imposed_by=imposed_by, on=on, datasets=datasets)
         emit(
             ["authority", "state", "target", "program", "since", "reason", "alleged by", "denied by", "sources"],
             [
@@ -177,12 +185,21 @@ def sanctions(
 @click.command()
 @click.argument("person")
 @click.option("--on", metavar="DATE", help="Held on this day (or at some time in this month or year).")
+@datasets_option
 @table_options
 @click.pass_context
-def roles(ctx: click.Context, person: str, on: str | None, fmt: str, limit: int | None, store_here: str | None) -> None:
+def roles(
+    ctx: click.Context,
+    person: str,
+    on: str | None,
+    datasets: str | None,
+    fmt: str,
+    limit: int | None,
+    store_here: str | None,
+) -> None:
     """Posts a person held, with dates (for a state or organisation: the posts in it)."""
     with session(ctx, store_here) as kg:
-        found = kg.roles(person, on=on)
+        found = kg.roles(person, on=on, datasets=datasets)
         emit(
             ["person", "post", "organization", "roles", "start", "end", "sources"],
             [
@@ -203,6 +220,25 @@ def roles(ctx: click.Context, person: str, on: str | None, fmt: str, limit: int 
 
 
 @click.command()
+@click.argument("person")
+@datasets_option
+@table_options
+@click.pass_context
+def family(
+    ctx: click.Context, person: str, datasets: str | None, fmt: str, limit: int | None, store_here: str | None
+) -> None:
+    """Family ties of a person, each read "relative is the type of person"."""
+    with session(ctx, store_here) as kg:
+        found = kg.family(person, datasets=datasets)
+        emit(
+            ["person", "relative", "type", "start", "end", "sources"],
+            [[k.person.label, k.relative.label, k.type, k.start, k.end, k.sources] for k in found],
+            fmt,
+            limit,
+        )
+
+
+@click.command()
 @click.argument("a")
 @click.argument("b")
 @click.option(
@@ -213,6 +249,7 @@ def roles(ctx: click.Context, person: str, on: str | None, fmt: str, limit: int 
     help="Period.",
 )
 @period_options
+@datasets_option
 @table_options
 @click.pass_context
 def balance(
@@ -222,13 +259,14 @@ def balance(
     by: str,
     since: str | None,
     until: str | None,
+    datasets: str | None,
     fmt: str,
     limit: int | None,
     store_here: str | None,
 ) -> None:
     """Cooperation-conflict balance of a dyad per period (counts, Goldstein sum and mean)."""
     with session(ctx, store_here) as kg:
-        found = kg.balance(a, b, by=by, since=since, until=until)
+        found = kg.balance(a, b, by=by, since=since, until=until, datasets=datasets)
         headers = list(found[0].to_record()) if found else ["period", "events", "goldstein_sum", "goldstein_mean"]
         emit(headers, [list(r.to_record().values()) for r in found], fmt, limit)
 

@@ -37,6 +37,15 @@ def period_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--since", metavar="DATE", help="First day, month or year (events starting then).")(fn)
 
 
+def datasets_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``--datasets``: keep what some datasets say (graph.queries.datasets)."""
+    return click.option(
+        "--datasets",
+        metavar="LIST",
+        help="Keep what these datasets say, comma-separated: articles, gdelt, icews, polecat, ftm. [default: all]",
+    )(fn)
+
+
 def event_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     """Filters of event lookups: types, modality, planned events, state roll-up."""
     fn = click.option("--no-rollup", is_flag=True, help="A state stands only for itself, not its officials.")(fn)

@@ -27,10 +27,10 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from graph.errors import QueryError
 from graph.namespaces import sparql_prologue
@@ -63,6 +63,7 @@ if TYPE_CHECKING:
     from graph.pipeline import IngestReport
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
+T = TypeVar("T")
 Ref = str | Actor | ActorRef
 
 
@@ -164,6 +165,15 @@ class KnowledgeGraph(NetworkLookups):
     def _values(self, name: str, params: Mapping[str, object]) -> ValueRows:
         return self.store.select_values(sparql_prologue() + bind(_lookup(name), params))
 
+    def _datasets(self, rows: Iterable[T], nodes: Callable[[T], Iterable[str]], datasets: Any) -> list[T]:
+        """``rows`` with a claim about one of their ``nodes`` from a chosen dataset (graph.queries.datasets)."""
+        from graph.queries.datasets import chosen, keep_datasets
+
+        return keep_datasets(self._run, list(rows), nodes, chosen(datasets))
+
+    def _reports_of(self, r: Relation) -> list[str]:
+        return self._fetch.merges.reports(r.event)
+
     def _without_content(self, graph: str) -> bool:
         """Whether a graph holds no event or claim, the content digests describe."""
         found = self.store.query(sparql_prologue() + CONTENT_PROBE.replace("GRAPH_IRI", Term.uri(graph).nt()))
@@ -241,6 +251,7 @@ class KnowledgeGraph(NetworkLookups):
         include_planned: bool = False,
         rollup: bool = True,
         evidence: bool = True,
+        datasets: Iterable[str] | str | None = None,
     ) -> ResultList[Relation]:
         """Events of ``a`` (with ``b``, in either direction, when given), in date order.
 
@@ -252,6 +263,8 @@ class KnowledgeGraph(NetworkLookups):
             include_planned: also events that are only planned or hypothetical.
             rollup: a state also stands for its officials and agencies (rule R1).
             evidence: read the sentences and articles behind each event.
+            datasets: keep events with a claim from these datasets (``articles``, ``gdelt``, ``icews``,
+                ``polecat``, ``ftm``; :mod:`graph.queries.datasets`); None keeps every event.
 
         Example:
             >>> kg = example()
@@ -266,7 +279,8 @@ class KnowledgeGraph(NetworkLookups):
         rows = self._fetch.events({r[0].value for r in ids.rows if r[0] is not None}, evidence=evidence)
         if not rollup:  # the queries follow dip:involvesState too: keep events where each side takes part itself
             rows = [r for r in rows if set(sides) <= {p.iri for p in (*r.actors, *r.targets, *r.participants)}]
-        return ResultList(sorted(keep(rows, lo, hi, types, modality, include_planned), key=by_date))
+        kept = self._datasets(keep(rows, lo, hi, types, modality, include_planned), self._reports_of, datasets)
+        return ResultList(sorted(kept, key=by_date))
 
     def timeline(
         self,
@@ -277,15 +291,19 @@ class KnowledgeGraph(NetworkLookups):
         until: DateLike | None = None,
         include_planned: bool = False,
         rollup: bool = True,
+        datasets: Iterable[str] | str | None = None,
     ) -> ResultList[Relation]:
-        """Both directions between two actors, in date order, with modalities and source counts.
+        """Both directions between two actors, in date order, with modalities and source counts;
+        ``datasets`` keeps the events of some datasets only (:meth:`relations`).
 
         Example:
             >>> kg = example()
             >>> [(r.cameo, r.modality) for r in kg.timeline("USA", "COL", since="2026-02", include_planned=True)]
             [('043', 'planned')]
         """
-        return self.relations(a, b, since=since, until=until, include_planned=include_planned, rollup=rollup)
+        return self.relations(
+            a, b, since=since, until=until, include_planned=include_planned, rollup=rollup, datasets=datasets
+        )
 
     def sources(self, event: str) -> ResultList[Evidence]:
         """The sentences, articles and stances behind an event (or any content node), oldest first; for
@@ -351,9 +369,11 @@ class KnowledgeGraph(NetworkLookups):
         since: DateLike | None = None,
         until: DateLike | None = None,
         rollup: bool = True,
+        datasets: Iterable[str] | str | None = None,
     ) -> ResultList[BalanceRow]:
         """Cooperation and conflict between two actors per period: counts by quad class, Goldstein sum
-        and mean. Events whose window spans more than one period are left out.
+        and mean. Events whose window spans more than one period are left out; ``datasets`` counts the
+        events of some datasets only (:meth:`relations`).
 
         Example:
             >>> kg = example()
@@ -362,7 +382,7 @@ class KnowledgeGraph(NetworkLookups):
         """
         from graph.views.metrics import tally
 
-        rows = self.relations(a, b, since=since, until=until, rollup=rollup, evidence=False)
+        rows = self.relations(a, b, since=since, until=until, rollup=rollup, evidence=False, datasets=datasets)
         try:
             return ResultList(tally(rows, by))
         except ValueError as exc:
@@ -376,37 +396,45 @@ class KnowledgeGraph(NetworkLookups):
         on: DateLike | None = None,
         *,
         include_planned: bool = False,
+        datasets: Iterable[str] | str | None = None,
     ) -> ResultList[Sanction]:
         """Who sanctioned whom: authority (and its state), target, program, dates, stated reason, who
         alleges and who denies it, and how many sources. ``imposed_by`` a state includes its agencies;
-        ``on`` keeps sanctions in force on that day (or at some time in that month or year).
+        ``on`` keeps sanctions in force on that day (or at some time in that month or year);
+        ``datasets`` keeps those some datasets state (official lists: ``ftm``; the news: ``articles``).
 
         Example:
             >>> kg = example()
             >>> [(s.target.label, [i.label for i in s.authority_states]) for s in kg.sanctions(imposed_by="USA")]
             [('relatives of Gustavo Petro', ['United States'])]
         """
-        return ResultList(self._facts.sanctions(target, imposed_by, on, include_planned))
+        found = self._facts.sanctions(target, imposed_by, on, include_planned)
+        return ResultList(self._datasets(found, lambda s: (s.sanction, *s.reports), datasets))
 
-    def roles(self, person: Ref, on: DateLike | None = None) -> ResultList[Role]:
-        """Posts a person held (or, for a state or organisation, the posts in it), optionally on a date.
+    def roles(
+        self, person: Ref, on: DateLike | None = None, *, datasets: Iterable[str] | str | None = None
+    ) -> ResultList[Role]:
+        """Posts a person held (or, for a state or organisation, the posts in it), optionally on a date;
+        ``datasets`` keeps the tenures some datasets state.
 
         Example:
             >>> kg = example()
             >>> [(r.post, str(r.start)) for r in kg.roles("Petro", on="2026-01")]
             [('President of Colombia', '2022-08-07')]
         """
-        return ResultList(self._facts.roles(person, on))
+        return ResultList(self._datasets(self._facts.roles(person, on), lambda r: (r.tenure,), datasets))
 
-    def family(self, person: Ref) -> ResultList[Kinship]:
-        """Family ties of a person, each read "relative is the type of person".
+    def family(self, person: Ref, *, datasets: Iterable[str] | str | None = None) -> ResultList[Kinship]:
+        """Family ties of a person, each read "relative is the type of person"; ``datasets`` keeps the
+        ties some datasets state (a tie known only by its shortcut property counts as ``articles``).
 
         Example:
             >>> kg = example()
             >>> [(k.relative.label, k.type) for k in kg.family("Petro")]
             [('relatives of Gustavo Petro', 'relative')]
         """
-        return ResultList(self._facts.family(person))
+        found = self._facts.family(person)
+        return ResultList(self._datasets(found, lambda k: (k.kinship or "",), datasets))
 
     def claims(self, about: Ref) -> ResultList[ClaimRow]:
         """Claims about a content node (an event, sanction, proposition, tenure or kinship IRI), or
@@ -435,6 +463,39 @@ class KnowledgeGraph(NetworkLookups):
         """
         wanted = set(kinds) if kinds is not None else None
         return ResultList(self._facts.contradictions(node_iri(about) if about else None, across_sources, wanted))
+
+    def compare(
+        self,
+        dataset: str,
+        a: Ref | None = None,
+        b: Ref | None = None,
+        *,
+        since: DateLike | None = None,
+        until: DateLike | None = None,
+    ) -> ResultList[Any]:
+        """Per state dyad and month, the events the article extraction and an imported ``dataset``
+        agree on (same dyad, CAMEO root and overlapping dates) and those only one has
+        (:mod:`graph.queries.compare`); ``a`` and ``b`` keep one dyad (states, or actors standing for
+        their state)."""
+        from graph.queries.compare import compare
+
+        lo, hi = period_bounds(since, until)
+        dyad = (self._state_of(a), self._state_of(b)) if a is not None and b is not None else None
+
+        def run(name: str, params: Mapping[str, object]) -> SelectResult:
+            result = self.store.query(sparql_prologue() + bind(read_query(name), params))
+            if not isinstance(result, SelectResult):
+                raise QueryError(f"{name} is not a SELECT query")
+            return result
+
+        try:
+            return ResultList(compare(run, dataset, dyad=dyad, since=lo, until=hi))
+        except ValueError as exc:
+            raise QueryError(str(exc), where="dataset") from exc
+
+    def _state_of(self, ref: Ref) -> str:
+        found = self.actor(ref)
+        return found.iri if found.kind == "state" else self.index.state_of(found.iri) or found.iri
 
     # -- SPARQL ---------------------------------------------------------------------------------------
     def query(self, sparql: str, params: Mapping[str, object] | None = None) -> Any:
