@@ -10,12 +10,11 @@ date. ``Intensity`` is not kept: Goldstein values come from the CAMEO scheme, as
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 
 from graph.importers.actors import actor_codes
 from graph.importers.base import Problem, Reader, Record
 from graph.importers.gdelt import event_record
-from graph.importers.tabular import rows
+from graph.importers.tabular import dated_rows
 from graph.model import DateRange
 from graph.store.base import Store
 
@@ -32,19 +31,11 @@ def read(lines: Iterator[tuple[int, str]], name: str) -> Iterator[Record | Probl
 
     codes = cameo_types()
     actors = actor_codes()
-    for item in rows(lines, REQUIRED, "ICEWS"):
+    for item in dated_rows(lines, REQUIRED, "ICEWS"):
         if isinstance(item, Problem):
             yield item
             continue
-        n, row = item
-        event_id = row["Event ID"]
-        if not event_id:
-            yield Problem(n, "no Event ID")
-            continue
-        day = parse_day(row["Event Date"])
-        if day is None:
-            yield Problem(n, f"Event Date {row['Event Date'][:20]!r} is not a date YYYY-MM-DD")
-            continue
+        n, row, event_id, day = item
         cameo = cameo_code(row["CAMEO Code"], codes)
         if cameo is None:
             yield Problem(n, f"CAMEO Code {row['CAMEO Code'][:10]!r} is not a code of the scheme")
@@ -55,18 +46,6 @@ def read(lines: Iterator[tuple[int, str]], name: str) -> Iterator[Record | Probl
             n, "icews", event_id, cameo, source, target, DateRange.day(day), key_parts=(event_id, day.isoformat())
         )
         yield record if record is not None else Problem(n, "neither actor is known", bad=False)
-
-
-def parse_day(text: str) -> date | None:
-    """``2026-01-04`` or ``20260104``."""
-    text = text.strip()
-    digits = text.replace("-", "")
-    if len(digits) != 8 or not digits.isdigit() or (text != digits and len(text) != 10):
-        return None
-    try:
-        return date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
-    except ValueError:
-        return None
 
 
 def cameo_code(text: str, codes: object) -> str | None:

@@ -15,9 +15,8 @@ from collections.abc import Iterator
 from graph.importers.actors import actor_codes
 from graph.importers.base import Problem, Reader, Record
 from graph.importers.gdelt import event_record
-from graph.importers.icews import parse_day
 from graph.importers.plover import cameo_for
-from graph.importers.tabular import rows
+from graph.importers.tabular import dated_rows
 from graph.model import DateRange
 from graph.store.base import Store
 
@@ -39,19 +38,11 @@ def reader(store: Store | None = None) -> Reader:
 
 def read(lines: Iterator[tuple[int, str]], name: str) -> Iterator[Record | Problem]:
     actors = actor_codes()
-    for item in rows(lines, REQUIRED, "POLECAT"):
+    for item in dated_rows(lines, REQUIRED, "POLECAT"):
         if isinstance(item, Problem):
             yield item
             continue
-        n, row = item
-        event_id = row["Event ID"]
-        if not event_id:
-            yield Problem(n, "no Event ID")
-            continue
-        day = parse_day(row["Event Date"][:10])
-        if day is None:
-            yield Problem(n, f"Event Date {row['Event Date'][:20]!r} is not a date YYYY-MM-DD")
-            continue
+        n, row, event_id, day = item
         kind, mode = row["Event Type"], row.get("Event Mode", "")
         cameo = cameo_for(kind, mode)
         if cameo is None:

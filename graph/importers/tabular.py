@@ -10,6 +10,7 @@ unescaped newline, a stray tab), is a bad row.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from datetime import date
 
 from graph.importers.base import Problem
 
@@ -44,3 +45,36 @@ def rows(
             yield Problem(n, f"{len(fields)} columns: no {', '.join(map(repr, short))} (a line broken in two?)")
             continue
         yield n, {name: fields[i].strip() for name, i in index.items() if i < len(fields)}
+
+
+def dated_rows(
+    lines: Iterator[tuple[int, str]], required: Sequence[str], dataset: str
+) -> Iterator[tuple[int, Row, str, date] | Problem]:
+    """(line, row, event id, day) for every row with an ``Event ID`` and an ``Event Date`` (its first ten
+    characters: POLECAT writes a time after the day), or a Problem naming what is missing."""
+    for item in rows(lines, required, dataset):
+        if isinstance(item, Problem):
+            yield item
+            continue
+        n, row = item
+        event_id = row["Event ID"]
+        if not event_id:
+            yield Problem(n, "no Event ID")
+            continue
+        day = parse_day(row["Event Date"][:10])
+        if day is None:
+            yield Problem(n, f"Event Date {row['Event Date'][:20]!r} is not a date YYYY-MM-DD")
+            continue
+        yield n, row, event_id, day
+
+
+def parse_day(text: str) -> date | None:
+    """``2026-01-04`` or ``20260104``."""
+    text = text.strip()
+    digits = text.replace("-", "")
+    if len(digits) != 8 or not digits.isdigit() or (text != digits and len(text) != 10):
+        return None
+    try:
+        return date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+    except ValueError:
+        return None
