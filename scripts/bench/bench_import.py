@@ -33,35 +33,23 @@ import shutil
 import statistics
 import subprocess
 import sys
-import time
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from bench_ingest import RAW, load_average, timed  # type: ignore[import-not-found]  # the same raw side and timer
+
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
 SIZES = {"10k": 10_000, "100k": 100_000, "1M": 1_000_000}
 KINDS = ("raw", "import", "import-rules")
-RAW = (
-    "import sys, pyoxigraph as ox\n"
-    "s = ox.Store(sys.argv[1])\n"
-    "s.bulk_load(path=sys.argv[2], format=ox.RdfFormat.N_QUADS)\n"
-    "s.flush()\n"
-)
 DUMP = (
     "import sys, pyoxigraph as ox\n"
     "s = ox.Store.read_only(sys.argv[1])\n"
     "s.dump(output=sys.argv[2], format=ox.RdfFormat.N_QUADS)\n"
     "print(len(s))\n"
 )
-
-
-def load_average() -> float:
-    try:
-        return round(os.getloadavg()[0], 2)
-    except OSError:
-        return -1.0
 
 
 def cli() -> list[str]:
@@ -86,18 +74,6 @@ def inputs(work: Path, size: str) -> tuple[Path, Path, int]:
         count.write_text(out.stdout.decode().strip())
         shutil.rmtree(store, ignore_errors=True)
     return rows, dump, int(count.read_text())
-
-
-def timed(cmd: list[str]) -> tuple[float, float]:
-    """Run ``cmd``; its wall seconds and peak resident memory in MiB (failing loudly if it fails)."""
-    started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - started
-    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"{' '.join(cmd)} failed:\n{err}")
-    return seconds, usage.ru_maxrss / 1024
 
 
 def command(kind: str, store: Path, rows: Path, dump: Path) -> list[str]:
