@@ -14,8 +14,9 @@ from graph.cli import verbose as is_verbose
 from graph.cli.analyst_options import emit, period_options, session, table_options
 from graph.cli.exits import FAILED, reported
 from graph.cli.output import compact
+from graph.importers.base import DATASETS
 
-DATASET_NAMES = ("gdelt", "icews", "polecat", "ftm")
+DATASET_NAMES = tuple(DATASETS)
 
 
 @click.command("import")
@@ -53,7 +54,7 @@ def import_(
     and skipped (with --strict: exit 3, nothing written). The dataset's licence is printed and
     recorded in graph/meta.
     """
-    from graph.importers import DATASETS, import_files
+    from graph.importers import import_files
     from graph.store import open_store
 
     with reported(is_verbose(ctx)):

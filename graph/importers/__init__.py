@@ -10,7 +10,18 @@ input file, replaced on re-import. ``docs/importers.md`` documents every mapping
 
 from __future__ import annotations
 
+from typing import Any
+
 from graph.importers.base import DATASETS, Dataset, ImportReport, Problem, Record
-from graph.importers.load import import_files
 
 __all__ = ["DATASETS", "Dataset", "ImportReport", "Problem", "Record", "import_files"]
+
+
+def __getattr__(name: str) -> Any:
+    # the loader (and with it rdflib and the store) only when an import runs: the dataset names are read
+    # by the CLI and the lookups, which must stay light
+    if name == "import_files":
+        from graph.importers.load import import_files
+
+        return import_files
+    raise AttributeError(name)

@@ -13,11 +13,12 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import TypeVar
 
 from graph.errors import QueryError
+from graph.importers.base import DATASETS
 from graph.queries.fetch import BULK, Runner
 from graph.store.base import Term
 
 ARTICLES = "articles"
-KNOWN = (ARTICLES, "gdelt", "icews", "polecat", "ftm")
+KNOWN = (ARTICLES, *DATASETS)
 T = TypeVar("T")
 
 
