@@ -20,9 +20,9 @@ from graph.extract.events.phrases import (
     pobj_actors,
     prep_actors,
     recent_actors,
-    state_of,
     subject_actors,
 )
+from graph.extract.events.places import state_of
 
 __all__ = [
     "EventFinder",

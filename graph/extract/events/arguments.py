@@ -5,14 +5,10 @@ from __future__ import annotations
 
 from graph.extract.events.found import Found
 from graph.extract.events.phrases import (
-    _adjacent_subject,
     _deep_against,
     _governing_verb,
     _inner_actors,
     _named_state,
-    _nearest,
-    _nearest_person,
-    _place,
     _unique,
     inherited_subject,
     np_actors,
@@ -21,6 +17,8 @@ from graph.extract.events.phrases import (
     recent_actors,
     subject_actors,
 )
+from graph.extract.events.places import _place
+from graph.extract.events.surface import _adjacent_subject, _nearest, _nearest_person
 from graph.extract.events.targets import (
     CONFLICT_ROOTS,
     _conditional_target,

@@ -13,20 +13,18 @@ from graph.extract.events.arguments import ArgumentPasses
 from graph.extract.events.found import Found
 from graph.extract.events.phrases import (
     CAMEO_SETTINGS,
-    GUESSED_ARGUMENTS,
-    GUESSED_TARGETS,
     _actor_of,
     _governing_verb,
     _is_kind,
     _own_state,
-    _place,
     _same_verb_clauses,
     _unique,
     recent_actors,
-    state_of,
     subject_actors,
 )
+from graph.extract.events.places import _place, state_of
 from graph.extract.events.scope import SCHEDULED_ROOTS, _drop_governed, _drop_reporting, _refusals, _with_intents
+from graph.extract.events.surface import GUESSED_ARGUMENTS, GUESSED_TARGETS
 from graph.extract.events.targets import floated_by
 from graph.extract.events.words import (
     ANNOUNCING,

@@ -1,4 +1,5 @@
-"""Actors named by noun phrases and clauses around a trigger, and the states actors belong to."""
+"""Actors named by noun phrases and clauses around a trigger: possessors, coordinations, pairs, relative
+pronouns, appositions, the subject a clause inherits and the owner of a decision."""
 
 from __future__ import annotations
 
@@ -6,17 +7,16 @@ import bisect
 from collections.abc import Collection
 
 from graph.extract.events.found import Found
+from graph.extract.events.places import state_of
 from graph.extract.events.words import (
     NOUN_TARGET_PREPS,
     OFFICIAL_NOUNS,
-    PLACE_PREPS,
     PLURAL_IT,
     QUANTITY_NOUNS,
-    TARGET_PREPS,
     WH_WORDS,
 )
 from graph.extract.lexicon import DOCUMENT_NOUNS
-from graph.extract.nlp import Span, Token, sentences
+from graph.extract.nlp import Token, sentences
 from graph.extract.pairs import is_pair, pair_actors
 from graph.extract.resolve import Resolved
 from graph.model import ActorKind
@@ -434,152 +434,4 @@ def _governing_verb(tok: Token) -> Token | None:
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             return node
-    return None
-
-
-# rule suffixes of arguments found by word order or proximity rather than by the parse
-GUESSED_ARGUMENTS = ("/surface", "/nearest-person", "/place-target", "/domestic-target")
-GUESSED_TARGETS = ("/surface-target", "/place-target")
-STOP_SURFACE = {";", ":", ".", "!", "?", "—", "–"}
-
-
-def _nearest(
-    tok: Token, res: Resolved, sent: Span, step: int, exclude: set[str] | None = None, limit: int = 10
-) -> str | None:
-    """Nearest actor (not a place) left (-1) or right (+1) of ``tok`` within its clause."""
-    i = tok.i + step
-    while sent.start <= i < sent.end and abs(i - tok.i) <= limit:
-        t = tok.doc[i]
-        if t.text in STOP_SURFACE or (step > 0 and t.pos_ == "VERB" and t.i != tok.i):
-            return None
-        if step > 0 and t.pos_ == "ADP" and t.lower_ not in TARGET_PREPS:
-            return None
-        key = res.at(i)
-        if key and res.actors[key].kind is not ActorKind.SITE and key not in (exclude or set()):
-            return key
-        i += step
-    return None
-
-
-def _adjacent_subject(tok: Token, res: Resolved, sent: Span) -> str | None:
-    """The actor named right before a main verb the parse left without a subject: "On December 6, while on a
-    visit to Vienna, X, Foreign Minister of Armenia, met with Y" (the parser hangs X from the fronted phrase).
-
-    Adverbs between are skipped ("X also met"), and so is one apposition between commas without a verb
-    ("X, the foreign minister, met"); the actor's name must end there."""
-    if tok.dep_ != "ROOT" or tok.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
-        return None
-    i = tok.i - 1
-    while i >= sent.start and tok.doc[i].pos_ in ("ADV", "AUX", "PART"):
-        i -= 1
-    if i >= sent.start and tok.doc[i].text == ",":
-        start = i - 1
-        while start >= sent.start and tok.doc[start].text != "," and i - start <= 8:
-            start -= 1
-        between = tok.doc[start + 1 : i]
-        if start < sent.start or tok.doc[start].text != "," or not len(between):
-            return None
-        if any(t.pos_ in ("VERB", "AUX") for t in between):
-            return None  # a clause, not an apposition
-        i = start - 1
-    key = res.at(i) if i >= sent.start else None
-    if key is None or res.actors[key].kind is ActorKind.SITE or res.at(i + 1) == key:
-        return None
-    return key
-
-
-def _nearest_person(tok: Token, res: Resolved, sent: Span, exclude: set[str], statement: bool = False) -> str | None:
-    """The person named nearest the trigger in its sentence: the addressee a parse lost.
-
-    For a statement (``statement``) not a person inside what is announced ("announced its decision to
-    withdraw envoy X", "announced the arrests ... in the killing of X") nor the subject of another clause
-    ("after the police statement ..., minister X is warning"): those are what the statement is about or
-    who speaks next, not whom it is addressed to."""
-    inside = range(tok.left_edge.i, tok.right_edge.i + 1) if statement else range(0)
-    cands = sorted(
-        (abs(i - tok.i), k)
-        for i in range(sent.start, sent.end)
-        if (k := res.at(i))
-        and k not in exclude
-        and res.actors[k].kind is ActorKind.PERSON
-        and not (statement and (i in inside or _heads_a_subject(tok.doc[i])))
-    )
-    return cands[0][1] if cands else None
-
-
-def _heads_a_subject(t: Token) -> bool:
-    """Whether ``t`` is in a noun phrase that is the subject of some verb."""
-    for node in (t, *list(t.ancestors)[:3]):
-        if node.dep_ in ("nsubj", "nsubjpass"):
-            return True
-        if node.pos_ in ("VERB", "AUX"):
-            return False
-    return False
-
-
-REASON_PREPS = {"over", "about", "for", "regarding", "concerning", "amid", "despite", "because"}
-
-
-def _place(
-    tok: Token,
-    res: Resolved,
-    kinds: tuple[ActorKind, ...] = (ActorKind.SITE,),
-    preps: tuple[str, ...] = tuple(PLACE_PREPS),
-    deep: bool = False,
-) -> str | None:
-    """A place named by a preposition of the trigger ("at the White House"); ``deep``: also inside its objects."""
-    nodes = [tok]
-    if deep:  # not into the reasons: "sanctions over the crisis in Ukraine" happen in no Ukraine
-        nodes += [
-            c
-            for c in tok.children
-            if c.dep_ in ("dobj", "xcomp", "advcl", "prep", "pobj") and c.lower_ not in REASON_PREPS
-        ]
-        nodes += [g for n in nodes[1:] for g in n.children if g.dep_ in ("dobj", "prep", "pobj", "xcomp")]
-    for node in nodes:
-        for c in node.children if node.dep_ != "prep" or node is tok else [node]:
-            if c.dep_ == "prep" and c.lower_ in preps:
-                for p in c.children:
-                    key = res.at(p.i) if p.dep_ == "pobj" else None
-                    if key is None and p.dep_ == "pobj" and ActorKind.STATE in kinds:
-                        key = _region_state(p, res)  # "in Pakistan's southwestern Balochistan region"
-                    if key and res.actors[key].kind in kinds:
-                        return key
-                    if key and ActorKind.STATE in kinds and key in res.place_state:
-                        return res.place_state[key]  # "arrived in Pyongyang": in North Korea
-    return None
-
-
-REGION_NOUNS = set("region province area territory border district state city town village coast".split())  # noqa: SIM905
-
-
-def _region_state(noun: Token, res: Resolved) -> str | None:
-    """The state a region named by a common noun lies in: "Pakistan's Balochistan region", "the Pakistani border
-    town"."""
-    if noun.lemma_.lower() not in REGION_NOUNS:
-        return None
-    return next(
-        (
-            k
-            for c in noun.children
-            if c.dep_ in ("poss", "amod", "compound")
-            and c.i < noun.i
-            and (k := res.at(c.i)) is not None
-            and res.actors[k].kind is ActorKind.STATE
-        ),
-        None,
-    )
-
-
-def state_of(key: str, res: Resolved) -> str | None:
-    """The state an actor is, belongs to, or is a national of."""
-    seen = 0
-    while key and seen < 4:
-        a = res.actors.get(key)
-        if a is None:
-            return None
-        if a.kind is ActorKind.STATE:
-            return key
-        key = a.part_of or a.nationality or ""
-        seen += 1
     return None
