@@ -50,6 +50,7 @@ from graph.extract.events.words import (
     SUMMONED_TO,
     SYMMETRIC_PREPS,
     TARGET_PREPS,
+    TERRITORIAL_ROOTS,
     THREAT_ROOT,
     VISIT_CODE,
 )
@@ -437,10 +438,6 @@ class ArgumentPasses:
             f.actors, f.targets = [], []
         f.confidence -= 0.25
         f.rule += "/surface"
-
-
-# acts only the authorities of the state where they happen perform: arrest, detain, deport (17x); investigate (09)
-TERRITORIAL_ROOTS = {"17", "09"}
 
 
 def _owned_by_subject(noun: Token, res: Resolved) -> bool:

@@ -202,8 +202,7 @@ def floated_by(noun: Token, res: Resolved) -> list[str]:
 
 # what tariffs and duties are laid on: goods, named by the state they come from ("Chinese goods", "US imports")
 GOODS_NOUNS = set(
-    "good import export product commodity item shipment car vehicle steel aluminium aluminum "  # noqa: SIM905
-    "oil gas farm agricultural".split()
+    "good import export product commodity item shipment car vehicle steel aluminium aluminum oil gas".split()  # noqa: SIM905
 )
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "agent")
 

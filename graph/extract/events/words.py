@@ -51,6 +51,8 @@ PLURAL_IT = {"it", "they", "we"}
 ABOUT_PREPS = {"over", "about"}
 THREAT_ROOT = "13"
 SANCTION_ROOT = "16"  # sanctions, tariffs, cut relations
+# acts only the authorities of the state where they happen perform: arrest, detain, deport (17x); investigate (09)
+TERRITORIAL_ROOTS = {"17", "09"}
 # verbal judgements of an act (criticism, accusation, rejection): their target is who did it
 JUDGING_ROOTS = {"11", "12"}
 PRAISE_CODE = "051"  # praise judges an act too: "praised the raid on Caracas" praises the raiders
