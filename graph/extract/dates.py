@@ -125,7 +125,7 @@ _PATTERNS = [
     ),
     (
         "rel",
-        r"\b(?P<rel>(?i:yesterday|today|tomorrow|tonight|this (?:week|month|year|morning|afternoon|evening)|"
+        r"\b(?P<rel>(?i:yesterday|today|tomorrow|tonight|overnight|this (?:week|month|year|morning|afternoon|evening)|"
         r"last (?:night|evening)|(?:over|at|during) the weekend|(?:last|next|past) "
         r"(?:week|month|year|weekend)|earlier this (?:week|month|year)|(?P<n>"
         + _NUM
@@ -479,6 +479,8 @@ def _relative(m: re.Match[str], kind: str, pub: date) -> DateRange | None:
         return DateRange.day(pub - timedelta(days=1))
     if rel == "tomorrow":
         return DateRange.day(pub + timedelta(days=1))
+    if rel == "overnight":  # the night before the report: the day before or the day itself
+        return DateRange.between(pub - timedelta(days=1), pub)
     last_month = pub.replace(day=1) - timedelta(days=1)
     monday = pub - timedelta(days=pub.weekday())
     week = timedelta(days=7)

@@ -125,8 +125,16 @@ class Stance:
 def _subject(tok: Token) -> Token | None:
     for child in tok.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
+            return gerund_subject(child) or child
     return None
+
+
+def gerund_subject(subject: Token) -> Token | None:
+    """The noun of a subject the parse made a gerund's own subject: "The Red Cross operating in Iraq said" is
+    parsed with "operating" as the subject of "said" and "Red Cross" as its subject."""
+    if subject.tag_ != "VBG":
+        return None
+    return next((c for c in subject.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
 
 
 def future_or_modal(trigger: Token) -> bool:

@@ -4,10 +4,10 @@
 article attributes to Kallas (its claimant) and never to Kallas as the actor, and Kallas accusing
 Russia — an act of Kallas towards Russia (CAMEO 112) that a reader of the news sees first. For
 every event mention in a clause governed by a verb of saying whose speaker is not one of its
-actors, and whose kind is a threat or a material conflict (CAMEO roots 13-20: threats, force,
-sanctions, expulsions, attacks), one accusation from the speaker to the event's source is added,
+actors, and whose kind is a threat or a hostile act (CAMEO roots 13, 15 and 17-20: threats, force posture,
+coercion, expulsions, assaults, attacks), one accusation from the speaker to the event's source is added,
 dated like the speech, with the rule ``reported-speech:accuse``. A speaker who already accuses or
-criticises that source in the same sentence gets no second one.
+criticises that source in the same sentence, or who is one of the act's actors, gets none.
 """
 
 from __future__ import annotations
@@ -45,7 +45,9 @@ HARMS = {
     "explosion",
     "raid",
 }
-HOSTILE_ROOTS = {"13", "14", "15", "16", "17", "18", "19", "20"}
+# protests and cuts in relations told by a third party are news, not blame: "the ministry said France cancelled
+# the visit"
+HOSTILE_ROOTS = {"13", "15", "17", "18", "19", "20"}
 DISAPPROVAL_ROOT = "11"
 
 
@@ -72,6 +74,8 @@ def find(doc: Doc, res: Resolved, found: list[Found]) -> list[Found]:
             continue
         if res.actors[speaker].kind is ActorKind.MEDIA:
             continue  # "X accused Y of Z, AFP reports": the agency reports the accusation, it makes none
+        if speaker in f.actors:
+            continue  # "A and B said they will attack C": the speaker tells of an act of its own, with B
         home = state_of(speaker, res)
         accused = [a for a in f.actors if a != speaker and (home is None or state_of(a, res) != home)]
         accused = [a for a in accused if (f.sent_index, speaker, a) not in said]

@@ -70,3 +70,11 @@ def test_a_states_listed_agency_keeps_one_name_however_it_is_reached() -> None:
     by_name = run("The Ministry of External Affairs (MEA) rejected the allegations by Canada on Tuesday.")
     assert set(agencies(by_body)) == set(agencies(by_name)) == {"Ministry of External Affairs"}
     assert agencies(by_name)["Ministry of External Affairs"][0] == by_name.actor("India")
+
+
+def test_coordinated_states_before_a_body_name_the_body_of_each() -> None:
+    v = run("American and British warplanes struck targets in Yemen on Monday.")
+    assert {"Armed Forces of United States", "Armed Forces of United Kingdom"} <= set(agencies(v))
+    assert v.directed("19") == {
+        (frozenset({"Armed Forces of United States", "Armed Forces of United Kingdom"}), frozenset({"Yemen"}))
+    }

@@ -63,6 +63,7 @@ def test_weekdays_count_back_from_publication_and_forward_for_the_future() -> No
         ("They spoke last evening.", "2026-03-11"),
         ("They spoke this morning.", "2026-03-12"),
         ("They met over the weekend.", "2026-03-07/2026-03-08"),
+        ("Drones struck the port overnight.", "2026-03-11/2026-03-12"),
     ],
 )
 def test_relative_periods(text: str, expected: str) -> None:

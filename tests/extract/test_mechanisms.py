@@ -113,6 +113,15 @@ def test_a_planned_act_is_an_intent_now_and_the_act_planned() -> None:
     assert any(e.modality is Modality.PLANNED for e in v.events("04"))
 
 
+def test_a_joint_act_agreed_is_one_joint_intent_and_one_partys_plan_keeps_its_direction() -> None:
+    v = run("Bosnia and Slovenia agreed to a ceasefire after two days of fighting.")
+    intents = v.events("03")
+    assert len(intents) == 1 and not intents[0].actors
+    assert v.n(intents[0].participants) == {"Bosnia and Herzegovina", "Slovenia"}
+    w = run("Finland said it would hold talks with Estonia next week.")
+    assert w.directed("03") == {(frozenset({"Finland"}), frozenset({"Estonia"}))}
+
+
 def test_an_act_planned_on_a_condition_is_a_threat_only() -> None:
     v = run("Nigeria will withdraw its peacekeepers from Chad unless Chad's president resigns.")
     assert v.events("13")

@@ -45,3 +45,33 @@ def test_responsible_for_something_harmless_is_no_accusation() -> None:
 def test_linking_someone_to_a_campaign_accuses_them() -> None:
     v = run("Chilean police linked agents of the Peruvian state to a campaign of violence, officials said.")
     assert any("Peru" in targets for _src, targets in v.directed("112"))
+
+
+def test_a_speaker_telling_of_an_act_shared_with_another_accuses_neither() -> None:
+    v = run("Serbian President Ana Markovic and Hungary said they will attack Croatia's border posts.")
+    assert v.directed("112") == set()
+
+
+def test_a_third_party_telling_of_a_cancelled_visit_or_a_protest_accuses_nobody() -> None:
+    v = run(
+        "A Dutch minister has cancelled a planned visit to Ghana, the Belgian Foreign Ministry said on Sunday. "
+        "Thousands of Kenyans protested against Uganda in Nairobi, Tanzanian officials said."
+    )
+    assert v.directed("112") == set()
+
+
+def test_what_a_speaker_says_another_must_do_is_a_demand_and_not_an_act() -> None:
+    v = run("Chilean Foreign Minister Ana Ruiz said Peru must release the detained fishermen.")
+    assert v.directed("10") == {(frozenset({"Ana Ruiz"}), frozenset({"Peru"}))}
+    assert not v.events("08")
+
+
+def test_the_speaker_of_a_subject_parsed_as_a_gerunds_subject() -> None:
+    # the parse makes "operating" the subject of "said" and "Red Cross" the subject of "operating"
+    v = run("The Red Cross operating in Iraq said US and British forces must ensure security.")
+    assert v.directed("10") == {
+        (
+            frozenset({"International Committee of the Red Cross"}),
+            frozenset({"Armed Forces of United States", "Armed Forces of United Kingdom"}),
+        )
+    }

@@ -16,6 +16,7 @@ from graph.extract.events.words import (
     WH_WORDS,
 )
 from graph.extract.lexicon import DOCUMENT_NOUNS
+from graph.extract.modality import gerund_subject
 from graph.extract.nlp import Token, sentences
 from graph.extract.pairs import is_pair, pair_actors
 from graph.extract.resolve import Resolved
@@ -271,7 +272,7 @@ def subject_actors(verb: Token, res: Resolved) -> list[str]:
     """Actors of the verb's subject (the nearest one before the verb when the parse gives two)."""
     for c in sorted(verb.children, key=lambda c: (c.i > verb.i, abs(c.i - verb.i))):
         if c.dep_ in ("nsubj", "csubj", "expl"):
-            found = np_actors(c, res)
+            found = np_actors(gerund_subject(c) or c, res)
             if found:
                 return found
     return []

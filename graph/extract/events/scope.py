@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from graph.extract.events.found import Found
 from graph.extract.events.targets import CONDITION_MARKS
+from graph.extract.events.words import DEMAND
 from graph.extract.lexicon import DOCUMENT_NOUNS
 from graph.extract.nlp import Doc, Token
 from graph.model import Modality
@@ -121,7 +122,7 @@ def _content_of(tok: Token, f: Found, by_token: dict[tuple[int, int], Found]) ->
         infinitive = via == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
         if (
             gov.entry.code[:2] in CONTENT_ROOTS
-            and gov.entry.rule_name is None
+            and (gov.entry.rule_name is None or gov.entry == DEMAND)  # what one says another must do is content too
             and (via in ("ccomp", "xcomp") or infinitive)
         ):
             return True
@@ -162,16 +163,18 @@ def _with_intents(found: list[Found], doc: Doc) -> list[Found]:
             suffix = "/threat-on-condition"
         if suffix == "/threat-on-condition" and f.entry.code[:2] not in SCHEDULED_ROOTS:
             out.remove(f)
-        entry = replace(f.entry, code=code, symmetric=False)
-        actors = f.actors or f.participants[:1]
-        targets = f.targets or f.participants[1:]
+        # a joint act ("Bosnia and Slovenia agreed to a ceasefire") is a joint intent, of no direction
+        joint = not f.actors and len(f.participants) > 1 and suffix == "/intent" and _plural_subject(doc[f.trigger])
+        entry = replace(f.entry, code=code, symmetric=joint)
+        actors = [] if joint else f.actors or f.participants[:1]
+        targets = [] if joint else f.targets or f.participants[1:]
         out.append(
             replace(
                 f,
                 entry=entry,
                 actors=list(actors),
                 targets=list(targets),
-                participants=[],
+                participants=list(f.participants) if joint else [],
                 modality=Modality.ASSERTED,
                 date=None,
                 date_weak=False,
@@ -180,6 +183,28 @@ def _with_intents(found: list[Found], doc: Doc) -> list[Found]:
             )
         )
     return out
+
+
+PLURAL_PRONOUNS = {"they", "we", "both"}
+
+
+def _plural_subject(tok: Token) -> bool:
+    """Whether the clause that carries the act has a plural or coordinated subject ("Iran and Saudi Arabia
+    agreed to restore ties", "they agreed to"), not one party ("he would talk to Carney")."""
+    node = tok
+    for _ in range(4):
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            subj = subjects[0]
+            return (
+                subj.lower_ in PLURAL_PRONOUNS
+                or subj.tag_ in ("NNS", "NNPS")
+                or any(c.dep_ == "conj" for c in subj.children)
+            )
+        if node.dep_ not in ("xcomp", "ccomp", "conj", "pobj", "dobj", "prep", "pcomp") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _drop_reporting(found: list[Found], doc: Doc) -> list[Found]:

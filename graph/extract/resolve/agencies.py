@@ -48,7 +48,11 @@ class AgencyPasses(ResolverBase):
             if owner_rec.kind is not ActorKind.STATE:
                 self._mark(r, s, e, owner)
                 continue
-            self._body_actor(doc, r, body, owner_rec, s, e)
+            rec = self._body_actor(doc, r, body, owner_rec, s, e)
+            if others := self._coordinated_owners(doc, r, e - 1, owner):
+                # "US and British forces": the body of each state, all of them named by the one noun
+                bodies = [self._body_actor(doc, r, body, r.actors[k], s, e, mark=False).key for k in others]
+                r.holders_at[e - 1] = [*bodies, rec.key]
         self._ministries(doc, r)
         for s, e, body in loose:  # "the cabinet": the one body of that kind the article names
             same = [a for a in r.actors.values() if a.kind is ActorKind.AGENCY and a.key.endswith("-" + ids.slug(body))]
@@ -58,11 +62,32 @@ class AgencyPasses(ResolverBase):
             if not any(r.at(i) for i in range(s, e)) and (owner := self.modifier(doc, r, s, e)):
                 self._mark(r, s, e, owner)
 
+    def _coordinated_owners(self, doc: Doc, r: Resolved, head: int, owner: str) -> list[str]:
+        """The other states of a coordination before a body's noun: "US" in "US and British forces"."""
+        out: list[str] = []
+        for c in doc[head].children:
+            if c.dep_ in ("amod", "compound", "nmod") and c.i < head:
+                for t in (c, *c.conjuncts):
+                    if (k := r.at(t.i)) and k != owner and r.actors[k].kind is ActorKind.STATE and k not in out:
+                        out.append(k)
+        return out
+
     def _body_actor(
-        self, doc: Doc, r: Resolved, body: str, state: ActorRec, s: int, e: int, *, named: bool = False
+        self,
+        doc: Doc,
+        r: Resolved,
+        body: str,
+        state: ActorRec,
+        s: int,
+        e: int,
+        *,
+        named: bool = False,
+        mark: bool = True,
     ) -> ActorRec:
         """The agency ``body`` of ``state`` named by doc[s:e], with every wording of it as an alias;
-        ``named``: the body's own name holds its state ("China Coast Guard") and stays as written."""
+        ``named``: the body's own name holds its state ("China Coast Guard") and stays as written;
+        ``mark``: false for a body that shares its words with another state's ("US" in "US and British
+        forces"), which gets only its standard names as aliases."""
         iso3 = state.iso3 or ""
         body = STATE_BODY_NAMES.get((iso3, body), body)
         left = self._modifier_start(doc, r, s)
@@ -76,7 +101,7 @@ class AgencyPasses(ResolverBase):
                 host = r.actors[place].name
         name = f"{body} in {host}" if host else body
         adjective = self.gaz.demonyms.get(iso3)
-        aliases = {" ".join(doc[left:right].text.split()), " ".join(doc[s:e].text.split())}
+        aliases = {" ".join(doc[left:right].text.split()), " ".join(doc[s:e].text.split())} if mark else {name}
         if adjective:
             aliases.add(f"{adjective} {name}")
             field = body.removeprefix("Ministry of ").removeprefix("the ")
@@ -98,8 +123,9 @@ class AgencyPasses(ResolverBase):
                     part_of=state.key,
                 ),
             )
-        self._mark(r, s, e, rec.key)
-        self._acronym(doc, r, e, rec)
+        if mark:
+            self._mark(r, s, e, rec.key)
+            self._acronym(doc, r, e, rec)
         return rec
 
     def _modifier_start(self, doc: Doc, r: Resolved, s: int) -> int:

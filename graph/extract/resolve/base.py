@@ -78,7 +78,7 @@ class Resolved:
     kin: list[KinUse] = field(default_factory=list)
     place_state: dict[str, str] = field(default_factory=dict)  # a capital named as a venue -> its state
     # a plural role noun that names several office holders: "the Congolese and Rwandan presidents" -> both
-    holders_at: dict[int, list[str]] = field(default_factory=dict)
+    holders_at: dict[int, list[str]] = field(default_factory=dict)  # a plural noun naming several actors
 
     def at(self, i: int) -> str | None:
         return self.token_actor[i] if 0 <= i < len(self.token_actor) else None
