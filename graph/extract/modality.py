@@ -110,6 +110,7 @@ SAY_VERBS = {
     "tweet",
 }
 NEGATIONS = {"not", "n't", "never", "no"}
+PAST_ADJUNCT_PREPS = {"after", "following", "since", "amid", "despite"}
 
 
 @dataclass(frozen=True)
@@ -181,6 +182,8 @@ def stance(trigger: Token, *, noun: bool) -> Stance:
     node = trigger
     while node.head.i != node.i and steps < 4:  # climb through complements: "set to meet", "agreed to hold"
         head, via = node.head, node.dep_
+        if via == "prep" and node.lower_ in PAST_ADJUNCT_PREPS:
+            break  # "after a round of negotiations, the two sides agreed": what came before the plan took place
         if via in (
             "xcomp",
             "dobj",

@@ -290,3 +290,10 @@ def test_one_detained_in_a_state_with_no_agent_named_is_detained_by_that_state()
     assert (frozenset({"Chile"}), frozenset({"Peru"})) in v.directed("17")
     w = run("A Peruvian citizen was detained by Bolivian police in Santiago on Monday.")
     assert not [e for e in w.events("17") if "Chile" in w.n(e.actors)]
+
+
+def test_a_hostile_act_on_the_thing_of_someone_targets_its_owner_but_a_meeting_place_is_no_target() -> None:
+    v = run("North Korea has tried to hack into the computers of South Korean army officers, officials said.")
+    assert v.directed("17") == {(frozenset({"North Korea"}), frozenset({"Armed Forces of South Korea"}))}
+    w = run("Chile's president met on the sidelines of the summit of the African Union on Monday.")
+    assert not any("African Union" in t for _s, t in w.directed("04"))

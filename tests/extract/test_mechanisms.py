@@ -122,6 +122,12 @@ def test_a_joint_act_agreed_is_one_joint_intent_and_one_partys_plan_keeps_its_di
     assert w.directed("03") == {(frozenset({"Finland"}), frozenset({"Estonia"}))}
 
 
+def test_what_came_before_an_agreement_took_place() -> None:
+    v = run("After a round of negotiations between Chile and Peru, the two sides agreed to a ceasefire.")
+    talks = v.events("046")
+    assert talks and all(e.modality is Modality.ASSERTED for e in talks)
+
+
 def test_an_act_planned_on_a_condition_is_a_threat_only() -> None:
     v = run("Nigeria will withdraw its peacekeepers from Chad unless Chad's president resigns.")
     assert v.events("13")

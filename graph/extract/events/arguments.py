@@ -126,6 +126,14 @@ class ArgumentPasses:
         nouns = (self.lex.noun(c.lemma_.lower()) for c in tok.children if c.dep_ == "dobj")
         return any(n is not None and n.code[:2] in HARM_ROOTS for n in nouns)
 
+    @staticmethod
+    def _owner_hit(f: Found, thing: Token, res: Resolved) -> list[str]:
+        """Whose thing a hostile act hits: "hacked into the computers of South Korean officers", "fired on the
+        embassy of Iran" (not "met on the sidelines of the summit": only hostile acts)."""
+        if f.entry.code[:2] not in HARM_ROOTS:
+            return []
+        return _inner_actors(thing, res, exclude=f.actors)
+
     def _verb_arguments(self, f: Found, tok: Token, res: Resolved, history: list[Found]) -> None:
         children = list(tok.children)
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children) or (
@@ -234,7 +242,7 @@ class ArgumentPasses:
                         a
                         for p in c.children
                         if p.dep_ == "pobj" and p.lemma_.lower() not in MEANS_NOUNS  # "with UAE mediation": a helper
-                        for a in np_actors(p, res)
+                        for a in (np_actors(p, res) or self._owner_hit(f, p, res))
                     ]
             if not f.targets and f.entry.code[:2] == AID_ROOT:  # "sent military aid for Ukraine": Ukraine
                 f.targets += [

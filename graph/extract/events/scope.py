@@ -192,7 +192,7 @@ def _plural_subject(tok: Token) -> bool:
     """Whether the clause that carries the act has a plural or coordinated subject ("Iran and Saudi Arabia
     agreed to restore ties", "they agreed to"), not one party ("he would talk to Carney")."""
     node = tok
-    for _ in range(4):
+    for _ in range(6):
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             subj = subjects[0]
