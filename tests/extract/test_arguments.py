@@ -297,3 +297,12 @@ def test_a_hostile_act_on_the_thing_of_someone_targets_its_owner_but_a_meeting_p
     assert v.directed("17") == {(frozenset({"North Korea"}), frozenset({"Armed Forces of South Korea"}))}
     w = run("Chile's president met on the sidelines of the summit of the African Union on Monday.")
     assert not any("African Union" in t for _s, t in w.directed("04"))
+
+
+def test_the_state_that_leads_an_act_or_a_coalition_acts_but_one_that_backs_a_government_does_not() -> None:
+    v = run("Iran condemned the US-led strikes on Syria. The Saudi-led coalition struck Houthi positions on Sunday.")
+    assert (frozenset({"United States"}), frozenset({"Syria"})) in v.directed("19")
+    assert (frozenset({"Iran"}), frozenset({"United States"})) in v.directed("11")
+    assert any("Saudi Arabia" in s for s, _t in v.directed("19"))
+    w = run("The US-backed government in Kabul criticised Pakistan on Monday.")
+    assert w.directed("11") == {(frozenset({"Afghanistan"}), frozenset({"Pakistan"}))}

@@ -116,7 +116,11 @@ def np_actors(tok: Token, res: Resolved, depth: int = 2) -> list[str]:
         out.append(named)  # "Canadian activist Hardeep Singh Nijjar": the man, not his country
     elif depth > 0:
         for c in sorted(tok.children, key=lambda c: abs(c.i - tok.i)):
-            if (c.dep_ in ("compound", "poss", "amod", "nmod", "appos", "nummod") and c.i < tok.i) or c.dep_ == "appos":
+            if (
+                (c.dep_ in ("compound", "poss", "amod", "nmod", "appos", "nummod") and c.i < tok.i)
+                or c.dep_ == "appos"
+                or (c.dep_ == "npadvmod" and tok.lower_ == "led")  # "the US-led strikes": the leader acts
+            ):
                 found = np_actors(c, res, depth - 1)
                 if found:
                     out += found

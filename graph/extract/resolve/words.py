@@ -47,7 +47,8 @@ SKIP_LEFT = {
     "ruling",
     "opposition",
 }
-LEADING = {"led", "backed", "sponsored", "supported", "commanded", "run"}  # "Saudi-led coalition": the state leads it
+# "Saudi-led coalition": the state leads it; "US-backed government in Kabul" is not the state that backs it
+LEADING = {"led", "commanded", "run"}
 REGION_WORDS = {"the", "south", "southern", "north", "northern", "east", "eastern", "west", "western", "central"}
 NAME_PARTICLES = {"de", "del", "da", "dos", "van", "von", "bin", "al", "el", "la", "le", "ibn", "abu", "di", "-"}
 # words of a web page's sharing and media bar that the NER reads as names ("Email Facebook", "Twitter
