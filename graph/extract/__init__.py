@@ -116,7 +116,10 @@ class Pipeline:
         sentences = [(s.start_char, s.end_char) for s in sentences_of(doc)]
         events, claims, _key_of = build_events(found, text, sentences)
         events, claims = merge_officials(
-            events, claims, lambda k: state_of(k, res), lambda k: res.actors[k].kind in (ActorKind.STATE, ActorKind.IGO)
+            events,
+            claims,
+            lambda k: state_of(k, res) or _parent_body(k, res),
+            lambda k: res.actors[k].kind in (ActorKind.STATE, ActorKind.IGO),
         )
         events, claims = merge_agency_targets(events, claims, lambda k: _agency_state(k, res))
         sanctions, props, sanction_claims, extra = facts_mod.sanctions(doc, res, events)
@@ -157,6 +160,15 @@ class Pipeline:
             notes=tuple(notes),
             wire=wire_origin(text),
         )
+
+
+def _parent_body(key: str, res: Any) -> str | None:
+    """The organisation a body of it belongs to ("the EU Council" is of the EU), else None."""
+    rec = res.actors.get(key)
+    if rec is None or rec.kind is not ActorKind.IGO or not rec.part_of:
+        return None
+    parent = res.actors.get(rec.part_of)
+    return rec.part_of if parent is not None and parent.kind is ActorKind.IGO else None
 
 
 def _agency_state(key: str, res: Any) -> str | None:

@@ -163,9 +163,11 @@ def merge_officials(
     "Trump slapped sanctions on X" and "U.S. sanctions hit X" (same kind of act, same targets,
     same modality, overlapping dates, and the person is a national or office holder of that
     state): one event, whose source is the state; the official's mention stays as a claim about
-    that event, with its own evidence. A person whose state the article does not give is taken
-    to act for the state only for acts that only states perform (sanctions, cutting relations:
-    CAMEO 16). Without a mention by the state, the person's event stands.
+    that event, with its own evidence. A body of an organisation and the organisation ("the EU
+    Council", "the EU") are taken the same way (``state_of`` gives the organisation of a body). A
+    person whose state the article does not give is taken to act for the state only for acts that
+    only states perform (sanctions, cutting relations: CAMEO 16). Without a mention by the state,
+    the person's event stands.
     """
     out = list(events)
     alias: dict[str, str] = {}
@@ -173,10 +175,10 @@ def merge_officials(
         if len(a.actors) != 1 or not a.targets or a.key in alias:
             continue
         home = state_of(a.actors[0])
-        if home == a.actors[0] or (home is None and a.cameo[:2] not in STATE_ROOTS):
-            continue
+        if home == a.actors[0] or (home is None and (a.cameo[:2] not in STATE_ROOTS or is_state(a.actors[0]))):
+            continue  # a state or a body of states acting is no official of one
         for b in out:
-            if b is a or b.key in alias or len(b.actors) != 1 or set(b.targets) != set(a.targets):
+            if b.key == a.key or b.key in alias or len(b.actors) != 1 or set(b.targets) != set(a.targets):
                 continue
             if b.actors != (home,) and not (home is None and is_state(b.actors[0])):
                 continue

@@ -32,7 +32,7 @@ class Entry:
     iso3: str | None = None
     cameo: str | None = None
     state: str | None = None  # ISO3 of the state an agency, site or group belongs to
-    parent: str | None = None  # gazetteer id of a parent agency
+    parent: str | None = None  # gazetteer id of a parent agency or organisation
 
     @property
     def key(self) -> str:
@@ -236,7 +236,8 @@ def _build(data: dict[str, Any]) -> Gazetteer:
     ):
         for o in data.get(section, []):
             eid = f"{kind.value}:{ids.slug(o['name'])}"
-            g.entries[eid] = Entry(eid, kind, o["name"], tuple(o["aliases"]), cameo=o.get("cameo"))
+            parent = f"{kind.value}:{ids.slug(o['parent'])}" if o.get("parent") else None
+            g.entries[eid] = Entry(eid, kind, o["name"], tuple(o["aliases"]), cameo=o.get("cameo"), parent=parent)
             g.patterns += [("ORG", n, eid) for n in (o["name"], *o["aliases"])]
     for name in data["media"]:
         eid = f"media:{ids.slug(name)}"

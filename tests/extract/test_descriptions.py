@@ -42,3 +42,16 @@ def test_the_bloc_and_the_group_are_the_one_body_of_their_kind_named_just_before
     assert (frozenset({"Hamas"}), frozenset({"Israel"})) in v.directed("112")
     v = run("Hamas and Hezbollah denied any breach. The group accused Israel of violating the ceasefire.")
     assert not v.events("112")
+
+
+def test_a_counterpart_is_the_holder_of_the_same_office_in_the_state_named() -> None:
+    v = run("Russian Foreign Minister Sergei Lavrov held talks with his Turkish counterpart on Monday.")
+    (talks,) = v.events("04")
+    assert v.n(talks.participants) == {"Sergey Lavrov", "Hakan Fidan"}
+    w = run("Russian President Vladimir Putin met his Chinese counterpart in Beijing.")
+    assert {"Vladimir Putin", "Xi Jinping"} in [v2 for e in w.events("04") if (v2 := w.n(e.participants))]
+
+
+def test_a_counterpart_of_someone_whose_office_is_unknown_stays_the_state() -> None:
+    v = run("Chilean activist Ana Ruiz met her Peruvian counterpart in Lima on Monday.")
+    assert not any(a.name == "Dina Boluarte" for a in v.ex.actors)

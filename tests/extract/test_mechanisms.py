@@ -237,3 +237,13 @@ def test_a_measure_a_future_verb_carries_lies_ahead() -> None:
     assert v.events("163") and all(e.modality is Modality.PLANNED for e in v.events("163"))
     w = run("Chile imposed duties on Peruvian goods on Monday.")
     assert [e for e in w.events("163") if e.modality is Modality.ASSERTED]
+
+
+def test_an_act_told_of_an_organisation_and_of_its_body_is_one_event_and_no_claim_dangles() -> None:
+    v = run("The EU on Monday imposed new sanctions on Russia. The EU Council imposed sanctions on Russian banks.")
+    (sanction,) = v.events("163")
+    assert v.n(sanction.actors) == {"European Union"} and v.n(sanction.targets) == {"Russia"}
+    told = [c.evidence.sentence for c in v.ex.claims if c.about == sanction.key and c.evidence]
+    assert any("Council" in sentence for sentence in told)
+    held = {e.key for e in v.ex.events} | {s.key for s in v.ex.sanctions} | {f.key for f in v.ex.facts}
+    assert all(c.about in held for c in v.ex.claims)

@@ -75,6 +75,9 @@ def test_extractions_map_to_triples_without_errors() -> None:
     for ex in extract_many(arts):
         batch = source_batch([ex], ids.document_graph(ex.article.key, ex.extractor.name))
         assert batch.insert or not ex.actors
+        held = {e.key for e in ex.events} | {s.key for s in ex.sanctions} | {f.key for f in ex.facts}
+        held |= {p.key for p in ex.propositions}
+        assert all(c.about in held for c in ex.claims), "a claim about nothing the extraction holds"
 
 
 def test_oversized_text_is_not_parsed_but_reported() -> None:

@@ -238,3 +238,22 @@ def test_insisting_is_a_demand_only_on_something_or_with_must() -> None:
     assert not run(
         "Peru condemned Chile's decision, insisting that such action was akin to pouring oil on the flames."
     ).events("10")
+
+
+def test_adopting_passing_or_pledging_carries_the_measure_or_aid_it_takes() -> None:
+    v = run("The European Union on Friday adopted its 14th package of sanctions against Latvia.")
+    assert v.directed("163") == {(frozenset({"European Union"}), frozenset({"Latvia"}))}
+    w = run("Germany pledged 500 million euros in military aid to Moldova.")
+    assert (frozenset({"Germany"}), frozenset({"Moldova"})) in w.directed("03")
+
+
+def test_a_case_against_someone_is_a_lawsuit_but_a_case_of_something_is_not() -> None:
+    v = run("Gambia filed a case against Myanmar at the International Court of Justice.")
+    assert v.directed("115") == {(frozenset({"Gambia"}), frozenset({"Myanmar"}))}
+    w = run("The case of Gambia shows that Myanmar cannot be trusted.")
+    assert not w.events("115")
+
+
+def test_vowing_to_retaliate_against_someone_threatens_them() -> None:
+    v = run("Beijing vowed to retaliate against the new US export controls.")
+    assert v.directed("13") == {(frozenset({"China"}), frozenset({"United States"}))}

@@ -215,6 +215,10 @@ class ArgumentPasses:
                 f.targets += found
                 if not found:
                     ref = _responds_to(o, res, history, f.actors, noun.code if noun else None)
+                    # "imposed sanctions on ...": the act's own object names no earlier act to answer, unless a
+                    # joint one its sides took part in ("reach the agreement")
+                    if ref is not None and o.lemma_.lower() in f.entry.obj and history[ref].actors:
+                        ref = None
                     if ref is not None:
                         f.answers = history[ref]
                         f.targets += history[ref].actors or history[ref].participants

@@ -6,13 +6,15 @@ News names a person once and then describes them. A description with a state ("t
 already named who holds (or, for the dictionary, held on the article's date) an office the noun
 fits; with one such person it is that person, with none or several it stays what it was (the state).
 An age description ("the 72-year-old") is the person named last before it, in the same or the previous
-sentence. Description tokens count as anaphoric mentions, like pronouns.
+sentence. "His Chinese counterpart" is whoever holds in China, on the article's date, the office the person
+named before it holds in theirs. Description tokens count as anaphoric mentions, like pronouns.
 """
 
 from __future__ import annotations
 
 from graph import ids
 from graph.extract.nlp import Doc, lex_columns, sentences
+from graph.extract.people import OFFICES
 from graph.extract.resolve.base import ActorRec, Resolved
 from graph.extract.resolve.known import KnownPeoplePasses
 from graph.model import ActorKind
@@ -57,6 +59,8 @@ class DescriptionPasses(KnownPeoplePasses):
             elif word in DESCRIBED_KINDS and r.at(i) is None:
                 here = sent_of.get(i, 0)
                 self._described(doc, r, i, sents[here].start, sents[max(0, here - 1)].start, DESCRIBED_KINDS[word])
+            elif word == "counterpart" and (r.at(i) is None or _state_marked(r, i)):
+                self._counterpart(doc, r, i, sents[sent_of.get(i, 0)].start)
             elif word == "old" and i >= 2 and lowers[i - 1] in ("-", "year") and (found := _age_span(doc, i)):
                 start = found
                 person = _last_person(r, start, sents[max(0, sent_of.get(i, 0) - REACH + 1)].start)
@@ -94,6 +98,30 @@ class DescriptionPasses(KnownPeoplePasses):
         chosen = fitting if fitting else (named if len(named) == 1 else [])
         if len(chosen) == 1:
             self._anaphor(r, noun.left_edge.i, i + 1, chosen[0])
+
+    def _counterpart(self, doc: Doc, r: Resolved, i: int, sentence_start: int) -> None:
+        """ "Putin met his Chinese counterpart": whoever holds, in the state named, the office that the person
+        named last before it in the sentence holds in theirs, on the article's date."""
+        noun = doc[i]
+        if noun.tag_ != "NN" or r.published is None:
+            return
+        state = next((k for c in noun.children if c.i < i and (k := _state_at(r, c.i))), None)
+        others = [k for j in range(sentence_start, i) if (k := r.at(j)) and r.actors[k].kind is ActorKind.PERSON]
+        if state is None or not others or (home := r.actors[others[-1]].nationality) in (None, state):
+            return
+        iso3, home_iso3 = r.actors[state].iso3, r.actors[home].iso3 if home in r.actors else None
+        if iso3 is None or home_iso3 is None:
+            return
+        name = r.actors[others[-1]].name
+        for office in OFFICES:
+            held = self.people.holder(home_iso3, office, r.published)
+            if held is None or held.name != name:
+                continue
+            if (person := self.people.holder(iso3, office, r.published)) is not None:
+                key = ids.actor_key(ActorKind.PERSON, person.name)
+                rec = self._add(r, ActorRec(key, ActorKind.PERSON, person.name, {person.name}, nationality=state))
+                self._anaphor(r, noun.left_edge.i, i + 1, rec.key)
+            return
 
     def _described(
         self, doc: Doc, r: Resolved, i: int, sentence_start: int, window_start: int, kinds: tuple[ActorKind, ...]
@@ -148,6 +176,11 @@ class DescriptionPasses(KnownPeoplePasses):
     def _anaphor(self, r: Resolved, start: int, end: int, person: str) -> None:
         self._mark(r, start, end, person, force=True)
         r.via_pronoun.update(range(start, end))
+
+
+def _state_at(r: Resolved, i: int) -> str | None:
+    key = r.at(i)
+    return key if key is not None and r.actors[key].kind is ActorKind.STATE else None
 
 
 def _state_marked(r: Resolved, i: int) -> bool:
