@@ -53,6 +53,7 @@ PLAN_HEADS = {
 PLAN_NOUNS = {"arrangement", "preparation", "plan", "proposal", "invitation"}
 # "India decided to expel six diplomats": a decision taken (past tense) is the act; one still to take plans it
 DECISION_HEADS = {"decide", "move", "vote", "opt", "choose", "resolve"}
+COMMITMENTS = {"agree", "promise", "pledge", "vow", "offer", "commit"}
 HYPOTHETICAL_HEADS = {
     "threaten",
     "consider",
@@ -178,6 +179,14 @@ def stance(trigger: Token, *, noun: bool) -> Stance:
         return Stance(Modality.PLANNED, "headline-infinitive")
     head = trigger.head
     via = trigger.dep_
+    if noun and via == "dobj" and head.pos_ == "VERB":
+        # a plan, a modal or a negation on the noun's light verb is the noun's: "plans to place sanctions",
+        # "could impose sanctions"; not a commitment, which keeps its noun's own reading ("agreed to deepen
+        # cooperation" is cooperation, and its intent is the commitment's)
+        light = stance(head, noun=False)
+        committed = light.head is not None and light.head.lemma_.lower() in COMMITMENTS
+        if light.modality in (Modality.PLANNED, Modality.HYPOTHETICAL, Modality.DENIED) and not committed:
+            return light
     steps = 0
     node = trigger
     while node.head.i != node.i and steps < 4:  # climb through complements: "set to meet", "agreed to hold"

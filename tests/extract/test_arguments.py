@@ -3,6 +3,8 @@ coordinated clauses, or after "between" in a passive."""
 
 from __future__ import annotations
 
+from graph.model import Modality
+
 from .conftest import run
 
 
@@ -306,3 +308,17 @@ def test_the_state_that_leads_an_act_or_a_coalition_acts_but_one_that_backs_a_go
     assert any("Saudi Arabia" in s for s, _t in v.directed("19"))
     w = run("The US-backed government in Kabul criticised Pakistan on Monday.")
     assert w.directed("11") == {(frozenset({"Afghanistan"}), frozenset({"Pakistan"}))}
+
+
+def test_people_from_a_state_and_the_ones_a_phrase_includes_are_the_targets() -> None:
+    v = run("Britain imposed sanctions on a total of 49 individuals from Russia, Myanmar and North Korea.")
+    assert v.directed("163") == {(frozenset({"United Kingdom"}), frozenset({"Russia", "Myanmar", "North Korea"}))}
+    w = run("Britain placed sanctions on dozens of human rights abusers, including senior Saudi officials.")
+    assert w.directed("163") == {(frozenset({"United Kingdom"}), frozenset({"Saudi Arabia"}))}
+
+
+def test_a_plan_modal_or_negation_on_a_light_verb_is_its_nouns_but_a_commitment_keeps_the_noun() -> None:
+    v = run("Britain plans to place sanctions on Iran.")
+    assert all(e.modality is Modality.PLANNED for e in v.events("163")) and v.events("163")
+    w = run("Chile agreed on Monday to deepen cooperation with Peru.")
+    assert w.events("05")  # not only the intent of the agreement

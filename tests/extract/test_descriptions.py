@@ -55,3 +55,11 @@ def test_a_counterpart_is_the_holder_of_the_same_office_in_the_state_named() -> 
 def test_a_counterpart_of_someone_whose_office_is_unknown_stays_the_state() -> None:
     v = run("Chilean activist Ana Ruiz met her Peruvian counterpart in Lima on Monday.")
     assert not any(a.name == "Dina Boluarte" for a in v.ex.actors)
+
+
+def test_a_speakers_bare_the_government_is_their_own_states() -> None:
+    v = run(
+        "Boris Johnson's UK government plans new measures. Dominic Raab, the UK foreign secretary, said on "
+        "Monday the government would impose sanctions on Myanmar."
+    )
+    assert (frozenset({"United Kingdom"}), frozenset({"Myanmar"})) in v.directed("163")

@@ -257,3 +257,10 @@ def test_a_case_against_someone_is_a_lawsuit_but_a_case_of_something_is_not() ->
 def test_vowing_to_retaliate_against_someone_threatens_them() -> None:
     v = run("Beijing vowed to retaliate against the new US export controls.")
     assert v.directed("13") == {(frozenset({"China"}), frozenset({"United States"}))}
+
+
+def test_ordering_an_envoy_or_others_to_leave_is_an_expulsion() -> None:
+    v = run("Mali ordered the French ambassador to leave within 48 hours.")
+    assert v.directed("161") == {(frozenset({"Mali"}), frozenset({"France"}))}
+    w = run("Latvia ordered two Russian journalists to leave the country.")
+    assert any("Latvia" in s for s, _t in w.directed("174"))

@@ -11,6 +11,7 @@ from graph.extract.events.places import state_of
 from graph.extract.events.words import (
     NOUN_TARGET_PREPS,
     OFFICIAL_NOUNS,
+    ORIGIN_NOUNS,
     PLURAL_IT,
     QUANTITY_NOUNS,
     WH_WORDS,
@@ -110,8 +111,12 @@ def np_actors(tok: Token, res: Resolved, depth: int = 2) -> list[str]:
         out += _plural_antecedent(tok, res)
     elif depth > 0 and tok.lemma_.lower() in OFFICIAL_NOUNS and (of := _of_object(tok)) is not None:
         out += np_actors(of, res, depth - 1)  # "the foreign ministers of Rwanda and DR Congo"
+    elif depth > 0 and (included := prep_actors(tok, res, ("including",))):
+        out += included  # "human rights abusers, including senior Saudi officials": the ones named
     elif depth > 0 and tok.lemma_.lower() in QUANTITY_NOUNS and (of := _of_object(tok)) is not None:
         out += np_actors(of, res, depth)  # "thousands of Iraqi Kurds": the quantity is not who acts
+    elif depth > 0 and tok.lemma_.lower() in ORIGIN_NOUNS and (origin := prep_actors(tok, res, ("from",))):
+        out += [k for k in origin if res.actors[k].kind is ActorKind.STATE]  # "individuals from Russia"
     elif depth > 0 and (named := _named_apposition(tok, res)):
         out.append(named)  # "Canadian activist Hardeep Singh Nijjar": the man, not his country
     elif depth > 0:

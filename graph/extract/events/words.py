@@ -45,7 +45,13 @@ QUANTITY_NOUNS = {
     "handful",
     "band",
     "number",
+    "total",
 }
+# people and bodies "from" a state are of it: "sanctions on 49 individuals from Russia and Myanmar"
+ORIGIN_NOUNS = set(
+    "individual person people national citizen official entity company firm member diplomat journalist "  # noqa: SIM905
+    "businessman oligarch".split()
+)
 GROUP_PRONOUNS = {"their", "they", "them", "both"}
 PLURAL_IT = {"it", "they", "we"}
 ABOUT_PREPS = {"over", "about"}

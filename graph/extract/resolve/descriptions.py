@@ -13,6 +13,7 @@ named before it holds in theirs. Description tokens count as anaphoric mentions,
 from __future__ import annotations
 
 from graph import ids
+from graph.extract.modality import reported_by
 from graph.extract.nlp import Doc, lex_columns, sentences
 from graph.extract.people import OFFICES
 from graph.extract.resolve.base import ActorRec, Resolved
@@ -59,6 +60,10 @@ class DescriptionPasses(KnownPeoplePasses):
             elif word in DESCRIBED_KINDS and r.at(i) is None:
                 here = sent_of.get(i, 0)
                 self._described(doc, r, i, sents[here].start, sents[max(0, here - 1)].start, DESCRIBED_KINDS[word])
+            elif word == "government" and r.at(i) is None:
+                here = sent_of.get(i, 0)
+                if not self._own_government(doc, r, i):
+                    self._described(doc, r, i, sents[here].start, sents[max(0, here - 1)].start, (ActorKind.STATE,))
             elif word == "counterpart" and (r.at(i) is None or _state_marked(r, i)):
                 self._counterpart(doc, r, i, sents[sent_of.get(i, 0)].start)
             elif word == "old" and i >= 2 and lowers[i - 1] in ("-", "year") and (found := _age_span(doc, i)):
@@ -98,6 +103,23 @@ class DescriptionPasses(KnownPeoplePasses):
         chosen = fitting if fitting else (named if len(named) == 1 else [])
         if len(chosen) == 1:
             self._anaphor(r, noun.left_edge.i, i + 1, chosen[0])
+
+    def _own_government(self, doc: Doc, r: Resolved, i: int) -> bool:
+        """ "Raab, the UK foreign secretary, said the government would impose sanctions": a speaker's bare "the
+        government" is their own state's."""
+        noun = doc[i]
+        if [c.lower_ for c in noun.children if c.dep_ != "punct"] != ["the"]:
+            return False
+        speaker_tok = reported_by(noun)
+        speaker = r.at(speaker_tok.i) if speaker_tok is not None else None
+        if speaker is None:
+            return False
+        rec = r.actors[speaker]
+        home = speaker if rec.kind is ActorKind.STATE else rec.nationality or rec.part_of
+        if home is None or home not in r.actors or r.actors[home].kind is not ActorKind.STATE:
+            return False
+        self._anaphor(r, noun.left_edge.i, i + 1, home)
+        return True
 
     def _counterpart(self, doc: Doc, r: Resolved, i: int, sentence_start: int) -> None:
         """ "Putin met his Chinese counterpart": whoever holds, in the state named, the office that the person
