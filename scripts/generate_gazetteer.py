@@ -866,8 +866,8 @@ def armed_groups(vocab: Path) -> list[dict[str, object]]:
     out: dict[str, dict[str, object]] = {}
     for code, patterns in data.items():
         for raw in patterns:
-            if "+" in raw or len(raw) > 60 or len(raw) < 3 or not raw.isascii():
-                continue
+            if "+" in raw or len(raw) > 60 or len(raw) < 3 or not raw.isascii() or not re.search("[A-Za-z]", raw):
+                continue  # a bare number ("380") would name every sum of money in the news
             m = re.match(r"^(.*?)\s*\(([A-Z0-9/-]{2,10})\)$", raw)
             name, acronym = (m[1], m[2]) if m else (raw, None)
             cased = _case(name)

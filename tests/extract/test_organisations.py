@@ -32,6 +32,14 @@ def test_a_bare_short_name_is_the_state_the_article_names_in_full() -> None:
     assert "Congo" in {a.name for a in alone.ex.actors}
 
 
+def test_a_state_whose_name_is_a_neighbours_name_without_its_qualifier_stays_itself() -> None:
+    v = run(
+        "The Sudanese government denied safe haven to South Sudanese rebels. The United States lifted sanctions "
+        "on Sudan on Friday."
+    )
+    assert v.directed("08") == {(frozenset({"United States"}), frozenset({"Sudan"}))}
+
+
 def test_officials_of_a_state_act_as_the_state_and_citizens_stay_a_group() -> None:
     v = run("Canadian officials criticised India on Monday after Indian citizens protested outside the embassy.")
     assert (frozenset({"Canada"}), frozenset({"India"})) in v.directed("11")
@@ -86,3 +94,8 @@ def test_a_post_named_with_capitals_is_no_organisation() -> None:
     v = run("Armenia's foreign minister met the Personal Representative of the OSCE Chairman-in-Office on Monday.")
     orgs = {a.name for a in v.ex.actors if a.kind is ActorKind.ORGANIZATION}
     assert not [name for name in orgs if "Representative" in name]
+
+
+def test_a_sum_of_money_names_no_organisation() -> None:
+    v = run("Kerry announced a supplementary aid package of USD 380 million for Syria on Monday.")
+    assert not [a.name for a in v.ex.actors if a.kind is ActorKind.ORGANIZATION]

@@ -113,8 +113,12 @@ class Resolver(PlacePasses, PersonPasses, DescriptionPasses, OrganisationPasses)
             if k in states:
                 spans.setdefault(k, []).append((s, e))
         written = {k: {" ".join(r.doc[s:e].text.split()) for s, e in where} for k, where in spans.items()}
-        # the words of the multi-word names the article itself writes ("DR Congo", "Democratic Republic of Congo")
-        words = {k: {w for name in names if " " in name for w in name.split()} for k, names in written.items()}
+        # the one distinctive word of each multi-word name the article itself writes ("DR Congo", "Democratic
+        # Republic of Congo": Congo); "South Sudan" has two ("Sudan" after it is Sudan, its neighbour)
+        cores = {
+            k: {core.pop() for name in names if " " in name and len(core := _distinctive(name)) == 1}
+            for k, names in written.items()
+        }
         for key, where in spans.items():
             where = [(s, e) for s, e in where if r.at(s) == key]  # not already read as another state
             if not where:
@@ -122,7 +126,7 @@ class Resolver(PlacePasses, PersonPasses, DescriptionPasses, OrganisationPasses)
             surfaces = {" ".join(r.doc[s:e].text.split()) for s, e in where}
             if any(" " in t for t in surfaces):
                 continue
-            hosts = {other for other in words if other != key and surfaces & words[other]}
+            hosts = {other for other in cores if other != key and surfaces & cores[other]}
             if len(hosts) == 1:
                 host = hosts.pop()
                 for s, e in where:
@@ -157,3 +161,12 @@ class Resolver(PlacePasses, PersonPasses, DescriptionPasses, OrganisationPasses)
                 r, ActorRec(ids.actor_key(ActorKind.GROUP, name), ActorKind.GROUP, name, {tok.text}, nationality=home)
             )
             self._mark(r, tok.i, tok.i + 1, rec.key, force=True)
+
+
+# words a state's long name shares with others: "Democratic Republic of the Congo" is told by "Congo" alone
+GENERIC_NAME_WORDS = {"democratic", "republic", "of", "the", "dr", "people's", "federal", "state", "kingdom"}
+
+
+def _distinctive(name: str) -> set[str]:
+    """The words of a state's name that tell it apart ("DR Congo": Congo; "South Sudan": South and Sudan)."""
+    return {w for w in name.split() if w.lower() not in GENERIC_NAME_WORDS}
