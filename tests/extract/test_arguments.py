@@ -322,3 +322,18 @@ def test_a_plan_modal_or_negation_on_a_light_verb_is_its_nouns_but_a_commitment_
     assert all(e.modality is Modality.PLANNED for e in v.events("163")) and v.events("163")
     w = run("Chile agreed on Monday to deepen cooperation with Peru.")
     assert w.events("05")  # not only the intent of the agreement
+
+
+def test_an_act_ordered_done_to_someone_is_the_orderers() -> None:
+    v = run("Ecuador withdrew its ambassador from Bogota and ordered Colombia's top diplomat expelled.")
+    assert (frozenset({"Ecuador"}), frozenset({"Colombia"})) in v.directed("17")
+
+
+def test_a_naming_verb_judges_its_own_object_only() -> None:
+    v = run("Despite efforts by Donald Trump to end what he calls a bloodbath, Russia and Ukraine remain apart.")
+    assert not v.events("11")
+
+
+def test_people_of_two_origins_are_no_pair_of_states() -> None:
+    v = run("Protesters clashed with some Turkish-Americans, who had gathered to welcome the Turkish president.")
+    assert not any("Türkiye" in s for s, _t in v.directed("04"))

@@ -43,6 +43,7 @@ from graph.extract.events.words import (
     MEANS_NOUNS,
     MOTION_PREPS,
     NOUN_TARGET_PREPS,
+    ORDERING_VERBS,
     PARTNER_ROOTS,
     PRAISE_CODE,
     PRESENCE_NOUNS,
@@ -91,7 +92,14 @@ class ArgumentPasses:
                     f.actors.append(left)
                     f.confidence -= 0.15
                     f.rule += "/surface-source"
-            if not f.targets and not f.entry.symmetric and f.actors and not self._judges_a_harm(f, tok):
+            # "what he calls a bloodbath": a naming verb judges its own object, never a name further on
+            if (
+                not f.targets
+                and not f.entry.symmetric
+                and f.actors
+                and not f.entry.oprd
+                and not self._judges_a_harm(f, tok)
+            ):
                 right = _nearest(tok, res, sent, +1, exclude=set(f.actors))
                 if right:
                     f.targets.append(right)
@@ -136,16 +144,33 @@ class ArgumentPasses:
 
     def _verb_arguments(self, f: Found, tok: Token, res: Resolved, history: list[Found]) -> None:
         children = list(tok.children)
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children) or (
-            # "When asked about X, Trump said": a bare past participle clause is passive, its subject the patient
-            tok.dep_ == "advcl" and tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in children)
+        # "ordered Colombia's top diplomat expelled": a participle clause under a verb of ordering is done by
+        # the one who orders it, to its subject
+        ordered = (
+            tok.dep_ in ("ccomp", "xcomp")
+            and tok.tag_ == "VBN"
+            and tok.head.lemma_.lower() in ORDERING_VERBS
+            and not any(c.dep_ in ("aux", "auxpass") for c in children)
+        )
+        passive = (
+            ordered
+            or any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
+            or (
+                # "When asked about X, Trump said": a bare past participle clause is passive, its subject the patient
+                tok.dep_ == "advcl" and tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in children)
+            )
         )
         if passive:
             for c in children:
-                if c.dep_ == "nsubjpass":  # "evidence against Russia was presented by the US": Russia
+                if c.dep_ == "nsubjpass" or (ordered and c.dep_ == "nsubj"):
+                    # "evidence against Russia was presented by the US": Russia
                     f.targets += np_actors(c, res) or _inner_actors(c, res)
                 if c.dep_ == "agent":
                     f.actors += pobj_actors(c, res)
+            if ordered and not f.actors:
+                f.actors += subject_actors(tok.head, res) or inherited_subject(tok.head, res)
+                f.rule += "/ordered"
+
             if not f.actors and tok.lemma_.lower() in SUMMONED_TO:
                 # "the envoy was summoned to the foreign ministry in New Delhi": who summons is where to
                 for c in children:

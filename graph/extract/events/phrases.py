@@ -147,14 +147,17 @@ def _coordinated_demonyms(noun: Token, res: Resolved) -> list[str]:
     return [
         k
         for c in noun.children
-        if c.dep_ == "amod" and c.i < noun.i
+        if c.dep_ == "amod" and c.i < noun.i and c.conjuncts  # "Turkish-Americans" are no coordination
         for adj in (c, *c.conjuncts)
         if (k := res.at(adj.i)) and res.actors[k].kind is ActorKind.STATE
     ]
 
 
 def _hyphen_pair(name: Token, res: Resolved) -> list[str]:
-    """The other state of a hyphenated pair of states ("the US-India partnership", "India-Pakistan talks")."""
+    """The other state of a hyphenated pair of states ("the US-India partnership", "India-Pakistan talks"); not
+    people of two origins ("Turkish-Americans")."""
+    if name.tag_ in ("NNS", "NNPS"):
+        return []
     doc = name.doc
     return [
         k
