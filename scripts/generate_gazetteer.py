@@ -189,7 +189,7 @@ EXTRA_NAMES = {
     "RUS": ["Russia"],
     "KOR": ["South Korea"],
     "PRK": ["North Korea"],
-    "IRN": ["Iran"],
+    "IRN": ["Iran", "the Islamic Republic"],  # "the Islamic Republic" alone is Iran in English news
     "SYR": ["Syria"],
     "VEN": ["Venezuela"],
     "BOL": ["Bolivia"],

@@ -3,7 +3,8 @@
 "Canada accused India of backing the killing. [...] India denied working with criminals." The denial
 names no addressee; a reader knows it answers Canada. A denial (CAMEO 016) or rejection (12) without
 a target takes as its target the source of the latest earlier accusation or criticism (11) aimed at
-the denier or at the denier's state, within the article, and its rule says so (``/answers-accusation``).
+the denier or at the denier's state, within the article (or told later in the denial's own sentence), and its
+rule says so (``/answers-accusation``).
 Without such an accusation it stays without target (and is not a relation).
 """
 
@@ -24,7 +25,10 @@ def find(found: list[Found], res: Resolved) -> list[Found]:
             continue
         denier = f.actors[0]
         sides = {denier, state_of(denier, res)}
-        for earlier in reversed(ordered[:n]):
+        # the latest accusation before it, else one told later in its own sentence ("..., after a US official
+        # said Iran was behind it")
+        later = [g for g in ordered[n + 1 :] if g.sent_index == f.sent_index]
+        for earlier in (*reversed(ordered[:n]), *later):
             if not earlier.entry.code.startswith(ACCUSATION_ROOT) or denier in earlier.actors:
                 continue
             if sides & {*earlier.targets, *(state_of(t, res) for t in earlier.targets)}:

@@ -20,6 +20,26 @@ from graph.extract.resolve import Resolved
 from graph.model import ActorKind, Modality
 
 ACCUSE = Entry(code="112", lemma="say", rule_name="reported-speech")
+DISMISS = Entry(code="120", lemma="say", rule_name="reported-speech")
+CHARGE_NOUNS = {"accusation", "allegation", "claim", "charge", "assertion", "report"}
+# what a dismissed charge is said to be: "accusations ... were baseless" (the words of triggers.yaml's dismissals)
+DISMISSIVE = {
+    "absurd",
+    "baseless",
+    "preposterous",
+    "false",
+    "unfounded",
+    "ridiculous",
+    "fabricated",
+    "groundless",
+    "untrue",
+    "fake",
+    "ludicrous",
+    "laughable",
+    "unacceptable",
+    "nonsense",
+    "lies",
+}
 # "X said Y was behind / responsible for / complicit in the attack": blame without an act verb
 BLAME_PREPS = {"behind"}
 BLAME_ADJECTIVES = {"complicit", "culpable", "guilty"}
@@ -51,6 +71,17 @@ HOSTILE_ROOTS = {"13", "15", "17", "18", "19", "20"}
 DISAPPROVAL_ROOT = "11"
 
 
+# who tells what others saw: "Thai military sources said" report, they accuse nobody
+INFORMANT_NOUNS = {"source", "witness", "resident", "report", "medium", "observer", "footage"}
+
+
+def _speaker(tok: Token, res: Resolved) -> str | None:
+    """Who a speaker phrase names: "Lavrov", or "a senior U.S. official" (the United States)."""
+    if (key := res.at(tok.i)) is not None:
+        return key
+    return None if tok.lemma_.lower() in INFORMANT_NOUNS else next(iter(np_actors(tok, res)), None)
+
+
 def disapprovals(found: list[Found]) -> set[tuple[int, str, str]]:
     """(sentence, actor, target) of every disapproval already found: no second accusation is added for them."""
     return {
@@ -70,7 +101,7 @@ def find(doc: Doc, res: Resolved, found: list[Found]) -> list[Found]:
         if f.entry.code[:2] not in HOSTILE_ROOTS or not f.actors or f.modality is Modality.DENIED:
             continue
         speaker_tok = mod.reported_by(doc[f.trigger])
-        if speaker_tok is None or (speaker := res.at(speaker_tok.i)) is None:
+        if speaker_tok is None or (speaker := _speaker(speaker_tok, res)) is None:
             continue
         if res.actors[speaker].kind is ActorKind.MEDIA:
             continue  # "X accused Y of Z, AFP reports": the agency reports the accusation, it makes none
@@ -116,7 +147,7 @@ def blame(doc: Doc, res: Resolved, found: list[Found]) -> list[Found]:
             )
             if not blamed or (speaker_tok := mod.reported_by(tok)) is None:
                 continue
-            speaker = res.at(speaker_tok.i)
+            speaker = _speaker(speaker_tok, res)
             accused = [a for c in tok.children if c.dep_ == "nsubj" for a in np_actors(c, res) if a != speaker]
             if speaker and accused and res.actors[speaker].kind is not ActorKind.MEDIA:
                 out.append(
@@ -142,3 +173,50 @@ def _for_harm(adjective: Token) -> bool:
         for p in c.children
         if p.dep_ in ("pobj", "pcomp")
     )
+
+
+def dismissals(doc: Doc, res: Resolved, found: list[Found]) -> list[Found]:
+    """ "Iran said accusations that it had a role were baseless": the speaker rejects the charge (CAMEO 120).
+
+    The one rejected is who the charge is of ("US accusations", "accusations by Washington"); else the
+    accuser the answers pass finds (graph/extract/answers.py).
+    """
+    out = list(found)
+    lemmas = lex_columns(doc)[1]
+    for si, sent in enumerate(sentences(doc)):
+        for i in range(sent.start, sent.end):
+            if lemmas[i] != "be":
+                continue  # most tokens: no Token object built
+            tok = doc[i]
+            said = {w.lower_ for c in tok.children if c.dep_ in ("acomp", "attr") for w in (c, *c.conjuncts)}
+            if not said & DISMISSIVE:
+                continue
+            charges = [c for c in tok.children if c.dep_ == "nsubj" and c.lemma_.lower() in CHARGE_NOUNS]
+            if not charges and not any(c.dep_ == "nsubj" for c in tok.children):
+                # "Iran said on Monday accusations ... were baseless": the parse hung the charge on "on Monday"
+                charges = [doc[j] for j in range(i - 1, sent.start - 1, -1) if lemmas[j].lower() in CHARGE_NOUNS][:1]
+            if not charges or (speaker_tok := mod.reported_by(tok)) is None:
+                continue
+            speaker = _speaker(speaker_tok, res)
+            if speaker is None or res.actors[speaker].kind is ActorKind.MEDIA:
+                continue
+            accusers = [
+                a
+                for c in charges[0].children
+                if (c.dep_ in ("poss", "compound", "amod") and c.i < charges[0].i)
+                or (c.dep_ == "prep" and c.lower_ == "by")
+                for a in (np_actors(c, res) if c.dep_ != "prep" else [k for p in c.children for k in np_actors(p, res)])
+                if a != speaker
+            ]
+            out.append(
+                Found(
+                    DISMISS,
+                    si,
+                    speaker_tok.head.i,
+                    actors=[speaker],
+                    targets=accusers,
+                    confidence=0.6,
+                    rule="reported-speech:dismiss",
+                )
+            )
+    return out

@@ -75,3 +75,24 @@ def test_the_speaker_of_a_subject_parsed_as_a_gerunds_subject() -> None:
             frozenset({"Armed Forces of United States", "Armed Forces of United Kingdom"}),
         )
     }
+
+
+def test_saying_the_charges_are_baseless_rejects_them_and_answers_the_accuser() -> None:
+    v = run(
+        "Iran said on Monday accusations that it had a role in the attack on Saudi oil installations were "
+        "unacceptable and baseless, after a senior U.S. official said the Islamic Republic was behind it."
+    )
+    assert (frozenset({"United States"}), frozenset({"Iran"})) in v.directed("112")
+    assert (frozenset({"Iran"}), frozenset({"United States"})) in v.directed("12")
+    w = run("Russia said the British allegations were false.")
+    assert w.directed("12") == {(frozenset({"Russia"}), frozenset({"United Kingdom"}))}
+
+
+def test_charges_said_to_be_serious_are_not_rejected() -> None:
+    v = run("Russia said the British allegations were serious.")
+    assert not v.events("12")
+
+
+def test_sources_telling_of_fighting_accuse_nobody() -> None:
+    v = run("Vietnamese-led forces have retaken a village in Cambodia after fighting, Thai military sources said.")
+    assert v.directed("112") == set()
