@@ -54,6 +54,8 @@ PLAN_NOUNS = {"arrangement", "preparation", "plan", "proposal", "invitation"}
 # "India decided to expel six diplomats": a decision taken (past tense) is the act; one still to take plans it
 DECISION_HEADS = {"decide", "move", "vote", "opt", "choose", "resolve"}
 COMMITMENTS = {"agree", "promise", "pledge", "vow", "offer", "commit"}
+# acts done in the saying: "offered an apology", "announced his condolences" (not "offered talks")
+SPOKEN_ACTS = {"apology", "condolence", "condolences", "congratulation", "congratulations", "thanks", "sympathy"}
 HYPOTHETICAL_HEADS = {
     "threaten",
     "consider",
@@ -220,7 +222,7 @@ def stance(trigger: Token, *, noun: bool) -> Stance:
                 if _taken(head):
                     return Stance(Modality.ASSERTED, f"decided-by-{lemma}", _subject(head), head)
                 return Stance(Modality.PLANNED, f"planned-by-{lemma}", _subject(head), head)
-            if lemma in PLAN_HEADS and via != "ccomp":
+            if lemma in PLAN_HEADS and via != "ccomp" and not (via == "dobj" and node.lemma_.lower() in SPOKEN_ACTS):
                 return Stance(Modality.PLANNED, f"planned-by-{lemma}", _subject(head), head)
             if via == "prep" and (plan := _plan_noun(head)) is not None:
                 return Stance(Modality.PLANNED, f"planned-by-{plan.lemma_.lower()}", None, head)

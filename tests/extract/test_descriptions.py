@@ -63,3 +63,11 @@ def test_a_speakers_bare_the_government_is_their_own_states() -> None:
         "Monday the government would impose sanctions on Myanmar."
     )
     assert (frozenset({"United Kingdom"}), frozenset({"Myanmar"})) in v.directed("163")
+
+
+def test_a_states_top_diplomat_is_not_its_one_named_leader() -> None:
+    v = run(
+        "Colombian President Alvaro Uribe said on Sunday the raid was legal. Ecuador withdrew its ambassador "
+        "from Bogota and ordered Colombia's top diplomat expelled."
+    )
+    assert (frozenset({"Ecuador"}), frozenset({"Colombia"})) in v.directed("17")

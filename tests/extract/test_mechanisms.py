@@ -247,3 +247,10 @@ def test_an_act_told_of_an_organisation_and_of_its_body_is_one_event_and_no_clai
     assert any("Council" in sentence for sentence in told)
     held = {e.key for e in v.ex.events} | {s.key for s in v.ex.sanctions} | {f.key for f in v.ex.facts}
     assert all(c.about in held for c in v.ex.claims)
+
+
+def test_an_apology_offered_is_an_apology_and_talks_offered_are_the_offerers_intent() -> None:
+    v = run("Japan offered an apology to China on Monday.")
+    assert v.directed("055") == {(frozenset({"Japan"}), frozenset({"China"}))} and not v.events("03")
+    w = run("Japan offered talks to China on Monday.")
+    assert w.directed("03") == {(frozenset({"Japan"}), frozenset({"China"}))}

@@ -98,7 +98,7 @@ class EventFinder(ArgumentPasses):
                 out.append(f)
                 if f.date and not f.date_weak:
                     last_date = f.date  # what "the next day" counts from (kept as we go: no rescan)
-        final = _drop_governed(_with_intents(_drop_reporting(_refusals(out), doc), doc), doc, history)
+        final = _drop_governed(_with_intents(_drop_reporting(_refusals(out), doc), doc, res), doc, history)
         index = {id(f): i for i, f in enumerate(final)}
         for f in final:
             if f.answers is not None:

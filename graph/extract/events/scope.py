@@ -6,10 +6,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from graph.extract.events.found import Found
+from graph.extract.events.phrases import inherited_subject, subject_actors
 from graph.extract.events.targets import CONDITION_MARKS
 from graph.extract.events.words import DEMAND
 from graph.extract.lexicon import DOCUMENT_NOUNS
 from graph.extract.nlp import Doc, Token
+from graph.extract.resolve import Resolved
 from graph.model import Modality
 
 # -- statements of intent ----------------------------------------------------------------------------
@@ -141,7 +143,7 @@ def _on_condition(tok: Token) -> bool:
     return False
 
 
-def _with_intents(found: list[Found], doc: Doc) -> list[Found]:
+def _with_intents(found: list[Found], doc: Doc, res: Resolved) -> list[Found]:
     """A planned act the actor announces ("X will send aid to Y") is also a statement of intent now (CAMEO 03/13).
 
     Both are kept: the intent, asserted on the day it is said, as CAMEO codes it; and the act itself with
@@ -166,8 +168,8 @@ def _with_intents(found: list[Found], doc: Doc) -> list[Found]:
         # a joint act ("Bosnia and Slovenia agreed to a ceasefire") is a joint intent, of no direction
         joint = not f.actors and len(f.participants) > 1 and suffix == "/intent" and _plural_subject(doc[f.trigger])
         entry = replace(f.entry, code=code, symmetric=joint)
-        actors = [] if joint else f.actors or f.participants[:1]
-        targets = [] if joint else f.targets or f.participants[1:]
+        actors = [] if joint else f.actors or _offerer(f, doc, res) or f.participants[:1]
+        targets = [] if joint else f.targets or [k for k in f.participants if k not in actors]
         out.append(
             replace(
                 f,
@@ -183,6 +185,14 @@ def _with_intents(found: list[Found], doc: Doc) -> list[Found]:
             )
         )
     return out
+
+
+def _offerer(f: Found, doc: Doc, res: Resolved) -> list[str]:
+    """The side of a joint act that offers, promises or agrees to it alone ("Japan offered talks to China")."""
+    if f.governor is None:
+        return []
+    head = doc[f.governor]
+    return [k for k in subject_actors(head, res) or inherited_subject(head, res) if k in f.participants][:1]
 
 
 PLURAL_PRONOUNS = {"they", "we", "both"}
@@ -208,8 +218,10 @@ def _plural_subject(tok: Token) -> bool:
 
 
 def _drop_reporting(found: list[Found], doc: Doc) -> list[Found]:
-    """ "X announced it will Y": the announcement is coded by its content, not as a bare statement (010)."""
+    """ "X announced it will Y": the announcement is coded by its content, not as a bare statement (010); an
+    offer or promise of an act done in the saying ("offered an apology") is that act."""
     verbs = {f.trigger for f in found if not f.entry.noun}
+    done_nouns = {f.trigger for f in found if f.entry.noun and f.modality is not Modality.PLANNED}
     keep = []
     for f in found:
         if f.entry.code == "010" and any(
@@ -219,5 +231,11 @@ def _drop_reporting(found: list[Found], doc: Doc) -> list[Found]:
             for t in c.subtree
         ):
             continue
+        if (
+            f.entry.code.startswith("03")
+            and not f.entry.noun
+            and any(c.dep_ == "dobj" and c.i in done_nouns for c in doc[f.trigger].children)
+        ):
+            continue  # "offered an apology": the apology is the act, the offer only carries it
         keep.append(f)
     return keep

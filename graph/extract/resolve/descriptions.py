@@ -33,6 +33,7 @@ LEADER_NOUNS: dict[str, tuple[str, ...]] = {
     "emir": ("head_of_state",),
     "diplomat": ("foreign_minister",),
 }
+OFFICE_ONLY_NOUNS = {"diplomat"}  # descriptions that fit only a holder of their office
 # plural role nouns whose states' office holders a text names together ("the Congolese and Rwandan presidents")
 PLURAL_LEADERS = {"presidents": "head_of_state", "premiers": "head_of_government", "kings": "head_of_state"}
 # nouns that, after "the", stand for an actor of their kind the text has just named ("sanctions on the
@@ -100,7 +101,10 @@ class DescriptionPasses(KnownPeoplePasses):
             k for k, a in r.actors.items() if a.kind is ActorKind.PERSON and a.nationality == state and _before(r, k, i)
         ]
         fitting = [k for k in named if self._holds(r, k, state, offices)]
-        chosen = fitting if fitting else (named if len(named) == 1 else [])
+        # the one person of the state named before is its leader, but not its "top diplomat" unless the
+        # dictionary says so: that is often an envoy the article has not named
+        alone = named if len(named) == 1 and noun.lower_ not in OFFICE_ONLY_NOUNS else []
+        chosen = fitting if fitting else alone
         if len(chosen) == 1:
             self._anaphor(r, noun.left_edge.i, i + 1, chosen[0])
 
