@@ -337,3 +337,8 @@ def test_a_naming_verb_judges_its_own_object_only() -> None:
 def test_people_of_two_origins_are_no_pair_of_states() -> None:
     v = run("Protesters clashed with some Turkish-Americans, who had gathered to welcome the Turkish president.")
     assert not any("Türkiye" in s for s, _t in v.directed("04"))
+
+
+def test_the_premiers_or_ambassadors_of_two_states_are_those_states() -> None:
+    v = run("The premiers of Thailand and Cambodia agreed on Monday to implement an immediate ceasefire.")
+    assert any(v.n(e.participants) == {"Thailand", "Cambodia"} for e in v.events("03"))
