@@ -35,6 +35,7 @@ PARTICLES = {"out", "up", "off", "down", "back", "away", "in", "on", "over", "fo
 # synonym sets of function words: they describe PETRARCH's own parsing, not events
 # marks of source, target and skipped words in a pattern: nothing to match
 MARKERS = {"$", "+", "%", "^"}
+BARE_PREPOSITIONS = {"to", "for", "with", "of", "at", "by", "from", "into", "about", "against", "toward"}
 SKIP_SYNSETS = {"AUXVERB1", "AUXVERB2", "AUXVERB3", "TOBEVERB", "PREPOSIT1"}
 NOTICE = (
     "Derived from the PETRARCH-2 CAMEO verb dictionary (CAMEO.2.0.txt, openeventdata/petrarch2 commit "
@@ -130,6 +131,11 @@ class Converter:
         preps = [w for w in items if w.startswith("(")]
         if len(nouns) > 1 or len(preps) > 1:
             self.skipped["more than one object or prepositional phrase"] += 1
+            return None
+        if nouns and nouns[0].lower() in BARE_PREPOSITIONS:
+            # "- * TO [030]": a preposition where the object goes; read as an object noun it matched
+            # "heads to Beijing" as a statement of intent
+            self.skipped["a bare preposition in the object position"] += 1
             return None
         if nouns:
             fields["obj"] = self.words(nouns[0])

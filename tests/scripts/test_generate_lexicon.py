@@ -30,6 +30,7 @@ UPBRAID {UPBRAIDS UPBRAIDED UPBRAIDING }
 - ARMY * (TO BORDER)                                  [154]         # SCOLD
 - * {NEW STRATEGY}                                    [030]         # SCOLD
 - * (TO)
+- * TO                                                [030]         # SCOLD
 
 ---  MUMBLE   [010]  ---
 MUMBLE
@@ -73,4 +74,5 @@ def test_blocks_and_patterns_become_entries(tmp_path: Path) -> None:
     assert skipped["multi-word object phrase"] == 1
     assert skipped["code not in the CAMEO scheme"] == 1
     assert skipped["no code"] == 1
+    assert skipped["a bare preposition in the object position"] == 1
     assert stats["verbs_skipped"] == {"words before the verb": 1}
