@@ -264,3 +264,13 @@ def test_ordering_an_envoy_or_others_to_leave_is_an_expulsion() -> None:
     assert v.directed("161") == {(frozenset({"Mali"}), frozenset({"France"}))}
     w = run("Latvia ordered two Russian journalists to leave the country.")
     assert any("Latvia" in s for s, _t in w.directed("174"))
+
+
+def test_handing_over_or_transferring_arms_is_military_aid_but_hostages_are_not() -> None:
+    v = run("The Netherlands handed over 18 F-16 jets to Ukraine. Germany transferred air-defence systems to Kyiv.")
+    assert v.directed("072") == {
+        (frozenset({"Netherlands"}), frozenset({"Ukraine"})),
+        (frozenset({"Germany"}), frozenset({"Ukraine"})),
+    }
+    w = run("Hamas handed over four hostages to the Red Cross.")
+    assert not w.events("07")
