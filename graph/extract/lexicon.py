@@ -153,9 +153,27 @@ class Lexicon:
         phrase_words = {w for e in self.phrases for w in (e.phrase or "").lower().split()}
         return frozenset(self.verb_forms) | frozenset(self.noun_forms) | phrase_words | {"must", "should"}
 
-    def noun(self, lemma: str) -> Entry | None:
+    def noun(self, lemma: str, tok: Token | None = None) -> Entry | None:
+        """The entry of an event noun: with ``tok``, the most specific one its phrase fits ("the expulsion of
+        six diplomats" is a cut in relations, an expulsion of others is not); else the unconditional one."""
         entries = self.nouns.get(lemma)
-        return entries[0] if entries else None
+        if not entries:
+            return None
+        if tok is not None:
+            return next((e for e in entries if _noun_fits(e, tok)), None)
+        return next((e for e in entries if not e.prep), entries[0])
+
+
+def _noun_fits(entry: Entry, tok: Token) -> bool:
+    """Whether an event noun's phrase holds the entry's preposition (and one of its words after it)."""
+    if not entry.prep:
+        return True
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in entry.prep
+        and (not entry.pobj or any(p.dep_ == "pobj" and p.lemma_.lower() in entry.pobj for p in c.children))
+        for c in tok.children
+    )
 
 
 def _entry(raw: dict[str, Any], noun: bool) -> Entry:
@@ -284,7 +302,7 @@ def load_lexicon() -> Lexicon:
                 replace(e, symmetric=True) if e.generated and not e.symmetric and set(e.obj) & together else e
                 for e in entries
             ]
-    for entries in verbs.values():
+    for entries in (*verbs.values(), *nouns.values()):
         entries.sort(key=lambda e: -e.specificity)
     verb_forms = {f: lemma for lemma in verbs for f in _inflect(lemma, irregular)}
     noun_forms = {f: lemma for lemma in nouns for f in (lemma, lemma + "s", lemma + "es")}

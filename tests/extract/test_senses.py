@@ -274,3 +274,10 @@ def test_handing_over_or_transferring_arms_is_military_aid_but_hostages_are_not(
     }
     w = run("Hamas handed over four hostages to the Red Cross.")
     assert not w.events("07")
+
+
+def test_the_expulsion_of_diplomats_cuts_relations_and_names_whose_they_are() -> None:
+    v = run("India on Monday ordered the expulsion of six Canadian diplomats.")
+    assert v.directed("161") == {(frozenset({"India"}), frozenset({"Canada"}))}
+    w = run("Beijing's expulsion of the Lithuanian envoy drew criticism on Monday.")
+    assert w.directed("16") == {(frozenset({"China"}), frozenset({"Lithuania"}))}

@@ -426,14 +426,14 @@ class ArgumentPasses:
                 f.rule += "/light-verb"
             if not f.targets and not f.entry.symmetric:
                 f.targets += prep_actors(verb, res, NOUN_TARGET_PREPS)
-        if not f.targets and not f.entry.symmetric:  # "a suspension of air links with Serbia"
-            f.targets += [
+        if not f.targets and not f.entry.symmetric:  # "the expulsion of the Lithuanian envoy", "a suspension of air
+            f.targets += [  # links with Serbia"
                 a
                 for c in tok.children
                 if c.dep_ == "prep" and c.lower_ == "of"
                 for p in c.children
                 if p.dep_ == "pobj"
-                for a in _inner_actors(p, res)
+                for a in (np_actors(p, res) or _inner_actors(p, res))
                 if a not in f.actors
             ]
         if not f.targets and f.entry.code[:2] == SANCTION_ROOT:  # "tariffs on $200 billion of Chinese goods"

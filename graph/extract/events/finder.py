@@ -130,7 +130,7 @@ class EventFinder(ArgumentPasses):
                 if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and lemma not in ("be", "have", "do")):
                     entry = self.lex.verb(tok, lemma, lambda i: _is_kind(res, i, ActorKind.PERSON))
                 elif (tok.pos_ in ("NOUN", "PROPN") and not tok.is_title) or tok.pos_ == "NOUN":
-                    entry = self.lex.noun(lemma)
+                    entry = self.lex.noun(lemma, tok)
                 else:
                     entry = None
             else:
