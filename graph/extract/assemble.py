@@ -43,7 +43,14 @@ def _compatible(a: Found, b: Found) -> bool:
         return False
     if b.targets and set(b.targets) != set(a.targets):
         return False
-    return not (b.date and a.date and b.date != a.date and not (a.date_weak or b.date_weak))
+    if not (a.date and b.date) or a.date == b.date:
+        return True
+    if a.date_weak and b.date_weak:
+        return True  # neither date is the act's own
+    # one date taken from elsewhere in its sentence may be wrong, but not against the other's own date a month
+    # or more away: "Last November, he also warned the US president" is another warning than Thursday's
+    apart = a.date.earliest > b.date.latest or b.date.earliest > a.date.latest
+    return (a.date_weak or b.date_weak) and not (apart and abs((a.date.earliest - b.date.earliest).days) > 27)
 
 
 def fold(found: list[Found]) -> list[tuple[Found, list[Found]]]:

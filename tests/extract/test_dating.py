@@ -160,3 +160,13 @@ def test_of_two_dates_on_one_verb_the_nearer_one_wins() -> None:
         FRIDAY,
     )
     assert dated(v, "111") == ["2026-03-16"]
+
+
+def test_the_same_act_told_again_a_month_or_more_apart_is_another_act() -> None:
+    v = run(
+        "Chinese President Xi Jinping warned Joe Biden against playing with fire in a phone call that lasted "
+        "two hours on Thursday. Last November, he also warned the US president in a virtual summit.",
+        date(2022, 7, 29),
+    )
+    warnings = sorted(str(e.date.earliest) for e in v.events("13") if e.date)
+    assert warnings == ["2021-11-01", "2022-07-28"]
