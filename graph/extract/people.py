@@ -205,6 +205,7 @@ class People:
         self._terms: dict[tuple[str, str], list[tuple[Role, Person]]] = {}
         self._by_word: dict[str, list[str]] | None = None  # built on the first near_name lookup
         self._by_surname: dict[str, dict[str, Person]] | None = None  # built on the first by_surname lookup
+        self._by_first: dict[str, dict[str, Person]] | None = None  # built on the first by_first_word lookup
         for person in self._persons:
             self._by_id[person.id] = person
             for key in dict.fromkeys(name_key(n) for n in person.names):
@@ -256,6 +257,16 @@ class People:
                     found = self._by_surname.setdefault(key.rsplit(" ", 1)[1], {})
                     found.update((p.id, p) for p in persons)
         return list(self._by_surname.get(name_key(word), {}).values())
+
+    def by_first_word(self, word: str) -> list[Person]:
+        """Everyone whose full name (or a full alias) of two or more words starts with ``word`` ("Kim": Kim Jong
+        Un, whose family name comes first)."""
+        if self._by_first is None:
+            self._by_first = {}
+            for key, persons in self._by_key.items():
+                if " " in key:
+                    self._by_first.setdefault(key.split(" ", 1)[0], {}).update((p.id, p) for p in persons)
+        return list(self._by_first.get(name_key(word), {}).values())
 
     def by_name(self, surface: str) -> list[Person]:
         """Everyone whose name or an alias is ``surface`` (case, accents and hyphens aside).

@@ -84,3 +84,10 @@ def test_a_one_letter_typo_of_a_recent_office_holder_is_that_person() -> None:
 def test_a_name_one_letter_from_a_long_gone_office_holder_is_not_changed() -> None:
     v = run("Treasury Secretary Scott Bassent met Chinese officials in Geneva.", published=date(1985, 5, 1))
     assert "Scott Bassent" in persons(v)
+
+
+def test_a_bare_name_that_is_also_a_family_name_first_names_nobody_alone() -> None:
+    v = run("Kim pledged full backing for Russia on Wednesday.", date(2024, 6, 19))
+    assert "Jim Yong Kim" not in {a.name for a in v.ex.actors}
+    w = run("North Korean leader Kim Jong Un hosted Putin. Kim pledged full backing for Russia.", date(2024, 6, 19))
+    assert (frozenset({"Kim Jong Un"}), frozenset({"Russia"})) in w.directed("05")

@@ -61,6 +61,10 @@ class KnownPeoplePasses(ResolverBase):
         found = self.people.by_name(surface)
         if not found and surname and one_word:
             found = [p for p in self.people.by_surname(surface) if at is None or self._recent(p, at)]
+            # "Kim" is also the family name that starts "Kim Jong Un": no one person then
+            found += [
+                p for p in self.people.by_first_word(surface) if p not in found and (at is None or self._recent(p, at))
+            ]
         if len(found) != 1:
             return None
         person = found[0]
