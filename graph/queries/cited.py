@@ -10,13 +10,13 @@ from typing import Any
 from graph.digests import expand, unescape
 from graph.ids import ID
 from graph.queries.articles import NO_ARTICLE, ArticleInfo
-from graph.queries.claims import ClaimInfo, claim_order, claim_records, to_float, to_int
-from graph.queries.digests import Digests
+from graph.queries.claims import ClaimInfo, claim_order, to_float, to_int
 from graph.queries.records import Evidence
 
 
 def cited_from_digests(
-    digests: Digests,
+    claims: list[list[str]],
+    run_document: Callable[[str], str | None],
     events: Collection[str],
     *,
     label: Callable[[str], str | None],
@@ -24,7 +24,8 @@ def cited_from_digests(
     look_up: Callable[[Iterable[ClaimInfo]], Mapping[str, Evidence]],
     edge_dicts: bool,
 ) -> dict[str, Any]:
-    """The evidence of the claims about ``events``, from the claim digests, sorted as
+    """The evidence of the claims about ``events``, from the claim digest records ``claims``
+    (:func:`graph.queries.claims.claim_records`; ``run_document`` names the document of a run), sorted as
     :meth:`graph.queries.fetch.Fetcher.claims` sorts claims (by source, sentence and claim):
     :data:`Cited` tuples, or edge dicts. Articles come from ``articles`` (the session's cache),
     filled beforehand; a sentence that no digest describes is looked up with ``look_up``."""
@@ -36,9 +37,7 @@ def cited_from_digests(
     unread: list[tuple[str, ClaimInfo]] = []
     # local names, plain dict lookups and no helper call per claim: this loop runs once per claim
     # of the store, and most of what it looks up repeats (documents, articles, claimants)
-    for name, about, modality, who, conf, run, doc, sent, art_name, start_text, end_text, text in claim_records(
-        digests
-    ):
+    for name, about, modality, who, conf, run, doc, sent, art_name, start_text, end_text, text in claims:
         if not modality:
             continue  # no modality: not read as a claim (the rule of the flat scans)
         if " " in about:  # about several nodes
@@ -55,7 +54,7 @@ def cited_from_digests(
         if document is None and doc:
             document = names[doc] = expand(doc)
         elif document is None and run:  # the write did not say which document the run used
-            document = digests.run_document(run)
+            document = run_document(run)
         if who in claimants:
             claimant = claimants[who]
         else:
@@ -134,3 +133,23 @@ def cited_from_digests(
             entries.sort(key=claim_order)
             entries[:] = [entry[3] for entry in entries]
     return keyed
+
+
+def cited_articles(
+    claims: list[list[str]], run_document: Callable[[str], str | None], events: Collection[str]
+) -> set[str]:
+    """The articles :func:`cited_from_digests` shows for the claims about ``events``: those to have at
+    hand beforehand (a claim whose sentence the digest lacks is looked up with its article)."""
+    out: set[str] = set()
+    for _, about, modality, _, _, run, doc, sent, art_name, _, _, text in claims:
+        if not modality or (sent and not text):
+            continue
+        if not any(expand(node) in events for node in about.split(" ")):
+            continue
+        if art_name:
+            out.add(expand(art_name))
+        elif doc:
+            out.add(expand(doc))
+        elif run and (document := run_document(run)):
+            out.add(document)
+    return out

@@ -1,11 +1,14 @@
 """From query rows to events with their claims and evidence: the shared, heavy part of the lookups.
 
-Every fetch is one of the ``lookup/*.rq`` queries, bound with :mod:`graph.queries.params`. Events
-and claims come back packed one row per node (see ``lookup/event_summary``), because the cost of a
-lookup on a large store is the number of result terms, not the matching. Sets of nodes are passed
-as a ``VALUES`` list up to :data:`BULK` items. Past that, everything is read at once in flat form
-(the ``lookup/table_*`` queries and ``lookup/property_values`` scans, as plain values, two at a time;
-see :mod:`graph.queries.table`), joined here, and filtered.
+Events are read from the digests (:mod:`graph.digests`) where the store has them: up to :data:`BULK`
+events from the digests of the graphs that state them (:mod:`graph.queries.graph_digests`), every
+event from all of them (:mod:`graph.queries.digests`). The rest comes from the triples, through the
+``lookup/*.rq`` queries bound with :mod:`graph.queries.params`: events and claims packed one row
+per node (``lookup/event_facts``, :mod:`graph.queries.packed`), because the cost of a lookup on a
+large store is the number of result terms, not the matching; sets of nodes passed as a ``VALUES``
+list up to BULK items; past that, everything read at once in flat form (the ``lookup/table_*``
+queries and ``lookup/property_values`` scans, as plain values, two at a time; see
+:mod:`graph.queries.table`), joined here, and filtered.
 """
 
 from __future__ import annotations
@@ -15,26 +18,33 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+from graph.digests import compact
 from graph.prefixes import PREFIXES
 from graph.queries.articles import NO_ARTICLE, ArticleInfo, all_articles, articles_from_digests, looked_up
-from graph.queries.cited import cited_from_digests
-from graph.queries.claims import ClaimInfo, claims_from_digests, claims_from_triples, lowest, to_float, to_int
+from graph.queries.cited import cited_articles, cited_from_digests
+from graph.queries.claims import (
+    ClaimInfo,
+    claim_records,
+    claims_from_digests,
+    claims_from_triples,
+    lowest,
+    to_float,
+    to_int,
+)
 from graph.queries.dates import to_date
-from graph.queries.digests import Digests, DigestTable, read_digests
+from graph.queries.digests import Digests, DigestTable, read_digests, run_documents
 from graph.queries.event_types import TypeTable
+from graph.queries.graph_digests import read_graph_digests
 from graph.queries.merged import EventMerges
-from graph.queries.records import ActorRef, EventParts, Evidence, Relation, modality_rank
+from graph.queries.packed import Summary, relation_of, summary_of
+from graph.queries.records import ActorRef, EventParts, Evidence, Relation
 from graph.queries.resolve import ActorIndex
-from graph.queries.table import EventTable, ValuesRunner, confidence_of, gc_paused, read_properties, read_tables
+from graph.queries.table import EventTable, ValuesRunner, gc_paused, read_properties, read_tables
 from graph.store.base import SelectResult, Term
 
 Runner = Callable[[str, Mapping[str, object]], SelectResult]
 """Runs a named lookup (``event_facts``) with parameters and returns its rows."""
-Summary = tuple[int, float | None, list[str]]
-"""Number of source documents, highest confidence and modalities of the claims about an event."""
 BULK = 5000
-PRECISION = {"unitDay": "day", "unitMonth": "month", "unitYear": "year"}
-SCHEDULED = "https://schema.org/EventScheduled"
 SENTENCE_PROPERTIES = {
     "text": PREFIXES["oa"] + "exact",
     "article": PREFIXES["dct"] + "isPartOf",
@@ -72,6 +82,8 @@ class Fetcher:
         self._articles: dict[str, ArticleInfo] = {}
         self._refs: dict[str, ActorRef] = {}
         self._days: dict[str, dt.date | None] = {}
+        self._documents: dict[str, set[str]] | None = None
+        """The documents runs used (read once, when a digest names a run instead of its document)."""
 
     def _rows(self, name: str, param: str, iris: Collection[str] | None) -> SelectResult:
         small = iris is not None and len(iris) <= BULK
@@ -187,9 +199,10 @@ class Fetcher:
     def reports(self, iris: Collection[str] | None, *, evidence: bool = True) -> list[Relation]:
         """The events as the sources report them, before the reports of one event are merged.
 
-        With evidence: ``lookup/event_facts``, ``lookup/claims`` and the sentences; without, the one
-        query ``lookup/event_summary``, or the whole-store table (:mod:`graph.queries.table`) for every
-        event or past BULK events.
+        Up to BULK events: from the digests of the graphs that state them (:meth:`_from_graph_digests`),
+        in IRI order, and any the digests cannot give from the triples (:meth:`_from_triples`). For
+        every event or past BULK events, the whole-store read (:mod:`graph.queries.digests`, else
+        :mod:`graph.queries.table`).
         """
         if iris is not None and not iris:
             return []
@@ -199,6 +212,46 @@ class Fetcher:
             parts, by_event = self._parts_and_cited(iris, edge_dicts=False)
             with gc_paused():
                 return [Relation.of_parts(p, tuple(Evidence(*v) for v in by_event.get(p[0], ()))) for p in parts]
+        if not self.use_digests:
+            return self._from_triples(iris, evidence=evidence)
+        read, rest = self._from_graph_digests(iris, evidence=evidence)
+        if rest:
+            read += self._from_triples(rest, evidence=evidence)
+            read.sort(key=_event_of)
+        return read
+
+    def _from_graph_digests(self, iris: Collection[str], *, evidence: bool) -> tuple[list[Relation], set[str]]:
+        """The events (in IRI order) from the digests of the graphs that state them
+        (:mod:`graph.queries.graph_digests`), merged by the rules of the whole-store digest read; and
+        the events to read from the triples: those some graph without digests states, those with a
+        date that is not a plain ``xsd:date``, and any that no digest describes (no such event, or
+        one written after a check of the digests)."""
+        found = read_graph_digests(self.values, iris, claims=evidence, concurrent=self.concurrent)
+        with gc_paused():
+            events = Digests(found.events, self._run_documents)
+            table = DigestTable(self._code, self.types.kind, self._ref, self._day)
+            parts = table.parts(events)
+            rest = found.rest | table.unreadable | (set(iris) - {p[0] for p in parts})
+            if table.unreadable:
+                parts = [p for p in parts if p[0] not in table.unreadable]
+            if not evidence:
+                return list(map(Relation.of_parts, parts)), rest
+            digests = Digests(found.claims, self._run_documents)
+            named = {p[0] for p in parts}
+            about = {compact(e) for e in named}  # the claims about other events of these graphs left out
+            claims = [f for f in claim_records(digests) if _about(f[1], about)]
+            self._load_articles(cited_articles(claims, digests.run_document, named) - self._articles.keys())
+            cited = self._cited_records(claims, digests.run_document, named, edge_dicts=False)
+            return [Relation.of_parts(p, tuple(Evidence(*v) for v in cited.get(p[0], ()))) for p in parts], rest
+
+    def _run_documents(self) -> dict[str, set[str]]:
+        if self._documents is None:
+            self._documents = run_documents(self.values)
+        return self._documents
+
+    def _from_triples(self, iris: Collection[str], *, evidence: bool) -> list[Relation]:
+        """The events from their triples: with evidence, ``lookup/event_facts``, ``lookup/claims`` and
+        the sentences; without, the one query ``lookup/event_summary``."""
         found: dict[str, dict[str, list[str]]] = {}
         if evidence and self.concurrent:  # the claims read in a second thread meanwhile (no GIL held)
             with ThreadPoolExecutor(max_workers=1, thread_name_prefix="diplograph-claims") as pool:
@@ -209,7 +262,7 @@ class Fetcher:
             result = self._rows("event_facts" if evidence else "event_summary", "event", iris)
             every = None
         for e, packed in result.rows:
-            if e is None or packed is None or (iris is not None and e.value not in iris):
+            if e is None or packed is None or e.value not in iris:
                 continue
             f: dict[str, list[str]] = {}
             for item in packed.value.split(" "):
@@ -217,12 +270,12 @@ class Fetcher:
                 f.setdefault(key, []).append(value)
             found[e.value] = f
         if not evidence:
-            return [self._relation(e, f, _summary(f), [], {}) for e, f in found.items()]
+            return [self._relation(e, f, summary_of(f), [], {}) for e, f in found.items()]
         # the claims of the events found (each node's claims are read alike whatever else is asked)
         claims = self.claims(set(found)) if every is None else {e: every[e] for e in every if e in found}
         cited = self.evidence(c for cs in claims.values() for c in cs)
         return [
-            self._relation(e, f, _summary(f, claims.get(e, [])), claims.get(e, []), cited) for e, f in found.items()
+            self._relation(e, f, summary_of(f, claims.get(e, [])), claims.get(e, []), cited) for e, f in found.items()
         ]
 
     def parts_with_edge_evidence(
@@ -265,9 +318,19 @@ class Fetcher:
     def _cited(self, digests: Digests, events: Collection[str], *, edge_dicts: bool) -> dict[str, Any]:
         """The evidence of ``events`` from the claim digests (:func:`graph.queries.cited.cited_from_digests`),
         articles from the session's cache, filled beforehand."""
+        return self._cited_records(claim_records(digests), digests.run_document, events, edge_dicts=edge_dicts)
+
+    def _cited_records(
+        self,
+        claims: list[list[str]],
+        run_document: Callable[[str], str | None],
+        events: Collection[str],
+        *,
+        edge_dicts: bool,
+    ) -> dict[str, Any]:
         label, articles = self.index.label, self._articles
         return cited_from_digests(
-            digests, events, label=label, articles=articles, look_up=self.evidence, edge_dicts=edge_dicts
+            claims, run_document, events, label=label, articles=articles, look_up=self.evidence, edge_dicts=edge_dicts
         )
 
     def _claims_and_articles(self) -> tuple[Digests | None, dict[str, ArticleInfo]]:
@@ -298,7 +361,7 @@ class Fetcher:
         names = sorted(unreadable)
         again: dict[str, EventParts] = {}
         for start in range(0, len(names), BULK):
-            again.update((r.event, r.parts()) for r in self.reports(names[start : start + BULK], evidence=False))
+            again.update((r.event, r.parts()) for r in self._from_triples(names[start : start + BULK], evidence=False))
         return [again.get(p[0], p) for p in parts]
 
     def _whole_store(self, ordered: bool) -> tuple[list[EventParts], set[str]]:
@@ -325,63 +388,22 @@ class Fetcher:
             value = self._days[text] = to_date(text)
             return value
 
+    def _relation(
+        self, e: str, f: dict[str, list[str]], summary: Summary, claims: list[ClaimInfo], cited: dict[str, Evidence]
+    ) -> Relation:
+        return relation_of(e, f, summary, claims, cited, table=self.types, day=self._day, ref=self._ref)
+
     def _ref(self, iri: str) -> ActorRef:
         ref = self._refs.get(iri)
         if ref is None:
             ref = self._refs[iri] = self.index.ref(iri)
         return ref
 
-    def _relation(
-        self, e: str, f: dict[str, list[str]], summary: Summary, claims: list[ClaimInfo], cited: dict[str, Evidence]
-    ) -> Relation:
-        types = [self.types.get(t) for t in f.get("type", ())]
-        t = min(types, key=lambda t: (t.code or "~", t.iri)) if types else None
-        day = self._day
-        lows = [d for d in map(day, f.get("earliest", ())) if d]
-        highs = [d for d in map(day, f.get("latest", ())) if d]
-        earliest, latest = (max(lows) if lows else None), (min(highs) if highs else None)
-        if earliest and latest and earliest > latest:  # the sources' windows do not meet: keep their span
-            earliest, latest = min(lows), max(highs)
-        days = {d for d in map(day, f.get("date", ())) if d}
-        date = earliest if earliest and earliest == latest else (next(iter(days)) if len(days) == 1 else None)
-        units = {PRECISION[u] for p in f.get("precision", ()) if (u := p.rsplit("#", 1)[-1]) in PRECISION}
-        precision = "day" if date else (units.pop() if len(units) == 1 else None)
-        sources, confidence, modalities = summary
-        if not modalities and SCHEDULED in f.get("status", ()):
-            modalities = ["planned"]
 
-        def refs(key: str) -> tuple[ActorRef, ...]:
-            values = f.get(key)
-            if not values:
-                return ()
-            # dict.fromkeys: a person and the other name it is read as (graph.identity) are one side
-            return tuple(dict.fromkeys(self._ref(i) for i in (values if len(values) == 1 else sorted(set(values)))))
-
-        return Relation(
-            event=e,
-            cameo=t.code if t else None,
-            label=t.label if t else None,
-            root=t.root if t else None,
-            quad_class=t.quad_class if t else None,
-            goldstein=t.goldstein if t else None,
-            actors=refs("actor"),
-            targets=refs("target"),
-            participants=refs("participant"),
-            date=date,
-            earliest=earliest,
-            latest=latest,
-            precision=precision,
-            modalities=tuple(sorted(set(modalities), key=modality_rank)),
-            sources=sources,
-            confidence=confidence,
-            evidence=tuple(cited[c.claim] for c in claims if c.claim in cited),
-        )
+def _event_of(r: Relation) -> str:
+    return r.event
 
 
-def _summary(f: dict[str, list[str]], claims: list[ClaimInfo] | None = None) -> Summary:
-    """Sources (documents), highest confidence and modalities: from the claims, or from the packed summary."""
-    if claims is not None:
-        confidences = [c.confidence for c in claims if c.confidence is not None]
-        return len({c.source for c in claims}), max(confidences) if confidences else None, [c.modality for c in claims]
-    sources = f.get("sources", ["0"])[0]
-    return int(sources) if sources.isdigit() else 0, confidence_of(f.get("confidence", [""])[0]), f.get("modality", [])
+def _about(nodes: str, wanted: Collection[str]) -> bool:
+    """Whether a claim digest's ``about`` field (compacted names) names one of ``wanted``."""
+    return nodes in wanted or (" " in nodes and any(n in wanted for n in nodes.split(" ")))
