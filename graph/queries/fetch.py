@@ -18,8 +18,9 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from graph.digests import compact
+from graph.digests import expand
 from graph.prefixes import PREFIXES
+from graph.queries import graph_digests
 from graph.queries.articles import NO_ARTICLE, ArticleInfo, all_articles, articles_from_digests, looked_up
 from graph.queries.cited import cited_articles, cited_from_digests
 from graph.queries.claims import (
@@ -34,10 +35,9 @@ from graph.queries.claims import (
 from graph.queries.dates import to_date
 from graph.queries.digests import Digests, DigestTable, read_digests, run_documents
 from graph.queries.event_types import TypeTable
-from graph.queries.graph_digests import read_graph_digests
 from graph.queries.merged import EventMerges
 from graph.queries.packed import Summary, relation_of, summary_of
-from graph.queries.records import ActorRef, EventParts, Evidence, Relation
+from graph.queries.records import ActorRef, Cited, EventParts, Evidence, Relation
 from graph.queries.resolve import ActorIndex
 from graph.queries.table import EventTable, ValuesRunner, gc_paused, read_properties, read_tables
 from graph.store.base import SelectResult, Term
@@ -199,7 +199,7 @@ class Fetcher:
     def reports(self, iris: Collection[str] | None, *, evidence: bool = True) -> list[Relation]:
         """The events as the sources report them, before the reports of one event are merged.
 
-        Up to BULK events: from the digests of the graphs that state them (:meth:`_from_graph_digests`),
+        From FEWEST up to BULK events: from the digests of the graphs that state them (:meth:`_from_graph_digests`),
         in IRI order, and any the digests cannot give from the triples (:meth:`_from_triples`). For
         every event or past BULK events, the whole-store read (:mod:`graph.queries.digests`, else
         :mod:`graph.queries.table`).
@@ -212,7 +212,7 @@ class Fetcher:
             parts, by_event = self._parts_and_cited(iris, edge_dicts=False)
             with gc_paused():
                 return [Relation.of_parts(p, tuple(Evidence(*v) for v in by_event.get(p[0], ()))) for p in parts]
-        if not self.use_digests:
+        if not self.use_digests or len(iris) < graph_digests.FEWEST:
             return self._from_triples(iris, evidence=evidence)
         read, rest = self._from_graph_digests(iris, evidence=evidence)
         if rest:
@@ -226,23 +226,28 @@ class Fetcher:
         the events to read from the triples: those some graph without digests states, those with a
         date that is not a plain ``xsd:date``, and any that no digest describes (no such event, or
         one written after a check of the digests)."""
-        found = read_graph_digests(self.values, iris, claims=evidence, concurrent=self.concurrent)
+        cite = self._cite_all if evidence else None
+        found = graph_digests.read_graph_digests(self.values, iris, cite=cite, concurrent=self.concurrent)
         with gc_paused():
-            events = Digests(found.events, self._run_documents)
             table = DigestTable(self._code, self.types.kind, self._ref, self._day)
-            parts = table.parts(events)
+            parts = table.parts(Digests(found.events, self._run_documents))
             rest = found.rest | table.unreadable | (set(iris) - {p[0] for p in parts})
             if table.unreadable:
                 parts = [p for p in parts if p[0] not in table.unreadable]
             if not evidence:
                 return list(map(Relation.of_parts, parts)), rest
-            digests = Digests(found.claims, self._run_documents)
-            named = {p[0] for p in parts}
-            about = {compact(e) for e in named}  # the claims about other events of these graphs left out
-            claims = [f for f in claim_records(digests) if _about(f[1], about)]
-            self._load_articles(cited_articles(claims, digests.run_document, named) - self._articles.keys())
-            cited = self._cited_records(claims, digests.run_document, named, edge_dicts=False)
+            cited = found.cited
             return [Relation.of_parts(p, tuple(Evidence(*v) for v in cited.get(p[0], ()))) for p in parts], rest
+
+    def _cite_all(self, records: list[str]) -> dict[str, list[Cited]]:
+        """The evidence of every event the claim digest ``records`` are about (:data:`Cited` tuples by
+        event), the articles they show read first (graph.queries.graph_digests calls this)."""
+        with gc_paused():
+            digests = Digests(records, self._run_documents)
+            claims = claim_records(digests)
+            about = {expand(n) for f in claims for n in f[1].split(" ")}
+            self._load_articles(cited_articles(claims, digests.run_document, about) - self._articles.keys())
+            return self._cited_records(claims, digests.run_document, about, edge_dicts=False)
 
     def _run_documents(self) -> dict[str, set[str]]:
         if self._documents is None:
@@ -402,8 +407,3 @@ class Fetcher:
 
 def _event_of(r: Relation) -> str:
     return r.event
-
-
-def _about(nodes: str, wanted: Collection[str]) -> bool:
-    """Whether a claim digest's ``about`` field (compacted names) names one of ``wanted``."""
-    return nodes in wanted or (" " in nodes and any(n in wanted for n in nodes.split(" ")))

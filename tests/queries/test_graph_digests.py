@@ -26,6 +26,12 @@ STRATEGIES = {"their graphs": 10.0**9, "every graph": 0.0}
 """graph_digests.EVERY_GRAPH for each way of reading: never, or always, every graph's digests."""
 
 
+@pytest.fixture(autouse=True)
+def _few_events_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stores here are small: every lookup reads the digests, however few its events."""
+    monkeypatch.setattr(graph_digests, "FEWEST", 0)
+
+
 @pytest.fixture(params=BACKENDS)
 def kg(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[KnowledgeGraph]:
     for name, text in (("first", FIRST), ("second", SECOND), ("third", THIRD)):
@@ -65,8 +71,8 @@ def test_events_read_from_the_digests_of_their_graphs_are_those_of_the_triples(
     assert_reads_alike(kg, iris, monkeypatch)
     for every in STRATEGIES.values():  # the digests do give the events (not all left to the triples)
         monkeypatch.setattr(graph_digests, "EVERY_GRAPH", every)
-        found = graph_digests.read_graph_digests(kg._values, iris, claims=True, concurrent=False)
-        assert len(found.events) > 10 and len(found.claims) > 10 and not found.rest
+        found = graph_digests.read_graph_digests(kg._values, iris, cite=lambda r: r, concurrent=False)
+        assert len(found.events) > 10 and len(found.cited) > 10 and not found.rest
     evidence = kg._fetch.reports(iris)
     assert sum(len(r.evidence) for r in evidence) > len(evidence)
     visit = {r.event: r for r in evidence}[ID + "dg-visit"]  # three graphs, one citing another's sentence
@@ -127,7 +133,7 @@ def test_events_some_graph_without_digests_states_are_read_from_the_triples(
     _write(kg.store, stale, [(stale, DIGEST_FORMAT, Term.literal("1"))])  # ... and an older marker
     _write(kg.store, ids.DERIVED_GRAPH, [(ID + "dg-call", DIP + "target", Term.uri(ID + "COL"))])
     kg.refresh()
-    found = graph_digests.read_graph_digests(kg._values, events_of(kg), claims=True, concurrent=False)
+    found = graph_digests.read_graph_digests(kg._values, events_of(kg), cite=None, concurrent=False)
     assert {ID + "dg-visit", ID + "seed-ev-call", ID + "dg-call"} <= found.rest
     assert_reads_alike(kg, events_of(kg), monkeypatch)
     visit = {r.event: r for r in kg._fetch.reports(events_of(kg))}[ID + "dg-visit"]
@@ -142,7 +148,7 @@ def test_a_store_whose_graphs_mostly_lack_digests_is_read_from_the_triples(
     kg.store.apply(WriteBatch(delete_subjects={ids.GRAPH + "doc-second.hand": {ids.GRAPH + "doc-second.hand"}}))
     kg.refresh()
     iris = events_of(kg)
-    found = graph_digests.read_graph_digests(kg._values, iris, claims=False, concurrent=False)
+    found = graph_digests.read_graph_digests(kg._values, iris, cite=None, concurrent=False)
     assert found.rest == set(iris) and not found.events
     assert kg._fetch.reports(iris) == from_triples(kg, iris, evidence=True)
 
@@ -175,8 +181,8 @@ def test_the_busiest_dyad_of_a_generated_corpus_reads_alike(
         assert fast == [call() for call in calls]
         assert len(fast[0]) > 20  # type: ignore[arg-type]
         events = [r.event for r in fast[0]]  # type: ignore[attr-defined]
-        found = graph_digests.read_graph_digests(corpus._values, events, claims=True, concurrent=True)
-        assert len(found.events) >= len(events) and not found.rest
+        found = graph_digests.read_graph_digests(corpus._values, events, cite=len, concurrent=True)
+        assert len(found.events) >= len(events) and found.cited > len(events) and not found.rest
 
 
 @pytest.fixture(scope="module")
