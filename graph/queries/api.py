@@ -36,9 +36,8 @@ from graph.errors import QueryError
 from graph.namespaces import sparql_prologue
 from graph.queries import read_query
 from graph.queries.dates import DateLike
-from graph.queries.event_types import TypeTable
 from graph.queries.facts import FactLookups
-from graph.queries.fetch import Fetcher
+from graph.queries.fetch import Fetcher, TypeTable
 from graph.queries.filters import by_date, keep, node_iri, period_bounds, python_value
 from graph.queries.merged import EventMerges
 from graph.queries.networks import NetworkLookups
