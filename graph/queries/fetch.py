@@ -199,26 +199,28 @@ class Fetcher:
     def reports(self, iris: Collection[str] | None, *, evidence: bool = True) -> list[Relation]:
         """The events as the sources report them, before the reports of one event are merged.
 
-        From FEWEST up to BULK events: from the digests of the graphs that state them (:meth:`_from_graph_digests`),
-        in IRI order, and any the digests cannot give from the triples (:meth:`_from_triples`). For
-        every event or past BULK events, the whole-store read (:mod:`graph.queries.digests`, else
+        From :data:`graph.queries.graph_digests.FEWEST` events on: from the digests of the graphs that
+        state them (:meth:`_from_graph_digests`), in IRI order, and any the digests cannot give from
+        the triples (:meth:`_from_triples`). Fewer events, from the triples; every event (or past BULK
+        events the digests cannot give), the whole-store read (:mod:`graph.queries.digests`, else
         :mod:`graph.queries.table`).
         """
         if iris is not None and not iris:
             return []
+        if iris is not None and self.use_digests and len(iris) >= graph_digests.FEWEST:
+            read, rest = self._from_graph_digests(iris, evidence=evidence)
+            if len(rest) <= BULK:  # else (a store mostly without digests) the whole-store read below
+                if rest:
+                    read += self._from_triples(rest, evidence=evidence)
+                    read.sort(key=_event_of)
+                return read
         if iris is None or len(iris) > BULK:
             if not evidence:
                 return self._table(iris)
             parts, by_event = self._parts_and_cited(iris, edge_dicts=False)
             with gc_paused():
                 return [Relation.of_parts(p, tuple(Evidence(*v) for v in by_event.get(p[0], ()))) for p in parts]
-        if not self.use_digests or len(iris) < graph_digests.FEWEST:
-            return self._from_triples(iris, evidence=evidence)
-        read, rest = self._from_graph_digests(iris, evidence=evidence)
-        if rest:
-            read += self._from_triples(rest, evidence=evidence)
-            read.sort(key=_event_of)
-        return read
+        return self._from_triples(iris, evidence=evidence)
 
     def _from_graph_digests(self, iris: Collection[str], *, evidence: bool) -> tuple[list[Relation], set[str]]:
         """The events (in IRI order) from the digests of the graphs that state them

@@ -6,10 +6,10 @@ The lookups read the reports, then fold each merged group here into one :class:`
 canonical IRI: the actors of all, the canonical report's date, every modality and every piece of
 evidence, and the counted sources. An event that no merge touches is returned as it was read.
 
-The reports of a group are taken in the order of :attr:`EventMerges.members` (the canonical report
-first, then the others by IRI), whatever order they were read in: the sides of a merged event list
-the actors of its reports in that order, the same from every read (the per-event read gives its rows
-in an order of the store's own, the whole-store read in IRI order).
+The reports of a group are taken in IRI order, whatever order they were read in: the sides of a
+merged event list the actors of its reports in that order, the same from every read (the per-event
+read from the triples gives its rows in an order of the store's own; the whole-store read in IRI
+order gave this one already).
 """
 
 from __future__ import annotations
@@ -93,16 +93,13 @@ class EventMerges:
             else:
                 group.append(r)
         for event, group in groups.items():
-            folded[slots[event]] = self._one(event, self._in_order(event, group, lambda r: r.event))
+            folded[slots[event]] = self._one(event, self._in_order(group, _event))
         return folded
 
-    def _in_order(self, event: str, group: list[T], name: Callable[[T], str]) -> list[T]:
-        """A group's reports in the order of :attr:`members` (the fold's result must not depend on the
-        order of a read)."""
-        if len(group) < 2:
-            return group
-        rank = {e: i for i, e in enumerate(self.members.get(event, [event]))}
-        return sorted(group, key=lambda r: (rank.get(name(r), len(rank)), name(r)))
+    @staticmethod
+    def _in_order(group: list[T], name: Callable[[T], str]) -> list[T]:
+        """A group's reports in IRI order (the fold's result must not depend on the order of a read)."""
+        return group if len(group) < 2 else sorted(group, key=name)
 
     def fold_parts(
         self, parts: list[EventParts], cited: Mapping[str, list[Any]] | None = None
@@ -131,7 +128,7 @@ class EventMerges:
             else:
                 group.append(p)
         for event, unordered in groups.items():
-            group = self._in_order(event, unordered, _report)
+            group = self._in_order(unordered, _report)
             evidence = [c for p in group for c in out_cited.pop(p[0], [])]
             if evidence:
                 out_cited[event] = evidence
@@ -181,3 +178,7 @@ def _union(sides: Iterable[tuple[ActorRef, ...]]) -> tuple[ActorRef, ...]:
 
 def _report(p: EventParts) -> str:
     return p[0]
+
+
+def _event(r: Relation) -> str:
+    return r.event
