@@ -33,10 +33,10 @@ FEWEST = 200
 whatever the number of events (some 30 ms at 1M quads), what the triples of so few cost."""
 EVERY_GRAPH = 0.1
 """Events per source graph from which every digest of the store is read instead of their graphs'."""
-_CLAIM_TABS = len(CLAIM_FIELDS) - 1
 MAX_UNMARKED = 64
 """Graphs without current digests past which every event is read from the triples (a store imported
 and not reindexed): looking up which events each concerns would cost more than it saves."""
+_CLAIM_TABS = len(CLAIM_FIELDS) - 1
 
 
 @dataclass
@@ -82,21 +82,24 @@ def read_graph_digests(
         graphs = current.result()
         return cite(_claims_about(events, [text for g, text in rows if text and (graphs is None or g in graphs)]))
 
-    try:
-        if cite is None:
+    def events_read() -> GraphDigests:
+        try:
             return _read_events(run, events, asked, current)
-        if not concurrent:
-            found = _read_events(run, events, asked, current)
-            found.cited = claims_side()
-            return found
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="diplograph-graph-digests") as pool:
-            reading = pool.submit(claims_side)
-            found = _read_events(run, events, asked, current)
-            found.cited = reading.result()
-            return found
-    finally:
-        if not current.done():  # the event read failed or found nothing: the claim side must not wait
-            current.set_result(set())
+        finally:
+            if not current.done():  # it failed or found no graph: the claim side must not wait for it
+                current.set_result(set())
+
+    if cite is None:
+        return events_read()
+    if not concurrent:
+        found = events_read()
+        found.cited = claims_side()
+        return found
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="diplograph-graph-digests") as pool:
+        reading = pool.submit(claims_side)
+        found = events_read()
+        found.cited = reading.result()
+        return found
 
 
 def _read_events(

@@ -223,3 +223,28 @@ def test_a_merged_event_does_not_depend_on_the_order_its_reports_were_read_in(st
         assert merges.fold(reports) == folded
         assert merges.fold_parts([r.parts() for r in reports])[0] == parts
     assert [Relation.of_parts(p) for p in parts] == [Relation.of_parts(r.parts()) for r in folded]
+
+
+def test_a_failed_event_read_raises_and_releases_the_claim_side() -> None:
+    """The claim side waits for the graphs the event read finds: a failure must not leave it waiting."""
+    from graph.errors import QueryError
+    from graph.store.base import ValueRows
+
+    def run(name: str, params: object) -> ValueRows:
+        if name == "event_claim_digests":
+            return ValueRows(["graph", "digest"], [("g", "text")])
+        raise QueryError(f"{name} failed")
+
+    for concurrent in (True, False):
+        with pytest.raises(QueryError, match="digest_coverage failed"):
+            graph_digests.read_graph_digests(run, [ID + "e"], cite=len, concurrent=concurrent)
+
+
+def test_claim_records_of_another_layout_are_left_out() -> None:
+    from graph.digests import CLAIM_FIELDS, RECORD_SEPARATOR
+
+    current = "\t".join(["~c1", "~e1 ~e2", "asserted", *[""] * (len(CLAIM_FIELDS) - 3)])
+    older = "\t".join(["~c2", "~e1", "asserted"])
+    other = "\t".join(["~c3", "~e3", "asserted", *[""] * (len(CLAIM_FIELDS) - 3)])
+    kept = graph_digests._claims_about([ID + "e2"], [RECORD_SEPARATOR.join([current, older, other])])
+    assert kept == [current]
