@@ -79,14 +79,11 @@ def read_digests(
         unmarked = [g for g in sources if g not in marked]
         return len(unmarked) <= MAX_UNMARKED_CHECKS and all(without_content(g) for g in unmarked)
 
-    def documents() -> dict[str, set[str]]:
-        used: dict[str, set[str]] = {}
-        for run_iri, document in run("run_documents", {}).rows:
-            used.setdefault(compact(run_iri), set()).add(compact(document))
-        return used
-
     def texts() -> list[str]:
         return [record for row in run(lookup, {}).rows for record in records(row[0])]
+
+    def documents() -> dict[str, set[str]]:
+        return run_documents(run)
 
     if not concurrent:
         return Digests(texts(), documents) if complete() else None
@@ -96,6 +93,14 @@ def read_digests(
             scan.cancel()
             return None
         return Digests(scan.result(), documents)
+
+
+def run_documents(run: ValuesRunner) -> dict[str, set[str]]:
+    """The documents each extraction run used (``lookup/run_documents``), compacted names both."""
+    used: dict[str, set[str]] = {}
+    for run_iri, document in run("run_documents", {}).rows:
+        used.setdefault(compact(run_iri), set()).add(compact(document))
+    return used
 
 
 NO_KIND: Kind = (None, None, None, None, None)

@@ -11,8 +11,9 @@ from collections.abc import Callable, Collection
 from dataclasses import replace
 from typing import Any
 
+from graph.queries.claims import ClaimInfo
 from graph.queries.dates import DateLike, parse_period, to_date
-from graph.queries.fetch import BULK, ClaimInfo, Fetcher, Runner
+from graph.queries.fetch import BULK, Fetcher, Runner
 from graph.queries.records import NOT_HAPPENED, Actor, ActorRef, ClaimRow, Contradiction, Kinship, Role, Sanction
 from graph.queries.resolve import expand
 from graph.queries.resolve import normalise as _fold

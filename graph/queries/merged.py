@@ -5,14 +5,21 @@ Every article keeps its own report of an event; ``graph/events`` says which repo
 The lookups read the reports, then fold each merged group here into one :class:`Relation` under the
 canonical IRI: the actors of all, the canonical report's date, every modality and every piece of
 evidence, and the counted sources. An event that no merge touches is returned as it was read.
+
+The reports of a group are taken in IRI order, whatever order they were read in: the sides of a
+merged event list the actors of its reports in that order, the same from every read (the per-event
+read from the triples gives its rows in an order of the store's own; the whole-store read in IRI
+order gave this one already).
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
-from typing import Any
+from collections.abc import Callable, Collection, Iterable, Mapping
+from typing import Any, TypeVar
 
 from graph.queries.records import ActorRef, EventParts, Relation, modality_rank
+
+T = TypeVar("T")
 
 
 class EventMerges:
@@ -86,8 +93,13 @@ class EventMerges:
             else:
                 group.append(r)
         for event, group in groups.items():
-            folded[slots[event]] = self._one(event, group)
+            folded[slots[event]] = self._one(event, self._in_order(group, _event))
         return folded
+
+    @staticmethod
+    def _in_order(group: list[T], name: Callable[[T], str]) -> list[T]:
+        """A group's reports in IRI order (the fold's result must not depend on the order of a read)."""
+        return group if len(group) < 2 else sorted(group, key=name)
 
     def fold_parts(
         self, parts: list[EventParts], cited: Mapping[str, list[Any]] | None = None
@@ -115,7 +127,8 @@ class EventMerges:
                 folded.append(p)
             else:
                 group.append(p)
-        for event, group in groups.items():
+        for event, unordered in groups.items():
+            group = self._in_order(unordered, _report)
             evidence = [c for p in group for c in out_cited.pop(p[0], [])]
             if evidence:
                 out_cited[event] = evidence
@@ -161,3 +174,11 @@ class EventMerges:
 
 def _union(sides: Iterable[tuple[ActorRef, ...]]) -> tuple[ActorRef, ...]:
     return tuple(dict.fromkeys(a for side in sides for a in side))
+
+
+def _report(p: EventParts) -> str:
+    return p[0]
+
+
+def _event(r: Relation) -> str:
+    return r.event

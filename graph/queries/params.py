@@ -46,6 +46,8 @@ _TERM = re.compile(
 _VALUES = re.compile(r"\bVALUES\s*(\?\w+|\(\s*(?:\?\w+\s*)*\))\s*\{", re.IGNORECASE)
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 _END_HINTS = ("to", "until", "end", "latest")
+_SPECIAL = re.compile(r"[#\"'<]")
+_IRI_REF = re.compile(r"<[^<>\"{}|^`\\\s]*>")
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,10 @@ def mask(text: str) -> str:
     out = list(text)
     i, n = 0, len(text)
     while i < n:
+        special = _SPECIAL.search(text, i)  # ordinary characters skipped at once: a bound query is long
+        if special is None:
+            break
+        i = special.start()
         ch = text[i]
         if ch == "#":
             j = text.find("\n", i)
@@ -111,8 +117,8 @@ def mask(text: str) -> str:
             while j < n and text[j : j + len(quote)] != quote:
                 j += 2 if text[j] == "\\" else 1
             j = min(n, j + len(quote))
-        elif ch == "<" and (m := re.match(r"<[^<>\"{}|^`\\\s]*>", text[i:])):
-            j = i + m.end()
+        elif m := _IRI_REF.match(text, i):
+            j = m.end()
         else:
             i += 1
             continue

@@ -183,7 +183,7 @@ class Evidence(Record):
 
     def edge_dict(self) -> dict[str, Any]:
         """The dict stored in a network edge's ``evidence`` list (written out: it runs once per cited
-        claim of the whole graph; ``Fetcher._cited_from_digests`` writes the same layout).
+        claim of the whole graph; ``graph.queries.cited.cited_from_digests`` writes the same layout).
 
         Example:
             >>> Evidence("u:c", "denied", "No.", 0, 3, published=dt.date(2026, 1, 5)).edge_dict()["published"]

@@ -2,13 +2,16 @@
 query) beside raw pyoxigraph reading the same rows, in one run, at each size.
 
     python scripts/bench/bench_lookups.py --sizes 100000,1000000 --work /tmp/h17b
+    python scripts/bench/bench_lookups.py --sizes 1000000 --only "relations(hub, second)" --only "balance(hub, second)"
 
 Stores come from ``lookup_store.py`` (generated corpus, ontology, rules, digests: what an ingest
 leaves). Each lookup runs ``--repeats`` times after one warm-up call (the session's name index is
 read first and timed apart); the median is reported. The raw column runs one SPARQL query on a
 read-only ``pyoxigraph.Store`` of the same directory: for a named query its own text, for an API
 lookup the query giving its main rows (shown in :data:`RAW`); lookups without one show "–".
-Results go to ``<work>/lookups-<time>.json``; a Markdown table is printed.
+``--only`` (repeated) times the named lookups alone (to compare two versions of the code run after one
+another, interleaved). Each row records the one-minute load average after it was timed (the machine
+may be shared). Results go to ``<work>/lookups-<time>.json``; a Markdown table is printed.
 """
 
 from __future__ import annotations
@@ -95,7 +98,7 @@ def measure(fn: Callable[[], Any], repeats: int, slow: float) -> tuple[list[floa
     return (samples[1:] or samples), rows
 
 
-def run_size(n: int, work: Path, repeats: int, slow: float) -> dict[str, Any]:
+def run_size(n: int, work: Path, repeats: int, slow: float, only: set[str] | None = None) -> dict[str, Any]:
     import pyoxigraph as ox
 
     from graph.namespaces import sparql_prologue
@@ -120,6 +123,8 @@ def run_size(n: int, work: Path, repeats: int, slow: float) -> dict[str, Any]:
     event = events[len(events) // 2].event
     out["picks"] = {"person": person, "state": state, "event": event}
     for name, call in lookups(kg, person, state, event).items():
+        if only is not None and name not in only:
+            continue
         api, rows = measure(call, repeats, slow)
         text = read_query(name) if "/" in name else read_query(RAW_NAMED[name]) if name in RAW_NAMED else RAW.get(name)
         entry: dict[str, Any] = {"api_ms": round(statistics.median(api) * 1000, 2), "rows": rows}
@@ -127,6 +132,7 @@ def run_size(n: int, work: Path, repeats: int, slow: float) -> dict[str, Any]:
             sparql = sparql_prologue() + text.replace("PERSON", person)
             samples, _ = measure(lambda s=sparql: list(raw.query(s, use_default_graph_as_union=True)), repeats, slow)
             entry["raw_ms"] = round(statistics.median(samples) * 1000, 2)
+        entry["load_1m"] = round(os.getloadavg()[0], 2)
         out["rows"][name] = entry
         print(f"{n}: {name}: {entry}", flush=True)
     store.close()
@@ -154,13 +160,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--work", default="/tmp/h17b")
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--slow", type=float, default=10.0, help="a call slower than this is not repeated")
+    parser.add_argument("--only", action="append", help="a lookup (named as in the table) to time alone; repeatable")
     args = parser.parse_args(argv)
+    only = set(args.only) if args.only else None
     work = Path(args.work)
     report: dict[str, Any] = {
         "started": datetime.now(UTC).isoformat(timespec="seconds"),
         "cpus": os.cpu_count(),
         "load_average_start": [round(x, 2) for x in os.getloadavg()],
-        "sizes": [run_size(int(n), work, args.repeats, args.slow) for n in args.sizes.split(",")],
+        "sizes": [run_size(int(n), work, args.repeats, args.slow, only) for n in args.sizes.split(",")],
     }
     report["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
     path = work / f"lookups-{datetime.now(UTC):%Y%m%dT%H%M}.json"

@@ -280,3 +280,41 @@ def test_events_with_evidence_read_their_claims_alike_in_a_second_thread(kg: Kno
     assert len(together) > 5
     assert sum(len(r.evidence) for r in together) > len(together)
     assert together == apart
+
+
+# -- the events of an actor and of a dyad ------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["dyad_events", "actor_events"])
+def test_event_lookups_give_the_events_of_the_old_text(
+    name: str, tmp_path: Path, open_corpus: Callable[[int], Store]
+) -> None:
+    """The period tests as EXISTS instead of OPTIONAL date joins: the same events, with and without
+    a period, for the busiest pair of states and each of its two states."""
+    old_text = (REFERENCE / f"{name}_before_issue17.rq").read_text(encoding="utf-8")
+    new_text = read_query(f"lookup/{name}")
+    assert new_text != old_text
+    seed = OxigraphStore(str(tmp_path / "kg"))
+    KnowledgeGraph(seed).ingest([str(ontology_dir() / "examples" / "seed.trig")])
+    periods: list[dict[str, object]] = [
+        {},
+        {"since": "2026-01-06"},
+        {"until": "2026-01-31"},
+        {"since": "2019-01-01", "until": "2022-06-30"},
+        {"since": "2030-01-01"},
+    ]
+    for store in (seed, open_corpus(SANCTIONS_CORPUS)):
+        busiest = rows(
+            store,
+            """SELECT ?a ?b (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e dip:involvesState ?a , ?b .
+               FILTER(STR(?a) < STR(?b)) } GROUP BY ?a ?b ORDER BY DESC(?n) ?a ?b LIMIT 1""",
+        )[0]
+        a, b = (Term.uri(t[1:-1]) for t in busiest[:2] if t)
+        sides = [{"a": a, "b": b}] if name == "dyad_events" else [{"a": a}, {"a": b}]
+        found_any = False
+        for side in sides:
+            for period in periods:
+                params = {**side, **period}
+                old, new = rows(store, bind(old_text, params)), rows(store, bind(new_text, params))
+                assert sorted(new) == sorted(old), params
+                found_any = found_any or bool(old)
+        assert found_any
+    seed.close()
