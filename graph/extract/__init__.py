@@ -118,10 +118,12 @@ class Pipeline:
         events, claims = merge_officials(
             events,
             claims,
-            lambda k: state_of(k, res) or _parent_body(k, res),
+            lambda k: state_of(k, res) or _parent(k, res, ActorKind.IGO, ActorKind.IGO),
             lambda k: res.actors[k].kind in (ActorKind.STATE, ActorKind.IGO),
         )
-        events, claims = merge_agency_targets(events, claims, lambda k: _agency_state(k, res))
+        events, claims = merge_agency_targets(
+            events, claims, lambda k: _parent(k, res, ActorKind.AGENCY, ActorKind.STATE)
+        )
         sanctions, props, sanction_claims, extra = facts_mod.sanctions(doc, res, events)
         events = _link_denials(events, sanctions, res, claims, sanction_claims)
         events, claims = drop_unaddressed(events, claims)
@@ -162,22 +164,14 @@ class Pipeline:
         )
 
 
-def _parent_body(key: str, res: Any) -> str | None:
-    """The organisation a body of it belongs to ("the EU Council" is of the EU), else None."""
+def _parent(key: str, res: Any, kind: ActorKind, parent_kind: ActorKind) -> str | None:
+    """The parent of an actor of ``kind`` when that parent is of ``parent_kind``, else None: the state of an
+    agency (an embassy, a ministry), the organisation of a body of it ("the EU Council" is of the EU)."""
     rec = res.actors.get(key)
-    if rec is None or rec.kind is not ActorKind.IGO or not rec.part_of:
+    if rec is None or rec.kind is not kind or not rec.part_of:
         return None
     parent = res.actors.get(rec.part_of)
-    return rec.part_of if parent is not None and parent.kind is ActorKind.IGO else None
-
-
-def _agency_state(key: str, res: Any) -> str | None:
-    """The state a government agency belongs to (an embassy, a ministry), else None."""
-    rec = res.actors.get(key)
-    if rec is None or rec.kind is not ActorKind.AGENCY or not rec.part_of:
-        return None
-    home = res.actors.get(rec.part_of)
-    return rec.part_of if home is not None and home.kind is ActorKind.STATE else None
+    return rec.part_of if parent is not None and parent.kind is parent_kind else None
 
 
 def _passing(rec: Any) -> bool:

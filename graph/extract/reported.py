@@ -82,6 +82,21 @@ def _speaker(tok: Token, res: Resolved) -> str | None:
     return None if tok.lemma_.lower() in INFORMANT_NOUNS else next(iter(np_actors(tok, res)), None)
 
 
+def _said(
+    entry: Entry, sent: int, speaker_tok: Token, speaker: str, targets: list[str], confidence: float, how: str
+) -> Found:
+    """The speaker's own act, at their verb of saying (``reported-speech:<how>``)."""
+    return Found(
+        entry,
+        sent,
+        speaker_tok.head.i,
+        actors=[speaker],
+        targets=targets,
+        confidence=confidence,
+        rule=f"reported-speech:{how}",
+    )
+
+
 def disapprovals(found: list[Found]) -> set[tuple[int, str, str]]:
     """(sentence, actor, target) of every disapproval already found: no second accusation is added for them."""
     return {
@@ -113,18 +128,7 @@ def find(doc: Doc, res: Resolved, found: list[Found]) -> list[Found]:
         if not accused:
             continue
         said.update((f.sent_index, speaker, a) for a in accused)
-        out.append(
-            Found(
-                ACCUSE,
-                f.sent_index,
-                speaker_tok.head.i,
-                actors=[speaker],
-                targets=accused,
-                date=None,
-                confidence=0.55,
-                rule=f"reported-speech:accuse/{f.entry.code}",
-            )
-        )
+        out.append(_said(ACCUSE, f.sent_index, speaker_tok, speaker, accused, 0.55, f"accuse/{f.entry.code}"))
     return out
 
 
@@ -150,17 +154,7 @@ def blame(doc: Doc, res: Resolved, found: list[Found]) -> list[Found]:
             speaker = _speaker(speaker_tok, res)
             accused = [a for c in tok.children if c.dep_ == "nsubj" for a in np_actors(c, res) if a != speaker]
             if speaker and accused and res.actors[speaker].kind is not ActorKind.MEDIA:
-                out.append(
-                    Found(
-                        ACCUSE,
-                        si,
-                        speaker_tok.head.i,
-                        actors=[speaker],
-                        targets=accused,
-                        confidence=0.55,
-                        rule="reported-speech:blame",
-                    )
-                )
+                out.append(_said(ACCUSE, si, speaker_tok, speaker, accused, 0.55, "blame"))
     return out
 
 
@@ -208,15 +202,5 @@ def dismissals(doc: Doc, res: Resolved, found: list[Found]) -> list[Found]:
                 for a in (np_actors(c, res) if c.dep_ != "prep" else [k for p in c.children for k in np_actors(p, res)])
                 if a != speaker
             ]
-            out.append(
-                Found(
-                    DISMISS,
-                    si,
-                    speaker_tok.head.i,
-                    actors=[speaker],
-                    targets=accusers,
-                    confidence=0.6,
-                    rule="reported-speech:dismiss",
-                )
-            )
+            out.append(_said(DISMISS, si, speaker_tok, speaker, accusers, 0.6, "dismiss"))
     return out
