@@ -281,3 +281,10 @@ def test_the_expulsion_of_diplomats_cuts_relations_and_names_whose_they_are() ->
     assert v.directed("161") == {(frozenset({"India"}), frozenset({"Canada"}))}
     w = run("Beijing's expulsion of the Lithuanian envoy drew criticism on Monday.")
     assert w.directed("16") == {(frozenset({"China"}), frozenset({"Lithuania"}))}
+
+
+def test_a_threat_of_military_action_is_of_force_but_further_action_is_a_threat() -> None:
+    v = run("Ecuador threatened military action against Peru on Monday.")
+    assert v.directed("138") == {(frozenset({"Ecuador"}), frozenset({"Peru"}))}
+    w = run("Ecuador threatened further action against Peru on Monday.")
+    assert w.directed("130") == {(frozenset({"Ecuador"}), frozenset({"Peru"}))} and not w.events("138")
