@@ -113,7 +113,8 @@ SAY_VERBS = {
     "tweet",
 }
 NEGATIONS = {"not", "n't", "never", "no"}
-PAST_ADJUNCT_PREPS = {"after", "following", "since", "amid", "despite"}
+# what a plan is made after, at or during took place: "after a round of negotiations", "at his meeting with"
+ADJUNCT_PREPS = {"after", "following", "since", "amid", "despite", "at", "during", "in"}
 
 
 @dataclass(frozen=True)
@@ -193,7 +194,7 @@ def stance(trigger: Token, *, noun: bool) -> Stance:
     node = trigger
     while node.head.i != node.i and steps < 4:  # climb through complements: "set to meet", "agreed to hold"
         head, via = node.head, node.dep_
-        if via == "prep" and node.lower_ in PAST_ADJUNCT_PREPS:
+        if via == "prep" and node.lower_ in ADJUNCT_PREPS:
             break  # "after a round of negotiations, the two sides agreed": what came before the plan took place
         if via in (
             "xcomp",

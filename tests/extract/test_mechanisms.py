@@ -254,3 +254,9 @@ def test_an_apology_offered_is_an_apology_and_talks_offered_are_the_offerers_int
     assert v.directed("055") == {(frozenset({"Japan"}), frozenset({"China"}))} and not v.events("03")
     w = run("Japan offered talks to China on Monday.")
     assert w.directed("03") == {(frozenset({"Japan"}), frozenset({"China"}))}
+
+
+def test_a_meeting_at_which_a_plan_is_agreed_took_place() -> None:
+    v = run("At his meeting with British Prime Minister Keir Starmer, Lee agreed to expand bilateral trade.")
+    meetings = v.events("04")
+    assert meetings and all(e.modality is Modality.ASSERTED for e in meetings)

@@ -288,3 +288,15 @@ def test_a_threat_of_military_action_is_of_force_but_further_action_is_a_threat(
     assert v.directed("138") == {(frozenset({"Ecuador"}), frozenset({"Peru"}))}
     w = run("Ecuador threatened further action against Peru on Monday.")
     assert w.directed("130") == {(frozenset({"Ecuador"}), frozenset({"Peru"}))} and not w.events("138")
+
+
+def test_speaking_at_a_news_conference_or_engaging_in_activities_are_no_talks() -> None:
+    v = run(
+        "Speaking at a joint news conference in Ankara, Erdogan on Wednesday thanked Somali President Hassan "
+        "Sheikh Mohamud."
+    )
+    assert not v.events("04") and v.events("051")
+    w = run("Police said Indian diplomats in Canada engaged in clandestine activities.")
+    assert not w.events("04")
+    x = run("Lavrov spoke with Blinken on Tuesday.")
+    assert x.events("04")
