@@ -342,3 +342,11 @@ def test_people_of_two_origins_are_no_pair_of_states() -> None:
 def test_the_premiers_or_ambassadors_of_two_states_are_those_states() -> None:
     v = run("The premiers of Thailand and Cambodia agreed on Monday to implement an immediate ceasefire.")
     assert any(v.n(e.participants) == {"Thailand", "Cambodia"} for e in v.events("03"))
+
+
+def test_they_after_someones_meeting_with_another_are_its_two_sides() -> None:
+    v = run(
+        "President Lee Jae-myung flew to London. At his meeting with British Prime Minister Keir Starmer, they "
+        "agreed to expand bilateral trade."
+    )
+    assert any(v.n(e.participants) == {"Lee Jae-myung", "Keir Starmer"} for e in v.events("03"))

@@ -109,6 +109,8 @@ def np_actors(tok: Token, res: Resolved, depth: int = 2) -> list[str]:
         out += pair  # "the two sides", "both countries"
     elif tok.lower_ == "them" and depth > 0:
         out += _plural_antecedent(tok, res)
+    elif tok.lower_ == "they" and tok.dep_ in ("nsubj", "nsubjpass") and depth > 0:
+        out += _sides_before(tok, res)
     elif depth > 0 and tok.lemma_.lower() in OFFICIAL_NOUNS and (of := _of_object(tok)) is not None:
         out += np_actors(of, res, depth - 1)  # "the foreign ministers of Rwanda and DR Congo"
     elif depth > 0 and (included := prep_actors(tok, res, ("including",))):
@@ -179,6 +181,20 @@ def _plural_antecedent(pronoun: Token, res: Resolved) -> list[str]:
         plural = t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)
         if plural and t.pos_ in ("NOUN", "PROPN") and (found := [k for k in np_actors(t, res, 1) if k not in own]):
             return found
+    return []
+
+
+def _sides_before(pronoun: Token, res: Resolved) -> list[str]:
+    """ "At his meeting with Starmer, they agreed": "they" are the sides of a meeting named before it in its
+    sentence, its owner and whom it was with."""
+    for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
+        t = pronoun.doc[i]
+        if t.pos_ != "NOUN":
+            continue
+        owner = [k for c in t.children if c.dep_ == "poss" for k in np_actors(c, res, 1)]
+        other = prep_actors(t, res, ("with",))
+        if owner and other:
+            return _unique(owner + other)
     return []
 
 
