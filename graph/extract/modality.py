@@ -51,6 +51,19 @@ PLAN_HEADS = {
 # nouns of planning: what is "for" them is planned ("preparations for a summit", "arrangements are being
 # made for a meeting": the verb's subject is the plan)
 PLAN_NOUNS = {"arrangement", "preparation", "plan", "proposal", "invitation"}
+# nouns that only place the act they hold: "announced the date of the summit", "set a venue for the talks"
+SCHEDULE_NOUNS = {
+    "date",
+    "time",
+    "timetable",
+    "schedule",
+    "venue",
+    "round",
+    "resumption",
+    "start",
+    "series",
+    "framework",
+}
 # "India decided to expel six diplomats": a decision taken (past tense) is the act; one still to take plans it
 DECISION_HEADS = {"decide", "move", "vote", "opt", "choose", "resolve"}
 COMMITMENTS = {"agree", "promise", "pledge", "vow", "offer", "commit"}
@@ -196,6 +209,19 @@ def stance(trigger: Token, *, noun: bool) -> Stance:
         head, via = node.head, node.dep_
         if via == "prep" and node.lower_ in ADJUNCT_PREPS:
             break  # "after a round of negotiations, the two sides agreed": what came before the plan took place
+        if (
+            via == "dobj"
+            and node.i != trigger.i
+            and node.pos_ == "NOUN"
+            and node.lemma_.lower() not in PLAN_NOUNS | SCHEDULE_NOUNS
+        ):
+            break  # "promised aid to the victims of the war": the aid is promised, the war goes on
+        if (
+            via == "prep"
+            and head.lemma_.lower() in COMMITMENTS
+            and any(c.dep_ == "dobj" and c.lemma_.lower() not in SCHEDULE_NOUNS for c in head.children)
+        ):
+            break  # "pledged backing for Russia's war": what is pledged is the object, the war is what it is for
         if via in (
             "xcomp",
             "dobj",

@@ -260,3 +260,11 @@ def test_a_meeting_at_which_a_plan_is_agreed_took_place() -> None:
     v = run("At his meeting with British Prime Minister Keir Starmer, Lee agreed to expand bilateral trade.")
     meetings = v.events("04")
     assert meetings and all(e.modality is Modality.ASSERTED for e in meetings)
+
+
+def test_what_a_pledge_is_for_is_not_pledged_but_the_date_of_a_summit_announced_plans_it() -> None:
+    v = run("Kim Jong Un pledged full backing for Russia's war in Ukraine.")
+    assert v.events("19") and all(e.modality is Modality.ASSERTED for e in v.events("19"))
+    assert not v.events("13")
+    w = run("Colombia announced the date of the summit with Ecuador.")
+    assert w.events("04") and all(e.modality is Modality.PLANNED for e in w.events("04"))
