@@ -350,3 +350,10 @@ def test_they_after_someones_meeting_with_another_are_its_two_sides() -> None:
         "agreed to expand bilateral trade."
     )
     assert any(v.n(e.participants) == {"Lee Jae-myung", "Keir Starmer"} for e in v.events("03"))
+
+
+def test_who_receives_or_faces_an_act_from_another_is_its_target() -> None:
+    v = run("Six Indian diplomats had received a notice of expulsion from Canada on Monday.")
+    assert v.directed("17") == {(frozenset({"Canada"}), frozenset({"India"}))}
+    w = run("Russia faces new sanctions from the EU.")
+    assert w.directed("163") == {(frozenset({"European Union"}), frozenset({"Russia"}))}

@@ -16,9 +16,7 @@ from graph.extract.events.phrases import (
     recent_actors,
     subject_actors,
 )
-from graph.extract.events.targets import (
-    _goods_target,
-)
+from graph.extract.events.targets import _goods_target
 from graph.extract.events.words import (
     AID_ROOT,
     CARRIER_NOUNS,
@@ -26,6 +24,7 @@ from graph.extract.events.words import (
     GROUP_PRONOUNS,
     NOUN_TARGET_PREPS,
     PRESENCE_NOUNS,
+    RECEIVING_VERBS,
     SANCTION_ROOT,
     SYMMETRIC_PREPS,
     VISIT_CODE,
@@ -110,6 +109,9 @@ class NounArgumentPasses:
                 one_side = False
                 f.rule += "/clause-side"
         verb = _governing_verb(tok)
+        if verb is not None and verb.lemma_.lower() in RECEIVING_VERBS and f.actors and not f.entry.symmetric:
+            # "six diplomats received a notice of expulsion from Canada": who receives it is its target
+            f.targets += [k for k in subject_actors(verb, res) or inherited_subject(verb, res) if k not in f.actors]
         if (
             (len(f.actors) + len(f.participants) < 1 + f.entry.symmetric or one_side)
             and verb is not None

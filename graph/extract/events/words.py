@@ -73,6 +73,8 @@ PRAISE_CODE = "051"  # praise judges an act too: "praised the raid on Caracas" p
 HARM_ROOTS = {"16", "17", "18", "19", "20"}
 VISIT_CODE = "042"  # a visit noun's "of" names the visitor ("the visit of X to Y")
 SUMMONED_TO = {"summon"}  # "was summoned to the foreign ministry": the ministry summons
+# verbs whose subject undergoes the act their object names, done by someone else ("received ... from Canada")
+RECEIVING_VERBS = {"receive", "get", "face", "suffer", "incur"}
 ORDERING_VERBS = {"order", "have", "get"}  # "ordered the diplomat expelled" is done ("wanted ... expelled" is not)
 BLAMED_PREP = {"blame": "on", "pin": "on"}  # "blamed the unrest on X": X is accused
 TARGETLESS_ROOTS = {"01", "03", "08", "14", "15"}  # statements, intents, yielding, protest, force posture
