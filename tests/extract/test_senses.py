@@ -300,3 +300,8 @@ def test_speaking_at_a_news_conference_or_engaging_in_activities_are_no_talks() 
     assert not w.events("04")
     x = run("Lavrov spoke with Blinken on Tuesday.")
     assert x.events("04")
+
+
+def test_who_reports_an_attack_is_not_its_attacker() -> None:
+    v = run("Pakistani intelligence officials reported a third attack by NATO helicopters on Monday.")
+    assert not any("Pakistan" in s for s, _t in v.directed("19"))
