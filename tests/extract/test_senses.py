@@ -305,3 +305,10 @@ def test_speaking_at_a_news_conference_or_engaging_in_activities_are_no_talks() 
 def test_who_reports_an_attack_is_not_its_attacker() -> None:
     v = run("Pakistani intelligence officials reported a third attack by NATO helicopters on Monday.")
     assert not any("Pakistan" in s for s, _t in v.directed("19"))
+
+
+def test_a_state_protests_in_words_and_its_people_in_the_street() -> None:
+    v = run("China protested the US arms sale to Taiwan on Monday.")
+    assert v.directed("114") == {(frozenset({"China"}), frozenset({"United States"}))} and not v.events("14")
+    w = run("Colombian students protested the US raid on Monday.")
+    assert w.events("14") and not w.events("114")

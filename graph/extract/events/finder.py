@@ -194,6 +194,11 @@ class EventFinder(ArgumentPasses):
             return False  # a meeting with one known side says nothing about a relation
         if f.actors and not f.targets and not f.participants and parsed and f.entry.code.startswith("04"):
             _abroad(f, tok, res)  # "attended a summit in Geneva": a visit to Switzerland (not "X met in Y")
+        if f.entry.code.startswith("14") and f.actors and parsed and _official_subject(tok, f, res):
+            # "the Foreign Ministry summoned the ambassador to protest the killing": a state protests in words
+            # (CAMEO 114), its people in the street (14)
+            f.entry = replace(f.entry, code="114")
+            f.rule += "/official-protest"
         if f.actors and not f.targets and not f.participants and parsed:
             where = _place(tok, res, kinds=(ActorKind.STATE,), preps=SETTING_PREPS, deep=True)
             if where is None and f.entry.noun and tok.head.i != tok.i:  # "conducted exercises in Alaska"
@@ -319,6 +324,7 @@ def _carries_a_noun(tok: Token, entry: Entry, nouns: set[int]) -> bool:
 
 
 MEET_ROOT = "04"
+OFFICIAL_KINDS = (ActorKind.STATE, ActorKind.AGENCY, ActorKind.IGO)  # who protest in words, not in the street
 FIGHT_ROOT = "19"
 THREAT_OF_FORCE = "138"
 CRITICIZE_CODE = "111"
@@ -326,6 +332,24 @@ CRITICIZE_CODE = "111"
 
 def _all_persons(keys: list[str], res: Resolved) -> bool:
     return bool(keys) and all(res.actors[k].kind is ActorKind.PERSON for k in keys if k in res.actors)
+
+
+def _official_subject(verb: Token, f: Found, res: Resolved) -> bool:
+    """Whether a protest verb's subject is a state named as such ("China protested"), an agency or an IGO, not
+    people named by their nationality ("Colombians protested", "Palestinian riots")."""
+    if f.entry.noun or any(res.actors[k].kind not in OFFICIAL_KINDS for k in f.actors):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return (
+        bool(subjects)
+        and all(
+            res.actors[k].kind is not ActorKind.STATE or s.ent_type_ == "GPE"
+            for s in subjects
+            for k in [res.at(s.i)]
+            if k is not None
+        )
+        and all(res.at(s.i) is not None for s in subjects)
+    )
 
 
 def _verbal(noun: Token) -> bool:
