@@ -308,7 +308,7 @@ def test_who_reports_an_attack_is_not_its_attacker() -> None:
 
 
 def test_a_state_protests_in_words_and_its_people_in_the_street() -> None:
-    v = run("China protested the US arms sale to Taiwan on Monday.")
+    v = run("China protested the new US arms sale on Monday.")
     assert v.directed("114") == {(frozenset({"China"}), frozenset({"United States"}))} and not v.events("14")
     w = run("Colombian students protested the US raid on Monday.")
     assert w.events("14") and not w.events("114")
