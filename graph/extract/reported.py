@@ -12,6 +12,8 @@ criticises that source in the same sentence, or who is one of the act's actors, 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from graph.extract import modality as mod
 from graph.extract.events import Found, np_actors, state_of
 from graph.extract.lexicon import Entry
@@ -132,29 +134,33 @@ def find(doc: Doc, res: Resolved, found: list[Found]) -> list[Found]:
     return out
 
 
-def blame(doc: Doc, res: Resolved, found: list[Found]) -> list[Found]:
-    """ "X said Y was behind the attack": an accusation by the speaker, though no act verb names it."""
-    out = list(found)
+def _copulas(doc: Doc) -> Iterator[tuple[int, Token]]:
+    """(sentence index, token) of every form of "be", the clauses that say what something is."""
     lemmas = lex_columns(doc)[1]
     for si, sent in enumerate(sentences(doc)):
         for i in range(sent.start, sent.end):
-            if lemmas[i] != "be":
-                continue  # most tokens: no Token object built
-            tok = doc[i]
-            if tok.dep_ not in ("ccomp", "parataxis"):
-                continue
-            blamed = any(
-                (c.dep_ == "prep" and c.lower_ in BLAME_PREPS)
-                or (c.dep_ == "acomp" and c.lower_ in BLAME_ADJECTIVES)
-                or (c.dep_ == "acomp" and c.lower_ in NEUTRAL_ADJECTIVES and _for_harm(c))
-                for c in tok.children
-            )
-            if not blamed or (speaker_tok := mod.reported_by(tok)) is None:
-                continue
-            speaker = _speaker(speaker_tok, res)
-            accused = [a for c in tok.children if c.dep_ == "nsubj" for a in np_actors(c, res) if a != speaker]
-            if speaker and accused and res.actors[speaker].kind is not ActorKind.MEDIA:
-                out.append(_said(ACCUSE, si, speaker_tok, speaker, accused, 0.55, "blame"))
+            if lemmas[i] == "be":  # most tokens: no Token object built
+                yield si, doc[i]
+
+
+def blame(doc: Doc, res: Resolved, found: list[Found]) -> list[Found]:
+    """ "X said Y was behind the attack": an accusation by the speaker, though no act verb names it."""
+    out = list(found)
+    for si, tok in _copulas(doc):
+        if tok.dep_ not in ("ccomp", "parataxis"):
+            continue
+        blamed = any(
+            (c.dep_ == "prep" and c.lower_ in BLAME_PREPS)
+            or (c.dep_ == "acomp" and c.lower_ in BLAME_ADJECTIVES)
+            or (c.dep_ == "acomp" and c.lower_ in NEUTRAL_ADJECTIVES and _for_harm(c))
+            for c in tok.children
+        )
+        if not blamed or (speaker_tok := mod.reported_by(tok)) is None:
+            continue
+        speaker = _speaker(speaker_tok, res)
+        accused = [a for c in tok.children if c.dep_ == "nsubj" for a in np_actors(c, res) if a != speaker]
+        if speaker and accused and res.actors[speaker].kind is not ActorKind.MEDIA:
+            out.append(_said(ACCUSE, si, speaker_tok, speaker, accused, 0.55, "blame"))
     return out
 
 
@@ -177,30 +183,28 @@ def dismissals(doc: Doc, res: Resolved, found: list[Found]) -> list[Found]:
     """
     out = list(found)
     lemmas = lex_columns(doc)[1]
-    for si, sent in enumerate(sentences(doc)):
-        for i in range(sent.start, sent.end):
-            if lemmas[i] != "be":
-                continue  # most tokens: no Token object built
-            tok = doc[i]
-            said = {w.lower_ for c in tok.children if c.dep_ in ("acomp", "attr") for w in (c, *c.conjuncts)}
-            if not said & DISMISSIVE:
-                continue
-            charges = [c for c in tok.children if c.dep_ == "nsubj" and c.lemma_.lower() in CHARGE_NOUNS]
-            if not charges and not any(c.dep_ == "nsubj" for c in tok.children):
-                # "Iran said on Monday accusations ... were baseless": the parse hung the charge on "on Monday"
-                charges = [doc[j] for j in range(i - 1, sent.start - 1, -1) if lemmas[j].lower() in CHARGE_NOUNS][:1]
-            if not charges or (speaker_tok := mod.reported_by(tok)) is None:
-                continue
-            speaker = _speaker(speaker_tok, res)
-            if speaker is None or res.actors[speaker].kind is ActorKind.MEDIA:
-                continue
-            accusers = [
-                a
-                for c in charges[0].children
-                if (c.dep_ in ("poss", "compound", "amod") and c.i < charges[0].i)
-                or (c.dep_ == "prep" and c.lower_ == "by")
-                for a in (np_actors(c, res) if c.dep_ != "prep" else [k for p in c.children for k in np_actors(p, res)])
-                if a != speaker
+    for si, tok in _copulas(doc):
+        said = {w.lower_ for c in tok.children if c.dep_ in ("acomp", "attr") for w in (c, *c.conjuncts)}
+        if not said & DISMISSIVE:
+            continue
+        charges = [c for c in tok.children if c.dep_ == "nsubj" and c.lemma_.lower() in CHARGE_NOUNS]
+        if not charges and not any(c.dep_ == "nsubj" for c in tok.children):
+            # "Iran said on Monday accusations ... were baseless": the parse hung the charge on "on Monday"
+            charges = [doc[j] for j in range(tok.i - 1, tok.sent.start - 1, -1) if lemmas[j].lower() in CHARGE_NOUNS][
+                :1
             ]
-            out.append(_said(DISMISS, si, speaker_tok, speaker, accusers, 0.6, "dismiss"))
+        if not charges or (speaker_tok := mod.reported_by(tok)) is None:
+            continue
+        speaker = _speaker(speaker_tok, res)
+        if speaker is None or res.actors[speaker].kind is ActorKind.MEDIA:
+            continue
+        accusers = [
+            a
+            for c in charges[0].children
+            if (c.dep_ in ("poss", "compound", "amod") and c.i < charges[0].i)
+            or (c.dep_ == "prep" and c.lower_ == "by")
+            for a in (np_actors(c, res) if c.dep_ != "prep" else [k for p in c.children for k in np_actors(p, res)])
+            if a != speaker
+        ]
+        out.append(_said(DISMISS, si, speaker_tok, speaker, accusers, 0.6, "dismiss"))
     return out
