@@ -105,7 +105,8 @@ class Pipeline:
         found = self.finder.find(doc, res, date_mentions, article.published, self.parsed)
         if self.parsed:
             found = mediation.find(doc, res, found)
-            found = reported.dismissals(doc, res, reported.blame(doc, res, reported.find(doc, res, found)))
+            found = reported.blame(doc, res, reported.find(doc, res, found))
+            found = reported.dismissals(doc, res, found, self.finder.lex)
             found = incriminate.find(doc, res, found)
             found = invitations.find(doc, res, found)
             found = answers.find(found, res)

@@ -122,6 +122,8 @@ class Lexicon:
     verb_forms: dict[str, str]
     noun_forms: dict[str, str]
     light_forms: frozenset[str] = frozenset()
+    charge_nouns: frozenset[str] = frozenset()  # "the accusations", "the allegations"
+    dismissive_words: frozenset[str] = frozenset()  # what one calls a charge one rejects: "baseless", "false"
 
     def verb(self, tok: Token, lemma: str, is_person: Callable[[int], bool]) -> Entry | None:
         """The most specific entry that fits the verb's arguments; None also when that entry blocks the
@@ -307,7 +309,17 @@ def load_lexicon() -> Lexicon:
     verb_forms = {f: lemma for lemma in verbs for f in _inflect(lemma, irregular)}
     noun_forms = {f: lemma for lemma in nouns for f in (lemma, lemma + "s", lemma + "es")}
     light_forms = frozenset(f for lemma in light for f in _inflect(lemma))
-    return Lexicon(verbs, nouns, phrases, light, verb_forms, noun_forms, light_forms)
+    return Lexicon(
+        verbs,
+        nouns,
+        phrases,
+        light,
+        verb_forms,
+        noun_forms,
+        light_forms,
+        charge_nouns=frozenset(raw.get("charge_nouns", [])),
+        dismissive_words=frozenset(str(w) for w in raw.get("dismissive_words", [])),
+    )
 
 
 class _Arguments:

@@ -15,33 +15,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from graph.extract import modality as mod
-from graph.extract.events import Found, np_actors, state_of
-from graph.extract.lexicon import Entry
+from graph.extract.events import Found, np_actors, prep_actors, state_of
+from graph.extract.lexicon import Entry, Lexicon
 from graph.extract.nlp import Doc, Token, lex_columns, sentences
 from graph.extract.resolve import Resolved
 from graph.model import ActorKind, Modality
 
 ACCUSE = Entry(code="112", lemma="say", rule_name="reported-speech")
 DISMISS = Entry(code="120", lemma="say", rule_name="reported-speech")
-CHARGE_NOUNS = {"accusation", "allegation", "claim", "charge", "assertion", "report"}
-# what a dismissed charge is said to be: "accusations ... were baseless" (the words of triggers.yaml's dismissals)
-DISMISSIVE = {
-    "absurd",
-    "baseless",
-    "preposterous",
-    "false",
-    "unfounded",
-    "ridiculous",
-    "fabricated",
-    "groundless",
-    "untrue",
-    "fake",
-    "ludicrous",
-    "laughable",
-    "unacceptable",
-    "nonsense",
-    "lies",
-}
 # "X said Y was behind / responsible for / complicit in the attack": blame without an act verb
 BLAME_PREPS = {"behind"}
 BLAME_ADJECTIVES = {"complicit", "culpable", "guilty"}
@@ -175,36 +156,42 @@ def _for_harm(adjective: Token) -> bool:
     )
 
 
-def dismissals(doc: Doc, res: Resolved, found: list[Found]) -> list[Found]:
+def dismissals(doc: Doc, res: Resolved, found: list[Found], lex: Lexicon) -> list[Found]:
     """ "Iran said accusations that it had a role were baseless": the speaker rejects the charge (CAMEO 120).
 
     The one rejected is who the charge is of ("US accusations", "accusations by Washington"); else the
-    accuser the answers pass finds (graph/extract/answers.py).
+    accuser the answers pass finds (graph/extract/answers.py). The charge nouns and the dismissive words are
+    the lexicon's (``charge_nouns``, ``dismissive_words`` in triggers.yaml).
     """
     out = list(found)
     lemmas = lex_columns(doc)[1]
     for si, tok in _copulas(doc):
-        said = {w.lower_ for c in tok.children if c.dep_ in ("acomp", "attr") for w in (c, *c.conjuncts)}
-        if not said & DISMISSIVE:
+        said = {
+            w
+            for c in tok.children
+            if c.dep_ in ("acomp", "attr")
+            for t in (c, *c.conjuncts)
+            for w in (t.lower_, t.lemma_)
+        }
+        if not said & lex.dismissive_words:
             continue
-        charges = [c for c in tok.children if c.dep_ == "nsubj" and c.lemma_.lower() in CHARGE_NOUNS]
+        charges = [c for c in tok.children if c.dep_ == "nsubj" and c.lemma_.lower() in lex.charge_nouns]
         if not charges and not any(c.dep_ == "nsubj" for c in tok.children):
             # "Iran said on Monday accusations ... were baseless": the parse hung the charge on "on Monday"
-            charges = [doc[j] for j in range(tok.i - 1, tok.sent.start - 1, -1) if lemmas[j].lower() in CHARGE_NOUNS][
-                :1
-            ]
+            before = range(tok.i - 1, tok.sent.start - 1, -1)
+            charges = [doc[j] for j in before if lemmas[j].lower() in lex.charge_nouns][:1]
         if not charges or (speaker_tok := mod.reported_by(tok)) is None:
             continue
         speaker = _speaker(speaker_tok, res)
         if speaker is None or res.actors[speaker].kind is ActorKind.MEDIA:
             continue
-        accusers = [
+        charge = charges[0]
+        owners = [
             a
-            for c in charges[0].children
-            if (c.dep_ in ("poss", "compound", "amod") and c.i < charges[0].i)
-            or (c.dep_ == "prep" and c.lower_ == "by")
-            for a in (np_actors(c, res) if c.dep_ != "prep" else [k for p in c.children for k in np_actors(p, res)])
-            if a != speaker
+            for c in charge.children
+            if c.dep_ in ("poss", "compound", "amod") and c.i < charge.i
+            for a in np_actors(c, res)
         ]
+        accusers = [a for a in owners + prep_actors(charge, res, ("by",)) if a != speaker]
         out.append(_said(DISMISS, si, speaker_tok, speaker, accusers, 0.6, "dismiss"))
     return out

@@ -339,16 +339,9 @@ def _official_subject(verb: Token, f: Found, res: Resolved) -> bool:
     people named by their nationality ("Colombians protested", "Palestinian riots")."""
     if f.entry.noun or any(res.actors[k].kind not in OFFICIAL_KINDS for k in f.actors):
         return False
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return (
-        bool(subjects)
-        and all(
-            res.actors[k].kind is not ActorKind.STATE or s.ent_type_ == "GPE"
-            for s in subjects
-            for k in [res.at(s.i)]
-            if k is not None
-        )
-        and all(res.at(s.i) is not None for s in subjects)
+    named = [(s, res.at(s.i)) for s in verb.children if s.dep_ == "nsubj"]
+    return bool(named) and all(
+        k is not None and (res.actors[k].kind is not ActorKind.STATE or s.ent_type_ == "GPE") for s, k in named
     )
 
 

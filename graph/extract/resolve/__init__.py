@@ -41,6 +41,8 @@ TREATY_NOUNS = {
     "principles",
     "group",  # "the Minsk Group", "the Lima Group": states named after a city, not that city's state
 }
+# words a state's long name shares with others: "Democratic Republic of the Congo" is told by "Congo" alone
+GENERIC_NAME_WORDS = {"democratic", "republic", "of", "the", "dr", "people's", "federal", "state", "kingdom"}
 # a continent or macro-region is an actor only as a clause's subject or object
 AREA_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj"}
 
@@ -161,10 +163,6 @@ class Resolver(PlacePasses, PersonPasses, DescriptionPasses, OrganisationPasses)
                 r, ActorRec(ids.actor_key(ActorKind.GROUP, name), ActorKind.GROUP, name, {tok.text}, nationality=home)
             )
             self._mark(r, tok.i, tok.i + 1, rec.key, force=True)
-
-
-# words a state's long name shares with others: "Democratic Republic of the Congo" is told by "Congo" alone
-GENERIC_NAME_WORDS = {"democratic", "republic", "of", "the", "dr", "people's", "federal", "state", "kingdom"}
 
 
 def _distinctive(name: str) -> set[str]:
