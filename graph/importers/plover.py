@@ -16,9 +16,7 @@ from functools import lru_cache
 @lru_cache(maxsize=1)
 def crosswalk() -> tuple[dict[tuple[str, str], str], dict[str, str]]:
     """((type, mode) -> CAMEO code, type or old name -> type), read once from the scheme file."""
-    import pyoxigraph as ox
-
-    from graph.ontology import ontology_file
+    from graph.ontology import scheme_statements
     from graph.prefixes import PREFIXES
 
     skos = "http://www.w3.org/2004/02/skos/core#"
@@ -26,17 +24,13 @@ def crosswalk() -> tuple[dict[tuple[str, str], str], dict[str, str]]:
     matches: dict[str, str] = {}
     modes: dict[str, str] = {}
     names: dict[str, str] = {}
-    with open(ontology_file("schemes/plover.ttl"), "rb") as f:
-        for t in ox.parse(f, format=ox.RdfFormat.TURTLE):
-            s, p, o = t.subject, t.predicate.value, t.object
-            if not isinstance(s, ox.NamedNode):
-                continue
-            if p == skos + "broadMatch" and s.value.startswith(cameo):
-                matches[s.value[len(cameo) :]] = o.value[len(plover) :]
-            elif p == dip + "ploverMode" and s.value.startswith(cameo):
-                modes[s.value[len(cameo) :]] = o.value
-            elif p in (skos + "notation", skos + "hiddenLabel") and s.value.startswith(plover):
-                names[o.value.upper()] = s.value[len(plover) :]
+    for s, p, o in scheme_statements("schemes/plover.ttl"):
+        if p == skos + "broadMatch" and s.startswith(cameo):
+            matches[s[len(cameo) :]] = o[len(plover) :]
+        elif p == dip + "ploverMode" and s.startswith(cameo):
+            modes[s[len(cameo) :]] = o
+        elif p in (skos + "notation", skos + "hiddenLabel") and s.startswith(plover):
+            names[o.upper()] = s[len(plover) :]
     pairs: dict[tuple[str, str], str] = {}
     ordered = sorted(matches, key=lambda c: (len(c), c))
     for code in ordered:
