@@ -180,8 +180,6 @@ def _load_staged(store: Any, streams: list[_FileStream]) -> None:
     import os
     import threading
 
-    import pyoxigraph as ox
-
     with store.staged() as staging:
         staging.drop_graphs([s.writer.graph for s in streams])
         read_fd, write_fd = os.pipe()
@@ -201,7 +199,7 @@ def _load_staged(store: Any, streams: list[_FileStream]) -> None:
         producer.start()
         try:
             with os.fdopen(read_fd, "rb") as source:
-                staging.copy.bulk_load(input=source, format=ox.RdfFormat.N_QUADS, base_iri=ids.ID)
+                staging.load_nquads(source, ids.ID)
         finally:
             producer.join()
         if failed:

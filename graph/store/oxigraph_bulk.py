@@ -28,7 +28,7 @@ import os
 import shutil
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 import pyoxigraph as ox
 
@@ -127,6 +127,15 @@ class Staging:
             SyntaxError: the file does not parse (part of it may be in the copy).
         """
         self.copy.bulk_load(path=path, format=fmt, base_iri=base_iri, to_graph=ox.NamedNode(default_graph))
+
+    def load_nquads(self, source: BinaryIO, base_iri: str) -> None:
+        """Bulk-load N-Quads read from a binary stream (a pipe another thread writes), parsed by Oxigraph
+        with the GIL released.
+
+        Raises:
+            SyntaxError: the stream does not parse (part of it may be in the copy).
+        """
+        self.copy.bulk_load(input=source, format=ox.RdfFormat.N_QUADS, base_iri=base_iri)
 
     def bulk_extend(self, quads: Iterable[ox.Quad]) -> None:
         self.copy.bulk_extend(quads)
