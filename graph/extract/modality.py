@@ -128,6 +128,7 @@ SAY_VERBS = {
 NEGATIONS = {"not", "n't", "never", "no"}
 # what a plan is made after, at or during took place: "after a round of negotiations", "at his meeting with"
 ADJUNCT_PREPS = {"after", "following", "since", "amid", "despite", "at", "during", "in"}
+PLACE_PREPS = {"at", "in"}
 
 
 @dataclass(frozen=True)
@@ -186,15 +187,18 @@ def stance(trigger: Token, *, noun: bool) -> Stance:
     aux = [c for c in children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in FUTURE_AUX for a in aux) or _going_to(trigger):
         return Stance(Modality.PLANNED, "future-auxiliary")
-    if any(a.lower_ == "would" for a in aux) and _reported_past(trigger) and not _if_clause(trigger):
+    if (modal := _modal(trigger)) is not None:
         # "Israel announced it would free 150 prisoners": the future of a past report, not a hypothesis
-        return Stance(Modality.PLANNED, "future-auxiliary")
-    if any(a.lower_ in MODAL_AUX for a in aux):
-        return Stance(Modality.HYPOTHETICAL, "modal-auxiliary")
+        return Stance(modal, "future-auxiliary" if modal is Modality.PLANNED else "modal-auxiliary")
     if trigger.dep_ == "ROOT" and any(a.lower_ == "to" for a in aux):  # headline "X to meet Y"
         return Stance(Modality.PLANNED, "headline-infinitive")
     head = trigger.head
     via = trigger.dep_
+    if noun and via in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        # "a deal would materialise", "the talks will take place": the noun's event is as its predicate is
+        told = stance(head, noun=False)
+        if told.modality in (Modality.PLANNED, Modality.HYPOTHETICAL, Modality.DENIED):
+            return told
     if noun and via == "dobj" and head.pos_ == "VERB":
         # a plan, a modal or a negation on the noun's light verb is the noun's: "plans to place sanctions",
         # "could impose sanctions"; not a commitment, which keeps its noun's own reading ("agreed to deepen
@@ -207,8 +211,10 @@ def stance(trigger: Token, *, noun: bool) -> Stance:
     node = trigger
     while node.head.i != node.i and steps < 4:  # climb through complements: "set to meet", "agreed to hold"
         head, via = node.head, node.dep_
-        if via == "prep" and node.lower_ in ADJUNCT_PREPS:
-            break  # "after a round of negotiations, the two sides agreed": what came before the plan took place
+        if via == "prep" and node.lower_ in ADJUNCT_PREPS and (node.lower_ not in PLACE_PREPS or _stance_head(head)):
+            # "after a round of negotiations, the two sides agreed": what came before the plan took place;
+            # "in", "at" are the setting of a plan ("agreed at the summit"), not of "participate in a war"
+            break
         if (
             via == "dobj"
             and node.i != trigger.i
@@ -241,6 +247,9 @@ def stance(trigger: Token, *, noun: bool) -> Stance:
                 break  # "X denied any role and the ministry rejected ...": a coordination parsed as content
             if _future_chain(head) if via == "dobj" else via == "xcomp" and _future(head):
                 return Stance(Modality.PLANNED, "future-auxiliary")  # "will start imposing (duties)"
+            if via == "xcomp" and (modal := _modal(head)) is not None:
+                # "would be obliged to join", "said it would begin to"
+                return Stance(modal, "modal-head", _subject(head), head)
             if lemma in DENY_HEADS:
                 return Stance(Modality.DENIED, f"denied-by-{lemma}", _subject(head), head)
             if lemma in ALLEGE_HEADS and via in ("ccomp", "pobj", "prep", "xcomp"):
@@ -338,10 +347,12 @@ def _going_to(trigger: Token) -> bool:
 
 
 def _conditional(trigger: Token) -> Token | None:
-    """The "if"/"unless" clause the trigger sits in, if any."""
+    """The "if"/"unless" clause the trigger sits in, if any, or an "until" clause of what lies ahead ("the
+    measures would stay until Israel allowed aid in")."""
     node = trigger
     for _ in range(4):
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
+        marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+        if marks & {"if", "unless"} or ("until" in marks and node.dep_ == "advcl" and future_or_modal(node.head)):
             return node
         if node.head.i == node.i:
             return None
@@ -371,6 +382,26 @@ def _reported_past(trigger: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def _stance_head(word: Token) -> bool:
+    """Whether a word may carry the modality of what it governs (a noun, or a verb of planning, deciding,
+    committing, wanting or denying)."""
+    if word.pos_ in ("NOUN", "PROPN"):
+        return True
+    heads = PLAN_HEADS | DECISION_HEADS | COMMITMENTS | HYPOTHETICAL_HEADS | PERMIT_HEADS | ALLEGE_HEADS | DENY_HEADS
+    return word.lemma_.lower() in heads
+
+
+def _modal(verb: Token) -> Modality | None:
+    """What a modal on a verb makes of the clause it governs: the future of a past report is planned
+    ("said it would begin to withdraw"), any other modal hypothetical ("would have to", "could move to")."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")} & MODAL_AUX
+    if not aux:
+        return None
+    if aux == {"would"} and _reported_past(verb) and not _if_clause(verb):
+        return Modality.PLANNED
+    return Modality.HYPOTHETICAL
 
 
 def _if_clause(trigger: Token) -> bool:

@@ -3,11 +3,12 @@
 News names the parties of a relation once and then refers to them as a pair. Such a phrase (a plural
 pair noun with "two" or "both", "the neighbours", or "the two"/"both" standing alone as a subject)
 stands for the two actors the text last named together (a bare "the countries" as a subject, for the
-actors of the latest coordination, however many, and only if there is one): the latest coordination "A and B" of actors
-of the right kind within the sentence and the three before it, else the two most recently named
-distinct actors of that kind. Leaders, presidents and ministers are persons (else, when no two persons
-are named, their states); countries, nations, governments and neighbours are states; sides, parties
-and delegations are states, else persons.
+actors of the latest coordination, however many, and only if there is one): the latest coordination
+"A and B" of actors of the right kind within the sentence and the three before it, else the latest
+"between A and B" before it in the text, else the two most recently named distinct actors of that kind.
+Leaders, presidents and ministers are persons (else, when no two persons are named, their states);
+countries, nations, governments and neighbours are states; sides, parties and delegations are states,
+else persons.
 """
 
 from __future__ import annotations
@@ -69,6 +70,7 @@ def pair_actors(tok: Token, res: Resolved, exclude: frozenset[str] = frozenset()
     for kinds in kinds_in_order:
         found = (
             _coordinated(tok, res, window, kinds, size, exclude)
+            or (_between(tok, res, kinds, exclude) if size == 2 else [])
             # "the two presidents" are persons who serve a state, not the reporters of a byline near them
             or _latest(res, window, kinds, size, exclude, serving=lemma in PERSON_PAIRS)
         )
@@ -102,6 +104,20 @@ def _coordinated(
     for phrases, keys in _coordinations(tok, res, window, kinds):
         fits = len(keys) == size if size else len(keys) >= 2
         if fits and phrases == len(keys) and not exclude & set(keys):
+            return keys
+    return []
+
+
+def _between(tok: Token, res: Resolved, kinds: tuple[ActorKind, ...], exclude: frozenset[str]) -> list[str]:
+    """The sides of the latest "between X and Y" before ``tok`` in the text: "the agreement between the DRC
+    and Rwanda ... will continue to engage both parties" (the parties of what was between them)."""
+    doc = tok.doc
+    for i in range(tok.i - 1, -1, -1):
+        t = doc[i]
+        if t.lower_ != "between" or t.dep_ != "prep":
+            continue
+        keys = pair_in_order(res, doc, i + 1, min(len(doc), i + 16))
+        if keys and all(res.actors[k].kind in kinds for k in keys) and not exclude & set(keys):
             return keys
     return []
 

@@ -357,3 +357,10 @@ def test_who_receives_or_faces_an_act_from_another_is_its_target() -> None:
     assert v.directed("17") == {(frozenset({"Canada"}), frozenset({"India"}))}
     w = run("Russia faces new sanctions from the EU.")
     assert w.directed("163") == {(frozenset({"European Union"}), frozenset({"Russia"}))}
+
+
+def test_the_actors_own_officials_as_object_give_no_target_from_inside_their_phrase() -> None:
+    v = run("Kenya suspended its three junior ministers over Uganda's protest about their remarks.")
+    assert not [e for e in v.ex.events if "Uganda" in v.n(e.targets)]
+    w = run("Kenya expelled three Ugandan diplomats over Uganda's protest.")
+    assert (frozenset({"Kenya"}), frozenset({"Uganda"})) in w.directed("1")

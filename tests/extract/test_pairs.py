@@ -66,3 +66,13 @@ def test_engaging_in_negotiations_is_the_negotiation_with_its_other_side() -> No
     v = run("Chilean Foreign Minister Ana Ruiz engaged in negotiations with Peruvian officials on Monday.")
     (talks,) = v.events("04")
     assert v.n(talks.participants) == {"Ana Ruiz", "Peru"} and talks.cameo.startswith("046")
+
+
+def test_both_parties_are_the_sides_of_the_latest_between_before_them_not_partners_named_since() -> None:
+    v = run(
+        "Qatar hosted the signing of a peace accord between Chad and Sudan on Monday. The accord took months "
+        "to negotiate. Observers were hopeful. Aid agencies welcomed the news. In close coordination with the "
+        "African Union, Egypt and Kenya, the United States will continue to engage both parties."
+    )
+    engaged = [e for e in v.ex.events if v.n(e.actors) == {"United States"} and e.cameo.startswith("04")]
+    assert engaged and all(v.n(e.targets) == {"Chad", "Sudan"} for e in engaged)

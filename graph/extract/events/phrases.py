@@ -246,9 +246,13 @@ def _inner_actors(tok: Token, res: Resolved, exclude: Collection[str] = ()) -> l
     """Actors inside an object phrase: "action against Colombia", "North Korea's demand" (not ``exclude``)."""
     for c in tok.children:
         if c.dep_ == "poss":
-            found = [k for k in np_actors(c, res) if k not in exclude]
+            owners = np_actors(c, res)
+            found = [k for k in owners if k not in exclude]
             if found:
                 return found
+            if tok.lemma_.lower() in OFFICIAL_NOUNS and (owners or c.pos_ == "PRON"):
+                return []  # "suspended its three ministers over India's protest": the actor's own people
+
     preps = NOUN_TARGET_PREPS | {"of", "from", "by"}
     if tok.lemma_.lower() in PARTNER_NOUNS:
         preps = preps | {"in", "at"}  # "partners in the AU and Qatar"
