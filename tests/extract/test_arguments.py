@@ -364,3 +364,6 @@ def test_the_actors_own_officials_as_object_give_no_target_from_inside_their_phr
     assert not [e for e in v.ex.events if "Uganda" in v.n(e.targets)]
     w = run("Kenya expelled three Ugandan diplomats over Uganda's protest.")
     assert (frozenset({"Kenya"}), frozenset({"Uganda"})) in w.directed("1")
+    x = run("Kenya recalled its ambassador to Uganda over the remarks.")
+    recalls = x.events("161")
+    assert recalls and all(x.n(e.targets) == {"Uganda"} and "surface" not in e.evidence.rule for e in recalls)

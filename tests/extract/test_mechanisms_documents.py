@@ -124,3 +124,9 @@ def test_a_statement_noun_is_addressed_to_no_one_the_text_does_not_name() -> Non
         "statements made at a summit in Lima."
     )
     assert not v.events("01")
+
+
+def test_a_document_by_an_author_that_does_an_act_is_the_authors_act_and_no_statement_besides() -> None:
+    v = run("A statement by the Chilean Foreign Ministry condemned Peru's move.")
+    assert v.directed("111") == {(frozenset({"Ministry of Foreign Affairs of Chile"}), frozenset({"Peru"}))}
+    assert not v.events("01")

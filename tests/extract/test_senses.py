@@ -41,6 +41,19 @@ def test_halting_trade_is_a_sanction() -> None:
     assert v.directed("163") == {(frozenset({"Norway"}), frozenset({"Sweden"}))}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway halted fuel supplies to Sweden on Thursday.",
+        "Norway cut off gas deliveries to Sweden on Thursday.",
+        "Norway stopped oil shipments to Sweden on Thursday.",
+        "Norway restricted exports of timber to Sweden on Thursday.",
+    ],
+)
+def test_stopping_the_flow_of_goods_to_a_state_is_an_embargo(text: str) -> None:
+    assert run(text).directed("163") == {(frozenset({"Norway"}), frozenset({"Sweden"}))}
+
+
 def test_duties_imposed_on_a_states_goods_are_a_sanction() -> None:
     v = run("The European Union imposed duties on Chinese electric vehicles.")
     assert v.directed("163") == {(frozenset({"European Union"}), frozenset({"China"}))}

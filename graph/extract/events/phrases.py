@@ -9,11 +9,13 @@ from collections.abc import Collection
 from graph.extract.events.found import Found
 from graph.extract.events.places import state_of
 from graph.extract.events.words import (
+    ABOUT_PREPS,
     NOUN_TARGET_PREPS,
     OFFICIAL_NOUNS,
     ORIGIN_NOUNS,
     PLURAL_IT,
     QUANTITY_NOUNS,
+    SYMMETRIC_PREPS,
     WH_WORDS,
 )
 from graph.extract.lexicon import DOCUMENT_NOUNS
@@ -119,6 +121,8 @@ def np_actors(tok: Token, res: Resolved, depth: int = 2) -> list[str]:
         out += np_actors(of, res, depth)  # "thousands of Iraqi Kurds": the quantity is not who acts
     elif depth > 0 and tok.lemma_.lower() in ORIGIN_NOUNS and (origin := prep_actors(tok, res, ("from",))):
         out += [k for k in origin if res.actors[k].kind is ActorKind.STATE]  # "individuals from Russia"
+    elif depth > 0 and tok.dep_ == "nsubj" and (author := _author(tok, res)):
+        out += author  # "a statement by the ministry condemned ...": a document that speaks, for its author
     elif depth > 0 and (named := _named_apposition(tok, res)):
         out.append(named)  # "Canadian activist Hardeep Singh Nijjar": the man, not his country
     elif depth > 0:
@@ -229,6 +233,7 @@ def _deep_against(tok: Token, res: Resolved, exclude: list[str]) -> list[str]:
     return []
 
 
+POSTING_PREPS = {"to", "in", "at"}
 PARTNER_NOUNS = {"partner", "ally", "friend", "counterpart", "colleague", "neighbour", "neighbor", "member"}
 
 
@@ -244,6 +249,9 @@ def _named_apposition(tok: Token, res: Resolved) -> str | None:
 
 def _inner_actors(tok: Token, res: Resolved, exclude: Collection[str] = ()) -> list[str]:
     """Actors inside an object phrase: "action against Colombia", "North Korea's demand" (not ``exclude``)."""
+    preps = NOUN_TARGET_PREPS | {"of", "from", "by"}
+    if tok.lemma_.lower() in PARTNER_NOUNS:
+        preps = preps | {"in", "at"}  # "partners in the AU and Qatar"
     for c in tok.children:
         if c.dep_ == "poss":
             owners = np_actors(c, res)
@@ -251,17 +259,26 @@ def _inner_actors(tok: Token, res: Resolved, exclude: Collection[str] = ()) -> l
             if found:
                 return found
             if tok.lemma_.lower() in OFFICIAL_NOUNS and (owners or c.pos_ == "PRON"):
-                return []  # "suspended its three ministers over India's protest": the actor's own people
-
-    preps = NOUN_TARGET_PREPS | {"of", "from", "by"}
-    if tok.lemma_.lower() in PARTNER_NOUNS:
-        preps = preps | {"in", "at"}  # "partners in the AU and Qatar"
+                # "recalled its ambassador to Israel": where the actor's own people serve, not "suspended
+                # its ministers over India's protest"
+                preps = POSTING_PREPS
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in preps:
             found = [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, res) if a not in exclude]
             if found:
                 return found
-    return []
+    # "exports of timber to Sweden": the parse may hang the "to" from the thing of the "of"
+    return [
+        a
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for t in p.children
+        if t.dep_ == "prep" and t.lower_ in NOUN_TARGET_PREPS - ABOUT_PREPS - SYMMETRIC_PREPS
+        for a in pobj_actors(t, res)
+        if a not in exclude
+    ]
 
 
 # acts that need another party: statements to, meetings and talks with, praise of, intent to meet or

@@ -79,7 +79,8 @@ def _drop_governed(found: list[Found], doc: Doc, mentioned: list[Found]) -> list
     That is: a hypothetical act under another trigger ("refused to deploy", "if Y accepted"), a planned
     one (but planned meetings and visits stay, as scheduled happenings), an act asked for, demanded or
     threatened ("demanded that the EC refuse", "threatened to storm"), and an act named inside an event
-    noun ("a demand to sever ties", "an appeal for deploying troops").
+    noun ("a demand to sever ties", "an appeal for deploying troops"), and a document that is the subject of
+    the act it does ("a statement by X condemned Y").
     """
     by_token = {(f.sent_index, f.trigger): f for f in mentioned}
     by_token.update({(f.sent_index, f.trigger): f for f in found})
@@ -102,8 +103,20 @@ def _drop_governed(found: list[Found], doc: Doc, mentioned: list[Found]) -> list
             continue
         if not f.entry.noun and _content_of(doc[f.trigger], f, by_token):
             continue
+        if f.entry.noun and _speaks_through(doc[f.trigger], f, by_token):
+            continue
         keep.append(f)
     return keep
+
+
+def _speaks_through(noun: Token, f: Found, by_token: dict[tuple[int, int], Found]) -> bool:
+    """ "A statement by the ministry condemned X": the document is how the act it is the subject of is done."""
+    return (
+        noun.lemma_.lower() in DOCUMENT_NOUNS
+        and noun.dep_ == "nsubj"
+        and (gov := by_token.get((f.sent_index, noun.head.i))) is not None
+        and gov.trigger != f.trigger
+    )
 
 
 def _content_of(tok: Token, f: Found, by_token: dict[tuple[int, int], Found]) -> bool:
