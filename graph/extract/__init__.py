@@ -70,7 +70,7 @@ class Pipeline:
         self.extractor = Extractor(EXTRACTOR_NAME, EXTRACTOR_VERSION, model_label(self.nlp))
 
     def run(self, article: Article, doc: Any) -> Extraction:
-        from graph.extract import answers, discards, incriminate, invitations, mediation, reported
+        from graph.extract import answers, discards, evaluations, incriminate, invitations, mediation, reported
         from graph.extract import dates as dates_mod
         from graph.extract import facts as facts_mod
         from graph.extract.assemble import (
@@ -107,6 +107,7 @@ class Pipeline:
             found = mediation.find(doc, res, found)
             found = reported.blame(doc, res, reported.find(doc, res, found))
             found = reported.dismissals(doc, res, found, self.finder.lex)
+            found = evaluations.find(doc, res, found, self.finder.lex)
             found = incriminate.find(doc, res, found)
             found = invitations.find(doc, res, found)
             found = answers.find(found, res)

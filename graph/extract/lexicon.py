@@ -124,6 +124,8 @@ class Lexicon:
     light_forms: frozenset[str] = frozenset()
     charge_nouns: frozenset[str] = frozenset()  # "the accusations", "the allegations"
     dismissive_words: frozenset[str] = frozenset()  # what one calls a charge one rejects: "baseless", "false"
+    blame_words: frozenset[str] = frozenset()  # what one calls whom one criticises: "reckless", "a dictator"
+    praise_words: frozenset[str] = frozenset()  # what one calls whom one praises: "a great friend", "historic"
 
     def verb(self, tok: Token, lemma: str, is_person: Callable[[int], bool]) -> Entry | None:
         """The most specific entry that fits the verb's arguments; None also when that entry blocks the
@@ -319,6 +321,8 @@ def load_lexicon() -> Lexicon:
         light_forms,
         charge_nouns=frozenset(raw.get("charge_nouns", [])),
         dismissive_words=frozenset(str(w) for w in raw.get("dismissive_words", [])),
+        blame_words=frozenset(str(w) for w in raw.get("blame_words", [])),
+        praise_words=frozenset(str(w) for w in raw.get("praise_words", [])),
     )
 
 

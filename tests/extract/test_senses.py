@@ -325,3 +325,10 @@ def test_a_state_protests_in_words_and_its_people_in_the_street() -> None:
     assert v.directed("114") == {(frozenset({"China"}), frozenset({"United States"}))} and not v.events("14")
     w = run("Colombian students protested the US raid on Monday.")
     assert w.events("14") and not w.events("114")
+
+
+def test_declaring_someone_persona_non_grata_is_an_expulsion_by_the_declarer() -> None:
+    v = run("Norwegian Foreign Minister Espen Barth Eide declared Sweden's ambassador persona non grata.")
+    assert (frozenset({"Espen Barth Eide"}), frozenset({"Sweden"})) in v.directed("17") | v.directed("16")
+    w = run("Norway said it would declare the Swedish envoy persona non grata.")
+    assert w.events("174") and all(e.modality.value == "planned" for e in w.events("174"))

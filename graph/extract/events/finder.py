@@ -86,6 +86,7 @@ class EventFinder(ArgumentPasses):
                 f = Found(entry, si, tok.i, rule=entry.rule)
                 if parsed:
                     self._arguments(f, tok, res, history, sent)
+                    tok = doc[f.trigger]  # a pass may move the act to its verb ("declared X persona non grata")
                 else:
                     self._surface(f, sent, tok, res)
                 if parsed:

@@ -34,6 +34,8 @@ from graph.extract.nlp import Token
 from graph.extract.resolve import Resolved
 from graph.model import ActorKind
 
+DECLARING_VERBS = {"declare", "deem", "name", "make", "pronounce"}
+
 
 class NounArgumentPasses:
     """Finds the actors, targets and participants of an event noun."""
@@ -141,9 +143,38 @@ class NounArgumentPasses:
                 f.rule += "/goods-target"
         if tok.dep_ in ("nsubj",) and head.pos_ == "VERB" and not f.targets:  # "sanctions hit Y"
             f.targets += [a for c in head.children if c.dep_ == "dobj" for a in np_actors(c, res)]
+        if f.entry.phrase and not f.actors:
+            self._declared(f, tok, res)
         if f.entry.needs_possessor and not (f.actors or f.participants):
             f.actors = []
         f.confidence -= 0.1
+
+    def _declared(self, f: Found, last: Token, res: Resolved) -> None:
+        """ "Rubio declared Ebrahim Rasool persona non grata": a status phrase declared of someone is the
+        declarer's act on them (the parse of such a small clause is seldom clean: the words between the
+        verb and the phrase name who is declared)."""
+        start = last.i - len((f.entry.phrase or "").split()) + 1
+        doc = last.doc
+        verb = next(
+            (
+                doc[j]
+                for j in range(start - 1, max(last.sent.start, start - 12) - 1, -1)
+                if doc[j].lemma_.lower() in DECLARING_VERBS
+            ),
+            None,
+        )
+        if verb is None:
+            return
+        declared = [
+            k for j in range(verb.i + 1, start) if (k := res.at(j)) and res.actors[k].kind is not ActorKind.SITE
+        ]
+        passive = [k for c in verb.children if c.dep_ == "nsubjpass" for k in np_actors(c, res)]
+        f.actors += (
+            prep_actors(verb, res, ("by",)) if passive else subject_actors(verb, res) or inherited_subject(verb, res)
+        )
+        f.targets += _unique(passive or declared)
+        f.trigger = verb.i
+        f.rule += "/declared"
 
     def _meets_in(self, verb: Token, noun: Token) -> bool:
         """ "discussed trade in a phone conversation": a verb of meeting whose "in" names the event noun
