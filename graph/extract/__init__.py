@@ -74,7 +74,7 @@ def extract_many(
         budget: seconds the rules may take on one article (``None`` reads
             ``DIPLOGRAPH_ARTICLE_SECONDS``, default 60; 0 or less: no limit). An article over it is
             stopped and skipped with :class:`ArticleTimeout`. The spaCy parse itself stays batched and
-            is bounded by the text's length (every stage is linear: :class:`graph.extract.nlp.BoundedTokenizer`).
+            is bounded by the text's length (every stage is linear: :class:`graph.extract.tokenizer.BoundedTokenizer`).
     """
     from collections import deque
 

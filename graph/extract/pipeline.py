@@ -22,9 +22,10 @@ class Pipeline:
         from graph.extract.events import EventFinder
         from graph.extract.gazetteer import load_gazetteer
         from graph.extract.lexicon import load_lexicon
-        from graph.extract.nlp import is_trained, load_pipeline, model_label, selective_pipeline
+        from graph.extract.nlp import is_trained, load_pipeline, model_label
         from graph.extract.people import load_people
         from graph.extract.resolve import Resolver
+        from graph.extract.selective_parse import selective_pipeline
 
         self.nlp = nlp if nlp is not None else load_pipeline()
         self.parsed = is_trained(self.nlp)

@@ -34,7 +34,7 @@ def _within(budget: float, art: Article, work: Callable[[], Extraction]) -> Extr
 
     The alarm (``SIGALRM``) interrupts the Python code of the rules and spaCy between its steps; spaCy's
     compiled loops run to their end first, but every stage is linear in the text (see
-    :class:`graph.extract.nlp.BoundedTokenizer`), so they end soon. Where no alarm can be set (not the main
+    :class:`graph.extract.tokenizer.BoundedTokenizer`), so they end soon. Where no alarm can be set (not the main
     thread, no ``setitimer``, or a timer already running, e.g. pytest-timeout's), the article runs to its
     end and is dropped afterwards if it overran."""
     import math
