@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from graph.errors import QueryError
 from graph.namespaces import sparql_prologue
 from graph.queries import read_query
+from graph.queries.conversions import ResultList
 from graph.queries.dates import DateLike
 from graph.queries.facts import FactLookups
 from graph.queries.fetch import Fetcher, TypeTable
@@ -52,7 +53,6 @@ from graph.queries.records import (
     Kinship,
     Merge,
     Relation,
-    ResultList,
     Role,
     Sanction,
 )
