@@ -41,7 +41,7 @@ _LAZY = {
     "Merge": "graph.queries.records",
     "PathStep": "graph.queries.records",
     "Relation": "graph.queries.records",
-    "ResultList": "graph.queries.records",
+    "ResultList": "graph.queries.conversions",
     "Role": "graph.queries.records",
     "Sanction": "graph.queries.records",
     "AmbiguousReference": "graph.queries.errors",

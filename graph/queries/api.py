@@ -26,22 +26,22 @@ Example:
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from graph.errors import QueryError
 from graph.namespaces import sparql_prologue
 from graph.queries import read_query
+from graph.queries.conversions import ResultList
 from graph.queries.dates import DateLike
 from graph.queries.facts import FactLookups
 from graph.queries.fetch import Fetcher, TypeTable
-from graph.queries.filters import by_date, keep, node_iri, period_bounds, python_value
+from graph.queries.filters import by_date, keep, node_iri, period_bounds
 from graph.queries.merged import EventMerges
 from graph.queries.networks import NetworkLookups
 from graph.queries.params import bind
+from graph.queries.provenance import event_merges, event_sources
 from graph.queries.records import (
     Actor,
     ActorRef,
@@ -52,12 +52,12 @@ from graph.queries.records import (
     Kinship,
     Merge,
     Relation,
-    ResultList,
     Role,
     Sanction,
 )
 from graph.queries.resolve import ActorIndex
-from graph.store.base import AskResult, GraphResult, SelectResult, Store, Term, ValueRows
+from graph.queries.store_reads import lookup_text, plain_answer, select, without_content
+from graph.store.base import SelectResult, Store, Term, ValueRows
 
 if TYPE_CHECKING:
     from graph.pipeline import IngestReport
@@ -65,11 +65,6 @@ if TYPE_CHECKING:
 XSD = "http://www.w3.org/2001/XMLSchema#"
 T = TypeVar("T")
 Ref = str | Actor | ActorRef
-
-
-@lru_cache(maxsize=64)
-def _lookup(name: str) -> str:
-    return read_query(f"lookup/{name}")
 
 
 @lru_cache(maxsize=1)
@@ -85,12 +80,6 @@ def example() -> KnowledgeGraph:
     kg = KnowledgeGraph.open("memory:")
     kg.ingest([str(ontology_dir() / "examples" / "seed.trig")])
     return kg
-
-
-CONTENT_PROBE = """ASK { GRAPH GRAPH_IRI { ?s ?p ?o
-  VALUES ?p { dip:about dip:eventType dip:actor dip:target dip:participant dip:date dip:dateEarliest
-              dip:dateLatest dip:datePrecision schema:eventStatus } } }"""
-"""Whether a graph holds anything a digest describes (graph.digests)."""
 
 
 class KnowledgeGraph(NetworkLookups):
@@ -157,13 +146,10 @@ class KnowledgeGraph(NetworkLookups):
 
     # -- plumbing -------------------------------------------------------------------------------------
     def _run(self, name: str, params: Mapping[str, object]) -> SelectResult:
-        result = self.store.query(sparql_prologue() + bind(_lookup(name), params))
-        if not isinstance(result, SelectResult):
-            raise QueryError(f"lookup/{name} is not a SELECT query")
-        return result
+        return select(self.store, f"lookup/{name}", bind(lookup_text(name), params))
 
     def _values(self, name: str, params: Mapping[str, object]) -> ValueRows:
-        return self.store.select_values(sparql_prologue() + bind(_lookup(name), params))
+        return self.store.select_values(sparql_prologue() + bind(lookup_text(name), params))
 
     def _datasets(self, rows: Iterable[T], nodes: Callable[[T], Iterable[str]], datasets: Any) -> list[T]:
         """``rows`` with a claim about one of their ``nodes`` from a chosen dataset (graph.queries.datasets)."""
@@ -176,8 +162,7 @@ class KnowledgeGraph(NetworkLookups):
 
     def _without_content(self, graph: str) -> bool:
         """Whether a graph holds no event or claim, the content digests describe."""
-        found = self.store.query(sparql_prologue() + CONTENT_PROBE.replace("GRAPH_IRI", Term.uri(graph).nt()))
-        return not (isinstance(found, AskResult) and found.value)
+        return without_content(self.store, graph)
 
     @property
     def index(self) -> ActorIndex:
@@ -316,17 +301,7 @@ class KnowledgeGraph(NetworkLookups):
             [461, 1023]
         """
         node = node_iri(event)
-        reports = self._fetch.merges.reports(node)
-        found_claims = self._fetch.claims(set(reports))
-        claims = [c for r in reports for c in found_claims.get(r, [])]
-        found = self._fetch.evidence(claims)
-        rows = [found[c.claim] for c in claims if c.claim in found]
-        articles = sorted({e.article for e in rows if e.article})
-        if articles:  # the agency each article runs the copy of, beside its outlet
-            found_wires = self._values("wire_origins", {"article": [Term.uri(a) for a in articles]}).rows
-            wires: dict[str, str] = {a: w for a, w in found_wires if a and w}
-            rows = [replace(e, origin=wires[e.article]) if e.article in wires else e for e in rows]
-        return ResultList(sorted(rows, key=lambda e: (e.published or dt.date.min, e.article or "", e.start or 0)))
+        return ResultList(event_sources(self._fetch, self._values, node))
 
     def reports(self, event: str | None = None) -> ResultList[Relation]:
         """The reports an event was read from (every report of the store for ``None``), each as its
@@ -352,13 +327,7 @@ class KnowledgeGraph(NetworkLookups):
             >>> [(m.rule, m.score) for m in kg.merges("dipd:seed-ev-call")]
             [('canonical', 1.0)]
         """
-        merges = self._fetch.merges
-        canonical = merges.canonical(node_iri(event))
-        rows = []
-        for r in self._fetch.reports(merges.reports(canonical)):
-            rule, score = ("canonical", 1.0) if r.event == canonical else merges.why.get(r.event, ("", 0.0))
-            rows.append(Merge(canonical, r.event, rule, score, r))
-        return ResultList(sorted(rows, key=lambda m: (m.report != canonical, -m.score, m.report)))
+        return ResultList(event_merges(self._fetch, node_iri(event)))
 
     def balance(
         self,
@@ -483,10 +452,7 @@ class KnowledgeGraph(NetworkLookups):
         dyad = (self._state_of(a), self._state_of(b)) if a is not None and b is not None else None
 
         def run(name: str, params: Mapping[str, object]) -> SelectResult:
-            result = self.store.query(sparql_prologue() + bind(read_query(name), params))
-            if not isinstance(result, SelectResult):
-                raise QueryError(f"{name} is not a SELECT query")
-            return result
+            return select(self.store, name, bind(read_query(name), params))
 
         try:
             return ResultList(compare(run, dataset, dyad=dyad, since=lo, until=hi))
@@ -509,14 +475,7 @@ class KnowledgeGraph(NetworkLookups):
             [{'n': 'Colombia'}]
         """
         text = bind(sparql, params, resolve=lambda name: self.actor(name).iri) if params else sparql
-        result = self.store.query(sparql_prologue() + text)
-        if isinstance(result, AskResult):
-            return result.value
-        if isinstance(result, GraphResult):
-            return result.triples
-        return ResultList(
-            {v: python_value(t) for v, t in zip(result.variables, row, strict=True)} for row in result.rows
-        )
+        return plain_answer(self.store.query(sparql_prologue() + text))
 
     def named(self, name: str, **params: object) -> Any:
         """Run a packaged named query (``diplograph queries`` lists them) with parameters.

@@ -20,7 +20,8 @@ from operator import itemgetter
 from graph import ids
 from graph.digests import FIELDS, FORMAT, NOT_A_DATE, compact, expand, records
 from graph.ids import ID
-from graph.queries.records import ActorRef, EventParts, Kind, Window, modality_rank
+from graph.queries.modalities import modality_rank
+from graph.queries.records import ActorRef, EventParts, Kind, Window
 from graph.queries.table import BOTTOM, TOP, ValuesRunner, date_window, refs_of
 from graph.store.base import Term
 

@@ -14,7 +14,8 @@ from typing import Any
 from graph.queries.claims import ClaimInfo
 from graph.queries.dates import DateLike, parse_period, to_date
 from graph.queries.fetch import BULK, Fetcher, Runner
-from graph.queries.records import NOT_HAPPENED, Actor, ActorRef, ClaimRow, Contradiction, Kinship, Role, Sanction
+from graph.queries.modalities import NOT_HAPPENED
+from graph.queries.records import Actor, ActorRef, ClaimRow, Contradiction, Kinship, Role, Sanction
 from graph.queries.resolve import expand
 from graph.queries.resolve import normalise as _fold
 from graph.store.base import Term

@@ -15,7 +15,8 @@ from collections.abc import Callable, Iterable, Sequence
 
 from graph.errors import QueryError
 from graph.queries.dates import DateLike, bounds, within
-from graph.queries.records import EventParts, Relation, Window, happened
+from graph.queries.modalities import happened
+from graph.queries.records import EventParts, Relation, Window
 from graph.store.base import Term
 
 XSD = "http://www.w3.org/2001/XMLSchema#"

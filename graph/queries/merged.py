@@ -17,7 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any, TypeVar
 
-from graph.queries.records import ActorRef, EventParts, Relation, modality_rank
+from graph.queries.modalities import modality_rank
+from graph.queries.records import ActorRef, EventParts, Relation
 
 T = TypeVar("T")
 

@@ -13,9 +13,10 @@ from collections.abc import Iterable
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
+from graph.queries.conversions import ResultList
 from graph.queries.dates import DateLike
 from graph.queries.filters import by_date, keep, keep_parts, parts_by_date, period_bounds
-from graph.queries.records import Actor, ActorRef, PathStep, ResultList
+from graph.queries.records import Actor, ActorRef, PathStep
 from graph.queries.table import gc_paused
 
 if TYPE_CHECKING:

@@ -9,7 +9,8 @@ from collections.abc import Callable
 
 from graph.queries.claims import ClaimInfo
 from graph.queries.event_types import TypeTable
-from graph.queries.records import ActorRef, Evidence, Relation, modality_rank
+from graph.queries.modalities import modality_rank
+from graph.queries.records import ActorRef, Evidence, Relation
 from graph.queries.table import confidence_of
 
 Summary = tuple[int, float | None, list[str]]

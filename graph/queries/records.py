@@ -15,92 +15,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, fields
-from functools import lru_cache
-from typing import Any, TypeVar
+from typing import Any
 
-T = TypeVar("T")
-MODALITY_ORDER = ("asserted", "alleged", "denied", "planned", "hypothetical")
-"""Precedence when one event has claims of several modalities: the first present is its modality."""
-
-
-def modality_rank(m: str) -> tuple[int, str]:
-    """Sort key: modalities by :data:`MODALITY_ORDER`, unknown ones last by name."""
-    return (MODALITY_ORDER.index(m) if m in MODALITY_ORDER else len(MODALITY_ORDER), m)
-
-
-@lru_cache(maxsize=512)
-def leading_modality(modalities: tuple[str, ...]) -> str | None:
-    """The first of :data:`MODALITY_ORDER` among ``modalities`` (cached: a large graph has few distinct
-    combinations and asks for each of its events)."""
-    return next((m for m in MODALITY_ORDER if m in modalities), None)
-
-
-NOT_HAPPENED = frozenset({"planned", "hypothetical"})
-
-
-def happened(modalities: tuple[str, ...]) -> bool:
-    """False when every claim about an event is planned or hypothetical (and it has claims)."""
-    return not modalities or not NOT_HAPPENED.issuperset(modalities)
-
-
-class Record:
-    """Mixin of the result dataclasses: conversions to dicts and flat records."""
-
-    def to_dict(self) -> dict[str, Any]:
-        """Nested, JSON-ready: dates as ISO strings, actors as ``{"iri", "label"}``."""
-        return {f.name: _nested(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
-
-    def to_record(self) -> dict[str, Any]:
-        """Flat: one plain value per field (actors by label, lists joined with ``"; "``)."""
-        return {f.name: _flat(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
-
-
-def _nested(value: object) -> object:
-    if isinstance(value, Record):
-        return value.to_dict()
-    if isinstance(value, tuple | list):
-        return [_nested(v) for v in value]
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
-
-
-def _flat(value: object) -> object:
-    if isinstance(value, tuple | list):
-        return "; ".join(str(_flat(v)) for v in value if v is not None)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, Record):
-        return str(value)
-    return value
-
-
-class ResultList(list[T]):
-    """A list of result records, with conversions for tables and data frames."""
-
-    def to_records(self) -> list[dict[str, Any]]:
-        """Flat dicts, one per row (see :meth:`Record.to_record`)."""
-        return [r.to_record() if isinstance(r, Record) else dict(r) for r in self]  # type: ignore[call-overload]
-
-    def to_dicts(self) -> list[dict[str, Any]]:
-        """Nested, JSON-ready dicts, one per row."""
-        return [r.to_dict() if isinstance(r, Record) else dict(r) for r in self]  # type: ignore[call-overload]
-
-    def to_dataframe(self) -> Any:
-        """A ``pandas.DataFrame`` of the flat records (dates stay ``datetime.date``).
-
-        Raises:
-            ImportError: pandas is not installed (it is optional: ``pip install pandas``).
-        """
-        try:
-            import pandas as pd
-        except ImportError as exc:
-            raise ImportError("to_dataframe() needs pandas, an optional dependency: pip install pandas") from exc
-        rows = [
-            {k: (getattr(r, k) if isinstance(getattr(r, k, None), dt.date) else v) for k, v in rec.items()}
-            for r, rec in zip(self, self.to_records(), strict=True)
-        ]
-        return pd.DataFrame(rows)
+from graph.queries.conversions import Record
+from graph.queries.conversions import ResultList as ResultList  # public here too: what the lookups return
+from graph.queries.modalities import happened, leading_modality
 
 
 @dataclass(frozen=True)

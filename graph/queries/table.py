@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
-from graph.queries.records import ActorRef, Relation, modality_rank
+from graph.queries.modalities import modality_rank
+from graph.queries.records import ActorRef, Relation
 from graph.store.base import Term, ValueRows
 
 TABLE_QUERIES = ("table_roles", "table_dates", "table_types", "table_sources", "table_modalities", "table_scheduled")

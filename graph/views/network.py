@@ -32,7 +32,8 @@ from typing import Any
 
 import networkx as nx
 
-from graph.queries.records import Actor, ActorRef, EventParts, Kind, Relation, Window, leading_modality
+from graph.queries.modalities import leading_modality
+from graph.queries.records import Actor, ActorRef, EventParts, Kind, Relation, Window
 from graph.store.base import Store
 
 NODE_ATTRIBUTES = ("kind", "label", "aliases", "iso3", "wikidata")

@@ -221,8 +221,8 @@ def main() -> None:
     n_words = sum(len(t.split()) for t in texts)
     import spacy
 
-    from graph.extract import _pipeline
     from graph.extract.nlp import MODEL_CANDIDATES, load_pipeline
+    from graph.extract.pipeline import _pipeline
 
     model = next(m for m in MODEL_CANDIDATES if spacy.util.is_package(m))
     plain = spacy.load(model)

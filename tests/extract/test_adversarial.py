@@ -19,6 +19,8 @@ from graph.errors import ExtractionError
 from graph.extract import ArticleTimeout, extract, extract_many
 from graph.extract import nlp as nlp_mod
 from graph.extract.jsonout import extraction_to_dict
+from graph.extract.sentence_breaks import MAX_SENT_TOKENS
+from graph.extract.tokenizer import LONG_RUN, PIECE_CHARS
 from graph.model import Article
 from graph.settings import load_setting, load_settings
 
@@ -63,7 +65,7 @@ def test_tokenizer_keeps_the_text_exactly(name: str) -> None:
     text = SHAPES[name]
     doc = nlp_mod.load_pipeline().make_doc(text)
     assert doc.text == text
-    assert all(len(t.text) <= max(nlp_mod.LONG_RUN, nlp_mod.PIECE_CHARS) for t in doc if not t.is_space)
+    assert all(len(t.text) <= max(LONG_RUN, PIECE_CHARS) for t in doc if not t.is_space)
 
 
 @pytest.mark.parametrize("name", sorted(SHAPES))
@@ -98,7 +100,7 @@ def test_the_lead_sentence_reads_the_same_beside_junk() -> None:
 
 def test_no_sentence_is_longer_than_the_cap() -> None:
     doc = nlp_mod.load_pipeline()(SHAPES["names-one-sentence"])
-    assert max(len(s) for s in doc.sents) <= nlp_mod.MAX_SENT_TOKENS
+    assert max(len(s) for s in doc.sents) <= MAX_SENT_TOKENS
 
 
 @pytest.mark.parametrize("n_process", [1, 2])

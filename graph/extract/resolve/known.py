@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 
 from graph import ids
-from graph.extract.dates import MONTHS, WEEKDAYS
+from graph.extract.date_patterns import MONTHS, WEEKDAYS
 from graph.extract.gazetteer import Title
 from graph.extract.nlp import Doc, token_columns
 from graph.extract.people import People, Person, load_people
