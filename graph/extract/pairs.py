@@ -2,13 +2,13 @@
 
 News names the parties of a relation once and then refers to them as a pair. Such a phrase (a plural
 pair noun with "two" or "both", "the neighbours", or "the two"/"both" standing alone as a subject)
-stands for the two actors the text last named together (a bare "the countries" as a subject, for the
-actors of the latest coordination, however many, and only if there is one): the latest coordination
-"A and B" of actors of the right kind within the sentence and the three before it, else the latest
-"between A and B" before it in the text, else the two most recently named distinct actors of that kind.
-Leaders, presidents and ministers are persons (else, when no two persons are named, their states);
-countries, nations, governments and neighbours are states; sides, parties and delegations are states,
-else persons.
+stands for the two actors the text last named together (a bare "the countries" as a subject, or
+"these countries" anywhere, for the actors of the latest coordination, however many, and only if
+there is one): the latest coordination "A and B" of actors of the right kind within the sentence and
+the three before it, else the latest "between A and B" before it in the text, else the two most
+recently named distinct actors of that kind. Leaders, presidents and ministers are persons (else,
+when no two persons are named, their states); countries, nations, governments and neighbours are
+states; sides, parties and delegations are states, else persons.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ PERSON_PAIRS = {"leader", "president", "minister", "counterpart", "premier", "he
 STATE_PAIRS = {"country", "nation", "government", "neighbour", "neighbor", "state", "capital"}
 ANY_PAIRS = {"side", "party", "delegation"}
 PAIR_WORDS = {"two", "both", "three"}
+DEMONSTRATIVES = {"these", "those"}
 GROUP_SIZE = {"two": 2, "both": 2, "three": 3}
 STATES = (ActorKind.STATE,)
 PERSONS = (ActorKind.PERSON,)
@@ -37,6 +38,8 @@ def is_pair(tok: Token) -> bool:
     if lemma not in PERSON_PAIRS | STATE_PAIRS | ANY_PAIRS or tok.tag_ not in ("NNS", "NNPS"):
         return False
     marks = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet", "amod", "quantmod")}
+    if marks & DEMONSTRATIVES and lemma not in PERSON_PAIRS:
+        return True  # "accusing these nations of interfering": the states just named together
     return bool(marks & PAIR_WORDS) or ("the" in marks and (lemma in ("neighbour", "neighbor") or _definite(tok)))
 
 

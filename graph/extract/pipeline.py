@@ -78,6 +78,7 @@ class Pipeline:
             found = mediation.find(doc, res, found)
             found = reported.blame(doc, res, reported.find(doc, res, found))
             found = reported.dismissals(doc, res, found, self.finder.lex)
+            found = reported.wrongdoings(doc, res, found)
             found = evaluations.find(doc, res, found, self.finder.lex)
             found = incriminate.find(doc, res, found)
             found = invitations.find(doc, res, found)

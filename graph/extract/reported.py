@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from graph.extract import modality as mod
-from graph.extract.events import Found, np_actors, prep_actors, state_of
+from graph.extract.events import Found, inherited_subject, np_actors, prep_actors, state_of, subject_actors
 from graph.extract.lexicon import Entry, Lexicon
 from graph.extract.nlp import Doc, Token, lex_columns, sentences
 from graph.extract.resolve import Resolved
@@ -48,6 +48,29 @@ HARMS = {
     "explosion",
     "raid",
 }
+# wrongs a speaker may say another did, which no event of their own names: "violated the protocols",
+# "meddled in our affairs"; and the manner that makes any act one ("crossed the border illegally")
+WRONGDOING_VERBS = {
+    "violate",
+    "breach",
+    "infringe",
+    "flout",
+    "renege",
+    "betray",
+    "provoke",
+    "interfere",
+    "meddle",
+    "undermine",
+    "sabotage",
+    "trespass",
+    "encroach",
+    "intrude",
+    "incite",
+    "destabilize",
+    "destabilise",
+}
+WRONG_MANNERS = {"illegally", "unlawfully"}
+ALLEGING_VERBS = {"allege", "claim", "charge", "insist", "accuse"}
 # protests and cuts in relations told by a third party are news, not blame: "the ministry said France cancelled
 # the visit"
 HOSTILE_ROOTS = {"13", "15", "17", "18", "19", "20"}
@@ -143,6 +166,46 @@ def blame(doc: Doc, res: Resolved, found: list[Found]) -> list[Found]:
         if speaker and accused and res.actors[speaker].kind is not ActorKind.MEDIA:
             out.append(_said(ACCUSE, si, speaker_tok, speaker, accused, 0.55, "blame"))
     return out
+
+
+def wrongdoings(doc: Doc, res: Resolved, found: list[Found]) -> list[Found]:
+    """ "China said Indian troops violated the border protocols", "alleged that they crossed the line
+    illegally": a wrong the speaker says another state's side did is the speaker's accusation of it."""
+    out = list(found)
+    said = disapprovals(found)
+    lemmas = lex_columns(doc)[1]
+    for si, sent in enumerate(sentences(doc)):
+        for i in range(sent.start, sent.end):
+            tok = doc[i]
+            if not (lemmas[i].lower() in WRONGDOING_VERBS or any(c.lower_ in WRONG_MANNERS for c in tok.children)):
+                continue
+            if tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children):
+                continue
+            speaker_tok = mod.reported_by(tok) or _alleged_by(tok)
+            if speaker_tok is None or (speaker := _speaker(speaker_tok, res)) is None:
+                continue
+            if res.actors[speaker].kind is ActorKind.MEDIA:
+                continue
+            home = state_of(speaker, res)
+            doers = subject_actors(tok, res) or inherited_subject(tok, res)
+            accused = [a for a in doers if a != speaker and (home is None or state_of(a, res) != home)]
+            accused = [a for a in accused if (si, speaker, a) not in said]
+            if accused:
+                said.update((si, speaker, a) for a in accused)
+                out.append(_said(ACCUSE, si, speaker_tok, speaker, accused, 0.55, "wrongdoing"))
+    return out
+
+
+def _alleged_by(tok: Token) -> Token | None:
+    """The subject of "allege", "claim" or "accuse" whose clause the verb is ("alleged that X crossed")."""
+    node = tok
+    for _ in range(3):
+        if node.head.i == node.i:
+            return None
+        if node.dep_ in ("ccomp", "conj") and node.head.lemma_.lower() in ALLEGING_VERBS:
+            return next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+        node = node.head
+    return None
 
 
 def _for_harm(adjective: Token) -> bool:

@@ -367,3 +367,10 @@ def test_the_actors_own_officials_as_object_give_no_target_from_inside_their_phr
     x = run("Kenya recalled its ambassador to Uganda over the remarks.")
     recalls = x.events("161")
     assert recalls and all(x.n(e.targets) == {"Uganda"} and "surface" not in e.evidence.rule for e in recalls)
+
+
+def test_the_one_led_prompted_or_forced_to_act_is_its_actor() -> None:
+    v = run("The remarks prompted Kenya to recall its ambassador from Uganda.")
+    assert v.directed("161") == {(frozenset({"Kenya"}), frozenset({"Uganda"}))}
+    w = run("The raid led the Spanish foreign ministry to summon Morocco's ambassador.")
+    assert {a for a, _t in w.directed("1")} == {frozenset({"Ministry of Foreign Affairs of Spain"})}

@@ -76,3 +76,11 @@ def test_both_parties_are_the_sides_of_the_latest_between_before_them_not_partne
     )
     engaged = [e for e in v.ex.events if v.n(e.actors) == {"United States"} and e.cameo.startswith("04")]
     assert engaged and all(v.n(e.targets) == {"Chad", "Sudan"} for e in engaged)
+
+
+def test_these_nations_are_the_states_just_named_together_however_many() -> None:
+    v = run(
+        "Venezuela expelled the ambassadors of Chile, Peru and Panama on Monday. Foreign Minister Yvan Gil "
+        "announced the expulsions, accusing these nations of interfering in Venezuela's affairs."
+    )
+    assert (frozenset({"Yvan Gil"}), frozenset({"Chile", "Peru", "Panama"})) in v.directed("112")

@@ -3,6 +3,8 @@ speaker's accusation of that actor; the act itself stays the other's, claimed by
 
 from __future__ import annotations
 
+import pytest
+
 from .conftest import run
 
 
@@ -96,3 +98,30 @@ def test_charges_said_to_be_serious_are_not_rejected() -> None:
 def test_sources_telling_of_fighting_accuse_nobody() -> None:
     v = run("Vietnamese-led forces have retaken a village in Cambodia after fighting, Thai military sources said.")
     assert v.directed("112") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Peruvian Foreign Ministry said Chilean troops violated the border protocols.",
+        "The Peruvian army alleged that Chilean troops crossed the border illegally on Monday.",
+        "Peru said Chile had meddled in its internal affairs.",
+    ],
+)
+def test_a_wrong_the_speaker_says_another_state_did_is_an_accusation(text: str) -> None:
+    v = run(text)
+    accusations = v.events("112")
+    # Chile, or its armed forces when an army accuses them
+    assert accusations and all(any("Chile" in name for name in v.n(e.targets)) for e in accusations)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru said Chile did not violate the protocols.",
+        "The Peruvian army said Peruvian troops crossed the border illegally.",
+        "Chilean troops violated the border protocols.",
+    ],
+)
+def test_no_accusation_for_a_denied_wrong_ones_own_side_or_no_speaker(text: str) -> None:
+    assert not run(text).events("112")

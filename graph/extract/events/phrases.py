@@ -233,7 +233,7 @@ def _deep_against(tok: Token, res: Resolved, exclude: list[str]) -> list[str]:
     return []
 
 
-POSTING_PREPS = {"to", "in", "at"}
+POSTING_PREPS = {"to", "in", "at", "from"}
 PARTNER_NOUNS = {"partner", "ally", "friend", "counterpart", "colleague", "neighbour", "neighbor", "member"}
 
 
@@ -332,6 +332,7 @@ def subject_actors(verb: Token, res: Resolved) -> list[str]:
 # said"); not "for" or "of", whose -ing clause often belongs to the object ("praised X for supporting Y")
 TIME_PREPS = {"after", "before", "since", "upon", "following", "during", "by", "while", "when", "through"}
 OBJECT_CLAUSE_PREPS = {"for", "of"}  # "thanked X for hosting", "accused X of plotting": X acts
+CAUSING_VERBS = {"lead", "prompt", "force", "compel", "cause", "push", "drive", "spur", "persuade", "convince"}
 INHERITING_DEPS = ("conj", "xcomp", "advcl", "acl", "ccomp", "pcomp", "parataxis", "acomp")
 
 
@@ -405,6 +406,9 @@ def inherited_subject(verb: Token, res: Resolved) -> list[str]:
     for _ in range(3):
         if node.dep_ not in INHERITING_DEPS or node.head.i == node.i:
             return []
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() in CAUSING_VERBS:
+            # "the statements led the ministry to summon the envoy": the one led, pushed or forced acts
+            return [k for c in node.head.children if c.dep_ == "dobj" for k in np_actors(c, res)]
         if node.dep_ == "pcomp" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in RESOLVE_NOUNS:
             return _resolution_owner(node.head.head, res)  # "took the step of expelling X"
         if node.dep_ == "pcomp" and node.head.lower_ in OBJECT_CLAUSE_PREPS:
