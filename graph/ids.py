@@ -300,6 +300,11 @@ def kinship_key(person: str, relative: str, kind: str) -> str:
     return "kin-" + digest(person, relative, kind)
 
 
+def association_key(person: str, associate: str, relationship: str | None) -> str:
+    """A tie other than family, read from the person's side, by the relationship's own words."""
+    return "assoc-" + digest(person, associate, (relationship or "").strip().lower())
+
+
 def sanction_key(imposers: Iterable[str], target: str, start: str | None) -> str:
     return "sanction-" + digest(*sorted(imposers), target, start)
 

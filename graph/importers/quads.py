@@ -48,9 +48,11 @@ class FileWriter:
             w.add(r, SCHEMA.url, Term.literal(rec.url, XSD_ANYURI))
         for key, value in rec.counts:
             w.add(r, COUNT_PROPERTIES[key], typed(value))
-        for actor_key, rule in rec.matches:
-            w.add(r, DIP.matchedActor, node(actor_key))
-            w.add(r, DIP.matchRule, typed(rule))
+        for match in rec.matches:
+            w.add(r, DIP.matchedActor, node(match.actor))
+            w.add(r, DIP.matchRule, typed(match.rule))
+            for line in match.evidence:
+                w.add(r, DIP.matchEvidence, typed(line))
         self._actors(ctx, rec)
         ctx.content |= {e.key for e in rec.events} | {p.key for p in rec.propositions}
         ctx.content |= {s.key for s in rec.sanctions} | {f.key for f in rec.facts}
