@@ -300,6 +300,11 @@ def kinship_key(person: str, relative: str, kind: str) -> str:
     return "kin-" + digest(person, relative, kind)
 
 
+def association_key(person: str, associate: str, relationship: str | None) -> str:
+    """A tie other than family, read from the person's side, by the relationship's own words."""
+    return "assoc-" + digest(person, associate, (relationship or "").strip().lower())
+
+
 def sanction_key(imposers: Iterable[str], target: str, start: str | None) -> str:
     return "sanction-" + digest(*sorted(imposers), target, start)
 
@@ -346,15 +351,26 @@ def dataset_key(dataset: str) -> str:
     return f"dataset-{slug(dataset)}"
 
 
-def dataset_file_key(dataset: str, name: str) -> str:
-    """The node of one imported file, by dataset and file name (``dataset-gdelt-file-20250101-export-csv``)."""
-    return f"dataset-{slug(dataset)}-file-{name_key(name) or digest(name)}"
+def dataset_file_key(dataset: str, name: str, place: str | None = None) -> str:
+    """The node of one imported file, by dataset, file name and place (:func:`dataset_graph`):
+    ``dataset-gdelt-file-20250101-export-csv-<hash of the place>``."""
+    return f"dataset-{slug(dataset)}-file-{_file_part(name, place)}"
 
 
-def dataset_graph(dataset: str, name: str) -> str:
-    """IRI of the named graph that holds one imported file: the same file name gives the same graph,
-    so importing it again replaces it."""
-    return f"{dataset_graph_prefix(dataset)}{name_key(name) or digest(name)}"
+def dataset_graph(dataset: str, name: str, place: str | None = None) -> str:
+    """IRI of the named graph that holds one imported file, by its name (readable) and its place (the
+    resolved path, hashed): importing the same file again replaces its graph, and two files of one
+    name in different directories get two graphs. Without a place, by the name alone."""
+    return f"{dataset_graph_prefix(dataset)}{_file_part(name, place)}"
+
+
+def _file_part(name: str, place: str | None) -> str:
+    base = name_key(name) or digest(name)
+    return f"{base}-{digest(place)[:FILE_HASH_LEN]}" if place is not None else base
+
+
+FILE_HASH_LEN = 10
+"""Hex digits of the place hash in the IRIs of imported files (40 bits: no two files of one name meet)."""
 
 
 def dataset_graph_prefix(dataset: str) -> str:
@@ -362,14 +378,18 @@ def dataset_graph_prefix(dataset: str) -> str:
     return f"{GRAPH}dataset-{slug(dataset)}-"
 
 
-def import_run_key(dataset: str, name: str, version: str) -> str:
+def import_run_key(dataset: str, name: str, version: str, place: str | None = None) -> str:
     """An import of one file by one importer version (never keyed on the clock: re-import converges)."""
-    return "run-" + digest("import", dataset, name, version)
+    return "run-" + (
+        digest("import", dataset, name, version, place)
+        if place is not None
+        else digest("import", dataset, name, version)
+    )
 
 
-def record_key(dataset: str, name: str, line: int) -> str:
-    """One row (or entity) of an imported file, by dataset, file name and line."""
-    return f"rec-{slug(dataset)}-" + digest(name, line)
+def record_key(dataset: str, name: str, line: int, place: str | None = None) -> str:
+    """One row (or entity) of an imported file, by dataset, file name, place and line."""
+    return f"rec-{slug(dataset)}-" + (digest(name, line, place) if place is not None else digest(name, line))
 
 
 def imported_key(dataset: str, kind: str, *parts: object) -> str:

@@ -52,6 +52,7 @@ class FactKind(StrEnum):
 
     HOLDS_POST = "holds_post"  # person holds a post (title) in a state/organisation -> dip:Tenure
     KINSHIP = "kinship"  # relative is the <type> of person -> dip:Kinship
+    ASSOCIATE = "associate"  # object is the <title> (relationship) of subject, not family -> dip:Association
     AGENCY_OF = "agency_of"  # agency belongs to a state -> dip:agencyOf
     PART_OF = "part_of"  # organisation inside another -> org:subOrganizationOf
     NATIONALITY = "nationality"  # person -> state -> schema:nationality
@@ -228,6 +229,8 @@ class Fact:
     ``title`` the post's title ("President") and ``roles`` role concepts ("headOfState").
     For ``KINSHIP`` the subject is the person, the object the relative, ``title`` the kinship
     type (``spouse``, ``child``, ``parent``, ``sibling``, ``relative``): "object is subject's <title>".
+    For ``ASSOCIATE`` (a tie other than family) the subject is the person, the object the associate,
+    ``title`` the relationship in the source's words ("business partner"), or None.
     """
 
     key: str

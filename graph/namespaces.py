@@ -32,6 +32,7 @@ class DIP(DefinedNamespace):
     Programme: object
     Tenure: object
     Kinship: object
+    Association: object
     Sanction: object
     Event: object
     Interaction: object
@@ -65,7 +66,7 @@ class DIP(DefinedNamespace):
     iso3166Alpha2: object
     iso3166Alpha3: object
     cameoActorCode: object
-    # tenures, kinship, sanctions
+    # tenures, kinship, associations, sanctions
     holder: object
     post: object
     startDate: object
@@ -81,6 +82,9 @@ class DIP(DefinedNamespace):
     siblingOf: object
     parentOf: object
     childOf: object
+    associate: object
+    relationship: object
+    associateOf: object
     imposedBy: object
     sanctionTarget: object
     program: object
@@ -149,6 +153,7 @@ class DIP(DefinedNamespace):
     numSources: object
     numArticles: object
     matchRule: object
+    matchEvidence: object
     matchedActor: object
     # read index (graph.digests)
     eventDigest: object

@@ -188,7 +188,7 @@ def _count_classes(quads: Sequence[Quad]) -> dict[str, int]:
         "articles": n("Article"),
         "actors": n("Person", "State", "GovernmentAgency", "InternationalOrganization", "Organization", "Group"),
         "events": n("Event", "Interaction"),
-        "facts": n("Tenure", "Kinship"),
+        "facts": n("Tenure", "Kinship", "Association"),
         "sanctions": n("Sanction"),
     }
 

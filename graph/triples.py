@@ -90,6 +90,9 @@ KINSHIP_SHORTCUT = {
     "relative": DIP.relativeOf,
 }
 
+CONTENT_FACTS = (FactKind.HOLDS_POST, FactKind.KINSHIP, FactKind.ASSOCIATE)
+"""Facts that are content nodes (claims are about them); the others are plain statements."""
+
 
 @lru_cache(maxsize=8192)
 def node(key: str) -> Term:
@@ -293,7 +296,7 @@ def _content(w: _Writer, ex: Extraction, graph: str) -> None:
         _actor(ctx, actor)
     ctx.content |= {e.key for e in ex.events} | {p.key for p in ex.propositions}
     ctx.content |= {s.key for s in ex.sanctions}
-    ctx.content |= {f.key for f in ex.facts if f.kind in (FactKind.HOLDS_POST, FactKind.KINSHIP)}
+    ctx.content |= {f.key for f in ex.facts if f.kind in CONTENT_FACTS}
     for p in ex.propositions:
         _proposition(ctx, p)
     for e in ex.events:
@@ -425,6 +428,15 @@ def _fact(ctx: _Context, f: Fact) -> None:
         w.add(k, DIP.relative, obj)
         w.add(k, DIP.kinshipType, KIN[kind])
         w.add(subject, KINSHIP_SHORTCUT[kind], obj)
+        ctx.claim(f.key, f.modality, f.claimant, f.confidence, f.evidence, where)
+    elif f.kind is FactKind.ASSOCIATE:
+        a = node(f.key)
+        w.add(a, RDF_TYPE, DIP.Association)
+        w.add(a, DIP.person, subject)
+        w.add(a, DIP.associate, obj)
+        if f.title:
+            w.add(a, DIP.relationship, typed(f.title))
+        w.add(subject, DIP.associateOf, obj)
         ctx.claim(f.key, f.modality, f.claimant, f.confidence, f.evidence, where)
     elif f.kind is FactKind.AGENCY_OF:
         w.add(subject, DIP.agencyOf, obj)

@@ -41,6 +41,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "sanctions": ("graph.cli.analyst_cmd", "sanctions", "Who sanctioned whom, with sources and denials."),
     "roles": ("graph.cli.analyst_cmd", "roles", "Posts a person held, with dates."),
     "family": ("graph.cli.analyst_cmd", "family", "Family ties of a person."),
+    "associates": ("graph.cli.analyst_cmd", "associates", "Associates of a person: ties other than family."),
     "path": ("graph.cli.analyst_cmd", "path", "Shortest path between two actors."),
     "ego": ("graph.cli.analyst_cmd", "ego", "An actor's neighbourhood to a depth."),
     "balance": ("graph.cli.analyst_cmd", "balance", "Cooperation-conflict balance of a dyad per month or year."),

@@ -28,6 +28,7 @@ from graph.cli.output import compact
 __all__ = [
     "actor",
     "actors",
+    "associates",
     "balance",
     "contradictions",
     "ego",
@@ -233,6 +234,25 @@ def family(
         emit(
             ["person", "relative", "type", "start", "end", "sources"],
             [[k.person.label, k.relative.label, k.type, k.start, k.end, k.sources] for k in found],
+            fmt,
+            limit,
+        )
+
+
+@click.command()
+@click.argument("person")
+@datasets_option
+@table_options
+@click.pass_context
+def associates(
+    ctx: click.Context, person: str, datasets: str | None, fmt: str, limit: int | None, store_here: str | None
+) -> None:
+    """Associates of a person (ties other than family), each read "associate is the relationship of person"."""
+    with session(ctx, store_here) as kg:
+        found = kg.associates(person, datasets=datasets)
+        emit(
+            ["person", "associate", "relationship", "sources"],
+            [[a.person.label, a.associate.label, a.relationship, a.sources] for a in found],
             fmt,
             limit,
         )

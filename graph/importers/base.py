@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
+from typing import NamedTuple
 
 from graph.model import Actor, Event, Fact, Proposition, Sanction
 
@@ -58,13 +59,22 @@ DATASETS: dict[str, Dataset] = {
 }
 
 
+class Match(NamedTuple):
+    """An imported entity read as an actor already in the store: which, by what rule, and the evidence
+    (one line per criterion: ``name: …``, ``nationality: COL``, ``role: …``, ``wikidata: Q…``)."""
+
+    actor: str
+    rule: str
+    evidence: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class Record:
     """One row (or entity) of a dataset file as the model reads it.
 
     ``actors`` define every actor the content refers to; every event, fact and sanction becomes a
     claim derived from this record. ``counts`` are the dataset's own (``numMentions`` …); ``matches``
-    say which actors were read as actors already in the store, and why (``(key, rule)``).
+    say which actors were read as actors already in the store, and why (:class:`Match`).
     """
 
     line: int
@@ -76,7 +86,7 @@ class Record:
     propositions: tuple[Proposition, ...] = ()
     url: str | None = None
     counts: tuple[tuple[str, int], ...] = ()
-    matches: tuple[tuple[str, str], ...] = ()
+    matches: tuple[Match, ...] = ()
     about: tuple[str, ...] = ()
     """Content nodes defined by other records (another file) that this record makes a claim about,
     with ``confidence`` (a GDELT mention of an event)."""

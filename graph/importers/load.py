@@ -108,7 +108,7 @@ class _FileStream:
         self.strict = strict
         self.progress = progress
         self.on_bad = on_bad
-        self.writer = FileWriter(DATASETS[dataset], source.name)
+        self.writer = FileWriter(DATASETS[dataset], source.name, source.place)
 
     def quads(self) -> Iterator[Quad]:
         """The quads of every good record, in file order."""

@@ -86,7 +86,7 @@ class EventLines:
         if any(a.key not in w.written for a in rec.actors):  # by graph.triples, once per file
             out.extend(q.nq() + "\n" for q in w.actors(rec))
         p, g, tail = self.p, self.g, self.tail
-        record_key = self.record_prefix + ids.digest(w.name, rec.line)  # ids.record_key, its prefix made once
+        record_key = self.record_prefix + _record_hash(w, rec.line)  # ids.record_key, its prefix made once
         r = f"<{self.id}{record_key}>"
         out.append(f"{r}{p['type']}{self.cls['DatasetRecord']}")
         out.append(f"{r}{p['fromFile']}{tail['file']}")
@@ -148,3 +148,8 @@ def _iri_prefix(name: str) -> str:
     from graph.prefixes import PREFIXES
 
     return PREFIXES[name]
+
+
+def _record_hash(w: FileWriter, line: int) -> str:
+    """The hash part of :func:`graph.ids.record_key` for a line of the writer's file."""
+    return ids.digest(w.name, line, w.place) if w.place is not None else ids.digest(w.name, line)

@@ -21,12 +21,13 @@ class FileWriter:
     """The quads of one imported file: its records (:meth:`record`) and its ``graph/meta`` entries
     (:meth:`meta`). Actors are written once per file (the first record that names them)."""
 
-    def __init__(self, dataset: Dataset, name: str) -> None:
+    def __init__(self, dataset: Dataset, name: str, place: str | None = None) -> None:
         self.dataset = dataset
         self.name = name
-        self.graph = ids.dataset_graph(dataset.name, name)
-        self.file_key = ids.dataset_file_key(dataset.name, name)
-        self.run_key = ids.import_run_key(dataset.name, name, IMPORTER_VERSION)
+        self.place = place  # where the file is (streams.Input.place): files of one name stay apart
+        self.graph = ids.dataset_graph(dataset.name, name, place)
+        self.file_key = ids.dataset_file_key(dataset.name, name, place)
+        self.run_key = ids.import_run_key(dataset.name, name, IMPORTER_VERSION, place)
         self.file = node(self.file_key)
         self.run = node(self.run_key)
         self.written: set[str] = set()
@@ -48,9 +49,11 @@ class FileWriter:
             w.add(r, SCHEMA.url, Term.literal(rec.url, XSD_ANYURI))
         for key, value in rec.counts:
             w.add(r, COUNT_PROPERTIES[key], typed(value))
-        for actor_key, rule in rec.matches:
-            w.add(r, DIP.matchedActor, node(actor_key))
-            w.add(r, DIP.matchRule, typed(rule))
+        for match in rec.matches:
+            w.add(r, DIP.matchedActor, node(match.actor))
+            w.add(r, DIP.matchRule, typed(match.rule))
+            for line in match.evidence:
+                w.add(r, DIP.matchEvidence, typed(line))
         self._actors(ctx, rec)
         ctx.content |= {e.key for e in rec.events} | {p.key for p in rec.propositions}
         ctx.content |= {s.key for s in rec.sanctions} | {f.key for f in rec.facts}
@@ -100,6 +103,8 @@ class FileWriter:
         w.add(self.file, RDF_TYPE, DIP.DatasetFile)
         w.add(self.file, DIP.inDataset, dataset)
         w.add(self.file, RDFS_LABEL, typed(self.name))
+        if self.place is not None and self.place.startswith("/"):  # a file (not stdin): where it was read
+            w.add(self.file, DCT.source, Term.uri(_file_uri(self.place)))
         w.add(importer, RDF_TYPE, DIP.Extractor)
         w.add(importer, RDFS_LABEL, triples.text(f"diplograph import {d.name}"))
         w.add(importer, SCHEMA.softwareVersion, typed(IMPORTER_VERSION))
@@ -124,7 +129,7 @@ class _RecordContext(triples._Context):
         self.writer = writer
         self.ex = writer.origin
         self.rec = rec
-        self.record_key = ids.record_key(writer.dataset.name, writer.name, rec.line)
+        self.record_key = ids.record_key(writer.dataset.name, writer.name, rec.line, writer.place)
         self.record_node = node(self.record_key)
         self.run = writer.run
         self.actors = {a.key: a for a in rec.actors}
@@ -166,3 +171,10 @@ class _RecordContext(triples._Context):
             w.add(c, DIP.confidence, typed(float(confidence)))
         w.add(c, PROV.wasDerivedFrom, self.record_node)
         w.add(c, PROV.wasGeneratedBy, self.run)
+
+
+def _file_uri(place: str) -> str:
+    """``file://`` URI of a resolved path (a zip member: the archive's path, ``/``, the member)."""
+    from urllib.parse import quote
+
+    return "file://" + quote(place)

@@ -18,12 +18,15 @@ from graph.errors import SourceError
 
 @dataclass(frozen=True)
 class Input:
-    """One stream of lines: ``name`` is what messages and the graph IRI use (``a.zip/a.csv`` for a
-    zip member, ``stdin`` for ``-``), ``path`` the file opened."""
+    """One stream of lines: ``name`` is what messages use and the graph IRI shows (``a.zip/a.csv`` for
+    a zip member, ``stdin`` for ``-``), ``path`` the file opened, ``place`` where it is (the resolved
+    path, ``/`` and the member of a zip; ``-`` for stdin): the graph IRI hashes it, so that two files of
+    one name in different directories are two graphs, and the same file imported again is one."""
 
     name: str
     path: str
     member: str | None = None
+    place: str | None = None
 
     def lines(self) -> Iterator[tuple[int, str]]:
         """(line number from 1, line without its end-of-line characters)."""
@@ -69,13 +72,13 @@ def inputs(paths: Iterable[str]) -> list[Input]:
             raise SourceError("no input matches", where=given, hint="check the path or the glob")
         for path in found:
             if path == "-":
-                out.append(Input("stdin", "-"))
+                out.append(Input("stdin", "-", place="-"))
             elif not Path(path).is_file():
                 raise SourceError("no such file", where=path, hint="check the path")
             elif path.lower().endswith(".zip"):
                 out.extend(_members(path))
             else:
-                out.append(Input(Path(path).name, path))
+                out.append(Input(Path(path).name, path, place=str(Path(path).resolve())))
     return out
 
 
@@ -85,5 +88,5 @@ def _members(path: str) -> list[Input]:
             names = sorted(i.filename for i in archive.infolist() if not i.is_dir())
     except (OSError, zipfile.BadZipFile) as exc:
         raise SourceError(f"not a readable zip file: {exc}", where=path) from exc
-    base = Path(path).name
-    return [Input(f"{base}/{name}", path, name) for name in names]
+    base, place = Path(path).name, str(Path(path).resolve())
+    return [Input(f"{base}/{name}", path, name, place=f"{place}/{name}") for name in names]

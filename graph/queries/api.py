@@ -45,6 +45,7 @@ from graph.queries.provenance import event_merges, event_sources
 from graph.queries.records import (
     Actor,
     ActorRef,
+    Association,
     BalanceRow,
     ClaimRow,
     Contradiction,
@@ -404,6 +405,20 @@ class KnowledgeGraph(NetworkLookups):
         """
         found = self._facts.family(person)
         return ResultList(self._datasets(found, lambda k: (k.kinship or "",), datasets))
+
+    def associates(self, person: Ref, *, datasets: Iterable[str] | str | None = None) -> ResultList[Association]:
+        """Associates of a person: ties other than family (FollowTheMoney's ``Associate``: a business
+        partner, a close associate), each read "associate is the relationship of person", in either
+        direction; ``datasets`` keeps the ties some datasets state (a tie known only by its shortcut
+        property counts as ``articles``). Family ties are :meth:`family`.
+
+        Example:
+            >>> kg = example()
+            >>> kg.associates("Petro")
+            []
+        """
+        found = self._facts.associates(person)
+        return ResultList(self._datasets(found, lambda a: (a.association or "",), datasets))
 
     def claims(self, about: Ref) -> ResultList[ClaimRow]:
         """Claims about a content node (an event, sanction, proposition, tenure or kinship IRI), or

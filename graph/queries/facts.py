@@ -1,4 +1,4 @@
-"""Lookups of facts and stances: sanctions, roles, family, claims and contradictions.
+"""Lookups of facts and stances: sanctions, roles, family, associates, claims and contradictions.
 
 Used by :class:`graph.queries.api.KnowledgeGraph`; each method runs one ``lookup/*.rq`` query for
 the nodes and :class:`~graph.queries.fetch.Fetcher` for their claims and evidence.
@@ -15,7 +15,7 @@ from graph.queries.claims import ClaimInfo
 from graph.queries.dates import DateLike, parse_period, to_date
 from graph.queries.fetch import BULK, Fetcher, Runner
 from graph.queries.modalities import NOT_HAPPENED
-from graph.queries.records import Actor, ActorRef, ClaimRow, Contradiction, Kinship, Role, Sanction
+from graph.queries.records import Actor, ActorRef, Association, ClaimRow, Contradiction, Kinship, Role, Sanction
 from graph.queries.resolve import expand
 from graph.queries.resolve import normalise as _fold
 from graph.store.base import Term
@@ -187,6 +187,34 @@ class FactLookups:
                 sources=len({c.source for c in claims.get(node or "", [])}),
             )
         return sorted(ties.values(), key=lambda k: (_fold(k.relative.label), k.type, k.kinship or ""))
+
+    def associates(self, who: Any) -> list[Association]:
+        me = self.actor(who).iri
+        rows = self.run("associates", {"who": Term.uri(me)}).dicts()
+        claims = self.fetch.claims({r["association"].value for r in rows if "association" in r})
+        ties: dict[tuple[str | None, str], Association] = {}
+        for r in sorted(rows, key=lambda r: "association" not in r):  # nodes first, then bare shortcuts
+            person, associate = r["person"].value, r["associate"].value
+            other = associate if person == me else person
+            node = r["association"].value if "association" in r else None
+            if node is None and any(k[1] == other for k in ties):  # a node already says it
+                continue
+            ties[(node, other)] = Association(
+                association=node,
+                person=self._ref(person),
+                associate=self._ref(associate),
+                relationship=r["relationship"].value if "relationship" in r else None,
+                sources=len({c.source for c in claims.get(node or "", [])}),
+            )
+
+        def order(a: Association) -> tuple[str, str, str]:
+            return (
+                _fold((a.associate if a.person.iri == me else a.person).label),
+                a.relationship or "",
+                a.association or "",
+            )
+
+        return sorted(ties.values(), key=order)
 
     def claims(self, about: Any) -> list[ClaimRow]:
         iri = expand(str(about).strip()) if isinstance(about, str) else None

@@ -134,7 +134,8 @@ class Fetcher:
             return {s: (article.get(s, ""), start.get(s, ""), end.get(s, ""), t) for s, t in text.items()}
 
     def evidence(self, claims: Iterable[ClaimInfo]) -> dict[str, Evidence]:
-        """Evidence (sentence, offsets, article, outlet) for each claim, by claim IRI."""
+        """Evidence (sentence, offsets, article, outlet) for each claim, by claim IRI; the ``url`` of
+        an imported claim is its dataset record's source URL."""
         claims = list(claims)
         sentences: dict[str, tuple[str, ...]] = {}
         wanted = {c.sentence for c in claims if c.sentence}
@@ -148,6 +149,7 @@ class Fetcher:
             c.document for c in claims if c.document
         }
         self._load_articles({d for d in docs if d and d not in self._articles})
+        urls = self._record_urls({c.sentence for c in claims if c.sentence and c.sentence not in sentences})
         out = {}
         for c in claims:
             doc, start, end, text = sentences.get(c.sentence or "", (c.document or "", "", "", ""))
@@ -163,12 +165,20 @@ class Fetcher:
                 doc or None,
                 art.title,
                 art.outlet,
-                art.url,
+                art.url or urls.get(c.sentence or ""),
                 art.published,
                 claimant,
                 c.confidence,
             )
         return out
+
+    def _record_urls(self, cited: set[str]) -> dict[str, str]:
+        """The source URL of each dataset record among what claims cite (an imported claim is derived
+        from a record, not a sentence: GDELT's SOURCEURL, an FtM ``sourceUrl``), by record IRI."""
+        if not cited:
+            return {}
+        found = self._rows("record_urls", "record", cited).rows
+        return {r.value: u.value for r, u in found if r is not None and u is not None and r.value in cited}
 
     def _load_articles(self, docs: set[str]) -> None:
         if not docs:

@@ -298,6 +298,18 @@ class Kinship(Record):
 
 
 @dataclass(frozen=True)
+class Association(Record):
+    """A tie other than family (FollowTheMoney's Associate), read as "``associate`` is the
+    ``relationship`` of ``person``"; ``relationship`` is the source's own words, or None."""
+
+    association: str | None
+    person: ActorRef
+    associate: ActorRef
+    relationship: str | None
+    sources: int
+
+
+@dataclass(frozen=True)
 class ClaimRow(Record):
     """One source's stance on one content node (event, sanction, proposition, tenure, kinship)."""
 

@@ -29,7 +29,7 @@ COUNTED = {
     "articles": ("Article",),
     "actors": ACTOR_CLASSES,
     "events": ("Event", "Interaction"),
-    "facts": ("Tenure", "Kinship"),
+    "facts": ("Tenure", "Kinship", "Association"),
     "sanctions": ("Sanction",),
 }
 _USED = "http://www.w3.org/ns/prov#used"

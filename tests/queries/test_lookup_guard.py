@@ -78,6 +78,7 @@ LOOKUPS: dict[str, Callable[[KnowledgeGraph, Picks], Any]] = {
     "roles of a person": lambda kg, p: kg.roles(p.person),
     "roles in a state": lambda kg, p: kg.roles(p.hub),
     "family": lambda kg, p: kg.family(p.person),
+    "associates": lambda kg, p: kg.associates(p.person),
     "claims about an actor": lambda kg, p: kg.claims(p.person),
     "claims about an event": lambda kg, p: kg.claims(p.event),
     "sources": lambda kg, p: kg.sources(p.event),
@@ -113,7 +114,7 @@ def test_every_named_query_answers_within_the_ceiling(kg: KnowledgeGraph, name: 
 
 def test_the_guard_covers_every_public_lookup() -> None:
     public = {"actor", "actors", "relations", "timeline", "sanctions", "roles", "family", "claims", "sources"}
-    public |= {"contradictions", "balance", "path", "ego", "reports", "merges"}
+    public |= {"contradictions", "balance", "path", "ego", "reports", "merges", "associates"}
     covered = {name.split()[0] for name in LOOKUPS}
     assert public <= covered
     assert {n.split("/")[0] for n in NAMED} >= {"sample", "analyst"}
