@@ -9,8 +9,9 @@ parse hangs the predicate in many ways (an object predicate, "as" with a noun or
 adjective after the object), and all of them count. The one evaluated is the object if it names an
 actor, else the owner of the act or words it names ("Kigali's move", "the remarks of X"). The
 evaluator is the verb's subject, or for a copula the speaker of the reported speech. A charge called
-baseless is a rejection (reported.dismissals and the lexicon), not one of these; a pair already told
-by another event of the sentence gets no second one. The rule is ``evaluation:<verb>``.
+any word of blame is rejected (CAMEO 120, ``evaluation:dismissed``), not criticised; said to be one in
+a copula, reported.dismissals reads it. A pair already told by another event of the sentence gets no
+second one. The rule is ``evaluation:<verb>``.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from graph.model import ActorKind, Modality
 
 CRITICIZE = Entry(code="111", lemma="evaluate", rule_name="evaluation")
 PRAISE = Entry(code="051", lemma="evaluate", rule_name="evaluation")
+REJECT = Entry(code="120", lemma="evaluate", rule_name="evaluation")
 EVALUATING_VERBS = {
     "call",
     "describe",
@@ -55,57 +57,80 @@ def find(doc: Doc, res: Resolved, found: list[Found], lex: Lexicon) -> list[Foun
         for a in f.actors
         for t in f.targets
     }
-    at = {(f.sent_index, f.trigger) for f in found}
+    at = {(f.sent_index, f.trigger): f for f in found}
     lemmas = lex_columns(doc)[1]
     for si, sent in enumerate(sentences(doc)):
         for i in range(sent.start, sent.end):
             lemma = lemmas[i].lower()
-            if (lemma not in EVALUATING_VERBS and lemma != "be") or (si, i) in at:
+            if lemma not in EVALUATING_VERBS and lemma != "be":
                 continue
             tok = doc[i]
-            if lemma == "be":
-                evaluated = [c for c in tok.children if c.dep_ == "nsubj"]
-                words = _predicates(tok, None)
-            else:
-                evaluated = [c for c in tok.children if c.dep_ == "dobj"] or [
-                    s  # "deemed the decision unacceptable" parsed as a clause: its subject
-                    for c in tok.children
-                    if c.dep_ in PREDICATE_DEPS
-                    for s in c.children
-                    if s.dep_ == "nsubj"
-                ]
-                words = _predicates(tok, evaluated[0] if evaluated else None)
-            if not evaluated or evaluated[0].lemma_.lower() in lex.charge_nouns:
+            evaluated = _evaluated_phrase(tok, lemma)
+            if evaluated is None:
+                continue
+            words = _predicates(tok, None if lemma == "be" else evaluated)
+            if evaluated.lemma_.lower() in lex.charge_nouns:
+                # "called the charges moronic": a charge called any word of blame is rejected, not criticised
+                earlier = at.get((si, i))
+                if lemma == "be" or (earlier and earlier.entry.code.startswith("12")):
+                    continue  # copulas are reported.dismissals'
+                if words & (lex.blame_words | lex.dismissive_words):
+                    out = [f for f in out if f is not earlier]
+                    out.append(_dismissal(tok, si, evaluated, res))
                 continue
             entry = _polarity(words, lex)
-            if entry is None:
+            if entry is None or (si, i) in at:
                 continue
-            stance = mod.stance(tok, noun=False)
-            if stance.modality is Modality.DENIED:
-                continue
-            evaluators = _evaluators(tok, res, lemma)
-            home = {state_of(a, res) for a in evaluators} - {None}
-            named = _evaluated(evaluated[0], res, [])
-            if lemma == "be" and any(k in evaluators or state_of(k, res) in home for k in named):
-                continue  # "Denmark and the US are close allies": a relation the speaker's side is in
-            targets = [k for k in named if k not in evaluators and state_of(k, res) not in home]
-            targets = [k for k in targets if not all((si, a, k) in told for a in evaluators)]
-            if not evaluators or not targets:
-                continue
-            told.update((si, a, k) for a in evaluators for k in targets)
-            out.append(
-                Found(
-                    entry,
-                    si,
-                    i,
-                    actors=evaluators,
-                    targets=targets,
-                    modality=stance.modality,
-                    confidence=0.6,
-                    rule=f"evaluation:{lemma}",
-                )
-            )
+            evaluation = _evaluation(entry, tok, si, lemma, evaluated, res, told)
+            if evaluation is not None:
+                told.update((si, a, k) for a in evaluation.actors for k in evaluation.targets)
+                out.append(evaluation)
     return out
+
+
+def _evaluated_phrase(tok: Token, lemma: str) -> Token | None:
+    """What is evaluated: the copula's subject, the verb's object, or the subject of the small clause
+    the parse made of "deemed the decision unacceptable"."""
+    if lemma == "be":
+        return next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return next((c for c in tok.children if c.dep_ == "dobj"), None) or next(
+        (s for c in tok.children if c.dep_ in PREDICATE_DEPS for s in c.children if s.dep_ == "nsubj"), None
+    )
+
+
+def _evaluation(
+    entry: Entry, tok: Token, si: int, lemma: str, evaluated: Token, res: Resolved, told: set[tuple[int, str, str]]
+) -> Found | None:
+    stance = mod.stance(tok, noun=False)
+    if stance.modality is Modality.DENIED:
+        return None
+    evaluators = _evaluators(tok, res, lemma)
+    home = {state_of(a, res) for a in evaluators} - {None}
+    named = _evaluated(evaluated, res, [])
+    if lemma == "be" and any(k in evaluators or state_of(k, res) in home for k in named):
+        return None  # "Denmark and the US are close allies": a relation the speaker's side is in
+    targets = [k for k in named if k not in evaluators and state_of(k, res) not in home]
+    targets = [k for k in targets if not all((si, a, k) in told for a in evaluators)]
+    if not evaluators or not targets:
+        return None
+    return Found(
+        entry,
+        si,
+        tok.i,
+        actors=evaluators,
+        targets=targets,
+        modality=stance.modality,
+        confidence=0.6,
+        rule=f"evaluation:{lemma}",
+    )
+
+
+def _dismissal(tok: Token, si: int, charge: Token, res: Resolved) -> Found:
+    """A rejection of the charge by the evaluator; of whoever made it ("Georgia's charges", "charges by
+    X"), else of the accuser the answers pass finds."""
+    evaluators = subject_actors(tok, res) or inherited_subject(tok, res)
+    accusers = [k for k in _evaluated(charge, res, evaluators) if k not in evaluators]
+    return Found(REJECT, si, tok.i, actors=evaluators, targets=accusers, confidence=0.6, rule="evaluation:dismissed")
 
 
 def _predicates(verb: Token, evaluated: Token | None) -> set[str]:
@@ -118,7 +143,7 @@ def _predicates(verb: Token, evaluated: Token | None) -> set[str]:
         elif c.dep_ == "prep" and c.lower_ == "as":
             heads += [p for p in c.children if p.dep_ in ("pobj", "amod", "acomp")]
     if evaluated is not None:  # "called the comments wrong": the parse may make the predicate a modifier
-        heads += [c for c in evaluated.children if c.dep_ == "amod" and c.i > evaluated.i]
+        heads += [c for c in evaluated.children if c.dep_ in ("amod", "acl") and c.i > evaluated.i]
     if any(_negated(t) for t in (verb, *heads)):
         return set()  # "is no longer welcome", "did not call it a success": no evaluation to read
     return {w for h in heads for t in (h, *h.conjuncts) for w in _words(t)}

@@ -45,3 +45,10 @@ def test_no_evaluation_when_negated_neutral_or_of_the_speakers_own_side(text: st
 def test_a_charge_called_baseless_is_a_rejection_not_a_criticism() -> None:
     v = run("Norway described Sweden's accusations as baseless.")
     assert not v.events("111")
+
+
+def test_a_charge_called_any_word_of_blame_is_rejected_not_criticised() -> None:
+    v = run("Peru accused Chile of spying. Chilean Defence Minister Maya Fernandez called the charges moronic.")
+    assert not [e for e in v.events("11") if v.n(e.actors) == {"Maya Fernández"}]
+    rejections = [e for e in v.events("12") if v.n(e.actors) == {"Maya Fernández"}]
+    assert rejections and all(v.n(e.targets) == {"Peru"} for e in rejections)
