@@ -135,6 +135,8 @@ class Lexicon:
             return None
         args = _Arguments(tok)
         for entry in entries:
+            if entry.oprd == ("*",) and any(p.lemma_.lower() in self.nouns for p in args.predicates):
+                continue  # "called an extraordinary meeting" convenes it: the meeting is the event, no name
             if _fits(entry, args, is_person):
                 return entry if entry.code else None
         return None

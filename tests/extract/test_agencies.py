@@ -78,3 +78,9 @@ def test_coordinated_states_before_a_body_name_the_body_of_each() -> None:
     assert v.directed("19") == {
         (frozenset({"Armed Forces of United States", "Armed Forces of United Kingdom"}), frozenset({"Yemen"}))
     }
+
+
+def test_a_body_word_that_only_qualifies_another_noun_is_no_mention_of_the_body() -> None:
+    v = run("The Ethiopian army moved north. Eritrea fired artillery shells at the border on Monday.")
+    assert not [m for m in v.ex.mentions if m.text == "artillery"]
+    assert [m for m in v.ex.mentions if m.text == "army"]

@@ -374,3 +374,22 @@ def test_the_one_led_prompted_or_forced_to_act_is_its_actor() -> None:
     assert v.directed("161") == {(frozenset({"Kenya"}), frozenset({"Uganda"}))}
     w = run("The raid led the Spanish foreign ministry to summon Morocco's ambassador.")
     assert {a for a, _t in w.directed("1")} == {frozenset({"Ministry of Foreign Affairs of Spain"})}
+
+
+def test_returning_fire_is_force_against_whoever_fired_on_the_actors_side() -> None:
+    v = run("Indian troops opened fire on Pakistani posts on Monday. Pakistan's army returned fire.")
+    returned = [e for e in v.events("19") if "Pakistan" in " ".join(v.n(e.actors))]
+    assert returned and all(any("India" in n for n in v.n(e.targets)) for e in returned)
+
+
+def test_a_subject_the_parse_coordinated_with_an_earlier_noun_is_the_next_verbs_subject() -> None:
+    v = run(
+        "Eritrea fired roughly 200 artillery shells into Badme Island and the Ethiopian Navy directly returned fire."
+    )
+    assert (frozenset({"Armed Forces of Ethiopia"}), frozenset({"Eritrea"})) in v.directed("19")
+    assert not [e for e in v.events("19") if "Armed Forces of Ethiopia" in v.n(e.targets)]
+
+
+def test_a_member_of_an_organisation_is_not_the_organisation() -> None:
+    v = run("It was the first time a NATO member has shot down a Russian plane in 50 years.")
+    assert not [e for e in v.ex.events if "North Atlantic Treaty Organization" in v.n(e.actors)]

@@ -127,3 +127,8 @@ def test_he_is_not_a_person_the_text_calls_a_woman() -> None:
         "the government provided consular access to Rojas, and he was visited by Peru's ambassador."
     )
     assert not [e for e in v.events("04") if "Ana Soto" in v.n(e.targets)]
+
+
+def test_a_lone_name_one_fires_into_or_is_in_is_no_person() -> None:
+    v = run("Eritrea fired roughly 200 shells into Zalambessa on Monday.")
+    assert not [a for a in v.ex.actors if a.kind.value == "person"]

@@ -9,16 +9,18 @@ from graph.extract.events.phrases import (
     _deep_against,
     _inner_actors,
     _unique,
+    glued_subject,
     inherited_subject,
     np_actors,
     pobj_actors,
     prep_actors,
     subject_actors,
 )
-from graph.extract.events.places import _place
+from graph.extract.events.places import _place, state_of
 from graph.extract.events.surface import _adjacent_subject, _nearest, _nearest_person
 from graph.extract.events.targets import (
     CONFLICT_ROOTS,
+    RESPONSE_REACH,
     _conditional_target,
     _content_target,
     _coreferent_object_target,
@@ -209,6 +211,9 @@ class ArgumentPasses(NounArgumentPasses):
                     f.actors.append(before)  # "ECOWAS imposed sanctions": the acronym tagged as a verb, the root
                 if f.actors:
                     f.rule += "/amod-clause"
+            if not f.actors and tok.dep_ == "conj" and (glued := glued_subject(tok, res)):
+                f.actors += glued
+                f.rule += "/glued-subject"
             if not f.actors:
                 inherited = inherited_subject(tok, res)
                 if inherited:
@@ -235,6 +240,8 @@ class ArgumentPasses(NounArgumentPasses):
                     # joint one its sides took part in ("reach the agreement")
                     if ref is not None and o.lemma_.lower() in f.entry.obj and history[ref].actors:
                         ref = None
+                    if ref is None and f.entry.code[:2] in FORCE_ROOTS:
+                        ref = _force_answered(f, history, res)  # "returned fire": at whoever fired on them
                     if ref is not None:
                         f.answers = history[ref]
                         f.targets += history[ref].actors or history[ref].participants
@@ -356,3 +363,13 @@ class ArgumentPasses(NounArgumentPasses):
             f.actors, f.targets = [], []
         f.confidence -= 0.25
         f.rule += "/surface"
+
+
+def _force_answered(f: Found, history: list[Found], res: Resolved) -> int | None:
+    """The latest earlier use of force aimed at the actor or the actor's state, if any."""
+    sides = set(f.actors) | {state_of(a, res) for a in f.actors}
+    for i in range(len(history) - 1, max(-1, len(history) - 1 - RESPONSE_REACH), -1):
+        earlier = history[i]
+        if earlier.entry.code[:2] in FORCE_ROOTS and sides & set(earlier.targets) and earlier.actors:
+            return i
+    return None

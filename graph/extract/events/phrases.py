@@ -113,6 +113,8 @@ def np_actors(tok: Token, res: Resolved, depth: int = 2) -> list[str]:
         out += _plural_antecedent(tok, res)
     elif tok.lower_ == "they" and tok.dep_ in ("nsubj", "nsubjpass") and depth > 0:
         out += _sides_before(tok, res)
+    elif depth > 0 and tok.lemma_.lower() == "member" and _of_an_organisation(tok, res):
+        pass  # "a NATO member shot down the plane": one of its member states, not the organisation
     elif depth > 0 and tok.lemma_.lower() in OFFICIAL_NOUNS and (of := _of_object(tok)) is not None:
         out += np_actors(of, res, depth - 1)  # "the foreign ministers of Rwanda and DR Congo"
     elif depth > 0 and (included := prep_actors(tok, res, ("including",))):
@@ -137,13 +139,48 @@ def np_actors(tok: Token, res: Resolved, depth: int = 2) -> list[str]:
                     out += found
                     break
     for conj in tok.conjuncts:
-        if conj.i > tok.i:
+        if conj.i > tok.i and not _subject_of_next_clause(conj):
             k = res.at(conj.i)
             if k and res.actors[k].kind is not ActorKind.SITE:
                 out.append(k)
             elif depth > 0 and not k:
                 out += np_actors(conj, res, depth - 1)[:1]
     return _unique(out)
+
+
+def _of_an_organisation(member: Token, res: Resolved) -> bool:
+    """ "a NATO member", "an EU member state", "members of the African Union": an IGO's members."""
+    owners = [c for c in member.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+    owners += [p for c in member.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    return any((k := res.at(o.i)) and res.actors[k].kind is ActorKind.IGO for o in owners)
+
+
+def _subject_of_next_clause(conj: Token) -> bool:
+    """ "fired shells into the island and the South Korean Navy returned fire": the parse coordinated the
+    navy with the island, but it is the subject of the subjectless verb right after it."""
+    doc = conj.doc
+    nxt = conj.right_edge.i + 1
+    while nxt < len(doc) and doc[nxt].pos_ == "ADV":
+        nxt += 1
+    return (
+        nxt < len(doc)
+        and doc[nxt].pos_ == "VERB"
+        and doc[nxt].dep_ == "conj"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in doc[nxt].children)
+    )
+
+
+def glued_subject(verb: Token, res: Resolved) -> list[str]:
+    """The subject the parse coordinated with an earlier noun (:func:`_subject_of_next_clause`): "... into
+    the island and the South Korean Navy returned fire" (the navy returned it)."""
+    i = verb.i - 1
+    while i > 0 and verb.doc[i].pos_ == "ADV":
+        i -= 1
+    noun = verb.doc[i]
+    if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN") or not _subject_of_next_clause(noun):
+        return []
+    key = res.at(noun.i)
+    return [key] if key and res.actors[key].kind is not ActorKind.SITE else []
 
 
 def _coordinated_demonyms(noun: Token, res: Resolved) -> list[str]:

@@ -56,6 +56,9 @@ class AgencyPasses(ResolverBase):
         self._ministries(doc, r)
         for s, e, body in loose:  # "the cabinet": the one body of that kind the article names
             same = [a for a in r.actors.values() if a.kind is ActorKind.AGENCY and a.key.endswith("-" + ids.slug(body))]
+            last = doc[e - 1]
+            if last.dep_ == "compound" and last.head.i > last.i:
+                continue  # "fired artillery shells": a word of the thing named, not the body
             if len(same) == 1 and not doc[s].is_title:
                 self._mark(r, s, e, same[0].key)
         for _m, s, e in self.itself(doc):

@@ -32,6 +32,7 @@ from graph.extract.resolve.words import (
 from graph.model import ActorKind
 
 # nouns that, like a title, introduce a full name right after them but name no office of their own
+LOCATIVE_PREPS = {"in", "into", "inside", "across", "near", "onto", "throughout"}
 ROLE_NOUNS = {"counterpart", "counterparts", "colleague", "successor", "predecessor", "deputy", "rival"}
 
 
@@ -111,6 +112,8 @@ class PersonPasses(KnownPeoplePasses):
             if ent.label_ == "PERSON":
                 a = self._given_name_before_particle(doc, r, a)
             text = _name_text(doc[a:b])
+            if ent.label_ == "PERSON" and b - a == 1 and doc[a].dep_ == "pobj" and doc[a].head.lower_ in LOCATIVE_PREPS:
+                continue  # "fired shells into Tigray": a lone name one goes into or is in is a place
             if ent.label_ == "PERSON":
                 person_votes[text] = person_votes.get(text, 0) + 1
                 if (
