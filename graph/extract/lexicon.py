@@ -171,14 +171,17 @@ class Lexicon:
 
 
 def _noun_fits(entry: Entry, tok: Token) -> bool:
-    """Whether an event noun's phrase holds the entry's preposition (and one of its words after it)."""
+    """Whether an event noun's phrase holds the entry's preposition (and one of its words after it); the
+    parse may hang the phrase on the verb the noun is the object of ("tightened curbs | on exports")."""
     if not entry.prep:
         return True
+    holders = [tok, tok.head] if tok.dep_ == "dobj" else [tok]
     return any(
         c.dep_ == "prep"
         and c.lower_ in entry.prep
         and (not entry.pobj or any(p.dep_ == "pobj" and p.lemma_.lower() in entry.pobj for p in c.children))
-        for c in tok.children
+        for node in holders
+        for c in node.children
     )
 
 

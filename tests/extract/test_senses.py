@@ -332,3 +332,22 @@ def test_declaring_someone_persona_non_grata_is_an_expulsion_by_the_declarer() -
     assert (frozenset({"Espen Barth Eide"}), frozenset({"Sweden"})) in v.directed("17") | v.directed("16")
     w = run("Norway said it would declare the Swedish envoy persona non grata.")
     assert w.events("174") and all(e.modality.value == "planned" for e in w.events("174"))
+
+
+def test_normalizing_or_establishing_relations_is_recognition_between_both() -> None:
+    v = run("Bhutan and Germany normalized relations on Monday. Oman and Israel established diplomatic relations.")
+    assert {frozenset(v.n(e.participants)) for e in v.events("054")} == {
+        frozenset({"Bhutan", "Germany"}),
+        frozenset({"Oman", "Israel"}),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway tightened curbs on exports to Sweden on Thursday.",
+        "Norway moved to curb exports of timber to Sweden.",
+    ],
+)
+def test_curbs_on_the_flow_of_goods_to_a_state_are_an_embargo(text: str) -> None:
+    assert run(text).directed("163") == {(frozenset({"Norway"}), frozenset({"Sweden"}))}

@@ -123,8 +123,15 @@ class NounArgumentPasses:
             if subject:
                 (f.participants if f.entry.symmetric else f.actors).extend(subject)
                 f.rule += "/light-verb"
-            if not f.targets and not f.entry.symmetric:
-                f.targets += prep_actors(verb, res, NOUN_TARGET_PREPS)
+            if not f.targets and not f.entry.symmetric:  # "imposed curbs on exports to X": X
+                f.targets += [
+                    a
+                    for c in verb.children
+                    if c.dep_ in ("prep", "dative") and c.lower_ in NOUN_TARGET_PREPS
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                    for a in np_actors(p, res) or _inner_actors(p, res, exclude=f.actors)
+                ]
         if not f.targets and not f.entry.symmetric:  # "the expulsion of the Lithuanian envoy", "a suspension of air
             f.targets += [  # links with Serbia"
                 a
