@@ -132,3 +132,8 @@ def test_he_is_not_a_person_the_text_calls_a_woman() -> None:
 def test_a_lone_name_one_fires_into_or_is_in_is_no_person() -> None:
     v = run("Eritrea fired roughly 200 shells into Zalambessa on Monday.")
     assert not [a for a in v.ex.actors if a.kind.value == "person"]
+
+
+def test_a_lower_case_time_abbreviation_is_no_title() -> None:
+    v = run("It was the 5:25 pm Donald Trump surprise. Marco Rubio followed up at 5:37 pm confirming the news.")
+    assert not [m for m in v.ex.mentions if m.text == "pm"]

@@ -46,6 +46,8 @@ class PersonPasses(KnownPeoplePasses):
     def _title_spans(self, doc: Doc, r: Resolved) -> list[tuple[int, int, Title]]:
         out = []
         for label, s, e in _longest(doc, self.titles(doc)):
+            if e - s == 1 and len(doc[s].text) <= 3 and doc[s].text.islower():
+                continue  # "at 5:37 pm": an abbreviated title ("PM", "FM") is written in capitals
             if not any(r.at(i) for i in range(s, e)):
                 out.append((s, e, self.title_of[label]))
         return out
