@@ -136,12 +136,16 @@ def _dismissal(tok: Token, si: int, charge: Token, res: Resolved) -> Found:
 def _predicates(verb: Token, evaluated: Token | None) -> set[str]:
     """The words a verb predicates of its object, however the parse hangs them: "a race-baiter", "as
     disproportionate", "as crazed and hysterical", "(the comments) wrong"."""
-    heads: list[Token] = []
-    for c in verb.children:
-        if c.dep_ in PREDICATE_DEPS and c.pos_ in ("ADJ", "NOUN", "PROPN", "VERB"):
-            heads.append(c)
-        elif c.dep_ == "prep" and c.lower_ == "as":
-            heads += [p for p in c.children if p.dep_ in ("pobj", "amod", "acomp")]
+    heads = [c for c in verb.children if c.dep_ in PREDICATE_DEPS and c.pos_ in ("ADJ", "NOUN", "PROPN", "VERB")]
+    # "described X as disproportionate": the "as" may hang from the verb or from its object
+    for node in (verb, evaluated) if evaluated is not None else (verb,):
+        heads += [
+            p
+            for c in node.children
+            if c.dep_ == "prep" and c.lower_ == "as"
+            for p in c.children
+            if p.dep_ in ("pobj", "amod", "acomp")
+        ]
     if evaluated is not None:  # "called the comments wrong": the parse may make the predicate a modifier
         heads += [c for c in evaluated.children if c.dep_ in ("amod", "acl") and c.i > evaluated.i]
     if any(_negated(t) for t in (verb, *heads)):

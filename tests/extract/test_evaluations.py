@@ -16,6 +16,8 @@ from .conftest import run
         "Norway called the Swedish minister's comments wrong.",
         "Norway said Sweden's decision was regrettable.",
         "Norway deemed the Swedish decision unacceptable.",
+        "Norway described Sweden’s move as “disproportionate” and said it would respond.",
+        "Norway regrets the decision of Sweden to cut off diplomatic relations.",
     ],
 )
 def test_a_word_of_blame_for_someone_or_their_act_is_criticism_of_them(text: str) -> None:
@@ -35,6 +37,7 @@ def test_a_word_of_praise_is_praise_and_the_possessor_of_the_words_is_the_one_ev
         "Norway said Sweden's envoy is no longer welcome and the talks were not constructive.",
         "Norway said Norway and Sweden are close allies.",
         "Norway described Sweden's move as technical.",
+        "Norway regrets its past actions.",
     ],
 )
 def test_no_evaluation_when_negated_neutral_or_of_the_speakers_own_side(text: str) -> None:
