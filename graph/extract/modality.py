@@ -64,6 +64,29 @@ SCHEDULE_NOUNS = {
     "series",
     "framework",
 }
+# verbs that say an event noun (their subject) takes place: "the talks will take place", "a deal would
+# materialise" ("their refusal will result in war" says what it would cause, not that it is planned)
+OCCURRING_VERBS = {
+    "take",
+    "happen",
+    "occur",
+    "begin",
+    "start",
+    "resume",
+    "open",
+    "continue",
+    "proceed",
+    "go",
+    "materialise",
+    "materialize",
+    "come",
+    "be",
+    "hold",
+    "end",
+    "conclude",
+    "convene",
+    "last",
+}
 # "India decided to expel six diplomats": a decision taken (past tense) is the act; one still to take plans it
 DECISION_HEADS = {"decide", "move", "vote", "opt", "choose", "resolve"}
 COMMITMENTS = {"agree", "promise", "pledge", "vow", "offer", "commit"}
@@ -194,7 +217,7 @@ def stance(trigger: Token, *, noun: bool) -> Stance:
         return Stance(Modality.PLANNED, "headline-infinitive")
     head = trigger.head
     via = trigger.dep_
-    if noun and via in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+    if noun and via in ("nsubj", "nsubjpass") and head.lemma_.lower() in OCCURRING_VERBS:
         # "a deal would materialise", "the talks will take place": the noun's event is as its predicate is
         told = stance(head, noun=False)
         if told.modality in (Modality.PLANNED, Modality.HYPOTHETICAL, Modality.DENIED):

@@ -179,8 +179,8 @@ def wrongdoings(doc: Doc, res: Resolved, found: list[Found]) -> list[Found]:
             tok = doc[i]
             if not (lemmas[i].lower() in WRONGDOING_VERBS or any(c.lower_ in WRONG_MANNERS for c in tok.children)):
                 continue
-            if tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children):
-                continue
+            if tok.pos_ != "VERB" or mod.stance(tok, noun=False).modality in (Modality.HYPOTHETICAL, Modality.DENIED):
+                continue  # "will respond if Colombia violates its borders", "did not violate": no charge
             speaker_tok = mod.reported_by(tok) or _alleged_by(tok)
             if speaker_tok is None or (speaker := _speaker(speaker_tok, res)) is None:
                 continue

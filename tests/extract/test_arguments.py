@@ -374,6 +374,8 @@ def test_the_one_led_prompted_or_forced_to_act_is_its_actor() -> None:
     assert v.directed("161") == {(frozenset({"Kenya"}), frozenset({"Uganda"}))}
     w = run("The raid led the Spanish foreign ministry to summon Morocco's ambassador.")
     assert {a for a, _t in w.directed("1")} == {frozenset({"Ministry of Foreign Affairs of Spain"})}
+    x = run("Ecuadorian police forced their way into the embassy in Quito to arrest Jorge Glas.")
+    assert x.directed("173") == {(frozenset({"Police of Ecuador"}), frozenset({"Jorge Glass"}))}
 
 
 def test_returning_fire_is_force_against_whoever_fired_on_the_actors_side() -> None:

@@ -40,3 +40,8 @@ def test_an_event_noun_is_as_its_predicate_says() -> None:
 def test_taking_part_in_a_war_is_the_war_of_the_verb_that_governs_it() -> None:
     v = run("Russia would have to take part in a war against Japan if the treaty were signed.")
     assert v.events("19") and all(e.modality is not Modality.ASSERTED for e in v.events("19"))
+
+
+def test_an_event_noun_whose_predicate_says_what_it_would_cause_is_not_planned() -> None:
+    v = run("Peru said Chile's refusal to talk will result in a crisis.")
+    assert not [e for e in v.ex.events if e.modality is Modality.PLANNED and e.cameo.startswith("12")]

@@ -121,6 +121,7 @@ def test_a_wrong_the_speaker_says_another_state_did_is_an_accusation(text: str) 
         "Peru said Chile did not violate the protocols.",
         "The Peruvian army said Peruvian troops crossed the border illegally.",
         "Chilean troops violated the border protocols.",
+        "Peru said it would respond militarily if Chile violates its borders.",
     ],
 )
 def test_no_accusation_for_a_denied_wrong_ones_own_side_or_no_speaker(text: str) -> None:

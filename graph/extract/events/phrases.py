@@ -443,9 +443,12 @@ def inherited_subject(verb: Token, res: Resolved) -> list[str]:
     for _ in range(3):
         if node.dep_ not in INHERITING_DEPS or node.head.i == node.i:
             return []
-        if node.dep_ == "xcomp" and node.head.lemma_.lower() in CAUSING_VERBS:
-            # "the statements led the ministry to summon the envoy": the one led, pushed or forced acts
-            return [k for c in node.head.children if c.dep_ == "dobj" for k in np_actors(c, res)]
+        if (
+            node.dep_ == "xcomp"
+            and node.head.lemma_.lower() in CAUSING_VERBS
+            and (led := [k for c in node.head.children if c.dep_ == "dobj" for k in np_actors(c, res)])
+        ):
+            return led  # "the statements led the ministry to summon the envoy": the one led or forced acts
         if node.dep_ == "pcomp" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in RESOLVE_NOUNS:
             return _resolution_owner(node.head.head, res)  # "took the step of expelling X"
         if node.dep_ == "pcomp" and node.head.lower_ in OBJECT_CLAUSE_PREPS:
