@@ -14,15 +14,9 @@ from __future__ import annotations
 
 from graph.extract.events.finder import EventFinder
 from graph.extract.events.found import Found
-from graph.extract.events.phrases import (
-    inherited_subject,
-    np_actors,
-    pobj_actors,
-    prep_actors,
-    recent_actors,
-    subject_actors,
-)
+from graph.extract.events.phrases import np_actors, pobj_actors, prep_actors, recent_actors
 from graph.extract.events.places import state_of
+from graph.extract.events.subjects import inherited_subject, subject_actors
 
 __all__ = [
     "EventFinder",

@@ -5,18 +5,9 @@ from __future__ import annotations
 
 from graph.extract.events.found import Found
 from graph.extract.events.nouns import NounArgumentPasses
-from graph.extract.events.phrases import (
-    _deep_against,
-    _inner_actors,
-    _unique,
-    glued_subject,
-    inherited_subject,
-    np_actors,
-    pobj_actors,
-    prep_actors,
-    subject_actors,
-)
+from graph.extract.events.phrases import _deep_against, _inner_actors, _unique, np_actors, pobj_actors, prep_actors
 from graph.extract.events.places import _place, state_of
+from graph.extract.events.subjects import glued_subject, inherited_subject, subject_actors
 from graph.extract.events.surface import _adjacent_subject, _nearest, _nearest_person
 from graph.extract.events.targets import (
     CONFLICT_ROOTS,

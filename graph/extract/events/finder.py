@@ -20,10 +20,10 @@ from graph.extract.events.phrases import (
     _same_verb_clauses,
     _unique,
     recent_actors,
-    subject_actors,
 )
 from graph.extract.events.places import _place, state_of
 from graph.extract.events.scope import SCHEDULED_ROOTS, _drop_governed, _drop_reporting, _refusals, _with_intents
+from graph.extract.events.subjects import subject_actors
 from graph.extract.events.surface import GUESSED_ARGUMENTS, GUESSED_TARGETS
 from graph.extract.events.targets import floated_by
 from graph.extract.events.words import (

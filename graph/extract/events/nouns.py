@@ -9,13 +9,12 @@ from graph.extract.events.phrases import (
     _inner_actors,
     _named_state,
     _unique,
-    inherited_subject,
     np_actors,
     pobj_actors,
     prep_actors,
     recent_actors,
-    subject_actors,
 )
+from graph.extract.events.subjects import inherited_subject, subject_actors
 from graph.extract.events.targets import _goods_target
 from graph.extract.events.words import (
     AID_ROOT,

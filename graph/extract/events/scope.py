@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from graph.extract.events.found import Found
-from graph.extract.events.phrases import inherited_subject, subject_actors
+from graph.extract.events.subjects import inherited_subject, subject_actors
 from graph.extract.events.targets import CONDITION_MARKS
 from graph.extract.events.words import DEMAND
 from graph.extract.lexicon import DOCUMENT_NOUNS

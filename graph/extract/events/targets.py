@@ -4,8 +4,9 @@ targets, and the earlier events an object refers to."""
 from __future__ import annotations
 
 from graph.extract.events.found import Found
-from graph.extract.events.phrases import _deep_against, np_actors, subject_actors
+from graph.extract.events.phrases import _deep_against, np_actors
 from graph.extract.events.places import _place
+from graph.extract.events.subjects import subject_actors
 from graph.extract.events.words import HARM_ROOTS
 from graph.extract.nlp import Doc, Token
 from graph.extract.resolve import Resolved
