@@ -1,5 +1,5 @@
-"""Actors named by noun phrases and clauses around a trigger: possessors, coordinations, pairs, relative
-pronouns, appositions, the subject a clause inherits and the owner of a decision."""
+"""Actors named by noun phrases around a trigger: possessors, coordinations, pairs, relative pronouns,
+appositions, the actors inside an object phrase (who inherits a subject is events/subjects.py)."""
 
 from __future__ import annotations
 
