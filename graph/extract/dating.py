@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from graph.extract.dates import DateMention, shift, stand_in
 from graph.extract.lexicon import Entry
-from graph.extract.modality import FUTURE_AUX, MODAL_AUX, PLAN_HEADS
+from graph.extract.modality_words import FUTURE_AUX, MODAL_AUX, PLAN_HEADS
 from graph.extract.nlp import Doc, Span, Token, doc_text, sentences
 from graph.model import DateRange, Event, Modality, Precision
 

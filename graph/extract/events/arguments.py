@@ -40,7 +40,7 @@ from graph.extract.events.words import (
     THREAT_ROOT,
 )
 from graph.extract.lexicon import Lexicon
-from graph.extract.modality import PERMIT_HEADS
+from graph.extract.modality_words import PERMIT_HEADS
 from graph.extract.nlp import Span, Token
 from graph.extract.resolve import Resolved
 from graph.model import ActorKind

@@ -39,6 +39,7 @@ from graph.extract.events.words import (
     TARGETLESS_ROOTS,
 )
 from graph.extract.lexicon import Entry, Lexicon
+from graph.extract.modality_words import HEDGES
 from graph.extract.nlp import Doc, Language, Span, Token, lex_columns, phrase_matcher, sentences, token_columns
 from graph.extract.pairs import coordinated_pair, noun_side_pair, subject_pair
 from graph.extract.resolve import Resolved
@@ -121,7 +122,7 @@ class EventFinder(ArgumentPasses):
                     found.append((doc[i], phrase_at[i]))
                 continue
             lower = lowers[i]
-            if i in covered or res.at(i) or not words[i].isalpha() or lower in mod.HEDGES:
+            if i in covered or res.at(i) or not words[i].isalpha() or lower in HEDGES:
                 continue
             if parsed:
                 lemma = lemmas[i].lower()
