@@ -351,3 +351,16 @@ def test_normalizing_or_establishing_relations_is_recognition_between_both() -> 
 )
 def test_curbs_on_the_flow_of_goods_to_a_state_are_an_embargo(text: str) -> None:
     assert run(text).directed("163") == {(frozenset({"Norway"}), frozenset({"Sweden"}))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway vowed a firm response to the Swedish curbs.",
+        "Norway promised retaliation against Sweden.",
+    ],
+)
+def test_vowing_a_response_or_retaliation_is_a_threat(text: str) -> None:
+    v = run(text)
+    assert v.directed("13") == {(frozenset({"Norway"}), frozenset({"Sweden"}))}
+    assert not v.events("03")
