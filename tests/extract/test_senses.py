@@ -364,3 +364,9 @@ def test_vowing_a_response_or_retaliation_is_a_threat(text: str) -> None:
     v = run(text)
     assert v.directed("13") == {(frozenset({"Norway"}), frozenset({"Sweden"}))}
     assert not v.events("03")
+
+
+def test_calling_in_an_envoy_is_a_summons() -> None:
+    v = run("Norway called in Sweden's envoy over the border incident.")
+    assert v.directed("111") == {(frozenset({"Norway"}), frozenset({"Sweden"}))}
+    assert not run("Norway called in experts to review the accord.").events("1")

@@ -255,7 +255,12 @@ class ArgumentPasses(NounArgumentPasses):
             f.participants += prep_actors(tok, res, ("between", "among"))
         if not f.targets:
             for c in children:
-                if (c.dep_ == "prep" and c.lower_ in TARGET_PREPS) or (c.dep_ == "prt" and c.lower_ in ("to", "with")):
+                own = c.dep_ == "prep" and c.lower_ in f.entry.prep and bool(f.entry.pobj)  # "called in X's envoy"
+                if (
+                    (c.dep_ == "prep" and c.lower_ in TARGET_PREPS)
+                    or (c.dep_ == "prt" and c.lower_ in ("to", "with"))
+                    or own
+                ):
                     f.targets += [
                         a
                         for p in c.children
