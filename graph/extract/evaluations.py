@@ -58,8 +58,11 @@ def find(doc: Doc, res: Resolved, found: list[Found], lex: Lexicon) -> list[Foun
         for t in f.targets
     }
     at = {(f.sent_index, f.trigger): f for f in found}
-    lemmas = lex_columns(doc)[1]
+    lowers, lemmas = lex_columns(doc)
+    polar = lex.blame_words | lex.praise_words | lex.dismissive_words
     for si, sent in enumerate(sentences(doc)):
+        if not any(lowers[j] in polar or lemmas[j].lower() in polar for j in range(sent.start, sent.end)):
+            continue  # no word of blame or praise: nothing evaluated (most sentences; no Token built)
         for i in range(sent.start, sent.end):
             lemma = lemmas[i].lower()
             if lemma not in EVALUATING_VERBS and lemma != "be":

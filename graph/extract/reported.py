@@ -173,12 +173,13 @@ def wrongdoings(doc: Doc, res: Resolved, found: list[Found]) -> list[Found]:
     illegally": a wrong the speaker says another state's side did is the speaker's accusation of it."""
     out = list(found)
     said = disapprovals(found)
-    lemmas = lex_columns(doc)[1]
+    lowers, lemmas = lex_columns(doc)
+    # the verbs of a wrong, and the verbs "illegally" qualifies (no Token built for the other words)
+    wrongs = {i for i, lemma in enumerate(lemmas) if lemma.lower() in WRONGDOING_VERBS}
+    wrongs |= {doc[i].head.i for i, w in enumerate(lowers) if w in WRONG_MANNERS}
     for si, sent in enumerate(sentences(doc)):
-        for i in range(sent.start, sent.end):
+        for i in sorted(j for j in wrongs if sent.start <= j < sent.end):
             tok = doc[i]
-            if not (lemmas[i].lower() in WRONGDOING_VERBS or any(c.lower_ in WRONG_MANNERS for c in tok.children)):
-                continue
             if tok.pos_ != "VERB" or mod.stance(tok, noun=False).modality in (Modality.HYPOTHETICAL, Modality.DENIED):
                 continue  # "will respond if Colombia violates its borders", "did not violate": no charge
             speaker_tok = mod.reported_by(tok) or _alleged_by(tok)
