@@ -155,9 +155,17 @@ class Lexicon:
 
     def prefilter_words(self) -> frozenset[str]:
         """Lower-case words that can start an event: trigger verb and noun forms, words of trigger phrases,
-        and the modals of "X said Y must ..." demands."""
+        the modals of "X said Y must ..." demands, and words of blame and praise (evaluations)."""
         phrase_words = {w for e in self.phrases for w in (e.phrase or "").lower().split()}
-        return frozenset(self.verb_forms) | frozenset(self.noun_forms) | phrase_words | {"must", "should"}
+        evaluative = self.blame_words | self.praise_words | self.dismissive_words
+        return (
+            frozenset(self.verb_forms)
+            | frozenset(self.noun_forms)
+            | phrase_words
+            | {"must", "should"}
+            | evaluative
+            | {w + "s" for w in evaluative}
+        )
 
     def noun(self, lemma: str, tok: Token | None = None) -> Entry | None:
         """The entry of an event noun: with ``tok``, the most specific one its phrase fits ("the expulsion of
