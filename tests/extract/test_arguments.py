@@ -395,3 +395,12 @@ def test_a_subject_the_parse_coordinated_with_an_earlier_noun_is_the_next_verbs_
 def test_a_member_of_an_organisation_is_not_the_organisation() -> None:
     v = run("It was the first time a NATO member has shot down a Russian plane in 50 years.")
     assert not [e for e in v.ex.events if "North Atlantic Treaty Organization" in v.n(e.actors)]
+
+
+def test_a_glued_subject_may_carry_an_apposition_and_a_comma() -> None:
+    v = run(
+        "The government in Tokyo lodged a protest and its top spokesperson, Chief Cabinet Secretary "
+        "Minoru Kihara, urged China to take appropriate measures."
+    )
+    assert (frozenset({"Minoru Kihara"}), frozenset({"China"})) in v.directed("02")
+    assert not [e for e in v.ex.events if "Minoru Kihara" in v.n(e.targets)]

@@ -45,3 +45,8 @@ def test_taking_part_in_a_war_is_the_war_of_the_verb_that_governs_it() -> None:
 def test_an_event_noun_whose_predicate_says_what_it_would_cause_is_not_planned() -> None:
     v = run("Peru said Chile's refusal to talk will result in a crisis.")
     assert not [e for e in v.ex.events if e.modality is Modality.PLANNED and e.cameo.startswith("12")]
+
+
+def test_what_one_avoids_or_refrains_from_doing_is_not_done() -> None:
+    v = run("Kenya avoided meeting Somalia's president. Uganda refrained from attacking Sudan.")
+    assert v.ex.events and all(e.modality is not Modality.ASSERTED for e in v.ex.events)

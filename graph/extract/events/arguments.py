@@ -30,6 +30,7 @@ from graph.extract.events.words import (
     JUDGING_ROOTS,
     MEANS_NOUNS,
     MOTION_PREPS,
+    OFFICIAL_NOUNS,
     ORDERING_VERBS,
     PARTNER_ROOTS,
     PRAISE_CODE,
@@ -216,6 +217,8 @@ class ArgumentPasses(NounArgumentPasses):
                 noun = self.lex.noun(o.lemma_.lower())
                 # "held his summit with X": the subject's own possessive is no target, X is
                 found = [k for k in np_actors(o, res) if k not in f.actors]
+                if _own_official(o, f.actors, res):  # "recalled its ambassador to Kenya, X": where X serves
+                    found = _inner_actors(o, res, exclude=f.actors)
                 judging = f.entry.code[:2] in JUDGING_ROOTS or f.entry.code.startswith(PRAISE_CODE)
                 if not found and judging and noun and noun.code[:2] in HARM_ROOTS:
                     # "condemned (praised) the invasion of Venezuela": whoever invades is judged, not Venezuela
@@ -369,3 +372,14 @@ def _force_answered(f: Found, history: list[Found], res: Resolved) -> int | None
         if earlier.entry.code[:2] in FORCE_ROOTS and sides & set(earlier.targets) and earlier.actors:
             return i
     return None
+
+
+def _own_official(thing: Token, actors: list[str], res: Resolved) -> bool:
+    """ "its ambassador", "Somalia's envoy" after Somalia: the actor's own official, no other side."""
+    if thing.lemma_.lower() not in OFFICIAL_NOUNS:
+        return False
+    for c in thing.children:
+        if c.dep_ == "poss":
+            owners = np_actors(c, res)
+            return (c.pos_ == "PRON" and not owners) or (bool(owners) and set(owners) <= set(actors))
+    return False

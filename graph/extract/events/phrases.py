@@ -163,7 +163,7 @@ def _subject_of_next_clause(conj: Token) -> bool:
     navy with the island, but it is the subject of the subjectless verb right after it."""
     doc = conj.doc
     nxt = conj.right_edge.i + 1
-    while nxt < len(doc) and doc[nxt].pos_ == "ADV":
+    while nxt < len(doc) and (doc[nxt].pos_ == "ADV" or doc[nxt].text == ","):
         nxt += 1
     return (
         nxt < len(doc)

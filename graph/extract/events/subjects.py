@@ -24,13 +24,14 @@ def glued_subject(verb: Token, res: Resolved) -> list[str]:
     """The subject the parse coordinated with an earlier noun (:func:`_subject_of_next_clause`): "... into
     the island and the South Korean Navy returned fire" (the navy returned it)."""
     i = verb.i - 1
-    while i > 0 and verb.doc[i].pos_ == "ADV":
+    while i > 0 and (verb.doc[i].pos_ == "ADV" or verb.doc[i].text == ","):
         i -= 1
     noun = verb.doc[i]
+    if noun.dep_ == "appos":  # "its spokesperson, Minoru Kihara, urged"
+        noun = noun.head
     if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN") or not _subject_of_next_clause(noun):
         return []
-    key = res.at(noun.i)
-    return [key] if key and res.actors[key].kind is not ActorKind.SITE else []
+    return [k for k in np_actors(noun, res, 1) if res.actors[k].kind is not ActorKind.SITE][:1]
 
 
 def subject_actors(verb: Token, res: Resolved) -> list[str]:
