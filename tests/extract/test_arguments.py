@@ -404,3 +404,9 @@ def test_a_glued_subject_may_carry_an_apposition_and_a_comma() -> None:
     )
     assert (frozenset({"Minoru Kihara"}), frozenset({"China"})) in v.directed("02")
     assert not [e for e in v.ex.events if "Minoru Kihara" in v.n(e.targets)]
+
+
+def test_who_strikes_kills_those_killed_in_the_strike() -> None:
+    v = run("Two soldiers were killed in a Russian drone strike near Kharkiv.")
+    assert (frozenset({"Russia"}), frozenset({"Ukraine"})) in v.directed("19")
+    assert not run("Ten people were killed in Gaza on Monday.").events("19")

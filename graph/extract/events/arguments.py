@@ -172,6 +172,19 @@ class ArgumentPasses(NounArgumentPasses):
                             f.actors += [k for k in found if k not in f.targets]
                 if f.actors:
                     f.rule += "/summoned-to"
+            if not f.actors and f.entry.code[:2] in FORCE_ROOTS:
+                # "four children were killed in Israeli tank shelling": who shells kills
+                f.actors += [
+                    k
+                    for c in children
+                    if c.dep_ == "prep" and c.lower_ in ("in", "during")
+                    for p in c.children
+                    if p.dep_ == "pobj" and (noun := self.lex.noun(p.lemma_.lower())) and noun.code[:2] in FORCE_ROOTS
+                    for k in np_actors(p, res)
+                    if k not in f.targets
+                ]
+                if f.actors:
+                    f.rule += "/by-means"
             if not f.actors and f.entry.code[:2] in TERRITORIAL_ROOTS:
                 # "a Canadian citizen was detained in Moscow": the state where one is arrested arrests
                 where = _place(tok, res, kinds=(ActorKind.STATE,), preps=("in",))
