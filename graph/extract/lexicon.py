@@ -456,7 +456,12 @@ def _fits(entry: Entry, args: _Arguments, is_person: Callable[[int], bool]) -> b
     if entry.obj and not args.object_words & set(entry.obj):
         return False
     if entry.xcomp:
-        comps = [c for c in children if c.dep_ in ("xcomp", "ccomp")]
+        # "gave the envoy 72 hours to leave": the parse may hang the infinitive as an adverbial clause
+        comps = [
+            c
+            for c in children
+            if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))
+        ]
         if not any(c.lemma_.lower() in entry.xcomp for c in comps):
             return False
     if entry.prep and not any(c.dep_ in ("prep", "prt") and c.lower_ in entry.prep and not _when(c) for c in children):

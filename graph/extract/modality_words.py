@@ -75,6 +75,8 @@ OCCURRING_VERBS = {
     "conclude",
     "convene",
     "last",
+    "move",
+    "shift",
 }
 # "India decided to expel six diplomats": a decision taken (past tense) is the act; one still to take plans it
 DECISION_HEADS = {"decide", "move", "vote", "opt", "choose", "resolve"}

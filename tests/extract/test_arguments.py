@@ -410,3 +410,9 @@ def test_who_strikes_kills_those_killed_in_the_strike() -> None:
     v = run("Two soldiers were killed in a Russian drone strike near Kharkiv.")
     assert (frozenset({"Russia"}), frozenset({"Ukraine"})) in v.directed("19")
     assert not run("Ten people were killed in Gaza on Monday.").events("19")
+
+
+def test_envoys_of_another_state_hosted_by_the_actor_are_that_states() -> None:
+    v = run("Britain, Canada and France have expelled their Syrian ambassadors.")
+    assert v.directed("16") == {(frozenset({"United Kingdom", "Canada", "France"}), frozenset({"Syria"}))}
+    assert all("surface" not in e.evidence.rule for e in v.events("16"))

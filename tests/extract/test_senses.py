@@ -370,3 +370,8 @@ def test_calling_in_an_envoy_is_a_summons() -> None:
     v = run("Norway called in Sweden's envoy over the border incident.")
     assert v.directed("111") == {(frozenset({"Norway"}), frozenset({"Sweden"}))}
     assert not run("Norway called in experts to review the accord.").events("1")
+
+
+def test_giving_an_envoy_hours_to_leave_is_an_expulsion() -> None:
+    v = run("Mali on Monday gave the French ambassador 72 hours to leave the country.")
+    assert v.directed("16") == {(frozenset({"Mali"}), frozenset({"France"}))}

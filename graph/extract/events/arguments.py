@@ -391,6 +391,8 @@ def _own_official(thing: Token, actors: list[str], res: Resolved) -> bool:
     """ "its ambassador", "Somalia's envoy" after Somalia: the actor's own official, no other side."""
     if thing.lemma_.lower() not in OFFICIAL_NOUNS:
         return False
+    if any(k not in actors for c in thing.children if c.dep_ in ("amod", "compound") for k in np_actors(c, res, 0)):
+        return False  # "expelled their Syrian ambassadors": Syria's, hosted by them
     for c in thing.children:
         if c.dep_ == "poss":
             owners = np_actors(c, res)
