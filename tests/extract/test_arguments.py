@@ -416,3 +416,8 @@ def test_envoys_of_another_state_hosted_by_the_actor_are_that_states() -> None:
     v = run("Britain, Canada and France have expelled their Syrian ambassadors.")
     assert v.directed("16") == {(frozenset({"United Kingdom", "Canada", "France"}), frozenset({"Syria"}))}
     assert all("surface" not in e.evidence.rule for e in v.events("16"))
+
+
+def test_the_owner_of_a_thing_seized_is_the_target() -> None:
+    v = run("Iran seized a tanker belonging to Greece on Friday.")
+    assert v.directed("17") == {(frozenset({"Iran"}), frozenset({"Greece"}))}

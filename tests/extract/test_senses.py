@@ -375,3 +375,9 @@ def test_calling_in_an_envoy_is_a_summons() -> None:
 def test_giving_an_envoy_hours_to_leave_is_an_expulsion() -> None:
     v = run("Mali on Monday gave the French ambassador 72 hours to leave the country.")
     assert v.directed("16") == {(frozenset({"Mali"}), frozenset({"France"}))}
+
+
+def test_blocking_a_bid_to_join_is_a_rejection_of_it() -> None:
+    v = run("Turkey blocked Sweden's bid to join NATO.")
+    assert v.directed("12") == {(frozenset({"Türkiye"}), frozenset({"Sweden"}))}
+    assert not v.events("11")

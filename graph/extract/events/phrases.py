@@ -261,6 +261,7 @@ def _deep_against(tok: Token, res: Resolved, exclude: list[str]) -> list[str]:
 
 
 POSTING_PREPS = {"to", "in", "at", "from"}
+OWNING_PARTICIPLES = {"belong", "own", "operate", "charter"}
 PARTNER_NOUNS = {"partner", "ally", "friend", "counterpart", "colleague", "neighbour", "neighbor", "member"}
 
 
@@ -294,6 +295,16 @@ def _inner_actors(tok: Token, res: Resolved, exclude: Collection[str] = ()) -> l
             found = [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, res) if a not in exclude]
             if found:
                 return found
+    # "a tanker belonging to Greece", "a ship owned by a Greek firm": the owner of the thing
+    owners = [
+        a
+        for c in tok.children
+        if c.dep_ == "acl" and c.lemma_.lower() in OWNING_PARTICIPLES
+        for a in prep_actors(c, res, ("to", "by"))
+        if a not in exclude
+    ]
+    if owners:
+        return owners
     # "exports of timber to Sweden": the parse may hang the "to" from the thing of the "of"
     return [
         a
