@@ -381,3 +381,15 @@ def test_blocking_a_bid_to_join_is_a_rejection_of_it() -> None:
     v = run("Turkey blocked Sweden's bid to join NATO.")
     assert v.directed("12") == {(frozenset({"Türkiye"}), frozenset({"Sweden"}))}
     assert not v.events("11")
+
+
+def test_what_two_sides_exchange_is_one_act_between_them() -> None:
+    v = run("Armenia and Azerbaijan exchanged fire along the border. India and Pakistan exchanged accusations.")
+    sides = {(e.cameo[:2], frozenset(v.n(e.participants))) for e in v.ex.events}
+    assert ("19", frozenset({"Armenia", "Azerbaijan"})) in sides
+    assert ("11", frozenset({"India", "Pakistan"})) in sides
+
+
+def test_ending_an_agreement_with_a_state_cuts_relations_with_it() -> None:
+    v = run("Niger revoked its military agreement with the United States.")
+    assert v.directed("16") == {(frozenset({"Niger"}), frozenset({"United States"}))}
