@@ -135,8 +135,9 @@ class Lexicon:
             return None
         args = _Arguments(tok)
         for entry in entries:
-            if entry.oprd == ("*",) and any(p.lemma_.lower() in self.nouns for p in args.predicates):
-                continue  # "called an extraordinary meeting" convenes it: the meeting is the event, no name
+            named = any(c.dep_ == "dobj" for c in args.children)
+            if entry.oprd == ("*",) and not named and any(p.lemma_.lower() in self.nouns for p in args.predicates):
+                continue  # "called an extraordinary meeting" convenes it ("called them a threat" names them)
             if _fits(entry, args, is_person):
                 return entry if entry.code else None
         return None

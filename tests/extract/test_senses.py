@@ -393,3 +393,10 @@ def test_what_two_sides_exchange_is_one_act_between_them() -> None:
 def test_ending_an_agreement_with_a_state_cuts_relations_with_it() -> None:
     v = run("Niger revoked its military agreement with the United States.")
     assert v.directed("16") == {(frozenset({"Niger"}), frozenset({"United States"}))}
+
+
+def test_calling_someone_a_threat_names_them_calling_a_meeting_convenes_it() -> None:
+    v = run("Kenya called Uganda an unacceptable threat to the region.")
+    assert v.directed("11") == {(frozenset({"Kenya"}), frozenset({"Uganda"}))}
+    w = run("NATO called an extraordinary meeting later on Tuesday in Brussels.")
+    assert not w.events("11")
