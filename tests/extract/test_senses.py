@@ -48,6 +48,7 @@ def test_halting_trade_is_a_sanction() -> None:
         "Norway cut off gas deliveries to Sweden on Thursday.",
         "Norway stopped oil shipments to Sweden on Thursday.",
         "Norway restricted exports of timber to Sweden on Thursday.",
+        "Norway froze all trade with Sweden on Thursday.",
     ],
 )
 def test_stopping_the_flow_of_goods_to_a_state_is_an_embargo(text: str) -> None:
