@@ -401,3 +401,9 @@ def test_calling_someone_a_threat_names_them_calling_a_meeting_convenes_it() -> 
     assert v.directed("11") == {(frozenset({"Kenya"}), frozenset({"Uganda"}))}
     w = run("NATO called an extraordinary meeting later on Tuesday in Brussels.")
     assert not w.events("11")
+
+
+def test_closing_or_reopening_ones_embassy_in_a_state_is_about_that_state() -> None:
+    v = run("Germany closed its embassy in Niger. Saudi Arabia reopened its embassy in Damascus.")
+    assert (frozenset({"Germany"}), frozenset({"Niger"})) in v.directed("16")
+    assert (frozenset({"Saudi Arabia"}), frozenset({"Syria"})) in v.directed("05")

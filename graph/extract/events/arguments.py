@@ -232,6 +232,9 @@ class ArgumentPasses(NounArgumentPasses):
                 found = [k for k in np_actors(o, res) if k not in f.actors]
                 if _own_official(o, f.actors, res):  # "recalled its ambassador to Kenya, X": where X serves
                     found = _inner_actors(o, res, exclude=f.actors)
+                elif _owned(o, f.actors, res) and o.lemma_.lower() in MISSION_NOUNS:
+                    # "closed its embassy in Niger": the state it is in, not a body of that state
+                    found = _unique([state_of(k, res) or k for k in found])
                 judging = f.entry.code[:2] in JUDGING_ROOTS or f.entry.code.startswith(PRAISE_CODE)
                 if not found and judging and noun and noun.code[:2] in HARM_ROOTS:
                     # "condemned (praised) the invasion of Venezuela": whoever invades is judged, not Venezuela
@@ -387,12 +390,20 @@ def _force_answered(f: Found, history: list[Found], res: Resolved) -> int | None
     return None
 
 
+MISSION_NOUNS = {"embassy", "consulate", "mission", "legation"}
+
+
 def _own_official(thing: Token, actors: list[str], res: Resolved) -> bool:
     """ "its ambassador", "Somalia's envoy" after Somalia: the actor's own official, no other side."""
     if thing.lemma_.lower() not in OFFICIAL_NOUNS:
         return False
     if any(k not in actors for c in thing.children if c.dep_ in ("amod", "compound") for k in np_actors(c, res, 0)):
         return False  # "expelled their Syrian ambassadors": Syria's, hosted by them
+    return _owned(thing, actors, res)
+
+
+def _owned(thing: Token, actors: list[str], res: Resolved) -> bool:
+    """Whether the thing's possessor is the actor: "its", or the actor named."""
     for c in thing.children:
         if c.dep_ == "poss":
             owners = np_actors(c, res)
