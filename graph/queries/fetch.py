@@ -82,6 +82,8 @@ class Fetcher:
         self._articles: dict[str, ArticleInfo] = {}
         self._refs: dict[str, ActorRef] = {}
         self._days: dict[str, dt.date | None] = {}
+        self._graph_count = graph_digests.GraphCount()
+        """How many source graphs the store has, as last counted (graph.queries.graph_digests.GraphCount)."""
         self._documents: dict[str, set[str]] | None = None
         """The documents runs used (read once, when a digest names a run instead of its document)."""
 
@@ -239,7 +241,9 @@ class Fetcher:
         date that is not a plain ``xsd:date``, and any that no digest describes (no such event, or
         one written after a check of the digests)."""
         cite = self._cite_all if evidence else None
-        found = graph_digests.read_graph_digests(self.values, iris, cite=cite, concurrent=self.concurrent)
+        found = graph_digests.read_graph_digests(
+            self.values, iris, cite=cite, concurrent=self.concurrent, count=self._graph_count
+        )
         with gc_paused():
             table = DigestTable(self._code, self.types.kind, self._ref, self._day)
             parts = table.parts(Digests(found.events, self._run_documents))

@@ -55,13 +55,32 @@ class GraphDigests:
     cited: Any = None
 
 
+@dataclass
+class GraphCount:
+    """The number of source graphs the last digest read of a session counted (None: none counted yet).
+
+    Counting them (``lookup/digest_coverage``) takes tens of milliseconds on a large store, and only
+    decides how to read: a lookup of fewer events than :data:`EVERY_GRAPH` of the graphs reads the
+    digests of their graphs whatever the count says. So a lookup that few events skips the count; a
+    store that has lost graphs since then is read the slower way until a larger lookup counts again,
+    with the same answers (either way gives the same events and evidence).
+    """
+
+    graphs: int | None = None
+
+
 Cite = Callable[[list[str]], Any]
 """Makes the evidence of the events from the claim digest records (:data:`graph.digests.CLAIM_FIELDS`)
 about them: every record of such a claim, from graphs with current digests."""
 
 
 def read_graph_digests(
-    run: ValuesRunner, events: Collection[str], *, cite: Cite | None, concurrent: bool
+    run: ValuesRunner,
+    events: Collection[str],
+    *,
+    cite: Cite | None,
+    concurrent: bool,
+    count: GraphCount | None = None,
 ) -> GraphDigests:
     """The digests of the graphs that state ``events``, and what ``cite`` makes of the claims about them.
 
@@ -71,6 +90,7 @@ def read_graph_digests(
         cite: makes the evidence from the claim records (None: no evidence is read).
         concurrent: read the claims and run ``cite`` in a second thread, beside the event digests (the
             store works without the GIL: ``cite``'s Python work overlaps the event read).
+        count: the session's count of source graphs (:class:`GraphCount`), updated when counted again.
     """
     asked = [Term.uri(e) for e in sorted(events)]
     current: Future[set[str] | None] = Future()
@@ -78,13 +98,20 @@ def read_graph_digests(
 
     def claims_side() -> Any:
         assert cite is not None
-        rows = run("event_claim_digests", {"event": asked}).rows
+        rows = [(g, text) for g, text in run("event_claim_digests", {"event": asked}).rows if text]
+        if not current.done():
+            # the event read is still looking up which graphs have current digests (every graph, nearly
+            # always): cite from all of them meanwhile, and again below only if some had to be left out
+            made = cite(_claims_about(events, [text for _, text in rows]))
+            graphs = current.result()
+            if graphs is None or all(g in graphs for g, _ in rows):
+                return made
         graphs = current.result()
-        return cite(_claims_about(events, [text for g, text in rows if text and (graphs is None or g in graphs)]))
+        return cite(_claims_about(events, [text for g, text in rows if graphs is None or g in graphs]))
 
     def events_read() -> GraphDigests:
         try:
-            return _read_events(run, events, asked, current)
+            return _read_events(run, events, asked, current, count or GraphCount())
         finally:
             if not current.done():  # it failed or found no graph: the claim side must not wait for it
                 current.set_result(set())
@@ -103,13 +130,17 @@ def read_graph_digests(
 
 
 def _read_events(
-    run: ValuesRunner, events: Collection[str], asked: list[Term], current: Future[set[str] | None]
+    run: ValuesRunner, events: Collection[str], asked: list[Term], current: Future[set[str] | None], count: GraphCount
 ) -> GraphDigests:
     """The event digests: of every graph when the events are many and every source graph has
     digests, else of the graphs that state the events. ``current`` gets the graphs with current
-    digests as soon as they are known (None: every graph)."""
-    counted = run("digest_coverage", {"format": Term.literal(FORMAT)}).rows  # milliseconds: counts only
-    marked, graphs = counted[0] if counted and len(counted[0]) == 2 else ("", "")
+    digests as soon as they are known (None: every graph); ``count`` is the session's count of
+    source graphs, read again unless it shows the events too few for the read of every graph."""
+    marked = graphs = ""
+    if count.graphs is None or len(events) >= EVERY_GRAPH * count.graphs:
+        counted = run("digest_coverage", {"format": Term.literal(FORMAT)}).rows  # counts only
+        marked, graphs = counted[0] if counted and len(counted[0]) == 2 else ("", "")
+        count.graphs = int(graphs) if graphs.isdigit() else None
     shared = {n for (n,) in run("shared_nodes", {}).rows} & set(events)  # no digests there
     if marked == graphs and graphs.isdigit() and len(events) >= EVERY_GRAPH * int(graphs):
         current.set_result(None)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -248,3 +249,92 @@ def test_claim_records_of_another_layout_are_left_out() -> None:
     other = "\t".join(["~c3", "~e3", "asserted", *[""] * (len(CLAIM_FIELDS) - 3)])
     kept = graph_digests._claims_about([ID + "e2"], [RECORD_SEPARATOR.join([current, older, other])])
     assert kept == [current]
+
+
+def test_claims_cited_before_the_graphs_are_checked_are_cited_again_without_stale_digests(
+    kg: KnowledgeGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The claim side cites while the event read checks which graphs have current digests; a graph
+    whose digests turn out stale leaves that citing unused. Here the stale claim digest restates
+    another graph's claim with another modality, which would win the merge of the claim's records."""
+    import threading
+
+    from graph.digests import CLAIM_DIGEST, RECORD_SEPARATOR, records
+
+    if not kg._fetch.concurrent:
+        pytest.skip("the claim side runs in a second thread only on stores that read concurrently")
+    stale = ids.GRAPH + "doc-first.hand"
+    mentioned = {q.subject.value for q in kg.store.quads(stale)} | {q.object.value for q in kg.store.quads(stale)}
+    events = set(events_of(kg)) - mentioned
+    texts = [
+        q.object.value for q in kg.store.quads() if q.predicate.value == CLAIM_DIGEST and q.graph != Term.uri(stale)
+    ]
+    fields = next(
+        f for f in (r.split("\t") for t in texts for r in records(t)) if f[2] == "asserted" and ID + f[1][1:] in events
+    )
+    entries = [q for q in kg.store.quads(stale) if q.subject.value == stale]
+    wrong = [
+        Quad(
+            q.subject,
+            q.predicate,
+            Term.literal(q.object.value + RECORD_SEPARATOR + "\t".join([*fields[:2], "alleged", *fields[3:]])),
+            q.graph,
+        )
+        if q.predicate.value == CLAIM_DIGEST
+        else q
+        for q in entries
+        if q.predicate.value != DIGEST_FORMAT
+    ]
+    kg.store.apply(WriteBatch(delete_subjects={stale: {stale}}))
+    kg.store.apply(
+        WriteBatch(insert=[*wrong, Quad(Term.uri(stale), Term.uri(DIGEST_FORMAT), Term.literal("1"), Term.uri(stale))])
+    )
+    kg.refresh()
+    fetch, cited = kg._fetch, threading.Event()
+    cite, values = fetch._cite_all, fetch.values
+
+    def citing(found: list[str]) -> object:
+        try:
+            return cite(found)
+        finally:
+            cited.set()
+
+    def run(name: str, params: Any) -> Any:
+        if name == "graph_digests":  # the graphs are checked once the claim side has cited
+            assert cited.wait(30)
+        return values(name, params)
+
+    monkeypatch.setattr(fetch, "_cite_all", citing)
+    monkeypatch.setattr(fetch, "values", run)
+    monkeypatch.setattr(graph_digests, "EVERY_GRAPH", STRATEGIES["their graphs"])
+    iris = events_of(kg)
+    expected = from_triples(kg, iris, evidence=True)
+    assert "asserted" in {e.modality for r in expected for e in r.evidence if e.claim == ID + fields[0].lstrip("~")}
+    assert fetch.reports(iris) == expected
+    assert cited.is_set()
+
+
+def test_a_session_counts_the_source_graphs_once_and_reads_alike_after_graphs_go(
+    kg: KnowledgeGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The graph count only picks the way of reading: a count gone stale reads the same events."""
+    monkeypatch.setattr(graph_digests, "EVERY_GRAPH", STRATEGIES["their graphs"])
+    fetch, asked = kg._fetch, []
+    values = fetch.values
+
+    def run(name: str, params: Any) -> Any:
+        asked.append(name)
+        return values(name, params)
+
+    monkeypatch.setattr(fetch, "values", run)
+    first = kg.timeline("USA", "COL", include_planned=True)
+    assert asked.count("digest_coverage") == 1 and fetch._graph_count.graphs
+    assert kg.timeline("USA", "COL", include_planned=True) == first
+    assert asked.count("digest_coverage") == 1  # counted once per session
+    kg.store.apply(WriteBatch(drop_graphs={ids.GRAPH + "doc-second.hand"}))
+    later = kg.timeline("USA", "COL", include_planned=True)
+    assert asked.count("digest_coverage") == 1
+    kg.refresh()
+    assert kg.timeline("USA", "COL", include_planned=True) == later != first
+    monkeypatch.setattr(graph_digests, "EVERY_GRAPH", STRATEGIES["every graph"])
+    assert kg.timeline("USA", "COL", include_planned=True) == later
