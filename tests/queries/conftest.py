@@ -9,6 +9,7 @@ from types import ModuleType
 
 import pytest
 
+from graph.queries.api import KnowledgeGraph
 from graph.store.oxigraph import OxigraphStore
 from tests.conftest import load_script
 
@@ -51,3 +52,15 @@ def open_corpus(corpus_store: CorpusStore) -> Iterator[Callable[[int], OxigraphS
     yield get
     for store in opened:
         store.close()
+
+
+@pytest.fixture(scope="module")
+def story(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeGraph]:
+    """The coreference test story (four outlets' reports of one expulsion, two of a phone call), ingested
+    into an on-disk store so that the coreference merges its reports."""
+    from tests.test_coreference import STORY, _files
+
+    tmp = tmp_path_factory.mktemp("story")
+    with KnowledgeGraph.open(str(tmp / "kg"), create=True) as opened:
+        opened.ingest(_files(tmp, list(STORY)))
+        yield opened

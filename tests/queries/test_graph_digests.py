@@ -186,17 +186,6 @@ def test_the_busiest_dyad_of_a_generated_corpus_reads_alike(
         assert len(found.events) >= len(events) and found.cited > len(events) and not found.rest
 
 
-@pytest.fixture(scope="module")
-def story(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeGraph]:
-    """Four outlets' reports of one expulsion, merged into one event by the coreference."""
-    from tests.test_coreference import STORY, _files
-
-    tmp = tmp_path_factory.mktemp("story")
-    with KnowledgeGraph.open(str(tmp / "kg"), create=True) as opened:
-        opened.ingest(_files(tmp, list(STORY)))
-        yield opened
-
-
 def test_merged_events_read_alike_from_the_digests(story: KnowledgeGraph, monkeypatch: pytest.MonkeyPatch) -> None:
     merges = story._fetch.merges
     group = next(members for members in merges.members.values() if len(members) > 2)

@@ -133,17 +133,6 @@ def test_each_way_of_reading_gives_the_same_timeline_with_graph_events_empty_and
         assert sum(map(len, fast)) > 100
 
 
-@pytest.fixture(scope="module")
-def story(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeGraph]:
-    """Four outlets' reports of one expulsion and two of a phone call, merged by the coreference."""
-    from tests.test_coreference import STORY, _files
-
-    tmp = tmp_path_factory.mktemp("story")
-    with KnowledgeGraph.open(str(tmp / "kg"), create=True) as opened:
-        opened.ingest(_files(tmp, list(STORY)))
-        yield opened
-
-
 def test_the_story_timeline_folds_the_reports_it_reads_without_the_merges(
     story: KnowledgeGraph, monkeypatch: pytest.MonkeyPatch
 ) -> None:
