@@ -21,7 +21,9 @@ from collections.abc import Iterable
 from graph.extract import modality as mod
 from graph.extract.events import Found, inherited_subject, np_actors, prep_actors, state_of, subject_actors
 from graph.extract.lexicon import Entry, Lexicon
+from graph.extract.modality_words import NEGATIONS
 from graph.extract.nlp import Doc, Token, lex_columns, sentences
+from graph.extract.reported import speaker_actor
 from graph.extract.resolve import Resolved
 from graph.model import ActorKind, Modality
 
@@ -42,7 +44,6 @@ EVALUATING_VERBS = {
     "view",
 }
 PREDICATE_DEPS = {"oprd", "acomp", "xcomp", "advcl", "ccomp", "attr"}
-NEGATORS = {"not", "n't", "never", "no"}
 # roots of the acts that already say what the evaluator thinks of the one evaluated
 JUDGING_ROOTS = ("05", "11", "12")
 
@@ -158,7 +159,7 @@ def _predicates(verb: Token, evaluated: Token | None) -> set[str]:
 
 def _negated(tok: Token) -> bool:
     return any(
-        c.dep_ == "neg" or c.lower_ in NEGATORS or any(g.lower_ in NEGATORS for g in c.children if c.dep_ == "advmod")
+        c.dep_ == "neg" or c.lower_ in NEGATIONS or any(g.lower_ in NEGATIONS for g in c.children if c.dep_ == "advmod")
         for c in tok.children
     )
 
@@ -181,10 +182,8 @@ def _polarity(words: set[str], lex: Lexicon) -> Entry | None:
 def _evaluators(tok: Token, res: Resolved, lemma: str) -> list[str]:
     if lemma == "be":  # "Belgium said the decision was regrettable": the speaker
         speaker = mod.reported_by(tok)
-        if speaker is None:
-            return []
-        key = res.at(speaker.i)
-        return [key] if key else np_actors(speaker, res)[:1]
+        found = speaker_actor(speaker, res) if speaker is not None else None
+        return [found] if found else []
     return subject_actors(tok, res) or inherited_subject(tok, res)
 
 

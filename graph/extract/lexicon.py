@@ -135,12 +135,17 @@ class Lexicon:
             return None
         args = _Arguments(tok)
         for entry in entries:
-            named = any(c.dep_ == "dobj" for c in args.children)
-            if entry.oprd == ("*",) and not named and any(p.lemma_.lower() in self.nouns for p in args.predicates):
-                continue  # "called an extraordinary meeting" convenes it ("called them a threat" names them)
+            if entry.oprd == ("*",) and self._convenes(args):
+                continue
             if _fits(entry, args, is_person):
                 return entry if entry.code else None
         return None
+
+    def _convenes(self, args: _Arguments) -> bool:
+        """ "called an extraordinary meeting": the predicate is an event the verb convenes, and no one is named
+        ("called them a threat" names them)."""
+        named = any(c.dep_ == "dobj" for c in args.children)
+        return not named and any(p.lemma_.lower() in self.nouns for p in args.predicates)
 
     def bare_verb(self, lemma: str) -> Entry | None:
         """The entry of a verb with no conditions (for word-order reading without a parse)."""

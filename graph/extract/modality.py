@@ -293,10 +293,10 @@ def _reported_past(trigger: Token) -> bool:
 def _stance_head(word: Token) -> bool:
     """Whether a word may carry the modality of what it governs (a noun, or a verb of planning, deciding,
     committing, wanting or denying)."""
-    if word.pos_ in ("NOUN", "PROPN"):
-        return True
-    heads = PLAN_HEADS | DECISION_HEADS | COMMITMENTS | HYPOTHETICAL_HEADS | PERMIT_HEADS | ALLEGE_HEADS | DENY_HEADS
-    return word.lemma_.lower() in heads
+    return word.pos_ in ("NOUN", "PROPN") or word.lemma_.lower() in STANCE_HEADS
+
+
+STANCE_HEADS = PLAN_HEADS | DECISION_HEADS | COMMITMENTS | HYPOTHETICAL_HEADS | PERMIT_HEADS | ALLEGE_HEADS | DENY_HEADS
 
 
 def _modal(verb: Token) -> Modality | None:

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from graph.extract import modality as mod
 from graph.extract.events import Found, inherited_subject, np_actors, prep_actors, state_of, subject_actors
 from graph.extract.lexicon import Entry, Lexicon
+from graph.extract.modality_words import ALLEGE_HEADS
 from graph.extract.nlp import Doc, Token, lex_columns, sentences
 from graph.extract.resolve import Resolved
 from graph.model import ActorKind, Modality
@@ -70,7 +71,6 @@ WRONGDOING_VERBS = {
     "destabilise",
 }
 WRONG_MANNERS = {"illegally", "unlawfully"}
-ALLEGING_VERBS = {"allege", "claim", "charge", "insist", "accuse"}
 # protests and cuts in relations told by a third party are news, not blame: "the ministry said France cancelled
 # the visit"
 HOSTILE_ROOTS = {"13", "15", "17", "18", "19", "20"}
@@ -81,7 +81,7 @@ DISAPPROVAL_ROOT = "11"
 INFORMANT_NOUNS = {"source", "witness", "resident", "report", "medium", "observer", "footage"}
 
 
-def _speaker(tok: Token, res: Resolved) -> str | None:
+def speaker_actor(tok: Token, res: Resolved) -> str | None:
     """Who a speaker phrase names: "Lavrov", or "a senior U.S. official" (the United States)."""
     if (key := res.at(tok.i)) is not None:
         return key
@@ -122,7 +122,7 @@ def find(doc: Doc, res: Resolved, found: list[Found]) -> list[Found]:
         if f.entry.code[:2] not in HOSTILE_ROOTS or not f.actors or f.modality is Modality.DENIED:
             continue
         speaker_tok = mod.reported_by(doc[f.trigger])
-        if speaker_tok is None or (speaker := _speaker(speaker_tok, res)) is None:
+        if speaker_tok is None or (speaker := speaker_actor(speaker_tok, res)) is None:
             continue
         if res.actors[speaker].kind is ActorKind.MEDIA:
             continue  # "X accused Y of Z, AFP reports": the agency reports the accusation, it makes none
@@ -161,7 +161,7 @@ def blame(doc: Doc, res: Resolved, found: list[Found]) -> list[Found]:
         )
         if not blamed or (speaker_tok := mod.reported_by(tok)) is None:
             continue
-        speaker = _speaker(speaker_tok, res)
+        speaker = speaker_actor(speaker_tok, res)
         accused = [a for c in tok.children if c.dep_ == "nsubj" for a in np_actors(c, res) if a != speaker]
         if speaker and accused and res.actors[speaker].kind is not ActorKind.MEDIA:
             out.append(_said(ACCUSE, si, speaker_tok, speaker, accused, 0.55, "blame"))
@@ -183,7 +183,7 @@ def wrongdoings(doc: Doc, res: Resolved, found: list[Found]) -> list[Found]:
             if tok.pos_ != "VERB" or mod.stance(tok, noun=False).modality in (Modality.HYPOTHETICAL, Modality.DENIED):
                 continue  # "will respond if Colombia violates its borders", "did not violate": no charge
             speaker_tok = mod.reported_by(tok) or _alleged_by(tok)
-            if speaker_tok is None or (speaker := _speaker(speaker_tok, res)) is None:
+            if speaker_tok is None or (speaker := speaker_actor(speaker_tok, res)) is None:
                 continue
             if res.actors[speaker].kind is ActorKind.MEDIA:
                 continue
@@ -203,7 +203,7 @@ def _alleged_by(tok: Token) -> Token | None:
     for _ in range(3):
         if node.head.i == node.i:
             return None
-        if node.dep_ in ("ccomp", "conj") and node.head.lemma_.lower() in ALLEGING_VERBS:
+        if node.dep_ in ("ccomp", "conj") and node.head.lemma_.lower() in ALLEGE_HEADS:
             return next((c for c in node.head.children if c.dep_ == "nsubj"), None)
         node = node.head
     return None
@@ -246,7 +246,7 @@ def dismissals(doc: Doc, res: Resolved, found: list[Found], lex: Lexicon) -> lis
             charges = [doc[j] for j in before if lemmas[j].lower() in lex.charge_nouns][:1]
         if not charges or (speaker_tok := mod.reported_by(tok)) is None:
             continue
-        speaker = _speaker(speaker_tok, res)
+        speaker = speaker_actor(speaker_tok, res)
         if speaker is None or res.actors[speaker].kind is ActorKind.MEDIA:
             continue
         charge = charges[0]

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from graph.extract.events.found import Found
 from graph.extract.events.nouns import NounArgumentPasses
-from graph.extract.events.phrases import _deep_against, _inner_actors, _unique, np_actors, pobj_actors, prep_actors
+from graph.extract.events.phrases import (
+    _deep_against,
+    _inner_actors,
+    _unique,
+    np_actors,
+    owned_by,
+    pobj_actors,
+    prep_actors,
+)
 from graph.extract.events.places import _place, state_of
 from graph.extract.events.subjects import glued_subject, inherited_subject, subject_actors
 from graph.extract.events.surface import _adjacent_subject, _nearest, _nearest_person
@@ -232,7 +240,7 @@ class ArgumentPasses(NounArgumentPasses):
                 found = [k for k in np_actors(o, res) if k not in f.actors]
                 if _own_official(o, f.actors, res):  # "recalled its ambassador to Kenya, X": where X serves
                     found = _inner_actors(o, res, exclude=f.actors)
-                elif _owned(o, f.actors, res) and o.lemma_.lower() in MISSION_NOUNS:
+                elif owned_by(o, f.actors, res) and o.lemma_.lower() in MISSION_NOUNS:
                     # "closed its embassy in Niger": the state it is in, not a body of that state
                     found = _unique([state_of(k, res) or k for k in found])
                 judging = f.entry.code[:2] in JUDGING_ROOTS or f.entry.code.startswith(PRAISE_CODE)
@@ -399,13 +407,4 @@ def _own_official(thing: Token, actors: list[str], res: Resolved) -> bool:
         return False
     if any(k not in actors for c in thing.children if c.dep_ in ("amod", "compound") for k in np_actors(c, res, 0)):
         return False  # "expelled their Syrian ambassadors": Syria's, hosted by them
-    return _owned(thing, actors, res)
-
-
-def _owned(thing: Token, actors: list[str], res: Resolved) -> bool:
-    """Whether the thing's possessor is the actor: "its", or the actor named."""
-    for c in thing.children:
-        if c.dep_ == "poss":
-            owners = np_actors(c, res)
-            return (c.pos_ == "PRON" and not owners) or (bool(owners) and set(owners) <= set(actors))
-    return False
+    return owned_by(thing, actors, res)

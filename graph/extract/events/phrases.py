@@ -275,21 +275,27 @@ def _named_apposition(tok: Token, res: Resolved) -> str | None:
     return None
 
 
+def owned_by(thing: Token, actors: Collection[str], res: Resolved) -> bool:
+    """Whether the thing's possessor is one of ``actors``: "its" (unresolved), or those actors named."""
+    for c in thing.children:
+        if c.dep_ == "poss":
+            owners = np_actors(c, res)
+            return (c.pos_ == "PRON" and not owners) or (bool(owners) and set(owners) <= set(actors))
+    return False
+
+
 def _inner_actors(tok: Token, res: Resolved, exclude: Collection[str] = ()) -> list[str]:
     """Actors inside an object phrase: "action against Colombia", "North Korea's demand" (not ``exclude``)."""
     preps = NOUN_TARGET_PREPS | {"of", "from", "by"}
     if tok.lemma_.lower() in PARTNER_NOUNS:
         preps = preps | {"in", "at"}  # "partners in the AU and Qatar"
     for c in tok.children:
-        if c.dep_ == "poss":
-            owners = np_actors(c, res)
-            found = [k for k in owners if k not in exclude]
-            if found:
-                return found
-            if tok.lemma_.lower() in OFFICIAL_NOUNS and (owners or c.pos_ == "PRON"):
-                # "recalled its ambassador to Israel": where the actor's own people serve, not "suspended
-                # its ministers over India's protest"
-                preps = POSTING_PREPS
+        if c.dep_ == "poss" and (found := [k for k in np_actors(c, res) if k not in exclude]):
+            return found
+    if tok.lemma_.lower() in OFFICIAL_NOUNS and owned_by(tok, exclude, res):
+        # "recalled its ambassador to Israel": where the actor's own people serve, not "suspended its
+        # ministers over India's protest"
+        preps = POSTING_PREPS
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in preps:
             found = [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, res) if a not in exclude]
